@@ -1,0 +1,7 @@
+// Prisma CLI configuration: where the schema and the committed migrations live.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+});

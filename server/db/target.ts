@@ -1,0 +1,31 @@
+// Decides which database the process talks to: PostgreSQL when DATABASE_URL is set, otherwise
+// the embedded PGlite database in PGLITE_DIR (default .data/pglite) or, for tests, in memory.
+import path from "node:path";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dataDir: string | null } // null = in memory
+  | { kind: "postgres"; url: string };
+
+export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.PERSONA_ATLAS_DATA ?? ".data");
+}
+
+export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(
+        `DATABASE_URL must start with postgresql:// (got "${url.split(":")[0]}:..."). Unset it to use the embedded database.`,
+      );
+    }
+    return { kind: "postgres", url };
+  }
+  const dir = env.PGLITE_DIR?.trim();
+  if (dir === "memory://") return { kind: "pglite", dataDir: null };
+  return { kind: "pglite", dataDir: path.resolve(dir || path.join(dataRoot(env), "pglite")) };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "postgres") return `PostgreSQL at ${new URL(target.url).host}`;
+  return target.dataDir ? `embedded PGlite in ${target.dataDir}` : "embedded PGlite in memory";
+}
