@@ -23,7 +23,10 @@ export default tseslint.config(
       globals: { process: "readonly", console: "readonly", URL: "readonly" },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
     },
@@ -33,7 +36,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "Math", property: "random", message: "Use the seeded RNG in server/analysis/rng.ts." },
+        {
+          object: "Math",
+          property: "random",
+          message: "Use the seeded RNG in server/analysis/rng.ts.",
+        },
         { object: "Date", property: "now", message: "Analysis is pure: pass times in." },
       ],
       "no-restricted-imports": [

@@ -2,15 +2,19 @@
 // the embedded PGlite database in PGLITE_DIR (default .data/pglite) or, for tests, in memory.
 import path from "node:path";
 
+/** The variables we read; a plain record so tests can pass their own. */
+export type Env = Record<string, string | undefined>;
+
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null = in memory
   | { kind: "postgres"; url: string };
 
-export function dataRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.PERSONA_ATLAS_DATA ?? ".data");
+export function dataRoot(env: Env = process.env): string {
+  // The data directory is chosen at run time; tell Turbopack not to trace the project for it.
+  return path.resolve(/*turbopackIgnore: true*/ env.PERSONA_ATLAS_DATA ?? ".data");
 }
 
-export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function resolveDatabaseTarget(env: Env = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
@@ -22,7 +26,10 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   }
   const dir = env.PGLITE_DIR?.trim();
   if (dir === "memory://") return { kind: "pglite", dataDir: null };
-  return { kind: "pglite", dataDir: path.resolve(dir || path.join(dataRoot(env), "pglite")) };
+  return {
+    kind: "pglite",
+    dataDir: path.resolve(/*turbopackIgnore: true*/ dir || path.join(dataRoot(env), "pglite")),
+  };
 }
 
 export function describeTarget(target: DatabaseTarget): string {

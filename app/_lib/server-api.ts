@@ -1,0 +1,23 @@
+// Server components call the same tRPC procedures as the browser, with this request's session,
+// so authorisation is checked in one place.
+import { cache } from "react";
+import { TRPCError } from "@trpc/server";
+import { createCaller } from "~/server/api/root";
+import { getSessionUser } from "~/server/auth/session";
+import { getDb } from "~/server/db";
+
+export const serverApi = cache(async () =>
+  createCaller({ db: await getDb(), user: await getSessionUser() }),
+);
+
+/** Runs a server-side call and returns its refusal as data, for pages that explain it. */
+export async function attempt<T>(
+  call: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; code: TRPCError["code"]; message: string }> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    if (error instanceof TRPCError) return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,6 @@
+// Browser-side tRPC hooks (TanStack Query integration).
+"use client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "~/server/api/root";
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

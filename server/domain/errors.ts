@@ -1,0 +1,34 @@
+// Typed domain errors. Services throw these; server/api/errors.ts maps each code to a tRPC and
+// HTTP code in one place. Messages are written for the person who will read them.
+
+export const domainErrorCodes = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "INVALID_INPUT",
+  "RATE_LIMITED",
+  "LAST_OWNER",
+  "INVITATION_UNUSABLE",
+] as const;
+
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const fail = (
+  code: DomainErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string[]>,
+): never => {
+  throw new DomainError(code, message, fieldErrors);
+};

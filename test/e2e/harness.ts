@@ -1,0 +1,245 @@
+// End-to-end harness: starts the BUILT app (`npm run build` first; scripts/test.mjs does) on a free
+// port against a fresh embedded database in a temp directory, and drives Debian's Chromium through
+// playwright-core. Server output goes to test-results/e2e-server.log; screenshots to
+// test-results/screenshots/.
+import { spawn, type ChildProcess } from "node:child_process";
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const resultsDir = path.join(root, "test-results");
+const serverLog = path.join(resultsDir, "e2e-server.log");
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234, no trailing slash */
+  baseUrl: string;
+  /** the temp directory holding this app's database (PERSONA_ATLAS_DATA) */
+  dataDir: string;
+  /** stops the server and deletes its data directory; safe to call twice */
+  stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  /** extra environment for the database preparation step and the server */
+  env?: Record<string, string>;
+  /** how long to wait for the server to answer GET / (default 60 s) */
+  timeoutMs?: number;
+}
+
+const running = new Set<ChildProcess>();
+// A test that forgets stop() must not leave a server behind when the worker exits.
+process.once("exit", () => {
+  for (const child of running) killGroup(child, "SIGKILL");
+});
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal); // the whole group: npx, next and its workers
+  } catch {
+    // already gone
+  }
+}
+
+function logTail(lines = 40): string {
+  try {
+    return readFileSync(serverLog, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no server log)";
+  }
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+}
+
+/**
+ * Prepares a fresh database (`npx tsx scripts/prepare-db.ts`: migrate + seed) in a temp directory,
+ * then starts `npx next start` on a free port and waits until GET / answers.
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build in .next/: run `npm run build` first (npm test does).");
+  }
+  mkdirSync(resultsDir, { recursive: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PERSONA_ATLAS_DATA: dataDir,
+    PGLITE_DIR: path.join(dataDir, "pglite"),
+    NEXTAUTH_URL: baseUrl,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  delete env.DATABASE_URL; // always the fresh embedded database, never a developer's server
+
+  const log = createWriteStream(serverLog, { flags: "a" });
+  log.write(`\n===== ${new Date().toISOString()} startApp ${baseUrl} data=${dataDir}\n`);
+  const spawnLogged = (args: string[]): ChildProcess => {
+    const child = spawn("npx", args, {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    running.add(child);
+    child.once("exit", () => running.delete(child));
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    return child;
+  };
+
+  let server: ChildProcess | undefined;
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    if (server) {
+      killGroup(server, "SIGTERM");
+      const done = await Promise.race([exited(server).then(() => true), sleep(10_000, false)]);
+      if (!done) {
+        killGroup(server, "SIGKILL");
+        await exited(server);
+      }
+    }
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    log.write("$ npx tsx scripts/prepare-db.ts\n");
+    const prepare = spawnLogged(["tsx", "scripts/prepare-db.ts"]);
+    const prepared = await exited(prepare);
+    if (prepared !== 0) {
+      throw new Error(
+        `Database preparation (npx tsx scripts/prepare-db.ts) failed with exit code ${prepared}.\n` +
+          `Last lines of ${serverLog}:\n${logTail()}`,
+      );
+    }
+
+    log.write(`$ npx next start -p ${port} -H 127.0.0.1\n`);
+    server = spawnLogged(["next", "start", "-p", String(port), "-H", "127.0.0.1"]);
+    const serverProcess = server;
+    let exitCode: number | null | undefined;
+    void exited(serverProcess).then((code) => (exitCode = code));
+
+    const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+    for (;;) {
+      if (exitCode !== undefined) {
+        throw new Error(
+          `next start exited with code ${exitCode} before answering.\n` +
+            `Last lines of ${serverLog}:\n${logTail()}`,
+        );
+      }
+      try {
+        await fetch(`${baseUrl}/`, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+        return { baseUrl, dataDir, stop };
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The app did not answer GET ${baseUrl}/ within ${(options.timeoutMs ?? 60_000) / 1000} s.\n` +
+            `Last lines of ${serverLog}:\n${logTail()}`,
+        );
+      }
+      await sleep(200);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Headless Debian Chromium (playwright cannot download its own browsers here). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `${CHROMIUM_PATH} not found: apt-get install -y --no-install-recommends chromium (npm test does as root).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/**
+ * A page in its own browser context (fresh cookies). Use this rather than browser.newPage():
+ * axe (checkA11y) needs a page whose context it can open a second page in. Closing the page
+ * closes its context.
+ */
+export async function openPage(
+  browser: Browser,
+  options?: Parameters<Browser["newContext"]>[0],
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.once("close", () => void context.close().catch(() => undefined));
+  return page;
+}
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(resultsDir, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export type A11yViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
+
+/** Runs axe on the page (opened with openPage); returns only serious and critical violations. */
+export async function checkA11y(page: Page): Promise<A11yViolation[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** One line per violation and affected element, for readable assertion messages. */
+export function formatViolations(violations: A11yViolation[]): string {
+  return violations
+    .flatMap((v) => v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help} at ${n.target.join(" ")}`))
+    .join("\n");
+}

@@ -1,0 +1,45 @@
+// Smoke test: the built app starts on a fresh database and serves an accessible sign-in page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser } from "playwright-core";
+import {
+  checkA11y,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  startApp,
+  type RunningApp,
+} from "./harness";
+
+describe("smoke", () => {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it("serves the sign-in page with labelled fields and no serious a11y violations", async () => {
+    if (!app || !browser) throw new Error("setup failed");
+    const page = await openPage(browser);
+    const response = await page.goto(`${app.baseUrl}/signin`);
+    expect(response?.status()).toBe(200);
+
+    const heading = page.getByRole("heading", { name: /Sign in/ });
+    await heading.first().waitFor({ state: "visible", timeout: 15_000 });
+    const email = page.getByLabel("Email", { exact: true });
+    await email.waitFor({ state: "visible", timeout: 15_000 });
+    expect(await email.count()).toBe(1);
+
+    await saveScreenshot(page, "signin");
+    const violations = await checkA11y(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,107 @@
+// Accounts on a real database: sign-up hashes passwords, emails are unique, credentials are
+// checked without revealing which part was wrong, and failed sign-ins are rate-limited.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attemptSignIn } from "~/server/auth/sign-in";
+import { createSignInLimiters } from "~/server/auth/rate-limit";
+import type { Db } from "~/server/db/client";
+import { DomainError } from "~/server/domain/errors";
+import { signUp, verifyCredentials } from "~/server/services/accounts";
+import { createTestDb } from "../helpers/test-db";
+
+let db: Db;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ prisma: db, close } = await createTestDb());
+});
+afterAll(async () => close());
+
+describe("sign up", () => {
+  it("stores a bcrypt hash, never the password, and normalises the email", async () => {
+    const account = await signUp(db, {
+      name: "  Ada Lovelace ",
+      email: "  Ada@Example.TEST ",
+      password: "correct horse battery",
+    });
+    expect(account.email).toBe("ada@example.test");
+    expect(account.name).toBe("Ada Lovelace");
+    const row = await db.user.findUniqueOrThrow({ where: { id: account.id } });
+    expect(row.passwordHash).toMatch(/^\$2[aby]\$\d{2}\$/);
+    expect(row.passwordHash).not.toContain("correct horse");
+  });
+
+  it("refuses a second account with the same email, with a message for the email field", async () => {
+    await signUp(db, { name: "First", email: "dup@example.test", password: "long enough pw" });
+    const second = signUp(db, {
+      name: "Second",
+      email: "DUP@example.test",
+      password: "another long pw",
+    });
+    await expect(second).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { email: [expect.stringContaining("already exists")] },
+    });
+    expect(await db.user.count({ where: { email: "dup@example.test" } })).toBe(1);
+  });
+
+  it("rejects short passwords and bad emails before touching the database", async () => {
+    const before = await db.user.count();
+    await expect(
+      signUp(db, { name: "X", email: "not-an-email", password: "short" }),
+    ).rejects.toThrow();
+    expect(await db.user.count()).toBe(before);
+  });
+});
+
+describe("credentials", () => {
+  it("accepts the right password and refuses a wrong one or an unknown email", async () => {
+    await signUp(db, { name: "Grace", email: "grace@example.test", password: "hopper-compiler-1" });
+    expect(
+      await verifyCredentials(db, { email: "GRACE@example.test", password: "hopper-compiler-1" }),
+    ).toMatchObject({ email: "grace@example.test", name: "Grace" });
+    expect(
+      await verifyCredentials(db, { email: "grace@example.test", password: "hopper-compiler-2" }),
+    ).toBeNull();
+    expect(
+      await verifyCredentials(db, { email: "nobody@example.test", password: "whatever-pass" }),
+    ).toBeNull();
+    expect(await verifyCredentials(db, { email: 42, password: null })).toBeNull();
+  });
+
+  it("locks an account after five failures, even with the right password, until the window passes", async () => {
+    await signUp(db, { name: "Linus", email: "linus@example.test", password: "right-password-1" });
+    let now = 1_000_000;
+    const limiters = createSignInLimiters(() => now);
+    const wrong = { email: "linus@example.test", password: "wrong-password-1", ip: "10.0.0.1" };
+    for (let i = 0; i < 5; i++) expect(await attemptSignIn(db, limiters, wrong)).toBeNull();
+
+    const right = { ...wrong, password: "right-password-1", ip: "10.0.0.2" };
+    const locked = attemptSignIn(db, limiters, right);
+    await expect(locked).rejects.toBeInstanceOf(DomainError);
+    await expect(attemptSignIn(db, limiters, right)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringContaining("Try again in 15 minutes"),
+    });
+
+    now += 15 * 60_000 + 1;
+    expect(await attemptSignIn(db, limiters, right)).toMatchObject({ name: "Linus" });
+  });
+
+  it("limits one IP trying many accounts", async () => {
+    const limiters = createSignInLimiters(() => 5_000_000);
+    for (let i = 0; i < 20; i++) {
+      await attemptSignIn(db, limiters, {
+        email: `spray${i}@example.test`,
+        password: "guess-guess-1",
+        ip: "192.0.2.7",
+      });
+    }
+    await expect(
+      attemptSignIn(db, limiters, {
+        email: "fresh@example.test",
+        password: "guess-guess-1",
+        ip: "192.0.2.7",
+      }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+});

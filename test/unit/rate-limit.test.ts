@@ -1,0 +1,33 @@
+// The failure limiter's window arithmetic, with an injected clock.
+import { describe, expect, it } from "vitest";
+import { describeWait, FailureLimiter } from "~/server/auth/rate-limit";
+
+describe("FailureLimiter", () => {
+  it("allows up to the limit, then blocks until the oldest failure leaves the window", () => {
+    let now = 0;
+    const limiter = new FailureLimiter({ limit: 3, windowMs: 1000 }, () => now);
+    for (const t of [0, 100, 200]) {
+      now = t;
+      expect(limiter.retryAfter("a")).toBe(0);
+      limiter.recordFailure("a");
+    }
+    now = 300;
+    expect(limiter.retryAfter("a")).toBe(700);
+    expect(limiter.retryAfter("b")).toBe(0);
+    now = 1001;
+    expect(limiter.retryAfter("a")).toBe(0);
+  });
+
+  it("reset clears a key", () => {
+    const limiter = new FailureLimiter({ limit: 1, windowMs: 1000 }, () => 5);
+    limiter.recordFailure("k");
+    expect(limiter.retryAfter("k")).toBeGreaterThan(0);
+    limiter.reset("k");
+    expect(limiter.retryAfter("k")).toBe(0);
+  });
+
+  it("describes waits in whole minutes", () => {
+    expect(describeWait(30_000)).toBe("a minute");
+    expect(describeWait(14 * 60_000 + 1)).toBe("15 minutes");
+  });
+});
