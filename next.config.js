@@ -22,6 +22,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: true },
+  // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   async headers() {
     return [
       {

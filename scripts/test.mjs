@@ -16,9 +16,10 @@
 //   --help          this text.
 //
 // Output: a heading per step, each command's own output, durations per step, and as the very
-// last line `N passed, M failed`: N = tests passed, M = tests failed + test files that failed to
-// load + failed steps that report no tests (typecheck, lint, build, a vitest crash...). The exit
-// code is non-zero whenever M > 0. Vitest JSON reports are kept in test-results/vitest/.
+// last line `N passed, M failed`: N = tests passed, M = tests failed + test files that failed
+// outside any test (import error, failing hook) + failed steps that report no tests (typecheck,
+// lint, build, a vitest crash, an interrupt). The exit code is non-zero whenever M > 0.
+// Vitest JSON reports are kept in test-results/vitest/.
 import { spawn, spawnSync } from "node:child_process";
 import {
   chownSync,
@@ -40,7 +41,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 process.chdir(root);
 
 const SUITES = ["checks", "unit", "services", "pg", "e2e"];
-const USAGE = `Usage: npm test [-- --only ${SUITES.join(",")}] [-- --skip-build]`;
+const USAGE = `Usage: npm test [-- [--only ${SUITES.join(",")}] [--skip-build]]`;
 const PG_PACKAGE = "postgresql";
 const CHROMIUM_PACKAGE = "chromium";
 const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -261,7 +262,7 @@ async function vitest(label, project, env) {
     totals.skipped += skippedTests;
     console.log(
       `--- ${label}: ${passed} passed, ${failed} failed, ${skippedTests} skipped` +
-        ` (${files.length} test files${loadErrors ? `, ${loadErrors} failed to load` : ""})`,
+        ` (${files.length} test files${loadErrors ? `, ${loadErrors} failed outside any test: import error or hook` : ""})`,
     );
     if (code === 0 && passed + failed === 0) {
       throw new StepFailure(`${label}: no test ran (project "${project}" has only skipped tests)`);

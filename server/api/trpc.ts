@@ -2,7 +2,7 @@
 // public, protected (signed in) and workspace (signed in + member with an allowed role).
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Role } from "~/server/db/generated/enums";
 import { DomainError } from "~/server/domain/errors";
@@ -48,11 +48,18 @@ const t = initTRPC
     },
   });
 
-/** Domain errors thrown by services become their mapped tRPC codes here, once for all. */
+/**
+ * Domain errors thrown by services become their mapped tRPC codes here, once for all; a zod
+ * failure inside a service (input re-checked at the use case) is bad input, not a crash.
+ */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    throw toTRPCError(result.error.cause);
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof DomainError) throw toTRPCError(cause);
+    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+      throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    }
   }
   return result;
 });

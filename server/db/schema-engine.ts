@@ -13,17 +13,19 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import {
+  DriverAdapterError,
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 export type { SchemaEngine };
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type EngineModule = typeof EngineBindings;
 
 let enginePromise: Promise<EngineModule> | undefined;
 
@@ -66,37 +68,77 @@ export function loadSchemaEngine(): Promise<EngineModule> {
   return enginePromise;
 }
 
-/** What the engine's adapters need beyond the public SqlDriverAdapter interface (duck-typed
- * internals of pglite-prisma-adapter and @prisma/adapter-pg, see fixScriptExecution). */
+/** Internals of pglite-prisma-adapter and @prisma/adapter-pg that fixScriptExecution uses
+ * (duck-typed: neither package exports them). */
 interface AdapterInternals {
   client?: { exec?: (sql: string) => Promise<unknown> };
   underlyingDriver?: () => { query?: (sql: string) => Promise<unknown> };
-  onError?: (error: unknown) => never;
+}
+
+/** The fields PostgreSQL errors carry in both `pg` and PGlite (their DatabaseError classes). */
+interface PostgresErrorFields {
+  code: string;
+  message: string;
+  severity?: string;
+  detail?: string;
+  hint?: string;
+  column?: string;
+  position?: string;
+}
+
+function isPostgresError(error: unknown): error is PostgresErrorFields {
+  const e = error as Partial<PostgresErrorFields> | null;
+  return typeof e?.code === "string" && typeof e.message === "string";
+}
+
+/**
+ * Reports a failed script with PostgreSQL's own message, its SQLSTATE and the line of the script
+ * it points at, which is what one needs to fix a migration. The code is deliberately not passed
+ * as the error's `code`: the engine rewrites known codes into its own terse wording ("No such
+ * table: X" for 42P01) and drops PostgreSQL's message; unknown codes it reports verbatim, and it
+ * stores that text in `_prisma_migrations.logs`.
+ */
+function scriptError(error: unknown, script: string): unknown {
+  if (!isPostgresError(error)) return error;
+  const notes = [`SQLSTATE ${error.code}`];
+  const position = Number(error.position);
+  if (Number.isInteger(position) && position > 0) {
+    notes.push(`line ${script.slice(0, position - 1).split("\n").length} of the script`);
+  }
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: "",
+    severity: error.severity ?? "ERROR",
+    message: `${error.message} (${notes.join(", ")})`,
+    detail: error.detail,
+    column: error.column,
+    hint: error.hint,
+    originalCode: error.code,
+    originalMessage: error.message,
+  });
 }
 
 /**
  * Makes `executeScript` run a migration script as ONE simple-protocol query, the way the native
  * engine (and `prisma migrate deploy`) does. Why: the engine applies each migration.sql through
- * executeScript, and the upstream adapters get it wrong for migrations —
+ * executeScript, and the upstream adapters get it wrong for migrations:
  *   - pglite-prisma-adapter calls `pglite.exec(script)` without awaiting it, so a failing
- *     migration is reported as applied and its error surfaces later as an unhandled rejection;
+ *     migration is recorded as applied and its error surfaces later as an unhandled rejection;
  *   - @prisma/adapter-pg splits the script on every ";" (breaking `DO $$ ... $$` bodies and
  *     string literals) and runs the pieces on whichever pool connection is free, losing the
- *     implicit transaction PostgreSQL gives a multi-statement query (so a failed migration would
- *     be half applied).
+ *     implicit transaction PostgreSQL gives a multi-statement query (a failed migration would
+ *     be left half applied).
  * Adapters we do not recognise keep their own executeScript.
  */
 function fixScriptExecution(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const internals = adapter as SqlDriverAdapter & AdapterInternals;
   let run: ((script: string) => Promise<unknown>) | undefined;
-  if (typeof internals.client?.exec === "function") {
-    const client = internals.client as { exec: (sql: string) => Promise<unknown> };
-    run = (script) => client.exec(script);
+  const pglite = internals.client;
+  if (typeof pglite?.exec === "function") {
+    run = (script) => pglite.exec!(script);
   } else if (typeof internals.underlyingDriver === "function") {
-    const driver = internals.underlyingDriver();
-    if (typeof driver.query === "function") {
-      run = (script) => (driver as { query: (sql: string) => Promise<unknown> }).query(script);
-    }
+    const pool = internals.underlyingDriver();
+    if (typeof pool.query === "function") run = (script) => pool.query!(script);
   }
   if (!run) return adapter;
   const runScript = run;
@@ -107,10 +149,7 @@ function fixScriptExecution(adapter: SqlDriverAdapter): SqlDriverAdapter {
           try {
             await runScript(script);
           } catch (error) {
-            // The adapter's own error mapping turns driver errors into the DriverAdapterError
-            // shape the engine understands (SQLSTATE code, message).
-            if (typeof internals.onError === "function") internals.onError.call(target, error);
-            throw error;
+            throw scriptError(error, script);
           }
         };
       }
@@ -158,12 +197,18 @@ async function connectInMemoryShadow(): Promise<{
   };
 }
 
+type ShadowSource = () => Promise<{ adapter: SqlDriverAdapter; close?: () => Promise<void> }>;
+
 /**
  * The factory handed to the engine (before Result-binding): the caller's database for
- * `connect()`, a fresh in-memory PGlite for `connectToShadowDb()`, and a record of every adapter
- * opened so that all of them are disposed when the engine is done.
+ * `connect()`, a throwaway database for `connectToShadowDb()` (never the caller's own
+ * connectToShadowDb, which for PostgreSQL would create a database on the real server), and a
+ * record of every adapter opened so that all of them are disposed when the engine is done.
  */
-function trackingFactory(main: SqlMigrationAwareDriverAdapterFactory) {
+function trackingFactory(
+  main: SqlMigrationAwareDriverAdapterFactory,
+  shadow: ShadowSource = connectInMemoryShadow,
+) {
   const cleanups: Array<() => Promise<void>> = [];
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
@@ -174,8 +219,8 @@ function trackingFactory(main: SqlMigrationAwareDriverAdapterFactory) {
       return adapter;
     },
     async connectToShadowDb() {
-      const shadow = await connectInMemoryShadow();
-      const { adapter, dispose } = disposeOnce(fixScriptExecution(shadow.adapter), shadow.close);
+      const opened = await shadow();
+      const { adapter, dispose } = disposeOnce(fixScriptExecution(opened.adapter), opened.close);
       cleanups.push(dispose);
       return adapter;
     },
@@ -186,29 +231,6 @@ function trackingFactory(main: SqlMigrationAwareDriverAdapterFactory) {
       const results = await Promise.allSettled(cleanups.splice(0).map((cleanup) => cleanup()));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed) throw failed.reason;
-    },
-  };
-}
-
-/** A factory whose main database is also an in-memory PGlite: for engine work that needs no
- * real database at all (diffing migrations against the schema). */
-export function inMemoryAdapterFactory(): SqlMigrationAwareDriverAdapterFactory & {
-  close(): Promise<void>;
-} {
-  const opened: PGlite[] = [];
-  const open = async () => {
-    const pglite = new PGlite();
-    opened.push(pglite);
-    await pglite.waitReady;
-    return new PrismaPGlite(pglite).connect();
-  };
-  return {
-    provider: "postgres",
-    adapterName: "@prisma/adapter-pglite",
-    connect: open,
-    connectToShadowDb: open,
-    async close() {
-      await Promise.all(opened.splice(0).map((p) => (p.closed ? undefined : p.close())));
     },
   };
 }
@@ -224,66 +246,109 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * The engine rejects with plain objects or Errors whose message is JSON (`{ message,
- * error_code, meta }`), and adapter exceptions come back as `GenericJs` ids in the registry.
- * Produce one readable message.
+ * One readable line (or a few) for an engine error. The engine rejects with Errors (name
+ * SchemaConnectorError, Prisma's P-code in `code` when there is one).
  */
-export function describeEngineError(error: unknown, registry?: ErrorRegistry): string {
-  let text = messageOf(error);
-  let parsed: unknown = error;
-  if (error instanceof Error) {
-    try {
-      parsed = JSON.parse(error.message);
-    } catch {
-      parsed = undefined;
-    }
-  }
-  if (parsed && typeof parsed === "object") {
-    const record = parsed as Record<string, unknown>;
-    if (typeof record.message === "string") text = record.message;
-    const meta = record.meta as Record<string, unknown> | undefined;
-    if (meta?.kind === "GenericJs" && typeof meta.id === "number" && registry) {
-      const original = registry.consumeError(meta.id);
-      if (original) text = `${text}: ${messageOf(original.error)}`;
-    }
-  }
-  return text.trim();
+export function describeEngineError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = messageOf(error).trim();
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? `${text} (${code})` : text;
 }
 
 export interface SchemaEngineOptions {
-  /** Receives the engine's log lines (JSON strings). Default: print them when
+  /** Receives the engine's log lines (JSON strings). Default: print them to stderr when
    * PRISMA_SCHEMA_ENGINE_LOG is set, otherwise drop them. */
   log?: (line: string) => void;
 }
 
 /**
- * Runs `fn` with a schema engine connected to `adapterFactory`'s database and knowing
- * `schemaText` as its Prisma schema. The shadow database is always a throwaway in-memory PGlite.
- * Every connection the engine opened is disposed afterwards, whether `fn` succeeded or not; the
- * caller's own PrismaClient and database stay open.
+ * A JS exception thrown inside the adapter (not a database error) reaches the engine as
+ * `{ kind: "GenericJs", id }`, and the engine reports it as "External error id#<id>": put the
+ * original exception's message back from the factory's error registry.
  */
-export async function withSchemaEngine<T>(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+function withExternalErrors(error: unknown, registry: ErrorRegistry): unknown {
+  if (!(error instanceof Error) || !/External error id#\d+/.test(error.message)) return error;
+  const message = error.message.replace(/External error id#(\d+)/g, (text, id: string) => {
+    const record = registry.consumeError(Number(id));
+    return record ? messageOf(record.error) : text;
+  });
+  const resolved = new Error(message, { cause: error });
+  resolved.name = error.name;
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(resolved, { code });
+  return resolved;
+}
+
+async function runEngine<T>(
+  main: SqlMigrationAwareDriverAdapterFactory,
+  shadow: ShadowSource | undefined,
   schemaText: string,
-  fn: (engine: SchemaEngine, errors: ErrorRegistry) => Promise<T>,
-  options: SchemaEngineOptions = {},
+  fn: (engine: SchemaEngine) => Promise<T>,
+  options: SchemaEngineOptions,
 ): Promise<T> {
   const mod = await loadSchemaEngine();
-  const tracking = trackingFactory(adapterFactory);
+  const tracking = trackingFactory(main, shadow);
+  // driver-adapter-utils does the Result wrapping the engine expects (ok/error objects, a
+  // registry for JS exceptions), for the factory, its adapters and their transactions.
   const bound = bindMigrationAwareSqlAdapterFactory(tracking.factory);
   const log =
     options.log ??
     (process.env.PRISMA_SCHEMA_ENGINE_LOG ? (line: string) => console.error(line) : () => {});
   let engine: SchemaEngine | undefined;
+  const cleanUp = async () => {
+    engine?.free();
+    await tracking.disposeAll();
+  };
+  let result: T;
   try {
     engine = await mod.SchemaEngine.new(
       { datamodels: [["schema.prisma", schemaText]] },
       log,
       bound,
     );
-    return await fn(engine, bound.errorRegistry);
+    result = await fn(engine);
+  } catch (error) {
+    // A failure to close must not hide the failure that matters.
+    await cleanUp().catch(() => {});
+    throw withExternalErrors(error, bound.errorRegistry);
+  }
+  await cleanUp();
+  return result;
+}
+
+/**
+ * Runs `fn` with a schema engine connected to `adapterFactory`'s database and knowing
+ * `schemaText` as its Prisma schema. The shadow database, if the engine asks for one, is a
+ * throwaway in-memory PGlite. Every connection the engine opened is disposed afterwards, whether
+ * `fn` succeeded or not; the caller's own PrismaClient and database stay open.
+ */
+export function withSchemaEngine<T>(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  schemaText: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+  options: SchemaEngineOptions = {},
+): Promise<T> {
+  return runEngine(adapterFactory, undefined, schemaText, fn, options);
+}
+
+/**
+ * Like withSchemaEngine, for work that needs no real database (diffs): the engine's database
+ * and its shadow database are one fresh in-memory PGlite, closed afterwards. One instance
+ * instead of two because starting a PGlite (an initdb in WASM) costs seconds, and a diff only
+ * asks the main database for its version before replaying migrations into the shadow.
+ */
+export async function withInMemorySchemaEngine<T>(
+  schemaText: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+  options: SchemaEngineOptions = {},
+): Promise<T> {
+  const pglite = new PGlite();
+  try {
+    await pglite.waitReady;
+    const factory = new PrismaPGlite(pglite);
+    const shadow: ShadowSource = async () => ({ adapter: await factory.connect() });
+    return await runEngine(factory, shadow, schemaText, fn, options);
   } finally {
-    engine?.free();
-    await tracking.disposeAll();
+    if (!pglite.closed) await pglite.close();
   }
 }

@@ -1,6 +1,6 @@
 // The demo workspace: one user per role, created on the first start only (a marker row in
 // SystemSetting records that the seed ran, so deleting demo users later does not resurrect them).
-import { hashPassword } from "~/server/services/passwords";
+import { hashPassword } from "~/server/auth/passwords";
 import type { Db } from "./client";
 
 export const demoPassword = "persona-atlas-demo";

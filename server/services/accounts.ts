@@ -2,7 +2,7 @@
 import type { Db } from "~/server/db/client";
 import { ZSignInInput, ZSignUpInput, type TSignUpInput } from "~/server/domain/account";
 import { fail } from "~/server/domain/errors";
-import { decoyHash, hashPassword, verifyPassword } from "./passwords";
+import { decoyHash, hashPassword, verifyPassword } from "~/server/auth/passwords";
 
 export interface AccountView {
   id: string;

@@ -4,6 +4,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
+import { createTRPCRouter, publicProcedure } from "~/server/api/trpc";
+import { ZCreateWorkspaceInput } from "~/server/domain/workspace";
 import type { Db } from "~/server/db/client";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
@@ -94,5 +96,27 @@ describe("error responses", () => {
     expect(text).toContain("Something went wrong on our side");
     expect(text).not.toContain("does not exist");
     expect(text).not.toContain("pg.js");
+  });
+});
+
+describe("input re-checked inside a service", () => {
+  it("is a 400 with the field message, not a 500", async () => {
+    // A procedure on our real base procedure whose use case re-validates with zod and fails.
+    const router = createTRPCRouter({
+      strict: publicProcedure.mutation(() => ZCreateWorkspaceInput.parse({ name: "x" })),
+    });
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://test/api/trpc/strict", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      }),
+      router,
+      createContext: () => ({ db, user: null }),
+    });
+    const body = (await response.json()) as { error: { json: { message: string } } };
+    expect(response.status).toBe(400);
+    expect(body.error.json.message).toContain("at least 2 characters");
   });
 });

@@ -42,10 +42,21 @@ export interface StartAppOptions {
 }
 
 const running = new Set<ChildProcess>();
-// A test that forgets stop() must not leave a server behind when the worker exits.
-process.once("exit", () => {
+const dataDirs = new Set<string>();
+
+function killAll(): void {
   for (const child of running) killGroup(child, "SIGKILL");
-});
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+}
+// Servers run in their own process group, so nothing else stops them: a test that forgets
+// stop(), or an interrupted run (scripts/test.mjs signals vitest's group), must not leave one behind.
+process.once("exit", killAll);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.kill(process.pid, signal); // the handler was a `once`: this signal now terminates
+  });
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -92,6 +103,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   }
   mkdirSync(resultsDir, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-e2e-"));
+  dataDirs.add(dataDir);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -137,6 +149,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     }
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
+    dataDirs.delete(dataDir);
   };
 
   try {

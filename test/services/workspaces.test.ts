@@ -86,8 +86,8 @@ describe("members", () => {
   });
 
   it("refuses members of another workspace", async () => {
-    const a = await makeWorkspaceWithOwner(db, "A");
-    const b = await makeWorkspaceWithOwner(db, "B");
+    const a = await makeWorkspaceWithOwner(db, "Alpha");
+    const b = await makeWorkspaceWithOwner(db, "Beta");
     await expect(removeMember(db, a.actor, b.owner.id)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
