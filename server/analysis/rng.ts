@@ -67,7 +67,8 @@ export function createRng(seed: number): Rng {
   const next = (): number => uint32() / 4294967296;
 
   const int = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`int(n) needs a positive integer, got ${n}.`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new RangeError(`int(n) needs a positive integer, got ${n}.`);
     // Rejection sampling removes the modulo bias that would favour small values for large n.
     const limit = 4294967296 - (4294967296 % n);
     for (;;) {

@@ -23,11 +23,15 @@ describe("Wilson score interval", () => {
 
   it("always contains the estimate and stays inside [0, 1]", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, share) => {
-        const x = Math.round(share * n);
-        const r = wilsonInterval(x, n);
-        return r.lower >= 0 && r.upper <= 1 && r.lower <= r.estimate && r.estimate <= r.upper;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, share) => {
+          const x = Math.round(share * n);
+          const r = wilsonInterval(x, n);
+          return r.lower >= 0 && r.upper <= 1 && r.lower <= r.estimate && r.estimate <= r.upper;
+        },
+      ),
       { seed: 7, numRuns: 300 },
     );
   });
@@ -42,7 +46,9 @@ describe("Wilson score interval", () => {
 describe("Benjamini-Hochberg", () => {
   it("matches a hand calculation and p.adjust(method = 'BH')", () => {
     // Sorted 0.005, 0.01, 0.03, 0.04 (m = 4): p·m/i = 0.02, 0.02, 0.04, 0.04; cumulative min from the top.
-    expect(benjaminiHochberg([0.01, 0.04, 0.03, 0.005])).toEqual([0.02, 0.04, 0.04, 0.02].map((v) => expect.closeTo(v, 12)));
+    expect(benjaminiHochberg([0.01, 0.04, 0.03, 0.005])).toEqual(
+      [0.02, 0.04, 0.04, 0.02].map((v) => expect.closeTo(v, 12)),
+    );
     // scipy.stats.false_discovery_control([...]) (same definition as p.adjust "BH").
     const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.2, 0.9, 0.04]);
     const expected = [0.035, 0.056, 0.056, 0.035, 0.23333333333333334, 0.9, 0.056];
@@ -60,14 +66,17 @@ describe("Benjamini-Hochberg", () => {
 
   it("is monotone in p, never below p, and at most 1", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }), (ps) => {
-        const q = benjaminiHochberg(ps);
-        return ps.every((p, i) => {
-          const qi = q[i] as number;
-          if (qi < p - 1e-15 || qi > 1) return false;
-          return ps.every((p2, j) => !(p < p2) || qi <= (q[j] as number) + 1e-15);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        (ps) => {
+          const q = benjaminiHochberg(ps);
+          return ps.every((p, i) => {
+            const qi = q[i] as number;
+            if (qi < p - 1e-15 || qi > 1) return false;
+            return ps.every((p2, j) => !(p < p2) || qi <= (q[j] as number) + 1e-15);
+          });
+        },
+      ),
       { seed: 11, numRuns: 200 },
     );
   });

@@ -9,7 +9,11 @@ import {
   studentTQuantile,
   studentTTwoSidedP,
 } from "~/server/analysis/stats/distributions";
-import { regularizedBeta, regularizedGammaP, regularizedGammaQ } from "~/server/analysis/stats/special-functions";
+import {
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from "~/server/analysis/stats/special-functions";
 
 function expectRelative(actual: number, expected: number, tolerance = 1e-9): void {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(tolerance);
@@ -64,7 +68,8 @@ describe("distributions", () => {
   });
 
   it("Student t with 1 df is Cauchy: P(|T| >= t) = 1 - 2·atan(t)/π", () => {
-    for (const t of [0.2, 1, 3.7, 40]) expectRelative(studentTTwoSidedP(t, 1), 1 - (2 * Math.atan(t)) / Math.PI, 1e-10);
+    for (const t of [0.2, 1, 3.7, 40])
+      expectRelative(studentTTwoSidedP(t, 1), 1 - (2 * Math.atan(t)) / Math.PI, 1e-10);
   });
 
   it("chi-square: matches scipy.stats.chi2.sf, and exp(-x/2) for 2 df", () => {

@@ -51,7 +51,10 @@ describe("Mann-Whitney U", () => {
     const r = mannWhitneyU(sleep1, sleep2);
     expect(r.u).toBe(25.5);
     expect(r.p).toBeCloseTo(0.06932757543362658, 6);
-    expect(mannWhitneyU(sleep1, sleep2, { continuityCorrection: false }).p).toBeCloseTo(0.06372225015502518, 6);
+    expect(mannWhitneyU(sleep1, sleep2, { continuityCorrection: false }).p).toBeCloseTo(
+      0.06372225015502518,
+      6,
+    );
   });
 
   it("gives U1 + U2 = n1·n2 and p = 1 when everything is tied", () => {
@@ -93,27 +96,35 @@ describe("chi-square test of independence", () => {
 describe("Fisher's exact test (2 x 2)", () => {
   it("matches fisher.test on the tea-tasting example", () => {
     // ?fisher.test TeaTasting: two-sided p = 0.4857 = 34/70 (by hand: (1 + 16 + 16 + 1) / 70).
-    expect(fisherExact2x2([
-      [3, 1],
-      [1, 3],
-    ]).p).toBeCloseTo(34 / 70, 12);
+    expect(
+      fisherExact2x2([
+        [3, 1],
+        [1, 3],
+      ]).p,
+    ).toBeCloseTo(34 / 70, 12);
   });
 
   it("matches scipy.stats.fisher_exact", () => {
-    expect(fisherExact2x2([
-      [10, 2],
-      [3, 15],
-    ]).p).toBeCloseTo(0.0005367241191434357, 10);
-    expect(fisherExact2x2([
-      [1, 9],
-      [11, 3],
-    ]).p).toBeCloseTo(0.0027594561852200836, 10);
+    expect(
+      fisherExact2x2([
+        [10, 2],
+        [3, 15],
+      ]).p,
+    ).toBeCloseTo(0.0005367241191434357, 10);
+    expect(
+      fisherExact2x2([
+        [1, 9],
+        [11, 3],
+      ]).p,
+    ).toBeCloseTo(0.0027594561852200836, 10);
   });
 
   it("is 1 for a table that matches its margins exactly", () => {
-    expect(fisherExact2x2([
-      [5, 5],
-      [5, 5],
-    ]).p).toBeCloseTo(1, 12);
+    expect(
+      fisherExact2x2([
+        [5, 5],
+        [5, 5],
+      ]).p,
+    ).toBeCloseTo(1, 12);
   });
 });

@@ -21,18 +21,24 @@ export interface ChiSquareResult {
 export function chiSquareIndependence(table: readonly (readonly number[])[]): ChiSquareResult {
   const width = table[0]?.length ?? 0;
   for (const row of table) {
-    if (row.length !== width) throw new RangeError("All rows of the table must have the same length.");
+    if (row.length !== width)
+      throw new RangeError("All rows of the table must have the same length.");
     for (const cell of row) {
-      if (!(cell >= 0) || !Number.isFinite(cell)) throw new RangeError(`Counts must be finite and >= 0, got ${cell}.`);
+      if (!(cell >= 0) || !Number.isFinite(cell))
+        throw new RangeError(`Counts must be finite and >= 0, got ${cell}.`);
     }
   }
   const rowSums = table.map((row) => row.reduce((a, b) => a + b, 0));
-  const colSums = Array.from({ length: width }, (_, j) => table.reduce((sum, row) => sum + (row[j] as number), 0));
+  const colSums = Array.from({ length: width }, (_, j) =>
+    table.reduce((sum, row) => sum + (row[j] as number), 0),
+  );
   // An empty row or column has expected counts of 0 and says nothing about independence.
   const rows = rowSums.flatMap((s, i) => (s > 0 ? [i] : []));
   const columns = colSums.flatMap((s, j) => (s > 0 ? [j] : []));
   if (rows.length < 2 || columns.length < 2) {
-    throw new RangeError("The chi-square test needs at least two non-empty rows and two non-empty columns.");
+    throw new RangeError(
+      "The chi-square test needs at least two non-empty rows and two non-empty columns.",
+    );
   }
   const total = rowSums.reduce((a, b) => a + b, 0);
   let statistic = 0;

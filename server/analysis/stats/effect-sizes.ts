@@ -4,7 +4,8 @@
 import { mean, sampleVariance } from "simple-statistics";
 
 function assertProportion(name: string, p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`${name} must be a proportion in [0, 1], got ${p}.`);
+  if (!(p >= 0 && p <= 1))
+    throw new RangeError(`${name} must be a proportion in [0, 1], got ${p}.`);
 }
 
 /** Cohen's h = 2·asin(√p1) − 2·asin(√p2); |h| ≈ 0.2 small, 0.5 medium, 0.8 large. */
@@ -46,7 +47,8 @@ function countBelow(sorted: readonly number[], value: number, inclusive: boolean
 
 /** Cliff's delta = P(X > Y) − P(X < Y) in [−1, 1], in O((n1 + n2)·log n2) via binary search. */
 export function cliffsDelta(x: readonly number[], y: readonly number[]): number {
-  if (x.length === 0 || y.length === 0) throw new RangeError("Cliff's delta needs two non-empty groups.");
+  if (x.length === 0 || y.length === 0)
+    throw new RangeError("Cliff's delta needs two non-empty groups.");
   const sortedY = [...y].sort((a, b) => a - b);
   let dominance = 0;
   for (const value of x) {

@@ -14,10 +14,13 @@ function logChoose(n: number, k: number): number {
 }
 
 /** `table` is [[a, b], [c, d]] with non-negative integer counts. */
-export function fisherExact2x2(table: readonly [readonly [number, number], readonly [number, number]]): FisherExactResult {
+export function fisherExact2x2(
+  table: readonly [readonly [number, number], readonly [number, number]],
+): FisherExactResult {
   const [[a, b], [c, d]] = table;
   for (const cell of [a, b, c, d]) {
-    if (!Number.isInteger(cell) || cell < 0) throw new RangeError(`Counts must be non-negative integers, got ${cell}.`);
+    if (!Number.isInteger(cell) || cell < 0)
+      throw new RangeError(`Counts must be non-negative integers, got ${cell}.`);
   }
   const m = a + c; // first column total
   const n = b + d; // second column total
@@ -25,9 +28,10 @@ export function fisherExact2x2(table: readonly [readonly [number, number], reado
   const lo = Math.max(0, k - n);
   const hi = Math.min(k, m);
   const logDensity: number[] = [];
-  for (let x = lo; x <= hi; x++) logDensity.push(logChoose(m, x) + logChoose(n, k - x) - logChoose(m + n, k));
+  for (let x = lo; x <= hi; x++)
+    logDensity.push(logChoose(m, x) + logChoose(n, k - x) - logChoose(m + n, k));
   // Normalising by the sum removes the rounding left in the log-gamma values.
-  const maxLog = Math.max(...logDensity);
+  const maxLog = logDensity.reduce((best, v) => Math.max(best, v), -Infinity);
   const density = logDensity.map((l) => Math.exp(l - maxLog));
   const total = density.reduce((s, v) => s + v, 0);
   const observed = density[a - lo] as number;

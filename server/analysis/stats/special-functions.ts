@@ -109,8 +109,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
   if (Number.isNaN(x) || x < 0 || x > 1) throw new RangeError(`x must be in [0, 1], got ${x}.`);
   if (x === 0) return 0;
   if (x === 1) return 1;
-  const logFront =
-    gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const logFront = gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log1p(-x);
   const front = Math.exp(logFront);
   // The continued fraction converges fast only on this side of the mean; use the symmetry
   // I_x(a, b) = 1 - I_{1-x}(b, a) on the other.

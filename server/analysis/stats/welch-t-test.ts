@@ -35,7 +35,8 @@ export function welchTTest(
   y: readonly number[],
   confidence = 0.95,
 ): WelchTTestResult {
-  if (x.length < 2 || y.length < 2) throw new RangeError("Welch's t-test needs at least two values per group.");
+  if (x.length < 2 || y.length < 2)
+    throw new RangeError("Welch's t-test needs at least two values per group.");
   assertConfidence(confidence);
   const n1 = x.length;
   const n2 = y.length;
@@ -78,7 +79,8 @@ export interface MeanInterval {
 
 /** mean ± t(1 − α/2, n − 1) · s / √n, as in R's t.test(x)$conf.int. */
 export function meanConfidenceInterval(values: readonly number[], confidence = 0.95): MeanInterval {
-  if (values.length < 2) throw new RangeError("A confidence interval of a mean needs at least two values.");
+  if (values.length < 2)
+    throw new RangeError("A confidence interval of a mean needs at least two values.");
   assertConfidence(confidence);
   const n = values.length;
   const m = mean(values as number[]);

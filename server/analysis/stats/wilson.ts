@@ -11,8 +11,13 @@ export interface ProportionInterval {
   confidence: number;
 }
 
-export function wilsonInterval(successes: number, n: number, confidence = 0.95): ProportionInterval {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}.`);
+export function wilsonInterval(
+  successes: number,
+  n: number,
+  confidence = 0.95,
+): ProportionInterval {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`n must be a non-negative integer, got ${n}.`);
   if (!Number.isInteger(successes) || successes < 0 || successes > n) {
     throw new RangeError(`successes must be an integer in [0, n], got ${successes} of ${n}.`);
   }

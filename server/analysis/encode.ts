@@ -1,0 +1,327 @@
+// Turns respondents' answers to the segment questions into the numeric matrix k-means clusters on.
+// Three decisions live here and only here: (1) every question weighs the same in the Euclidean
+// distance, however many columns it needs, so a 12-option question cannot drown a 5-point scale;
+// (2) missing answers are imputed explicitly (mean, or the share of each option) and counted, so a
+// persona report can say how much was filled in; (3) respondents who skipped more than half of the
+// segment questions are left out rather than clustered on imputed values, and listed.
+
+export type FeatureKind = "categorical" | "multi" | "ordinal" | "numeric";
+
+export interface FeatureSpec {
+  id: string;
+  kind: FeatureKind;
+  label?: string;
+  /**
+   * categorical / multi: the possible answers (observed answers, sorted, when omitted);
+   * ordinal: the answer labels in scale order (then answers are these labels, not numbers).
+   */
+  options?: readonly string[];
+  /** ordinal / numeric: the scale's ends (the observed range when omitted). */
+  min?: number;
+  max?: number;
+}
+
+export type AnswerValue = string | number | boolean | readonly string[] | null | undefined;
+export type AnswerRow = Readonly<Record<string, AnswerValue>>;
+
+export interface EncodedColumn {
+  questionId: string;
+  label: string;
+  /** The answer option this one-hot column flags; absent for scales. */
+  option?: string;
+}
+
+/** Everything needed to encode another respondent exactly the same way. */
+export interface ResolvedFeature {
+  id: string;
+  kind: FeatureKind;
+  label: string;
+  options: string[];
+  /** Ends of the scale the value is mapped from to [0, 1] (0 and 1 for choice questions). */
+  min: number;
+  max: number;
+  /** Where the options (choice questions) or the scale's ends came from. */
+  rangeSource: "declared" | "options" | "observed" | "none";
+  /** Multiplier on each of the question's [0, 1] columns: 1/√2 one-hot, 1/√L multi, 1 scales. */
+  columnWeight: number;
+  /** Imputed [0, 1] value per column before weighting: mean, or share choosing the option. */
+  fill: number[];
+}
+
+export interface EncodedMatrix {
+  matrix: number[][];
+  columns: EncodedColumn[];
+  /** rowIndex[i] is the index in the input of matrix row i. */
+  rowIndex: number[];
+  /** Input indices of respondents left out for missing too many segment questions. */
+  excluded: number[];
+  /** Per question: kept respondents whose answer was imputed (missing or unrecognised). */
+  imputed: Record<string, number>;
+  /**
+   * Per question: respondents (kept or not) whose answer was not valid for the question, e.g. an
+   * option not in the list. Wholly invalid answers are imputed; for multi-selects the valid
+   * options of a partly invalid answer are kept.
+   */
+  unrecognised: Record<string, number>;
+  /** Per question: numbers outside the declared range, clamped to it. */
+  clamped: Record<string, number>;
+  spec: ResolvedFeature[];
+}
+
+export interface EncodeOptions {
+  /** Respondents missing more than this share of the segment questions are excluded. */
+  maxMissingShare?: number;
+}
+
+type Parsed =
+  | { state: "missing" }
+  | { state: "unrecognised" }
+  | { state: "value"; value: number }
+  | { state: "choice"; option: string }
+  | { state: "choices"; options: string[]; unknown: number };
+
+const MISSING: Parsed = { state: "missing" };
+const UNRECOGNISED: Parsed = { state: "unrecognised" };
+
+function isBlank(value: AnswerValue): value is null | undefined | "" {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+function parseNumber(value: AnswerValue): Parsed {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? { state: "value", value } : UNRECOGNISED;
+  if (typeof value === "string") {
+    const n = Number(value.trim());
+    return Number.isFinite(n) ? { state: "value", value: n } : UNRECOGNISED;
+  }
+  return UNRECOGNISED;
+}
+
+function parseAnswer(feature: FeatureSpec, value: AnswerValue): Parsed {
+  if (isBlank(value)) return MISSING;
+  const declared = feature.options;
+  switch (feature.kind) {
+    case "numeric":
+      return parseNumber(value);
+    case "ordinal": {
+      if (!declared) return parseNumber(value);
+      const index = typeof value === "string" ? declared.indexOf(value) : -1;
+      return index >= 0 ? { state: "value", value: index } : UNRECOGNISED;
+    }
+    case "categorical": {
+      if (typeof value === "object") return UNRECOGNISED;
+      const option = String(value);
+      return !declared || declared.includes(option) ? { state: "choice", option } : UNRECOGNISED;
+    }
+    case "multi": {
+      // A single string is a one-option answer; an empty array is the answer "none of these".
+      const list = typeof value === "string" ? [value] : value;
+      if (!Array.isArray(list)) return UNRECOGNISED;
+      const options: string[] = [];
+      let unknown = 0;
+      for (const item of list as readonly unknown[]) {
+        if (typeof item === "string" && (!declared || declared.includes(item))) options.push(item);
+        else unknown++;
+      }
+      // Only unrecognised items: the respondent answered, but nothing we can encode.
+      if (options.length === 0 && unknown > 0) return UNRECOGNISED;
+      return { state: "choices", options, unknown };
+    }
+  }
+}
+
+function isImputed(p: Parsed): boolean {
+  return p.state === "missing" || p.state === "unrecognised";
+}
+
+function validate(features: readonly FeatureSpec[]): void {
+  if (features.length === 0) throw new RangeError("Encoding needs at least one segment question.");
+  const seen = new Set<string>();
+  for (const f of features) {
+    if (seen.has(f.id)) throw new RangeError(`Question ${f.id} is listed twice.`);
+    seen.add(f.id);
+    if (!["categorical", "multi", "ordinal", "numeric"].includes(f.kind)) {
+      throw new RangeError(`Question ${f.id} has unknown kind ${String(f.kind)}.`);
+    }
+    if (f.options && new Set(f.options).size !== f.options.length) {
+      throw new RangeError(`Question ${f.id} has duplicate options.`);
+    }
+    if (f.min !== undefined && f.max !== undefined && !(f.min < f.max)) {
+      throw new RangeError(`Question ${f.id} needs min < max, got ${f.min}..${f.max}.`);
+    }
+  }
+}
+
+/** Options, range and fill values for one question, from the kept respondents' answers. */
+function resolveFeature(feature: FeatureSpec, answers: readonly Parsed[]): ResolvedFeature {
+  const label = feature.label ?? feature.id;
+  if (feature.kind === "categorical" || feature.kind === "multi") {
+    let options = feature.options ? [...feature.options] : undefined;
+    if (!options) {
+      const observed = new Set<string>();
+      for (const a of answers) {
+        if (a.state === "choice") observed.add(a.option);
+        if (a.state === "choices") a.options.forEach((o) => observed.add(o));
+      }
+      // Code-unit order, not locale order, so the columns are the same on every machine.
+      options = [...observed].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    }
+    const counts = new Array<number>(options.length).fill(0);
+    let answered = 0;
+    for (const a of answers) {
+      if (a.state === "choice") {
+        answered++;
+        counts[options.indexOf(a.option)]! += 1;
+      } else if (a.state === "choices") {
+        answered++;
+        for (const o of new Set(a.options)) counts[options.indexOf(o)]! += 1;
+      }
+    }
+    return {
+      id: feature.id,
+      kind: feature.kind,
+      label,
+      options,
+      min: 0,
+      max: 1,
+      rangeSource: feature.options ? "declared" : "observed",
+      // Two respondents with different single answers differ by 1 in two columns (squared
+      // distance 2); a multi-select differs at most in all L flags (squared distance L).
+      columnWeight:
+        feature.kind === "categorical" ? Math.SQRT1_2 : 1 / Math.sqrt(Math.max(1, options.length)),
+      fill: counts.map((c) => (answered > 0 ? c / answered : 0)),
+    };
+  }
+
+  const values = answers.flatMap((a) => (a.state === "value" ? [a.value] : []));
+  let min = feature.min;
+  let max = feature.max;
+  let rangeSource: ResolvedFeature["rangeSource"] = "declared";
+  if (feature.kind === "ordinal" && feature.options) {
+    min ??= 0;
+    max ??= feature.options.length - 1;
+    rangeSource = feature.min === undefined && feature.max === undefined ? "options" : "declared";
+  }
+  if (min === undefined || max === undefined) {
+    rangeSource = values.length > 0 ? "observed" : "none";
+    // reduce, not Math.min(...values): spreading 100k+ answers overflows the call stack.
+    min ??= values.length > 0 ? values.reduce((m, v) => Math.min(m, v), Infinity) : 0;
+    max ??= values.length > 0 ? values.reduce((m, v) => Math.max(m, v), -Infinity) : 0;
+  }
+  const span = max - min;
+  const scaled = values.map((v) => scaleValue(v, min, span));
+  const fill = scaled.length > 0 ? scaled.reduce((s, v) => s + v, 0) / scaled.length : 0;
+  return {
+    id: feature.id,
+    kind: feature.kind,
+    label,
+    options: feature.kind === "ordinal" && feature.options ? [...feature.options] : [],
+    min,
+    max,
+    rangeSource,
+    columnWeight: 1,
+    fill: [fill],
+  };
+}
+
+/** Maps onto [0, 1]; a question everyone answered the same (span 0) carries no distance. */
+function scaleValue(value: number, min: number, span: number): number {
+  if (!(span > 0)) return 0;
+  return Math.min(1, Math.max(0, (value - min) / span));
+}
+
+function columnsOf(feature: ResolvedFeature): EncodedColumn[] {
+  if (feature.kind === "categorical" || feature.kind === "multi") {
+    return feature.options.map((option) => ({
+      questionId: feature.id,
+      label: `${feature.label}: ${option}`,
+      option,
+    }));
+  }
+  return [{ questionId: feature.id, label: feature.label }];
+}
+
+/** The question's weighted columns for one answer, or its fill values when imputed. */
+function encodeAnswer(feature: ResolvedFeature, answer: Parsed): number[] {
+  const w = feature.columnWeight;
+  if (isImputed(answer)) return feature.fill.map((f) => f * w);
+  if (answer.state === "value")
+    return [scaleValue(answer.value, feature.min, feature.max - feature.min) * w];
+  const chosen = new Set(
+    answer.state === "choice" ? [answer.option] : answer.state === "choices" ? answer.options : [],
+  );
+  return feature.options.map((o) => (chosen.has(o) ? w : 0));
+}
+
+export function encodeAnswers(
+  features: readonly FeatureSpec[],
+  rows: readonly AnswerRow[],
+  options: EncodeOptions = {},
+): EncodedMatrix {
+  validate(features);
+  const maxMissingShare = options.maxMissingShare ?? 0.5;
+  const parsed = rows.map((row) => features.map((f) => parseAnswer(f, row[f.id])));
+
+  const rowIndex: number[] = [];
+  const excluded: number[] = [];
+  parsed.forEach((answers, i) => {
+    const missing = answers.filter(isImputed).length;
+    if (missing > maxMissingShare * features.length) excluded.push(i);
+    else rowIndex.push(i);
+  });
+
+  const imputed: Record<string, number> = {};
+  const unrecognised: Record<string, number> = {};
+  const clamped: Record<string, number> = {};
+  const spec = features.map((feature, q) => {
+    // Imputation values and observed ranges come from the respondents actually clustered.
+    const answers = rowIndex.map((i) => parsed[i]?.[q] as Parsed);
+    imputed[feature.id] = answers.filter(isImputed).length;
+    unrecognised[feature.id] = parsed.reduce((n, r) => {
+      const a = r[q] as Parsed;
+      return n + (a.state === "unrecognised" || (a.state === "choices" && a.unknown > 0) ? 1 : 0);
+    }, 0);
+    const resolved = resolveFeature(feature, answers);
+    clamped[feature.id] = answers.filter(
+      (a) => a.state === "value" && (a.value < resolved.min || a.value > resolved.max),
+    ).length;
+    return resolved;
+  });
+
+  const matrix = rowIndex.map((i) =>
+    spec.flatMap((feature, q) => encodeAnswer(feature, parsed[i]?.[q] as Parsed)),
+  );
+  return {
+    matrix,
+    columns: spec.flatMap(columnsOf),
+    rowIndex,
+    excluded,
+    imputed,
+    unrecognised,
+    clamped,
+    spec,
+  };
+}
+
+/** Encodes further respondents with an earlier encoding's options, ranges and fill values. */
+export function encodeWithSpec(
+  spec: readonly ResolvedFeature[],
+  rows: readonly AnswerRow[],
+): number[][] {
+  const asSpecs: FeatureSpec[] = spec.map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    // Choice questions now only accept the options seen when the encoding was fitted.
+    options:
+      f.kind === "categorical" || f.kind === "multi" || f.options.length > 0
+        ? f.options
+        : undefined,
+  }));
+  return rows.map((row) =>
+    spec.flatMap((feature, q) =>
+      encodeAnswer(feature, parseAnswer(asSpecs[q] as FeatureSpec, row[feature.id])),
+    ),
+  );
+}

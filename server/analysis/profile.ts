@@ -1,0 +1,299 @@
+// Profiles every persona against the rest of the clustered respondents on every closed question
+// (segment, demographic and the others), and decides which differences are worth a sentence.
+// Per option of a choice question: shares with Wilson intervals, Cohen's h, Fisher's exact test
+// when an expected count is below 5 (chi-square is unreliable there), chi-square otherwise. Per
+// scale: means with t intervals; ordinal answers get Cliff's delta and Mann-Whitney (no interval
+// scale assumed), numeric ones Cohen's d and Welch. All p-values of the run are adjusted together
+// with Benjamini-Hochberg, because a run tests k personas × every question and would otherwise
+// "find" differences by chance. A trait is distinguishing when q < alpha AND the effect is at
+// least small: with hundreds of respondents a negligible difference is still significant.
+import { choiceAnswer, numericAnswer, optionsOf, scaleOf } from "./answer-values";
+import type { Trait } from "./result";
+import { chiSquareIndependence } from "./stats/chi-square";
+import { normalQuantile } from "./stats/distributions";
+import { cliffsDelta, cohensD, cohensH } from "./stats/effect-sizes";
+import { fisherExact2x2 } from "./stats/fisher-exact";
+import { mannWhitneyU } from "./stats/mann-whitney";
+import { benjaminiHochberg } from "./stats/multiple-testing";
+import { meanConfidenceInterval, welchTTest } from "./stats/welch-t-test";
+import { wilsonInterval } from "./stats/wilson";
+import type { QuestionDefinition, SurveyResponse } from "./survey";
+
+export type EffectName = Trait["effect"]["name"];
+export type Magnitude = Trait["effect"]["magnitude"];
+
+/**
+ * Conventional thresholds: Cohen (1988) for h and d; Romano et al. (2006) for Cliff's delta,
+ * whose 0.147 / 0.33 / 0.474 correspond to d = 0.2 / 0.5 / 0.8 for normal data.
+ */
+export const EFFECT_THRESHOLDS: Record<EffectName, readonly [number, number, number]> = {
+  "cohens-h": [0.2, 0.5, 0.8],
+  "cohens-d": [0.2, 0.5, 0.8],
+  "cliffs-delta": [0.147, 0.33, 0.474],
+};
+
+export function magnitudeOf(name: EffectName, value: number): Magnitude {
+  const [small, medium, large] = EFFECT_THRESHOLDS[name];
+  const size = Math.abs(value);
+  if (size >= large) return "large";
+  if (size >= medium) return "medium";
+  if (size >= small) return "small";
+  return "negligible";
+}
+
+/**
+ * |effect| on Cohen's d scale so that share, mean and rank effects can be ranked together. h is
+ * already on that scale; Cliff's delta is converted with the normal-theory identity
+ * delta = 2Φ(d/√2) − 1 (clamped short of ±1, where d is infinite).
+ */
+export function strengthOf(name: EffectName, value: number): number {
+  if (name !== "cliffs-delta") return Math.abs(value);
+  const delta = Math.min(0.999, Math.abs(value));
+  return Math.SQRT2 * normalQuantile((1 + delta) / 2);
+}
+
+export interface ProfileInput {
+  questions: readonly QuestionDefinition[];
+  /** Clustered respondents, in the order of `assignments`. */
+  responses: readonly SurveyResponse[];
+  /** Persona 0..k-1 of each response. */
+  assignments: readonly number[];
+  k: number;
+}
+
+export interface ProfileOptions {
+  /** FDR level for distinguishing traits (default 0.05). */
+  alpha?: number;
+  /** Confidence of the intervals (default 0.95). */
+  confidence?: number;
+  /** Question ids used for clustering (marked on their traits). */
+  segmentQuestionIds?: readonly string[];
+}
+
+export interface PersonaProfile {
+  persona: number;
+  /** In question order, options in option order. */
+  traits: Trait[];
+  /** Distinguishing traits, strongest first. */
+  distinguishingTraitIds: string[];
+}
+
+export interface ProfileResult {
+  personas: PersonaProfile[];
+  /** Tests adjusted together (the BH family). */
+  testsRun: number;
+}
+
+type Untested = Omit<Trait, "q" | "distinguishing">;
+
+export function traitId(persona: number, questionId: string, option?: string): string {
+  return option === undefined ? `p${persona}:${questionId}` : `p${persona}:${questionId}=${option}`;
+}
+
+function directionOf(effect: number): Trait["direction"] {
+  return effect > 0 ? "higher" : effect < 0 ? "lower" : "equal";
+}
+
+function shareTraits(
+  question: QuestionDefinition,
+  input: ProfileInput,
+  confidence: number,
+  segmentInput: boolean,
+): Untested[] {
+  const answers = input.responses.map((r) => choiceAnswer(question, r.answers[question.id]));
+  const options = optionsOf(question, answers);
+  const out: Untested[] = [];
+  for (let persona = 0; persona < input.k; persona++) {
+    let nP = 0;
+    let nR = 0;
+    const xP = new Array<number>(options.length).fill(0);
+    const xR = new Array<number>(options.length).fill(0);
+    answers.forEach((chosen, i) => {
+      if (!chosen) return;
+      const inPersona = input.assignments[i] === persona;
+      if (inPersona) nP++;
+      else nR++;
+      for (const o of chosen) {
+        const j = options.indexOf(o);
+        if (j < 0) continue;
+        if (inPersona) xP[j]! += 1;
+        else xR[j]! += 1;
+      }
+    });
+    if (nP === 0 || nR === 0) continue;
+    options.forEach((option, j) => {
+      const a = xP[j] as number;
+      const c = xR[j] as number;
+      const chose = a + c;
+      const total = nP + nR;
+      // Chosen by nobody or everybody: there is nothing to compare.
+      if (chose === 0 || chose === total) return;
+      const personaShare = wilsonInterval(a, nP, confidence);
+      const restShare = wilsonInterval(c, nR, confidence);
+      const h = cohensH(personaShare.estimate, restShare.estimate);
+      const minExpected = (Math.min(nP, nR) * Math.min(chose, total - chose)) / total;
+      const small = minExpected < 5;
+      const p = small
+        ? fisherExact2x2([
+            [a, nP - a],
+            [c, nR - c],
+          ]).p
+        : chiSquareIndependence([
+            [a, nP - a],
+            [c, nR - c],
+          ]).p;
+      out.push({
+        id: traitId(persona, question.id, option),
+        persona,
+        questionId: question.id,
+        questionLabel: question.label,
+        label: `${question.label}: ${option}`,
+        role: question.role,
+        kind: question.kind as Trait["kind"],
+        option,
+        measure: "share",
+        segmentInput,
+        personaValue: personaShare.estimate,
+        restValue: restShare.estimate,
+        personaInterval: { lower: personaShare.lower, upper: personaShare.upper },
+        restInterval: { lower: restShare.lower, upper: restShare.upper },
+        personaN: nP,
+        restN: nR,
+        effect: { name: "cohens-h", value: h, magnitude: magnitudeOf("cohens-h", h) },
+        strength: strengthOf("cohens-h", h),
+        test: small ? "fisher-exact" : "chi-square",
+        p,
+        direction: directionOf(h),
+      });
+    });
+  }
+  return out;
+}
+
+function meanTraits(
+  question: QuestionDefinition,
+  input: ProfileInput,
+  confidence: number,
+  segmentInput: boolean,
+): Untested[] {
+  const values = input.responses.map((r) => numericAnswer(question, r.answers[question.id]));
+  const scale = scaleOf(
+    question,
+    values.filter((v): v is number => v !== null),
+  );
+  const out: Untested[] = [];
+  for (let persona = 0; persona < input.k; persona++) {
+    const x: number[] = [];
+    const y: number[] = [];
+    values.forEach((v, i) => {
+      if (v === null) return;
+      if (input.assignments[i] === persona) x.push(v);
+      else y.push(v);
+    });
+    // A mean's interval and Welch's test need two values per group.
+    if (x.length < 2 || y.length < 2) continue;
+    const personaMean = meanConfidenceInterval(x, confidence);
+    const restMean = meanConfidenceInterval(y, confidence);
+    let effectName: EffectName;
+    let effect: number;
+    let p: number;
+    let test: Trait["test"];
+    if (question.kind === "ordinal") {
+      effectName = "cliffs-delta";
+      effect = cliffsDelta(x, y);
+      p = mannWhitneyU(x, y).p;
+      test = "mann-whitney";
+    } else {
+      effectName = "cohens-d";
+      effect = cohensD(x, y);
+      p = welchTTest(x, y).p;
+      test = "welch-t";
+      if (Number.isNaN(effect)) {
+        // Both groups constant: d has no scale. Equal means are no effect; different ones are
+        // complete separation, which Cliff's delta expresses as ±1.
+        if (personaMean.mean === restMean.mean) effect = 0;
+        else {
+          effectName = "cliffs-delta";
+          effect = cliffsDelta(x, y);
+        }
+      }
+    }
+    out.push({
+      id: traitId(persona, question.id),
+      persona,
+      questionId: question.id,
+      questionLabel: question.label,
+      label: question.label,
+      role: question.role,
+      kind: question.kind as Trait["kind"],
+      measure: "mean",
+      segmentInput,
+      personaValue: personaMean.mean,
+      restValue: restMean.mean,
+      personaInterval: { lower: personaMean.lower, upper: personaMean.upper },
+      restInterval: { lower: restMean.lower, upper: restMean.upper },
+      personaN: x.length,
+      restN: y.length,
+      scale,
+      effect: { name: effectName, value: effect, magnitude: magnitudeOf(effectName, effect) },
+      strength: strengthOf(effectName, effect),
+      test,
+      p,
+      direction: directionOf(effect),
+    });
+  }
+  return out;
+}
+
+/** Strongest first; ties by smaller q, then id, so the order never depends on the engine. */
+export function byStrength(a: Trait, b: Trait): number {
+  return b.strength - a.strength || a.q - b.q || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function profilePersonas(input: ProfileInput, options: ProfileOptions = {}): ProfileResult {
+  if (input.responses.length !== input.assignments.length) {
+    throw new RangeError("Need one assignment per response.");
+  }
+  const alpha = options.alpha ?? 0.05;
+  const confidence = options.confidence ?? 0.95;
+  const segment = new Set(options.segmentQuestionIds ?? []);
+  const untested: Untested[] = [];
+  for (const question of input.questions) {
+    const isSegment = segment.has(question.id);
+    if (question.kind === "categorical" || question.kind === "multi") {
+      untested.push(...shareTraits(question, input, confidence, isSegment));
+    } else if (question.kind === "ordinal" || question.kind === "numeric") {
+      untested.push(...meanTraits(question, input, confidence, isSegment));
+    }
+  }
+  const q = benjaminiHochberg(untested.map((t) => t.p));
+  const traits: Trait[] = untested.map((t, i) => {
+    const qValue = q[i] as number;
+    const [small] = EFFECT_THRESHOLDS[t.effect.name];
+    return {
+      ...t,
+      q: qValue,
+      distinguishing: qValue < alpha && Math.abs(t.effect.value) >= small,
+    };
+  });
+  // Ids join question id and option; a pathological pair ("a=b" + "c" vs "a" + "b=c") would
+  // collide, and sentences reference traits by id, so collisions get a suffix.
+  const seen = new Map<string, number>();
+  for (const t of traits) {
+    const count = seen.get(t.id) ?? 0;
+    seen.set(t.id, count + 1);
+    if (count > 0) t.id = `${t.id}#${count}`;
+  }
+  const personas: PersonaProfile[] = Array.from({ length: input.k }, (_, persona) => {
+    const own = traits.filter((t) => t.persona === persona);
+    return {
+      persona,
+      traits: own,
+      distinguishingTraitIds: own
+        .filter((t) => t.distinguishing)
+        .sort(byStrength)
+        .map((t) => t.id),
+    };
+  });
+  return { personas, testsRun: traits.length };
+}

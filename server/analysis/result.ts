@@ -1,0 +1,204 @@
+// The one typed, versioned result of a persona analysis (what personas.json holds and what the
+// app will store). Every number a persona claims travels with its evidence: sizes with Wilson
+// intervals, traits with n, intervals, effect sizes and FDR-adjusted q, card sentences with the
+// trait ids they were composed from. Bump `schemaVersion` on any incompatible change. Numbers are
+// finite (JSON has no NaN); where a statistic does not exist the field is null.
+import { z } from "zod";
+import { ZQuestionDefinition, ZQuestionKind, ZQuestionRole } from "./survey";
+
+const finite = z.number();
+const nullableNumber = z.number().nullable();
+
+export const ZInterval = z.object({ lower: finite, upper: finite });
+
+export const ZEffectName = z.enum(["cohens-h", "cohens-d", "cliffs-delta"]);
+export const ZMagnitude = z.enum(["negligible", "small", "medium", "large"]);
+export const ZTestName = z.enum(["fisher-exact", "chi-square", "welch-t", "mann-whitney"]);
+
+export const ZTrait = z.object({
+  /** Unique within the run, e.g. "p0:gender=Female" or "p2:wifi". */
+  id: z.string(),
+  persona: z.number().int().min(0),
+  questionId: z.string(),
+  questionLabel: z.string(),
+  /** Question label, plus the option for share traits. */
+  label: z.string(),
+  role: ZQuestionRole,
+  kind: ZQuestionKind.exclude(["text"]),
+  /** Share traits: one option of a choice question; absent for means. */
+  option: z.string().optional(),
+  measure: z.enum(["share", "mean"]),
+  /** Whether the question was a clustering input (its differences are partly by construction). */
+  segmentInput: z.boolean(),
+  personaValue: finite,
+  restValue: finite,
+  /** Wilson interval (shares) or t interval (means), 95 %. */
+  personaInterval: ZInterval,
+  restInterval: ZInterval,
+  personaN: z.number().int().min(0),
+  restN: z.number().int().min(0),
+  /** Means: the scale's ends, so that "4.2" can be read as "of 5". */
+  scale: z.object({ min: finite, max: finite }).optional(),
+  effect: z.object({ name: ZEffectName, value: finite, magnitude: ZMagnitude }),
+  /** |effect| on Cohen's d scale (Cliff's delta converted), used to rank traits across kinds. */
+  strength: finite,
+  test: ZTestName,
+  p: finite,
+  /** Benjamini-Hochberg adjusted over every test of the run. */
+  q: finite,
+  direction: z.enum(["higher", "lower", "equal"]),
+  distinguishing: z.boolean(),
+});
+export type Trait = z.infer<typeof ZTrait>;
+
+export const ZCardSentence = z.object({
+  text: z.string(),
+  /** Traits this sentence was composed from; never empty. */
+  traitIds: z.array(z.string()).min(1),
+});
+export type CardSentence = z.infer<typeof ZCardSentence>;
+
+export const ZCardSection = z.object({
+  sentences: z.array(ZCardSentence),
+  /** Why the section is empty or thin (e.g. insufficient evidence); not a claim about people. */
+  note: z.string().nullable(),
+});
+export type CardSection = z.infer<typeof ZCardSection>;
+
+export const ZQuote = z.object({
+  responseId: z.string(),
+  questionId: z.string(),
+  questionLabel: z.string(),
+  text: z.string(),
+  /** 1 = the member closest to the persona's centroid. */
+  closenessRank: z.number().int().min(1),
+});
+export type Quote = z.infer<typeof ZQuote>;
+
+export const ZPersonaCard = z.object({
+  draft: z.literal(true),
+  draftNote: z.string(),
+  name: z.string(),
+  /** Placeholder names are not derived from the data; said so here. */
+  nameNote: z.string(),
+  avatarSeed: z.string(),
+  evidence: z.enum(["distinguishing", "thin"]),
+  tagline: ZCardSection,
+  job: ZCardSection,
+  demographics: ZCardSection,
+  goals: ZCardSection,
+  challenges: ZCardSection,
+  values: ZCardSection,
+  fears: ZCardSection,
+  marketingMessage: ZCardSection,
+  elevatorPitch: ZCardSection,
+  quotes: z.array(ZQuote),
+  quotesNote: z.string().nullable(),
+});
+export type PersonaCard = z.infer<typeof ZPersonaCard>;
+
+export const ZStabilityLabel = z.enum(["stable", "uncertain", "unstable"]);
+
+export const ZPersona = z.object({
+  index: z.number().int().min(0),
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int().min(0),
+  share: z.object({ estimate: finite, lower: finite, upper: finite }),
+  stability: z.object({
+    meanJaccard: nullableNumber,
+    label: ZStabilityLabel,
+    dissolved: z.number().int().min(0),
+    rounds: z.number().int().min(0),
+  }),
+  /** In the encoded [0, 1] space, one value per encoding column. */
+  centroid: z.array(finite),
+  memberIds: z.array(z.string()),
+  /** Members almost as close to another persona (not quoted as typical). */
+  ambiguousMemberIds: z.array(z.string()),
+  /** Members closest to the centroid first (ambiguous ones left out). */
+  representativeIds: z.array(z.string()),
+  traits: z.array(ZTrait),
+  distinguishingTraitIds: z.array(z.string()),
+  card: ZPersonaCard,
+  quotes: z.array(ZQuote),
+});
+export type Persona = z.infer<typeof ZPersona>;
+
+export const ZKCandidate = z.object({
+  k: z.number().int(),
+  silhouette: nullableNumber,
+  inertia: finite,
+  minShare: finite,
+  eligible: z.boolean(),
+});
+
+export const ZAnalysisResult = z.object({
+  schemaVersion: z.literal(1),
+  parameters: z.object({
+    seed: z.number().int(),
+    kMode: z.enum(["auto", "forced"]),
+    forcedK: z.number().int().nullable(),
+    kMin: z.number().int(),
+    kMax: z.number().int(),
+    restarts: z.number().int(),
+    bootstrapRounds: z.number().int(),
+    minShare: finite,
+    maxMissingShare: finite,
+    minRespondents: z.number().int(),
+    minPerPersona: z.number().int(),
+    alpha: finite,
+    ambiguityTolerance: finite,
+    quotesPerPersona: z.number().int(),
+  }),
+  input: z.object({
+    respondents: z.number().int(),
+    questions: z.array(ZQuestionDefinition),
+  }),
+  encoding: z.object({
+    segmentQuestionIds: z.array(z.string()),
+    features: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(["categorical", "multi", "ordinal", "numeric"]),
+        label: z.string(),
+        options: z.array(z.string()),
+        min: finite,
+        max: finite,
+        rangeSource: z.enum(["declared", "options", "observed", "none"]),
+        columnWeight: finite,
+        fill: z.array(finite),
+      }),
+    ),
+    columns: z.array(
+      z.object({ questionId: z.string(), label: z.string(), option: z.string().optional() }),
+    ),
+    clustered: z.number().int(),
+    excludedResponseIds: z.array(z.string()),
+    imputed: z.record(z.string(), z.number().int()),
+    unrecognised: z.record(z.string(), z.number().int()),
+    clamped: z.record(z.string(), z.number().int()),
+  }),
+  metrics: z.object({
+    curve: z.array(ZKCandidate),
+    chosenK: z.number().int(),
+    reason: z.enum(["forced", "best-silhouette", "preferred-range", "no-eligible-k"]),
+    explanation: z.string(),
+    silhouette: nullableNumber,
+    inertia: finite,
+    structure: z.enum(["strong", "reasonable", "weak", "none"]),
+    testsRun: z.number().int(),
+    distinguishingTraits: z.number().int(),
+  }),
+  personas: z.array(ZPersona),
+  /** Caveats a reader must see next to the numbers (e.g. weak structure, small personas). */
+  warnings: z.array(z.string()),
+});
+export type AnalysisResult = z.infer<typeof ZAnalysisResult>;
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** NaN and infinities become null, for statistics that do not exist in a degenerate case. */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,62 @@
+// The analysis engine's input contract: question definitions (what was asked, how it is answered
+// and what part it plays in a persona) and responses. Roles decide what a question is used for:
+// SEGMENT questions are clustered on; every other closed question only describes the personas,
+// so that, say, age can characterise a persona without deciding who belongs to it.
+import { z } from "zod";
+
+export const QUESTION_ROLES = [
+  "SEGMENT",
+  "DEMOGRAPHIC",
+  "EMOTION",
+  "PAIN",
+  "THOUGHT",
+  "GOAL",
+  "TOUCHPOINT",
+  "OTHER",
+] as const;
+export const QUESTION_KINDS = ["categorical", "multi", "ordinal", "numeric", "text"] as const;
+
+export const ZQuestionRole = z.enum(QUESTION_ROLES);
+export const ZQuestionKind = z.enum(QUESTION_KINDS);
+export type QuestionRole = z.infer<typeof ZQuestionRole>;
+export type QuestionKind = z.infer<typeof ZQuestionKind>;
+
+/** The fields of a question, without cross-field checks (extend this, then refine). */
+export const ZQuestionFields = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  role: ZQuestionRole,
+  kind: ZQuestionKind,
+  /** categorical / multi: the possible answers; ordinal: answer labels in scale order. */
+  options: z.array(z.string()).optional(),
+  /** ordinal / numeric: the scale's ends. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+export function rangeIsOrdered(q: { min?: number; max?: number }): boolean {
+  return q.min === undefined || q.max === undefined || q.min < q.max;
+}
+
+export const ZQuestionDefinition = ZQuestionFields.refine(rangeIsOrdered, {
+  message: "min must be below max",
+});
+export type QuestionDefinition = z.infer<typeof ZQuestionDefinition>;
+
+/** One answer: a number or label, a list for multi-selects, null/undefined when skipped. */
+export type Answer = string | number | boolean | readonly string[] | null | undefined;
+
+export interface SurveyResponse {
+  id: string;
+  answers: Readonly<Record<string, Answer>>;
+}
+
+export interface AnalysisInput {
+  questions: readonly QuestionDefinition[];
+  responses: readonly SurveyResponse[];
+}
+
+/** Questions whose answers can be counted or averaged (free text cannot be tested). */
+export function isClosedQuestion(question: QuestionDefinition): boolean {
+  return question.kind !== "text";
+}

@@ -1,0 +1,143 @@
+// Command-line arguments of `analyze` and its --help text (which also documents survey.json).
+// Parsing is strict: an unknown flag or a malformed value is a usage error naming the problem.
+import { parseArgs } from "node:util";
+import { UsageError } from "./errors";
+
+export interface AnalyzeArgs {
+  help: boolean;
+  csvPath: string;
+  surveyPath: string | null;
+  segment: string[];
+  demographic: string[];
+  k: "auto" | number;
+  seed: number;
+  outDir: string;
+}
+
+export const HELP = `Usage: npm run analyze -- <responses.csv> [options]
+       npx tsx scripts/analyze.ts <responses.csv> [options]
+
+Turns survey answers (one row per respondent) into evidence-backed k-means personas.
+Writes personas.json (the full result, schema version 1) and report.html (self-contained).
+
+Options:
+  --survey <file>        survey.json describing the questions (otherwise inferred from the CSV)
+  --segment <col,col>    cluster on exactly these columns (question ids with --survey)
+  --demographic <col,col>
+                         columns that describe personas without deciding membership
+  --k <auto|N>           number of personas: auto (default) picks it by silhouette, N >= 2 forces it
+  --seed <N>             integer seed; the same seed gives the same personas (default 1)
+  --out <dir>            output directory (default ./analysis-out)
+  -h, --help             show this help
+
+Without --survey, columns are inferred: unique id-like columns identify respondents, integer
+columns in a small range (0-5, 1-7, 0-10) are rating scales and the segment inputs, columns named
+like demographics (gender, age, income, class, customer type, ...) describe personas, other
+categorical and numeric columns are profiled but not clustered, long or varied text is quoted.
+The inference is printed; override it with --segment and --demographic.
+Cells "", NA, N/A, null, None, - and ? count as no answer.
+
+survey.json:
+  {
+    "idColumn": "id",                        optional; default: CSV line numbers
+    "missing": ["NA", ""],                   optional; cells that mean "no answer" everywhere
+    "questions": [
+      { "id": "wifi", "column": "inflight_wifi_service", "label": "Inflight wifi",
+        "role": "SEGMENT", "kind": "ordinal", "min": 1, "max": 5, "missing": ["0"] },
+      { "id": "gender", "label": "Gender", "role": "DEMOGRAPHIC", "kind": "categorical",
+        "options": ["Female", "Male"] },
+      { "id": "channels", "role": "TOUCHPOINT", "kind": "multi", "separator": ";" },
+      { "id": "comment", "role": "THOUGHT", "kind": "text" }
+    ]
+  }
+  role: SEGMENT | DEMOGRAPHIC | EMOTION | PAIN | THOUGHT | GOAL | TOUCHPOINT | OTHER
+        (SEGMENT questions are clustered on; THOUGHT text answers are quoted; the rest describe)
+  kind: categorical | multi | ordinal | numeric | text
+  column defaults to id, label to id; options are optional (observed answers otherwise); ordinal
+  options list answer labels in scale order; columns not listed are ignored.
+
+Exit codes: 0 success, 1 data error (unreadable file, not a CSV, too few respondents),
+2 usage error (bad option or value, unknown column in --segment / --demographic).`;
+
+function list(value: string | undefined, flag: string): string[] {
+  if (value === undefined) return [];
+  const names = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (names.length === 0) throw new UsageError(`${flag} needs a comma-separated list of columns.`);
+  return names;
+}
+
+function parseK(value: string | undefined): "auto" | number {
+  if (value === undefined || value === "auto") return "auto";
+  if (!/^\d+$/.test(value) || Number(value) < 2) {
+    throw new UsageError(`--k must be "auto" or a whole number of at least 2, got "${value}".`);
+  }
+  return Number(value);
+}
+
+function parseSeed(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const seed = Number(value);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(seed)) {
+    throw new UsageError(`--seed must be an integer, got "${value}".`);
+  }
+  return seed;
+}
+
+export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        survey: { type: "string" },
+        segment: { type: "string" },
+        demographic: { type: "string" },
+        k: { type: "string" },
+        seed: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    // parseArgs' messages are clear but multi-line for some errors; keep the first line.
+    const first = (error as Error).message.split("\n")[0] ?? "Invalid arguments.";
+    throw new UsageError(`${first} Run with --help for usage.`);
+  }
+  const { values, positionals } = parsed;
+  const help = values.help === true;
+  if (help) {
+    return {
+      help,
+      csvPath: "",
+      surveyPath: null,
+      segment: [],
+      demographic: [],
+      k: "auto",
+      seed: 1,
+      outDir: "analysis-out",
+    };
+  }
+  if (positionals.length === 0) {
+    throw new UsageError("Missing the responses CSV. Run with --help for usage.");
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `Expected one responses CSV, got ${positionals.length}: ${positionals.join(", ")}.`,
+    );
+  }
+  return {
+    help,
+    csvPath: positionals[0] as string,
+    surveyPath: values.survey ?? null,
+    segment: list(values.segment, "--segment"),
+    demographic: list(values.demographic, "--demographic"),
+    k: parseK(values.k),
+    seed: parseSeed(values.seed),
+    outDir: values.out ?? "analysis-out",
+  };
+}

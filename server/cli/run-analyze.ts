@@ -1,0 +1,160 @@
+// The work of the `analyze` command: read the CSV (and survey.json), infer or apply question
+// definitions, run the pure persona engine with a progress bar, write personas.json and
+// report.html, and print what was inferred and found. Failures are thrown as UsageError or
+// DataError for server/cli/analyze.ts to report.
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import {
+  applyRoleOverrides,
+  ColumnError,
+  inferColumns,
+  type ColumnInference,
+} from "~/server/analysis/infer-columns";
+import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
+import { renderReportHtml } from "~/server/analysis/report-html";
+import type { AnalysisResult } from "~/server/analysis/result";
+import type { QuestionDefinition } from "~/server/analysis/survey";
+import {
+  responsesFromTable,
+  TableInputError,
+  tableQuestionsFromSurvey,
+  type TableQuestion,
+} from "~/server/analysis/table-input";
+import { formatShare, traitSummary } from "~/server/analysis/trait-text";
+import type { AnalyzeArgs } from "./args";
+import { DataError, UsageError } from "./errors";
+import { createProgress } from "./progress";
+import type { CliIo } from "./io";
+import { readCsv, readSurvey, type CsvTable } from "./read-input";
+
+interface Prepared {
+  questions: TableQuestion[];
+  idColumn: string | null;
+  summary: string[];
+  missingTokens?: readonly string[];
+}
+
+function fromInference(table: CsvTable, args: AnalyzeArgs): Prepared {
+  const inference: ColumnInference = inferColumns(table.header, table.rows, {
+    segment: args.segment,
+    demographic: args.demographic,
+  });
+  return {
+    questions: inference.questions.map((question) => ({ question, column: question.id })),
+    idColumn: inference.idColumn,
+    summary: inference.summary,
+  };
+}
+
+async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Promise<Prepared> {
+  const survey = await readSurvey(path);
+  const tableQuestions = tableQuestionsFromSurvey(survey);
+  const overridden = applyRoleOverrides(
+    tableQuestions.map((t) => t.question),
+    args,
+  );
+  const questions = tableQuestions.map((t, i) => ({
+    ...t,
+    question: overridden[i] as QuestionDefinition,
+  }));
+  // Without an idColumn, use the inferred identifier when no question reads that column.
+  const inferredId = survey.idColumn ? null : inferColumns(table.header, table.rows).idColumn;
+  const idColumn =
+    survey.idColumn ??
+    (inferredId && !questions.some((q) => q.column === inferredId) ? inferredId : null);
+  const count = (role: string): number => questions.filter((q) => q.question.role === role).length;
+  return {
+    questions,
+    idColumn,
+    missingTokens: survey.missing,
+    summary: [
+      `${table.rows.length} rows; ${questions.length} questions from ${basename(path)}: ${count("SEGMENT")} segment, ${count("DEMOGRAPHIC")} demographic, ${questions.length - count("SEGMENT") - count("DEMOGRAPHIC")} other.`,
+      idColumn ? `Respondent id: ${idColumn}.` : "Respondents are numbered by CSV line.",
+    ],
+  };
+}
+
+function printResult(result: AnalysisResult, io: CliIo): void {
+  const m = result.metrics;
+  io.stdout(`\nPersonas: k = ${m.chosenK} (${m.reason}). ${m.explanation}\n`);
+  io.stdout(
+    `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect).\n`,
+  );
+  for (const p of result.personas) {
+    io.stdout(
+      `\n  ${p.name}: ${p.size} respondents, ${formatShare(p.share.estimate)} (95 % CI ${formatShare(p.share.lower)}–${formatShare(p.share.upper)}), ${p.stability.label} (Jaccard ${p.stability.meanJaccard?.toFixed(2) ?? "n/a"})\n`,
+    );
+    const byId = new Map(p.traits.map((t) => [t.id, t]));
+    const top = p.distinguishingTraitIds.slice(0, 3).map((id) => byId.get(id));
+    if (top.length === 0) io.stdout("    (no distinguishing traits)\n");
+    for (const t of top) if (t) io.stdout(`    - ${traitSummary(t)}\n`);
+  }
+  if (result.warnings.length > 0) {
+    io.stdout("\nWarnings:\n");
+    for (const w of result.warnings) io.stdout(`  ! ${w}\n`);
+  }
+}
+
+export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
+  const csvPath = resolve(io.cwd, args.csvPath);
+  const table = await readCsv(csvPath);
+  io.stdout(`Read ${table.rows.length} rows from ${args.csvPath}.\n`);
+  let prepared: Prepared;
+  try {
+    prepared = args.surveyPath
+      ? await fromSurvey(table, args, resolve(io.cwd, args.surveyPath))
+      : fromInference(table, args);
+  } catch (error) {
+    if (error instanceof ColumnError) throw new UsageError(error.message);
+    if (error instanceof TableInputError) throw new DataError(error.message);
+    throw error;
+  }
+  io.stdout(`${args.surveyPath ? "Survey" : "Inferred"}:\n`);
+  for (const line of prepared.summary) io.stdout(`  ${line}\n`);
+
+  let responses;
+  try {
+    responses = responsesFromTable(table.header, table.rows, prepared.questions, {
+      idColumn: prepared.idColumn,
+      missingTokens: prepared.missingTokens,
+    });
+  } catch (error) {
+    if (error instanceof TableInputError) throw new DataError(error.message);
+    throw error;
+  }
+
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY });
+  let result: AnalysisResult;
+  try {
+    result = runAnalysis(
+      { questions: prepared.questions.map((q) => q.question), responses },
+      { seed: args.seed, k: args.k },
+      progress.update,
+    );
+  } catch (error) {
+    if (error instanceof AnalysisInputError) {
+      const hint =
+        error.code === "no-segment-questions" ? " Choose them with --segment col,col." : "";
+      throw new DataError(`${error.message}${hint}`);
+    }
+    throw error;
+  } finally {
+    progress.done();
+  }
+
+  printResult(result, io);
+  const outDir = resolve(io.cwd, args.outDir);
+  const jsonPath = join(outDir, "personas.json");
+  const htmlPath = join(outDir, "report.html");
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(
+      htmlPath,
+      renderReportHtml(result, { title: `Personas: ${basename(args.csvPath)}` }),
+    );
+  } catch (error) {
+    throw new DataError(`Cannot write to ${outDir}: ${(error as Error).message}`);
+  }
+  io.stdout(`\nWrote ${jsonPath}\n  and ${htmlPath}\n`);
+}

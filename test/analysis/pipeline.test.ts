@@ -1,0 +1,164 @@
+// The whole engine on planted segments: it recovers the planted k and membership, returns a
+// result that validates against ZAnalysisResult, is byte-for-byte reproducible for a seed, reports
+// progress in phase order, and refuses inputs too small for personas.
+import { describe, expect, it } from "vitest";
+import { AnalysisInputError, runAnalysis, type AnalysisProgress } from "~/server/analysis/pipeline";
+import { adjustedRandIndex } from "~/server/analysis/quality";
+import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
+import { createRng } from "~/server/analysis/rng";
+import type { AnalysisInput, QuestionDefinition } from "~/server/analysis/survey";
+import { generateSegments, type SyntheticOptions } from "~/server/analysis/synthetic";
+
+/** Planted segments as survey input, plus a demographic that follows the segment and quotes. */
+function plantedInput(options: SyntheticOptions): { input: AnalysisInput; labels: number[] } {
+  const data = generateSegments(options);
+  const rng = createRng(options.seed + 1000);
+  const questions: QuestionDefinition[] = [
+    ...data.features.map((f) => ({
+      id: f.id,
+      label: `Scale ${f.id.replace(/\D/g, "")}`,
+      role: "SEGMENT" as const,
+      kind: f.kind,
+      min: f.min,
+      max: f.max,
+    })),
+    { id: "region", label: "Region", role: "DEMOGRAPHIC", kind: "categorical" },
+    { id: "note", label: "Anything else?", role: "THOUGHT", kind: "text" },
+  ];
+  const responses = data.rows.map((row, i) => {
+    const segment = data.labels[i] as number;
+    return {
+      id: `r${i}`,
+      answers: {
+        ...row,
+        region: rng.next() < 0.8 ? `region-${segment}` : `region-${rng.int(4)}`,
+        note: `segment ${segment} respondent ${i}`,
+      },
+    };
+  });
+  return { input: { questions, responses }, labels: data.labels };
+}
+
+function membership(result: AnalysisResult): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const p of result.personas) for (const id of p.memberIds) map.set(id, p.index);
+  return map;
+}
+
+describe("runAnalysis on planted segments", () => {
+  it.each([
+    { segments: 3, seed: 21 },
+    { segments: 4, seed: 22 },
+  ])("recovers $segments planted segments (ARI >= 0.95)", ({ segments, seed }) => {
+    const { input, labels } = plantedInput({ seed, n: 400, segments, shape: "separated" });
+    const result = runAnalysis(input, { seed: 7 });
+    expect(() => ZAnalysisResult.parse(result)).not.toThrow();
+    expect(result.metrics.chosenK).toBe(segments);
+    expect(result.personas).toHaveLength(segments);
+    const members = membership(result);
+    const ids = input.responses.map((r) => r.id);
+    expect(members.size).toBe(ids.length);
+    const found = ids.map((id) => members.get(id) as number);
+    expect(adjustedRandIndex(labels, found)).toBeGreaterThanOrEqual(0.95);
+
+    for (const p of result.personas) {
+      expect(p.stability.label).toBe("stable");
+      expect(p.share.lower).toBeLessThanOrEqual(p.share.estimate);
+      expect(p.share.upper).toBeGreaterThanOrEqual(p.share.estimate);
+      expect(p.distinguishingTraitIds.length).toBeGreaterThan(0);
+      // The demographic that follows the segments is found although it was not clustered on.
+      const region = p.traits.find((t) => t.questionId === "region" && t.distinguishing);
+      expect(region?.segmentInput).toBe(false);
+      // Quotes come from the persona's own members.
+      expect(p.quotes.length).toBeGreaterThan(0);
+      for (const q of p.quotes) expect(p.memberIds).toContain(q.responseId);
+      expect(p.card.draft).toBe(true);
+      expect(p.name).toBe(p.card.name);
+    }
+    expect(new Set(result.personas.map((p) => p.name)).size).toBe(segments);
+  });
+
+  it("is reproducible: same seed, identical JSON", () => {
+    const { input } = plantedInput({ seed: 31, n: 240, segments: 3, shape: "separated" });
+    const a = JSON.stringify(runAnalysis(input, { seed: 5, bootstrapRounds: 5 }));
+    const b = JSON.stringify(runAnalysis(input, { seed: 5, bootstrapRounds: 5 }));
+    expect(a).toBe(b);
+  });
+
+  it("reports progress phase by phase up to 100 %", () => {
+    const { input } = plantedInput({ seed: 32, n: 150, segments: 3, shape: "separated" });
+    const events: AnalysisProgress[] = [];
+    runAnalysis(input, { seed: 1, bootstrapRounds: 3, kMax: 4 }, (p) => events.push(p));
+    const phases = [...new Set(events.map((e) => e.phase))];
+    expect(phases).toEqual(["encode", "choose-k", "stability", "profile", "cards"]);
+    const percents = events.map((e) => e.percent);
+    expect(percents).toEqual([...percents].sort((x, y) => x - y));
+    expect(percents.at(-1)).toBe(100);
+  });
+
+  it("honours a forced k, records parameters and excludes respondents who skipped too much", () => {
+    const { input } = plantedInput({
+      seed: 33,
+      n: 200,
+      segments: 3,
+      shape: "separated",
+      missingRate: 0.2,
+    });
+    const result = ZAnalysisResult.parse(runAnalysis(input, { seed: 2, k: 4, bootstrapRounds: 3 }));
+    expect(result.metrics.chosenK).toBe(4);
+    expect(result.metrics.reason).toBe("forced");
+    expect(result.parameters).toMatchObject({ kMode: "forced", forcedK: 4, seed: 2 });
+    const kept = result.personas.reduce((s, p) => s + p.size, 0);
+    expect(kept + result.encoding.excludedResponseIds.length).toBe(200);
+    expect(result.encoding.clustered).toBe(kept);
+    expect(Object.values(result.encoding.imputed).some((n) => n > 0)).toBe(true);
+  });
+});
+
+describe("runAnalysis refuses what it cannot analyse", () => {
+  const small = plantedInput({ seed: 41, n: 25, segments: 2, shape: "separated" }).input;
+
+  function errorOf(run: () => unknown): AnalysisInputError {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof AnalysisInputError) return error;
+      throw error;
+    }
+    throw new Error("expected an AnalysisInputError");
+  }
+
+  it("too few respondents", () => {
+    const error = errorOf(() => runAnalysis(small));
+    expect(error.code).toBe("too-few-respondents");
+    expect(error.message).toMatch(/Too few respondents: 25 .* at least 30/);
+  });
+
+  it("too few per persona for a forced k", () => {
+    const { input } = plantedInput({ seed: 42, n: 40, segments: 2, shape: "separated" });
+    const error = errorOf(() => runAnalysis(input, { k: 9 }));
+    expect(error.code).toBe("too-few-per-persona");
+    expect(error.message).toMatch(/9 personas need at least 45/);
+  });
+
+  it("no segment questions (free text cannot be one)", () => {
+    const input: AnalysisInput = {
+      ...small,
+      questions: small.questions.map((q) => ({
+        ...q,
+        role: q.kind === "text" ? ("SEGMENT" as const) : ("OTHER" as const),
+      })),
+    };
+    const error = errorOf(() => runAnalysis(input));
+    expect(error.code).toBe("no-segment-questions");
+    expect(error.message).toMatch(/^No segment questions/);
+  });
+
+  it("duplicate response ids and a bad k", () => {
+    const first = small.responses[0];
+    if (!first) throw new Error("no responses");
+    const dup: AnalysisInput = { ...small, responses: [...small.responses, first] };
+    expect(errorOf(() => runAnalysis(dup)).message).toMatch(/r0 occurs twice/);
+    expect(errorOf(() => runAnalysis(small, { k: 1 })).code).toBe("invalid-input");
+  });
+});

@@ -1,0 +1,87 @@
+// The HTML report: self-contained (no scripts, no external assets), shows the k curve, sizes,
+// draft cards and trait tables, and escapes every piece of text that came from the data.
+import { describe, expect, it } from "vitest";
+import { runAnalysis } from "~/server/analysis/pipeline";
+import { escapeHtml, renderReportHtml } from "~/server/analysis/report-html";
+import { createRng } from "~/server/analysis/rng";
+import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
+import { generateSegments } from "~/server/analysis/synthetic";
+
+const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
+
+function hostileResult() {
+  const data = generateSegments({
+    seed: 51,
+    n: 150,
+    segments: 3,
+    shape: "separated",
+    questions: 4,
+  });
+  const rng = createRng(52);
+  const questions: QuestionDefinition[] = [
+    ...data.features.map((f, j) => ({
+      id: f.id,
+      // A label straight from a CSV header.
+      label: j === 0 ? `Rating ${EVIL}` : f.id,
+      role: "SEGMENT" as const,
+      kind: f.kind,
+      min: f.min,
+      max: f.max,
+    })),
+    { id: "plan", label: "Plan", role: "DEMOGRAPHIC", kind: "categorical" },
+    { id: "why", label: "Why?", role: "THOUGHT", kind: "text" },
+  ];
+  const responses: SurveyResponse[] = data.rows.map((row, i) => ({
+    id: i === 0 ? `id-${EVIL}` : `r${i}`,
+    answers: {
+      ...row,
+      // An option that follows the segments, so it shows up in cards and tables.
+      plan: rng.next() < 0.8 ? `${EVIL} plan ${data.labels[i]}` : "basic",
+      why: `I said ${EVIL} on purpose`,
+    },
+  }));
+  return runAnalysis({ questions, responses }, { seed: 3, bootstrapRounds: 4 });
+}
+
+describe("renderReportHtml", () => {
+  const result = hostileResult();
+  const html = renderReportHtml(result, { title: `Report ${EVIL}` });
+
+  it("escapes text from the data: no markup can be injected", () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    // The planted text really was rendered (in labels, options and quotes), escaped.
+    expect(html.split("&lt;script&gt;").length - 1).toBeGreaterThan(5);
+  });
+
+  it("is self-contained: inline CSS and SVG, no external assets", () => {
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toContain("<style>");
+    expect(html).toMatch(/<svg\s+role="img"\s+aria-label="Silhouette by number of personas"/);
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/<link|@import|url\(/);
+  });
+
+  it("shows the k curve, sizes, draft cards, stability and trait tables", () => {
+    expect(html).toContain(`chosen k = ${result.metrics.chosenK}`);
+    for (const p of result.personas) {
+      expect(html).toContain(escapeHtml(p.name));
+      expect(html).toContain(`id="${p.id}"`);
+      expect(html).toContain(`badge ${p.stability.label}`);
+      const top = p.traits.find((t) => t.id === p.distinguishingTraitIds[0]);
+      expect(top).toBeDefined();
+      expect(html).toContain(escapeHtml(top?.id));
+    }
+    expect(html.match(/>DRAFT</g)?.length).toBe(result.personas.length);
+    expect(html).toContain("n persona / rest");
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
+  });
+});
