@@ -2,6 +2,7 @@
 // session secret if needed, seeds the demo workspace on first start, prints the demo sign-ins.
 // Runs in its own process and closes the database, because PGlite allows one process at a time.
 import { ensureAuthSecret } from "~/server/auth/secret";
+import { failInterruptedRuns } from "~/server/services/analysis-runs";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { demoPassword, demoUsers, seedDemo } from "~/server/db/seed";
@@ -19,6 +20,9 @@ async function main() {
         ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
         : "Database schema is up to date.",
     );
+    const interrupted = await failInterruptedRuns(db.prisma);
+    if (interrupted > 0)
+      console.log(`Marked ${interrupted} interrupted analysis run(s) as failed.`);
     if (process.env.SEED_DEMO !== "false") {
       const { created } = await seedDemo(db.prisma);
       console.log(created ? "Seeded the demo workspace." : "Demo workspace already present.");

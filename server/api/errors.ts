@@ -13,6 +13,7 @@ export const trpcCodeFor: Record<DomainErrorCode, TRPCError["code"]> = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   LAST_OWNER: "PRECONDITION_FAILED",
   INVITATION_UNUSABLE: "NOT_FOUND",
+  SURVEY_CLOSED: "PRECONDITION_FAILED",
 };
 
 export const httpStatusFor: Record<DomainErrorCode, number> = {
@@ -24,6 +25,7 @@ export const httpStatusFor: Record<DomainErrorCode, number> = {
   RATE_LIMITED: 429,
   LAST_OWNER: 412,
   INVITATION_UNUSABLE: 404,
+  SURVEY_CLOSED: 410,
 };
 
 export const genericFailureMessage =

@@ -1,7 +1,11 @@
 // The app's tRPC router: one sub-router per aggregate.
 import { accountRouter } from "./routers/account";
+import { analysisRouter } from "./routers/analysis";
 import { invitationRouter } from "./routers/invitation";
+import { journeyRouter } from "./routers/journey";
 import { memberRouter } from "./routers/member";
+import { responseRouter } from "./routers/response";
+import { surveyRouter } from "./routers/survey";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +14,10 @@ export const appRouter = createTRPCRouter({
   workspace: workspaceRouter,
   member: memberRouter,
   invitation: invitationRouter,
+  journey: journeyRouter,
+  survey: surveyRouter,
+  response: responseRouter,
+  analysis: analysisRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ export const domainErrorCodes = [
   "RATE_LIMITED",
   "LAST_OWNER",
   "INVITATION_UNUSABLE",
+  "SURVEY_CLOSED",
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

@@ -1,0 +1,30 @@
+// Child process that runs the persona engine for the app: receives the input over IPC, reports
+// progress, sends back the result. Keeping the CPU-heavy work here keeps the web server
+// responsive, lets a run be cancelled by ending the process, and leaves the database to the
+// parent (the embedded database allows one process).
+import { AnalysisInputError, runAnalysis, type AnalysisOptions } from "~/server/analysis/pipeline";
+import type { AnalysisInput } from "~/server/analysis/survey";
+
+interface Job {
+  input: AnalysisInput;
+  options: AnalysisOptions;
+}
+
+process.once("message", (job: Job) => {
+  try {
+    const result = runAnalysis(job.input, job.options, (progress) =>
+      process.send?.({ type: "progress", ...progress }),
+    );
+    process.send?.({ type: "result", result }, () => process.exit(0));
+  } catch (error) {
+    const known = error instanceof AnalysisInputError;
+    process.send?.(
+      {
+        type: "error",
+        known,
+        message: error instanceof Error ? error.message : String(error),
+      },
+      () => process.exit(known ? 0 : 1),
+    );
+  }
+});

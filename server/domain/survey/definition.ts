@@ -1,0 +1,177 @@
+// The survey definition: question types, roles, localised text, options, settings and display
+// logic, as zod schemas shared by the builder, the public page and the server.
+import { z } from "zod";
+
+export const locales = ["en", "de"] as const;
+export type TLocale = (typeof locales)[number];
+
+export const questionTypes = [
+  "SINGLE_CHOICE",
+  "MULTIPLE_CHOICE",
+  "LIKERT",
+  "RATING",
+  "EMOTION",
+  "PAIN",
+  "NUMBER",
+  "SHORT_TEXT",
+  "LONG_TEXT",
+] as const;
+export type TQuestionType = (typeof questionTypes)[number];
+
+export const questionRoles = [
+  "SEGMENT",
+  "DEMOGRAPHIC",
+  "EMOTION",
+  "PAIN",
+  "THOUGHT",
+  "GOAL",
+  "TOUCHPOINT",
+  "OTHER",
+] as const;
+export type TQuestionRole = (typeof questionRoles)[number];
+
+export const questionTypeLabels: Record<TQuestionType, string> = {
+  SINGLE_CHOICE: "Single choice",
+  MULTIPLE_CHOICE: "Multiple choice",
+  LIKERT: "Likert scale",
+  RATING: "Rating 0-10 / NPS",
+  EMOTION: "Emotion scale",
+  PAIN: "Pain-point severity",
+  NUMBER: "Number",
+  SHORT_TEXT: "Short text",
+  LONG_TEXT: "Long text",
+};
+
+export const questionRoleLabels: Record<TQuestionRole, string> = {
+  SEGMENT: "Segment trait (clustered)",
+  DEMOGRAPHIC: "Demographic (describes a persona)",
+  EMOTION: "Emotion",
+  PAIN: "Pain point",
+  THOUGHT: "Thought (quotes)",
+  GOAL: "Goal",
+  TOUCHPOINT: "Touchpoint",
+  OTHER: "Other",
+};
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Keep this under ${max} characters.` });
+
+/** A string per language; English is required, German optional. */
+export const ZLocalizedText = z.object({
+  en: text(2000).min(1, { error: "Enter the English text." }),
+  de: text(2000).optional(),
+});
+export type TLocalizedText = z.infer<typeof ZLocalizedText>;
+
+export const ZOptionValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: "Option values use letters, digits, _ . - only." });
+
+export const ZChoiceOption = z.object({ value: ZOptionValue, label: ZLocalizedText });
+export type TChoiceOption = z.infer<typeof ZChoiceOption>;
+
+export const ZQuestionSettings = z
+  .object({
+    /** Likert: 5 or 7 points. */
+    points: z.union([z.literal(5), z.literal(7)]).optional(),
+    /** Labels of the scale's two ends (Likert, rating). */
+    minLabel: ZLocalizedText.optional(),
+    maxLabel: ZLocalizedText.optional(),
+    /** Number: bounds. */
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    /** Rating: show as a Net Promoter Score question. */
+    nps: z.boolean().optional(),
+  })
+  .strict();
+export type TQuestionSettings = z.infer<typeof ZQuestionSettings>;
+
+export const logicOperators = ["equals", "oneOf", "greaterThan"] as const;
+export const ZDisplayLogic = z.object({
+  questionKey: z.string().min(1),
+  operator: z.enum(logicOperators),
+  value: z.union([z.string(), z.number(), z.array(z.string()).min(1)]),
+});
+export type TDisplayLogic = z.infer<typeof ZDisplayLogic>;
+
+export const ZQuestionKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, {
+    error: "Question keys start with a letter and use lowercase letters, digits and _.",
+  });
+
+export const ZQuestionDefinition = z.object({
+  key: ZQuestionKey,
+  type: z.enum(questionTypes),
+  role: z.enum(questionRoles).default("OTHER"),
+  stageId: z.string().min(1).nullable().default(null),
+  page: z.number().int().min(0).max(99).default(0),
+  required: z.boolean().default(false),
+  randomizeOptions: z.boolean().default(false),
+  text: ZLocalizedText,
+  help: ZLocalizedText.partial({ en: true }).nullable().default(null),
+  options: z.array(ZChoiceOption).max(50).default([]),
+  settings: ZQuestionSettings.default({}),
+  logic: ZDisplayLogic.nullable().default(null),
+});
+export type TQuestionDefinition = z.infer<typeof ZQuestionDefinition>;
+export type TQuestionDefinitionInput = z.input<typeof ZQuestionDefinition>;
+
+/** The questions of one version, checked as a whole (unique keys, options, logic order). */
+export const ZSurveyQuestions = z
+  .array(ZQuestionDefinition)
+  .max(200, { error: "A survey can have at most 200 questions." })
+  .superRefine((questions, ctx) => {
+    const seen = new Map<string, number>();
+    questions.forEach((q, index) => {
+      const issue = (message: string, path: (string | number)[] = []) =>
+        ctx.addIssue({ code: "custom", message, path: [index, ...path] });
+      if (seen.has(q.key)) issue(`The key "${q.key}" is used twice.`, ["key"]);
+      seen.set(q.key, index);
+
+      const isChoice = q.type === "SINGLE_CHOICE" || q.type === "MULTIPLE_CHOICE";
+      if (isChoice && q.options.length < 2) issue("Give at least two options.", ["options"]);
+      if (!isChoice && q.options.length > 0) issue("Only choice questions have options.");
+      const values = q.options.map((o) => o.value);
+      if (new Set(values).size !== values.length) issue("Option values must differ.", ["options"]);
+      if (q.type === "NUMBER") {
+        const { min, max } = q.settings;
+        if (min !== undefined && max !== undefined && min >= max) {
+          issue("The minimum must be below the maximum.", ["settings"]);
+        }
+      }
+      if (q.logic) {
+        const sourceIndex = seen.get(q.logic.questionKey);
+        if (sourceIndex === undefined || sourceIndex >= index) {
+          issue("Display logic can only depend on an earlier question.", ["logic"]);
+        }
+      }
+    });
+  });
+
+export const ZSurveyTitle = z
+  .string({ error: "Enter a title." })
+  .trim()
+  .min(2, { error: "Titles need at least 2 characters." })
+  .max(160, { error: "Titles can be at most 160 characters long." });
+
+export const ZSurveyMeta = z.object({
+  title: ZSurveyTitle,
+  description: z.string().trim().max(2000).default(""),
+  languages: z
+    .array(z.enum(locales))
+    .min(1)
+    .refine((l) => l.includes("en"), { error: "English is always offered." })
+    .default(["en"]),
+  journeyMapId: z.string().min(1).nullable().default(null),
+});
+export type TSurveyMeta = z.infer<typeof ZSurveyMeta>;

@@ -1,0 +1,155 @@
+// The "journey survey" template: for every stage an emotion, a pain-severity and an open
+// "what went through your mind" question, plus a small block of segmenting and demographic
+// questions. Everything is editable afterwards.
+import type { TQuestionDefinitionInput } from "./definition";
+
+export interface TemplateStage {
+  id: string;
+  name: string;
+}
+
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .slice(0, 40) || "stage";
+
+const agreeLabels = {
+  minLabel: { en: "Strongly disagree", de: "Stimme gar nicht zu" },
+  maxLabel: { en: "Strongly agree", de: "Stimme voll zu" },
+};
+
+export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefinitionInput[] {
+  const segmenting: TQuestionDefinitionInput[] = [
+    {
+      key: "price_focus",
+      type: "LIKERT",
+      role: "SEGMENT",
+      required: true,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "Getting the best price matters more to me than anything else.",
+        de: "Der beste Preis ist mir wichtiger als alles andere.",
+      },
+    },
+    {
+      key: "research_depth",
+      type: "LIKERT",
+      role: "SEGMENT",
+      required: true,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "I research every detail before I decide.",
+        de: "Ich recherchiere jedes Detail, bevor ich mich entscheide.",
+      },
+    },
+    {
+      key: "advice_seeking",
+      type: "LIKERT",
+      role: "SEGMENT",
+      required: true,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "I like personal advice from an expert.",
+        de: "Ich schätze persönliche Beratung durch Fachleute.",
+      },
+    },
+    {
+      key: "main_channel",
+      type: "SINGLE_CHOICE",
+      role: "SEGMENT",
+      required: true,
+      text: {
+        en: "Where did you do most of your research?",
+        de: "Wo haben Sie hauptsächlich recherchiert?",
+      },
+      options: [
+        { value: "online", label: { en: "Online", de: "Online" } },
+        { value: "in_person", label: { en: "In person", de: "Vor Ort" } },
+        { value: "friends", label: { en: "Friends and family", de: "Freunde und Familie" } },
+      ],
+    },
+  ];
+  const perStage = stages.flatMap<TQuestionDefinitionInput>((stage, index) => {
+    const key = `${slug(stage.name)}_${index + 1}`;
+    return [
+      {
+        key: `${key}_emotion`,
+        type: "EMOTION",
+        role: "EMOTION",
+        stageId: stage.id,
+        page: index + 1,
+        required: true,
+        text: {
+          en: `How did you feel during "${stage.name}"?`,
+          de: `Wie haben Sie sich in der Phase „${stage.name}“ gefühlt?`,
+        },
+      },
+      {
+        key: `${key}_pain`,
+        type: "PAIN",
+        role: "PAIN",
+        stageId: stage.id,
+        page: index + 1,
+        required: true,
+        text: {
+          en: `How much trouble did "${stage.name}" cause you?`,
+          de: `Wie viel Ärger hat Ihnen die Phase „${stage.name}“ bereitet?`,
+        },
+      },
+      {
+        key: `${key}_thought`,
+        type: "LONG_TEXT",
+        role: "THOUGHT",
+        stageId: stage.id,
+        page: index + 1,
+        text: {
+          en: `What went through your mind during "${stage.name}"?`,
+          de: `Was ging Ihnen in der Phase „${stage.name}“ durch den Kopf?`,
+        },
+      },
+    ];
+  });
+  const lastPage = stages.length + 1;
+  const demographics: TQuestionDefinitionInput[] = [
+    {
+      key: "age",
+      type: "NUMBER",
+      role: "DEMOGRAPHIC",
+      page: lastPage,
+      settings: { min: 16, max: 100 },
+      text: { en: "How old are you?", de: "Wie alt sind Sie?" },
+    },
+    {
+      key: "occupation",
+      type: "SINGLE_CHOICE",
+      role: "DEMOGRAPHIC",
+      page: lastPage,
+      text: { en: "What best describes your work?", de: "Was beschreibt Ihre Arbeit am besten?" },
+      options: [
+        { value: "employee", label: { en: "Employee", de: "Angestellt" } },
+        { value: "self_employed", label: { en: "Self-employed", de: "Selbstständig" } },
+        { value: "student", label: { en: "Student", de: "Studium" } },
+        { value: "retired", label: { en: "Retired", de: "Ruhestand" } },
+        { value: "other", label: { en: "Other", de: "Anderes" } },
+      ],
+    },
+    {
+      key: "recommend",
+      type: "RATING",
+      role: "OTHER",
+      page: lastPage,
+      settings: {
+        nps: true,
+        minLabel: { en: "Not at all likely", de: "Gar nicht wahrscheinlich" },
+        maxLabel: { en: "Extremely likely", de: "Äußerst wahrscheinlich" },
+      },
+      text: {
+        en: "How likely are you to recommend us to a friend?",
+        de: "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",
+      },
+    },
+  ];
+  return [...segmenting, ...perStage, ...demographics];
+}

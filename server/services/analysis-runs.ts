@@ -1,0 +1,278 @@
+// Use cases for analysis runs: start (researchers and owners), follow progress, cancel, list and
+// read runs and personas (every member). A run executes in a worker process; its row records
+// phase and percent as it goes. Runs left unfinished by a server that stopped are marked failed
+// at the next start, never left running forever.
+import { z } from "zod";
+import type { Db } from "~/server/db/client";
+import type { Prisma } from "~/server/db/generated/client";
+import type { AnalysisProgress } from "~/server/analysis/pipeline";
+import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
+import { fail } from "~/server/domain/errors";
+import { requireRole, type MembershipView } from "./access";
+import { loadAnalysisInput } from "./analysis-input";
+import { startAnalysisWorker, type RunningWorker } from "./analysis-worker-process";
+
+export const ZStartAnalysisInput = z.object({
+  surveyId: z.string().min(1),
+  /** Published version numbers to include; all published versions when omitted. */
+  versionNumbers: z.array(z.number().int().positive()).max(100).optional(),
+  includePartial: z.boolean().default(false),
+  seed: z.number().int().min(0).max(2_147_483_647).default(1),
+  k: z
+    .union([z.literal("auto"), z.number().int().min(2).max(12)], {
+      error: "Choose auto or a number of personas from 2 to 12.",
+    })
+    .default("auto"),
+});
+export type TStartAnalysisInput = z.input<typeof ZStartAnalysisInput>;
+
+const interruptedMessage =
+  "The server stopped while this run was in progress. Start the analysis again.";
+const crashedMessage = "The analysis failed unexpectedly. Nothing was saved; try again.";
+
+/** Workers of this process, so a cancel can end them at once. */
+const running = new Map<string, RunningWorker>();
+
+export async function startAnalysis(
+  db: Db,
+  actor: MembershipView,
+  raw: TStartAnalysisInput,
+): Promise<{ runId: string }> {
+  requireRole(actor, ["OWNER", "RESEARCHER"]);
+  const input = ZStartAnalysisInput.parse(raw);
+  const survey = await db.survey.findFirst({
+    where: { id: input.surveyId, workspaceId: actor.workspaceId },
+    include: { versions: { where: { publishedAt: { not: null } }, orderBy: { number: "asc" } } },
+  });
+  if (!survey) return fail("NOT_FOUND", "That survey does not exist in this workspace.");
+  const chosen = input.versionNumbers
+    ? survey.versions.filter((v) => input.versionNumbers?.includes(v.number))
+    : survey.versions;
+  if (chosen.length === 0) {
+    fail("INVALID_INPUT", "Choose at least one published version of the survey to analyse.");
+  }
+  const run = await db.analysisRun.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      surveyId: survey.id,
+      createdById: actor.userId,
+      parameters: {
+        versionNumbers: chosen.map((v) => v.number),
+        versionIds: chosen.map((v) => v.id),
+        includePartial: input.includePartial,
+        seed: input.seed,
+        k: input.k,
+      },
+    },
+  });
+  return { runId: run.id };
+}
+
+const ZStoredParameters = z.object({
+  versionIds: z.array(z.string()),
+  versionNumbers: z.array(z.number()),
+  includePartial: z.boolean(),
+  seed: z.number(),
+  k: z.union([z.literal("auto"), z.number()]),
+});
+
+/** Runs a queued run to its end. The app calls it in the background; tests await it. */
+export async function executeRun(db: Db, runId: string, now = () => new Date()): Promise<void> {
+  const claimed = await db.analysisRun.updateMany({
+    where: { id: runId, status: "QUEUED", cancelRequested: false },
+    data: { status: "RUNNING", startedAt: now(), phase: "load", progress: 0 },
+  });
+  if (claimed.count !== 1) return;
+  const run = await db.analysisRun.findUniqueOrThrow({ where: { id: runId } });
+  const finish = (data: Prisma.AnalysisRunUpdateManyMutationInput) =>
+    db.analysisRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
+      data: { ...data, finishedAt: now() },
+    });
+  try {
+    const params = ZStoredParameters.parse(run.parameters);
+    const input = await loadAnalysisInput(db, {
+      surveyId: run.surveyId,
+      versionIds: params.versionIds,
+      includePartial: params.includePartial,
+    });
+    await db.analysisRun.update({
+      where: { id: runId },
+      data: { respondentCount: input.responses.length },
+    });
+
+    let lastWritten = -1;
+    let writes = Promise.resolve();
+    const onProgress = ({ phase, percent }: AnalysisProgress) => {
+      const rounded = Math.floor(percent);
+      if (rounded === lastWritten) return;
+      lastWritten = rounded;
+      // Progress writes are queued in order and never fail the run.
+      writes = writes
+        .then(async () => {
+          await db.analysisRun.update({ where: { id: runId }, data: { phase, progress: rounded } });
+          const latest = await db.analysisRun.findUnique({
+            where: { id: runId },
+            select: { cancelRequested: true },
+          });
+          if (latest?.cancelRequested) running.get(runId)?.cancel();
+        })
+        .catch(() => undefined);
+    };
+    const worker = startAnalysisWorker(
+      input,
+      { seed: params.seed, k: params.k === "auto" ? "auto" : params.k },
+      onProgress,
+    );
+    running.set(runId, worker);
+    const outcome = await worker.outcome.finally(() => running.delete(runId));
+    await writes;
+
+    if (outcome.kind === "cancelled") {
+      await finish({ status: "CANCELLED", error: "Cancelled." });
+    } else if (outcome.kind === "input-error") {
+      await finish({ status: "FAILED", error: outcome.message });
+    } else if (outcome.kind === "crashed") {
+      console.error(`analysis run ${runId} crashed: ${outcome.message}`);
+      await finish({ status: "FAILED", error: crashedMessage });
+    } else {
+      await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
+    }
+  } catch (error) {
+    console.error(`analysis run ${runId} failed`, error);
+    await finish({ status: "FAILED", error: crashedMessage });
+  }
+}
+
+async function persistResult(db: Db, runId: string, result: AnalysisResult, finishedAt: Date) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.analysisRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
+      data: {
+        status: "SUCCEEDED",
+        phase: "done",
+        progress: 100,
+        result: result as unknown as Prisma.InputJsonValue,
+        finishedAt,
+        error: null,
+      },
+    });
+    if (count !== 1) return; // cancelled meanwhile: keep nothing
+    await tx.persona.createMany({
+      data: result.personas.map((p) => ({
+        runId,
+        index: p.index,
+        name: p.name,
+        size: p.size,
+        share: p.share.estimate,
+        stabilityJaccard: p.stability.meanJaccard,
+        stabilityLabel: p.stability.label,
+        card: p.card as unknown as Prisma.InputJsonValue,
+        memberResponseIds: p.memberIds,
+      })),
+    });
+  });
+}
+
+/** Starts a queued run in the background of this server process. */
+export function scheduleRun(db: Db, runId: string): void {
+  setImmediate(() => {
+    void executeRun(db, runId);
+  });
+}
+
+export async function cancelRun(db: Db, actor: MembershipView, runId: string): Promise<void> {
+  requireRole(actor, ["OWNER", "RESEARCHER"]);
+  const run = await requireRun(db, actor, runId);
+  if (run.status !== "QUEUED" && run.status !== "RUNNING") {
+    fail("CONFLICT", "This run has already finished.");
+  }
+  await db.analysisRun.update({ where: { id: runId }, data: { cancelRequested: true } });
+  await db.analysisRun.updateMany({
+    where: { id: runId, status: "QUEUED" },
+    data: { status: "CANCELLED", error: "Cancelled.", finishedAt: new Date() },
+  });
+  running.get(runId)?.cancel();
+}
+
+/** At start-up no run can be alive: any still marked queued or running was interrupted. */
+export async function failInterruptedRuns(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.analysisRun.updateMany({
+    where: { status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", error: interruptedMessage, finishedAt: now },
+  });
+  return count;
+}
+
+async function requireRun(db: Db, actor: MembershipView, runId: string) {
+  const run = await db.analysisRun.findFirst({
+    where: { id: runId, workspaceId: actor.workspaceId },
+  });
+  return run ?? fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
+}
+
+export interface RunSummary {
+  id: string;
+  surveyId: string;
+  surveyTitle: string;
+  status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
+  phase: string | null;
+  progress: number;
+  error: string | null;
+  respondentCount: number | null;
+  personaCount: number;
+  parameters: Prisma.JsonValue;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const summaryInclude = {
+  survey: { select: { title: true } },
+  _count: { select: { personas: true } },
+} as const;
+
+type RunRow = Prisma.AnalysisRunGetPayload<{ include: typeof summaryInclude }>;
+
+function toSummary(r: RunRow): RunSummary {
+  return {
+    id: r.id,
+    surveyId: r.surveyId,
+    surveyTitle: r.survey.title,
+    status: r.status,
+    phase: r.phase,
+    progress: r.progress,
+    error: r.error,
+    respondentCount: r.respondentCount,
+    personaCount: r._count.personas,
+    parameters: r.parameters,
+    createdAt: r.createdAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+export async function listRuns(
+  db: Db,
+  actor: MembershipView,
+  surveyId?: string,
+): Promise<RunSummary[]> {
+  const runs = await db.analysisRun.findMany({
+    where: { workspaceId: actor.workspaceId, ...(surveyId ? { surveyId } : {}) },
+    include: summaryInclude,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return runs.map(toSummary);
+}
+
+export async function getRun(
+  db: Db,
+  actor: MembershipView,
+  runId: string,
+): Promise<RunSummary & { result: AnalysisResult | null }> {
+  const run = await db.analysisRun.findFirst({
+    where: { id: runId, workspaceId: actor.workspaceId },
+    include: summaryInclude,
+  });
+  if (!run) return fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
+  return { ...toSummary(run), result: run.result ? ZAnalysisResult.parse(run.result) : null };
+}
