@@ -1,8 +1,8 @@
-// Root layout: document shell, global styles and client providers.
+// Root layout: document shell and global styles. The tRPC/react-query providers live in the
+// signed-in, sign-in and invitation layouts, so the public survey page ships none of that code.
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { Providers } from "./providers";
 
 export const metadata: Metadata = {
   title: { default: "Persona Atlas", template: "%s · Persona Atlas" },
@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );

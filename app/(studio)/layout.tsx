@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Brand } from "~/app/_components/brand";
+import { Providers } from "~/app/providers";
 import { getSessionUser } from "~/server/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
@@ -11,7 +12,7 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   return (
-    <>
+    <Providers>
       <header className="topbar">
         <Brand />
         <div className="spacer" />
@@ -23,6 +24,6 @@ export default async function StudioLayout({ children }: { children: ReactNode }
         </div>
       </header>
       {children}
-    </>
+    </Providers>
   );
 }

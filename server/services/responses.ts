@@ -105,30 +105,53 @@ export async function saveResponse(
       ...answerColumns(q, values[q.key] as AnswerValue),
     }));
 
+  // Returns false when the response became complete meanwhile (a partial save racing the
+  // final submit must never overwrite it).
   const write = () =>
     db.$transaction(async (tx) => {
-      await tx.response.upsert({
+      const current = await tx.response.findUnique({
         where: { id: input.responseId },
-        create: {
-          id: input.responseId,
-          versionId,
-          status,
-          locale: input.locale,
-          source: input.source ?? "WEB",
-          startedAt: now,
-          completedAt: input.complete ? now : null,
-        },
-        update: { status, locale: input.locale, completedAt: input.complete ? now : null },
+        select: { status: true },
       });
+      if (current?.status === "COMPLETE") return false;
+      if (!current) {
+        await tx.response.create({
+          data: {
+            id: input.responseId,
+            versionId,
+            status,
+            locale: input.locale,
+            source: input.source ?? "WEB",
+            startedAt: now,
+            completedAt: input.complete ? now : null,
+          },
+        });
+      } else {
+        const { count } = await tx.response.updateMany({
+          where: { id: input.responseId, status: "PARTIAL" },
+          data: { status, locale: input.locale, completedAt: input.complete ? now : null },
+        });
+        if (count === 0) return false;
+      }
       await tx.answer.deleteMany({ where: { responseId: input.responseId } });
       if (answerRows.length > 0) await tx.answer.createMany({ data: answerRows });
+      return true;
     });
+  let written: boolean;
   try {
-    await write();
+    written = await write();
   } catch (error) {
     // Two first saves of one response racing: the unique id decides; the second updates.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    await write();
+    written = await write();
+  }
+  if (!written) {
+    return {
+      responseId: input.responseId,
+      status: "COMPLETE",
+      versionNumber,
+      alreadyComplete: true,
+    };
   }
   return { responseId: input.responseId, status, versionNumber, alreadyComplete: false };
 }

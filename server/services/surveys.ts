@@ -219,6 +219,7 @@ export async function saveDraft(
   const meta = ZSurveyMeta.parse(input.meta);
   const questions = ZSurveyQuestions.parse(input.questions);
   const survey = await requireSurvey(db, actor, surveyId);
+  if (meta.journeyMapId) await requireJourneyMap(db, actor.workspaceId, meta.journeyMapId);
   await validateStages(db, actor.workspaceId, meta.journeyMapId, questions);
   return db.$transaction(async (tx) => {
     const latest = survey.versions[0];

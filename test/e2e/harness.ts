@@ -39,6 +39,11 @@ export interface StartAppOptions {
   env?: Record<string, string>;
   /** how long to wait for the server to answer GET / (default 60 s) */
   timeoutMs?: number;
+  /**
+   * runs after the database is prepared and before the server starts (PGlite is one process at
+   * a time), e.g. to seed test data with openDatabase(resolveDatabaseTarget(env)); close it again
+   */
+  beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -161,6 +166,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
         `Database preparation (npx tsx scripts/prepare-db.ts) failed with exit code ${prepared}.\n` +
           `Last lines of ${serverLog}:\n${logTail()}`,
       );
+    }
+
+    if (options.beforeStart) {
+      log.write("(beforeStart hook)\n");
+      await options.beforeStart(env);
     }
 
     log.write(`$ npx next start -p ${port} -H 127.0.0.1\n`);

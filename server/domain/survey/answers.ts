@@ -1,20 +1,11 @@
 // Checking a respondent's answers against a version's questions: types, ranges, options,
 // display logic and required questions. Pure and shared: the public page shows the same
 // messages the server enforces. Unknown or hidden answers are refused, never stored.
-import { z } from "zod";
 import type { TLocale, TQuestionDefinition } from "./definition";
 import { numericRange, textLimits } from "./scales";
 
 export type AnswerValue = number | string | string[];
 export type AnswerMap = Record<string, AnswerValue | null | undefined>;
-
-export const ZAnswerValue = z.union([
-  z.number().finite(),
-  z.string().max(10_000),
-  z.array(z.string().max(200)).max(50),
-  z.null(),
-]);
-export const ZAnswerMap = z.record(z.string().max(64), ZAnswerValue);
 
 type Question = Pick<
   TQuestionDefinition,

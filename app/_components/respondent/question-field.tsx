@@ -1,0 +1,273 @@
+// One question as an accessible form group: a fieldset whose legend is the question (with
+// "required" in words), native radios and checkboxes (arrow keys and Space work as everywhere),
+// the scale's words next to its numbers or faces, and the error text tied to the inputs.
+"use client";
+import { useMemo, type ReactNode } from "react";
+import type { AnswerValue } from "~/server/domain/survey/answers";
+import type { TLocale, TLocalizedText } from "~/server/domain/survey/definition";
+import { emotionScale, painScale, textLimits } from "~/server/domain/survey/scales";
+import { localize, type RespondentWords } from "~/app/s/[slug]/i18n";
+import { seededOrder, type RespondentQuestion } from "./flow";
+
+interface QuestionFieldProps {
+  question: RespondentQuestion;
+  locale: TLocale;
+  words: RespondentWords;
+  value: AnswerValue | undefined;
+  error: string | undefined;
+  /** The response id: randomised options keep one order per respondent. */
+  seed: string | null;
+  onChange: (value: AnswerValue) => void;
+}
+
+interface Choice {
+  value: string | number;
+  label: string;
+  face?: string;
+  number?: number;
+}
+
+const defaultEnds: Record<"LIKERT" | "NPS", { min: TLocalizedText; max: TLocalizedText }> = {
+  LIKERT: {
+    min: { en: "Strongly disagree", de: "Stimme gar nicht zu" },
+    max: { en: "Strongly agree", de: "Stimme voll zu" },
+  },
+  NPS: {
+    min: { en: "Not at all likely", de: "Gar nicht wahrscheinlich" },
+    max: { en: "Extremely likely", de: "Äußerst wahrscheinlich" },
+  },
+};
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export function QuestionField(props: QuestionFieldProps) {
+  const { question, locale, words, value, error, seed, onChange } = props;
+  const id = `q-${question.key}`;
+  const legendId = `${id}-legend`;
+  const helpText = localize(question.help, locale);
+  const helpId = helpText ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const hintId = `${id}-hint`;
+
+  const options = useMemo(
+    () =>
+      seed && question.randomizeOptions
+        ? seededOrder(question.options, `${seed}:${question.key}`)
+        : question.options,
+    [seed, question.randomizeOptions, question.options, question.key],
+  );
+
+  let hint: string | null = null;
+  let ends: { min: string; max: string; minValue: number; maxValue: number } | null = null;
+  if (question.type === "LIKERT" || question.type === "RATING") {
+    const fallback =
+      question.type === "LIKERT"
+        ? defaultEnds.LIKERT
+        : question.settings.nps
+          ? defaultEnds.NPS
+          : null;
+    const min = localize(question.settings.minLabel ?? fallback?.min, locale);
+    const max = localize(question.settings.maxLabel ?? fallback?.max, locale);
+    if (min && max) {
+      ends =
+        question.type === "LIKERT"
+          ? { min, max, minValue: 1, maxValue: question.settings.points ?? 5 }
+          : { min, max, minValue: 0, maxValue: 10 };
+    }
+  }
+  if (question.type === "MULTIPLE_CHOICE") hint = words.selectAll;
+  if (question.type === "NUMBER") {
+    hint = words.numberRange(question.settings.min, question.settings.max);
+  }
+  const endsId = ends ? `${id}-ends` : undefined;
+
+  const isText =
+    question.type === "NUMBER" || question.type === "SHORT_TEXT" || question.type === "LONG_TEXT";
+  const describedBy =
+    [helpId, hint ? hintId : undefined, endsId, errorId].filter(Boolean).join(" ") || undefined;
+
+  const radios = (choices: Choice[], layout: string) => (
+    <div className={`choices ${layout}`}>
+      {choices.map((choice) => (
+        <label className="choice" key={String(choice.value)}>
+          <input
+            type="radio"
+            name={id}
+            value={String(choice.value)}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          <ChoiceText choice={choice} />
+        </label>
+      ))}
+    </div>
+  );
+
+  let body: ReactNode;
+  switch (question.type) {
+    case "SINGLE_CHOICE":
+      body = radios(
+        options.map((o) => ({ value: o.value, label: localize(o.label, locale) })),
+        "list",
+      );
+      break;
+    case "MULTIPLE_CHOICE": {
+      const selected = Array.isArray(value) ? value : [];
+      body = (
+        <div className="choices list">
+          {options.map((o) => (
+            <label className="choice" key={o.value}>
+              <input
+                type="checkbox"
+                name={id}
+                value={o.value}
+                checked={selected.includes(o.value)}
+                onChange={(event) =>
+                  onChange(
+                    event.target.checked
+                      ? [...selected, o.value]
+                      : selected.filter((v) => v !== o.value),
+                  )
+                }
+                aria-invalid={error ? true : undefined}
+              />
+              <span className="choice-word">{localize(o.label, locale)}</span>
+            </label>
+          ))}
+        </div>
+      );
+      break;
+    }
+    case "EMOTION":
+      body = radios(
+        emotionScale.map((p) => ({ value: p.value, label: p.label[locale], face: p.face })),
+        "faces",
+      );
+      break;
+    case "PAIN":
+      body = radios(
+        painScale.map((p) => ({ value: p.value, label: p.label[locale], number: p.value })),
+        "severity",
+      );
+      break;
+    case "LIKERT":
+    case "RATING": {
+      const [from, to] = question.type === "LIKERT" ? [1, question.settings.points ?? 5] : [0, 10];
+      body = (
+        <>
+          {radios(
+            range(from, to).map((n) => ({ value: n, label: String(n) })),
+            question.type === "RATING" ? "rating" : "likert",
+          )}
+          {ends && (
+            <p id={endsId} className="scale-ends">
+              <span>
+                {ends.minValue}: {ends.min}
+              </span>
+              <span>
+                {ends.maxValue}: {ends.max}
+              </span>
+            </p>
+          )}
+        </>
+      );
+      break;
+    }
+    case "NUMBER":
+      body = (
+        <input
+          id={`${id}-input`}
+          className="number-input"
+          type="number"
+          inputMode="decimal"
+          step="any"
+          min={question.settings.min}
+          max={question.settings.max}
+          value={typeof value === "number" || typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.target.value)}
+          aria-labelledby={legendId}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={question.required || undefined}
+        />
+      );
+      break;
+    case "SHORT_TEXT":
+      body = (
+        <input
+          id={`${id}-input`}
+          type="text"
+          maxLength={textLimits.SHORT_TEXT}
+          autoComplete="off"
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.target.value)}
+          aria-labelledby={legendId}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={question.required || undefined}
+        />
+      );
+      break;
+    case "LONG_TEXT":
+      body = (
+        <textarea
+          id={`${id}-input`}
+          rows={4}
+          maxLength={textLimits.LONG_TEXT}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(event.target.value)}
+          aria-labelledby={legendId}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          aria-required={question.required || undefined}
+        />
+      );
+      break;
+  }
+
+  return (
+    <fieldset
+      id={id}
+      className={error ? "question invalid" : "question"}
+      aria-describedby={isText ? undefined : describedBy}
+    >
+      <legend id={legendId}>
+        {localize(question.text, locale)}
+        {question.required && <span className="required"> {words.required}</span>}
+      </legend>
+      {helpText && (
+        <p id={helpId} className="hint">
+          {helpText}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {body}
+      {error && (
+        <p id={errorId} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function ChoiceText({ choice }: { choice: Choice }) {
+  return (
+    <span className="choice-text">
+      {choice.face && (
+        <span className="choice-face" aria-hidden="true">
+          {choice.face}
+        </span>
+      )}
+      {choice.number !== undefined && <span className="choice-number">{choice.number}</span>}
+      <span className="choice-word">{choice.label}</span>
+    </span>
+  );
+}

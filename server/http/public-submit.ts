@@ -1,0 +1,83 @@
+// POST /api/v1/public/surveys/[slug]/responses: a respondent's browser saves its answers,
+// partial while they go and complete at the end, idempotent on the id the browser generated.
+// Transport only: limits, parsing and error shape here; the use case is services/responses.
+import { z } from "zod";
+import type { Db } from "~/server/db/client";
+import { ZAnswerMap } from "~/server/domain/survey/answer-schema";
+import { locales } from "~/server/domain/survey/definition";
+import { saveResponse, type SaveResponseResult } from "~/server/services/responses";
+import { HttpError, jsonResponse, responseForError } from "./errors";
+import { readJsonBody, requireJsonContentType } from "./read-json";
+import { clientIp, RequestLimiter } from "./rate-limit";
+
+export const PUBLIC_SUBMIT_MAX_BYTES = 64 * 1024;
+
+export const ZPublicSubmitInput = z
+  .object({
+    responseId: z.uuid({ error: "responseId must be a UUID, e.g. from crypto.randomUUID()." }),
+    answers: ZAnswerMap,
+    complete: z.boolean({ error: "complete must be true or false." }),
+    locale: z.enum(locales, { error: 'locale must be "en" or "de".' }),
+    /** Honeypot: people never see this field; anything in it marks a bot. */
+    website: z.string().max(2000).optional(),
+  })
+  .strict();
+export type TPublicSubmitInput = z.infer<typeof ZPublicSubmitInput>;
+
+export interface PublicSubmitDeps {
+  limiter: RequestLimiter;
+  now: () => Date;
+}
+
+/** 30 requests a minute per IP and survey: a respondent saves once a page, a script more. */
+const defaultLimiter = new RequestLimiter({ limit: 30, windowMs: 60_000 });
+
+const slugPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+export async function handlePublicSubmit(
+  db: Db | Promise<Db>,
+  request: Request,
+  params: { slug: string },
+  deps: Partial<PublicSubmitDeps> = {},
+): Promise<Response> {
+  const limiter = deps.limiter ?? defaultLimiter;
+  const now = deps.now ?? (() => new Date());
+  // Refusals before the database is needed must not leave its promise rejected unobserved.
+  if (db instanceof Promise) db.catch(() => undefined);
+  try {
+    limiter.enforce(`${clientIp(request.headers)} ${params.slug}`);
+    if (!slugPattern.test(params.slug)) {
+      throw new HttpError(404, "NOT_FOUND", "This survey does not exist or is not open.");
+    }
+    requireJsonContentType(request);
+    const body = await readJsonBody(request, { maxBytes: PUBLIC_SUBMIT_MAX_BYTES });
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
+    }
+    const input = ZPublicSubmitInput.parse(body);
+    if (input.website && input.website.trim() !== "") {
+      // Looks like success to the bot; nothing is stored.
+      const accepted: Omit<SaveResponseResult, "versionNumber"> = {
+        responseId: input.responseId,
+        status: input.complete ? "COMPLETE" : "PARTIAL",
+        alreadyComplete: false,
+      };
+      return jsonResponse(accepted, 202);
+    }
+    const result = await saveResponse(
+      await db,
+      {
+        slug: params.slug,
+        responseId: input.responseId,
+        answers: input.answers,
+        complete: input.complete,
+        locale: input.locale,
+        source: "WEB",
+      },
+      now(),
+    );
+    return jsonResponse(result satisfies SaveResponseResult, 200);
+  } catch (error) {
+    return responseForError(error, `POST /api/v1/public/surveys/${params.slug}/responses`);
+  }
+}
