@@ -1,10 +1,27 @@
-// Surveys section (the builder arrives with the surveys feature).
+// Surveys section: every survey of the workspace with its status, versions and responses.
+// Researchers and owners get links to build; strategists see the same list, read-only.
 import type { Metadata } from "next";
-import { EmptyState } from "~/app/_components/empty-state";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FormAlert } from "~/app/_components/form-alert";
+import { attempt, serverApi } from "~/app/_lib/server-api";
+import "./builder.css";
 
 export const metadata: Metadata = { title: "Surveys" };
 
-export default function SurveysPage() {
+export default async function SurveysPage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  const api = await serverApi();
+  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
+  if (!workspace.ok) notFound();
+  const surveys = await attempt(() => api.survey.list({ workspaceId }));
+  const canEdit = workspace.value.role !== "STRATEGIST";
+  const base = `/w/${workspaceId}/surveys`;
+
   return (
     <>
       <div className="page-header">
@@ -12,18 +29,106 @@ export default function SurveysPage() {
           <h1>Surveys</h1>
           <p>Questions tied to the stages of your customer journey.</p>
         </div>
+        {canEdit && surveys.ok && surveys.value.length > 0 && (
+          <Link className="button" href={`${base}/new`}>
+            New survey
+          </Link>
+        )}
       </div>
-      <EmptyState
-        title="No surveys yet"
-        steps={[
-          "Sketch your journey stages under Journeys.",
-          "Build a survey whose questions measure emotion, pain and thoughts at each stage.",
-          "Publish it and share the public link with your customers.",
-        ]}
-      >
-        Surveys collect the answers that become personas. The survey builder is the next part of
-        Persona Atlas to arrive; this workspace is ready for it.
-      </EmptyState>
+      {!surveys.ok ? (
+        <FormAlert message={surveys.message} />
+      ) : surveys.value.length === 0 ? (
+        <section className="empty-state" aria-labelledby="empty-title">
+          <h2 id="empty-title">No surveys yet</h2>
+          <p>
+            Surveys collect the answers that become personas. A journey survey asks, for every stage
+            of a journey map, how people felt, what troubled them and what they thought.
+          </p>
+          {canEdit ? (
+            <div className="row survey-empty-actions">
+              <Link className="button" href={`${base}/new?kind=journey`}>
+                Start from a journey
+              </Link>
+              <Link className="button secondary" href={`${base}/new?kind=blank`}>
+                Blank survey
+              </Link>
+            </div>
+          ) : (
+            <p className="hint">Researchers in this workspace create surveys; they appear here.</p>
+          )}
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="survey-list-title">
+          <h2 id="survey-list-title" className="visually-hidden">
+            All surveys
+          </h2>
+          {!canEdit && (
+            <p className="muted">
+              You can open each survey read-only and look at its responses; researchers edit them.
+            </p>
+          )}
+          <div className="table-scroll">
+            <table className="table survey-table">
+              <thead>
+                <tr>
+                  <th scope="col">Survey</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Published</th>
+                  <th scope="col">Questions</th>
+                  <th scope="col">Responses</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Links</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {surveys.value.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row" className="survey-title-cell">
+                      <Link href={`${base}/${s.id}`}>{s.title}</Link>
+                      <span className="hint">
+                        Updated {s.updatedAt.toLocaleDateString("en-GB")}
+                      </span>
+                    </th>
+                    <td>
+                      <span className={`badge ${s.status === "OPEN" ? "badge-ok" : "badge-muted"}`}>
+                        {s.status === "OPEN" ? "Open" : "Closed"}
+                      </span>
+                    </td>
+                    <td>
+                      <span className="row">
+                        {s.latestPublished ? `v${s.latestPublished}` : "Not yet"}
+                        {s.hasDraft && s.latestPublished && (
+                          <span className="badge badge-warn">Draft changes</span>
+                        )}
+                        {!s.latestPublished && <span className="badge badge-warn">Draft</span>}
+                      </span>
+                    </td>
+                    <td>{s.questionCount}</td>
+                    <td>
+                      <span title="complete / total">
+                        {s.completeCount} / {s.responseCount}
+                      </span>
+                      <span className="visually-hidden"> complete of all responses</span>
+                    </td>
+                    <td>
+                      <span className="row survey-row-links">
+                        <Link className="button secondary small" href={`${base}/${s.id}`}>
+                          {canEdit ? "Edit" : "View"}
+                          <span className="visually-hidden"> {s.title}</span>
+                        </Link>
+                        <Link className="button secondary small" href={`${base}/${s.id}/responses`}>
+                          Responses<span className="visually-hidden"> to {s.title}</span>
+                        </Link>
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,115 @@
+// One response: its facts and each answered question with the answer in words.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { attempt, serverApi } from "~/app/_lib/server-api";
+import type { AnswerValue } from "~/server/domain/survey/answers";
+import type { TQuestionDefinition } from "~/server/domain/survey/definition";
+import { emotionScale, painScale } from "~/server/domain/survey/scales";
+import "../../../builder.css";
+
+export const metadata: Metadata = { title: "Response" };
+
+const when = (date: Date | null) =>
+  date
+    ? `${date.toLocaleString("en-GB", {
+        timeZone: "UTC",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      })} UTC`
+    : "Not finished";
+
+type Described = Pick<TQuestionDefinition, "type" | "options" | "settings"> | undefined;
+
+function describe(type: string, value: AnswerValue, question: Described): string {
+  const label = (v: string) => question?.options.find((o) => o.value === v)?.label.en ?? v;
+  if (Array.isArray(value)) return value.length ? value.map(label).join(", ") : "—";
+  if (typeof value === "number") {
+    const point = (scale: typeof emotionScale) => scale.find((p) => p.value === value)?.label.en;
+    if (type === "EMOTION") return `${value} · ${point(emotionScale) ?? ""}`;
+    if (type === "PAIN") return `${value} · ${point(painScale) ?? ""}`;
+    if (type === "LIKERT") return `${value} of ${question?.settings.points ?? 5}`;
+    if (type === "RATING") return `${value} of 10`;
+    return String(value);
+  }
+  return type === "SINGLE_CHOICE" ? label(value) : value;
+}
+
+export default async function ResponsePage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string; surveyId: string; responseId: string }>;
+}) {
+  const { workspaceId, surveyId, responseId } = await params;
+  const api = await serverApi();
+  const [response, survey] = await Promise.all([
+    attempt(() => api.response.get({ workspaceId, responseId })),
+    attempt(() => api.survey.get({ workspaceId, surveyId })),
+  ]);
+  if (!response.ok || !survey.ok || response.value.surveyId !== surveyId) notFound();
+  const r = response.value;
+  // Option labels come from the current version; keys are stable across versions.
+  const byKey = new Map(survey.value.questions.map((q) => [q.key, q]));
+  const responsesHref = `/w/${workspaceId}/surveys/${surveyId}/responses`;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={`/w/${workspaceId}/surveys`}>Surveys</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={`/w/${workspaceId}/surveys/${surveyId}`}>{survey.value.meta.title}</Link>{" "}
+        <span aria-hidden="true">/</span> <Link href={responsesHref}>Responses</Link>{" "}
+        <span aria-hidden="true">/</span> <span aria-current="page">One response</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>Response</h1>
+          <p className="mono">{r.id}</p>
+        </div>
+        <Link className="button secondary" href={responsesHref}>
+          Back to responses
+        </Link>
+      </div>
+      <section className="panel" aria-labelledby="facts-title">
+        <h2 id="facts-title">About this response</h2>
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd>
+            <span className={`badge ${r.status === "COMPLETE" ? "badge-ok" : "badge-warn"}`}>
+              {r.status === "COMPLETE" ? "Complete" : "Partial"}
+            </span>
+          </dd>
+          <dt>Version</dt>
+          <dd>v{r.versionNumber}</dd>
+          <dt>Language</dt>
+          <dd>{r.locale === "de" ? "German" : r.locale === "en" ? "English" : r.locale}</dd>
+          <dt>Started</dt>
+          <dd>{when(r.startedAt)}</dd>
+          <dt>Completed</dt>
+          <dd>{when(r.completedAt)}</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="answers-title">
+        <h2 id="answers-title">Answers ({r.answers.length})</h2>
+        {r.answers.length === 0 ? (
+          <p className="muted">This response has no answers yet.</p>
+        ) : (
+          <dl className="answers">
+            {r.answers.map((a) => (
+              <div key={a.key}>
+                <dt>
+                  {a.text}
+                  <span className="hint mono"> {a.key}</span>
+                </dt>
+                <dd>{describe(a.type, a.value, byKey.get(a.key))}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        <p className="hint">Questions left unanswered or hidden by display logic are not listed.</p>
+      </section>
+    </>
+  );
+}
