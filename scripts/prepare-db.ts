@@ -3,6 +3,7 @@
 // Runs in its own process and closes the database, because PGlite allows one process at a time.
 import { ensureAuthSecret } from "~/server/auth/secret";
 import { failInterruptedRuns } from "~/server/services/analysis-runs";
+import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { demoPassword, demoUsers, seedDemo } from "~/server/db/seed";
@@ -26,10 +27,30 @@ async function main() {
     if (process.env.SEED_DEMO !== "false") {
       const { created } = await seedDemo(db.prisma);
       console.log(created ? "Seeded the demo workspace." : "Demo workspace already present.");
+      if (created && process.env.SEED_DEMO_ANALYSIS !== "false") await seedDemoAnalysis(db.prisma);
       printDemoSignIns();
     }
   } finally {
     await db.close();
+  }
+}
+
+async function seedDemoAnalysis(prisma: Parameters<typeof runDemoAnalysis>[0]) {
+  console.log("Running the persona analysis on the demo survey...");
+  const started = Date.now();
+  try {
+    const run = await runDemoAnalysis(prisma);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      run?.status === "SUCCEEDED"
+        ? `Demo analysis finished in ${seconds} s.`
+        : "The demo analysis did not finish; start one from Personas in the app.",
+    );
+  } catch (error) {
+    console.warn(
+      "The demo analysis failed; start one from Personas in the app:",
+      error instanceof Error ? error.message : error,
+    );
   }
 }
 

@@ -125,6 +125,12 @@ export async function executeRun(db: Db, runId: string, now = () => new Date()):
       onProgress,
     );
     running.set(runId, worker);
+    // A cancel that arrived while the answers were loading finds no worker to end: look again.
+    const latest = await db.analysisRun.findUnique({
+      where: { id: runId },
+      select: { cancelRequested: true },
+    });
+    if (latest?.cancelRequested) worker.cancel();
     const outcome = await worker.outcome.finally(() => running.delete(runId));
     await writes;
 
@@ -136,7 +142,9 @@ export async function executeRun(db: Db, runId: string, now = () => new Date()):
       console.error(`analysis run ${runId} crashed: ${outcome.message}`);
       await finish({ status: "FAILED", error: crashedMessage });
     } else {
-      await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
+      const stored = await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
+      // The worker finished before it saw the cancel: honour the cancel, keep nothing.
+      if (!stored) await finish({ status: "CANCELLED", error: "Cancelled." });
     }
   } catch (error) {
     console.error(`analysis run ${runId} failed`, error);
@@ -144,10 +152,16 @@ export async function executeRun(db: Db, runId: string, now = () => new Date()):
   }
 }
 
-async function persistResult(db: Db, runId: string, result: AnalysisResult, finishedAt: Date) {
-  await db.$transaction(async (tx) => {
+/** Stores the result unless the run was cancelled meanwhile; says whether it stored it. */
+async function persistResult(
+  db: Db,
+  runId: string,
+  result: AnalysisResult,
+  finishedAt: Date,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.analysisRun.updateMany({
-      where: { id: runId, status: "RUNNING" },
+      where: { id: runId, status: "RUNNING", cancelRequested: false },
       data: {
         status: "SUCCEEDED",
         phase: "done",
@@ -157,7 +171,7 @@ async function persistResult(db: Db, runId: string, result: AnalysisResult, fini
         error: null,
       },
     });
-    if (count !== 1) return; // cancelled meanwhile: keep nothing
+    if (count !== 1) return false; // cancelled meanwhile: keep nothing
     await tx.persona.createMany({
       data: result.personas.map((p) => ({
         runId,
@@ -171,6 +185,7 @@ async function persistResult(db: Db, runId: string, result: AnalysisResult, fini
         memberResponseIds: p.memberIds,
       })),
     });
+    return true;
   });
 }
 

@@ -137,6 +137,29 @@ describe("analysis runs", () => {
     expect((await listRuns(db, strategist)).map((r) => r.id)).toContain(stuck.runId);
   }, 60_000);
 
+  it("cancels a running run at any moment and keeps nothing of it", async () => {
+    const { actor, survey } = await surveyWithPlantedAnswers(150);
+    // Cancel at three moments: as soon as it runs, once the worker reports, and near the end.
+    for (const cancelAt of [0, 1, 90]) {
+      const { runId } = await startAnalysis(db, actor, { surveyId: survey.id, seed: 5 });
+      const execution = executeRun(db, runId);
+      for (;;) {
+        const row = await db.analysisRun.findUniqueOrThrow({ where: { id: runId } });
+        if (row.status !== "QUEUED" && row.status !== "RUNNING") break;
+        if (row.status === "RUNNING" && row.progress >= cancelAt) {
+          await cancelRun(db, actor, runId);
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await execution;
+      const run = await getRun(db, actor, runId);
+      expect(run.status, `cancel at ${cancelAt} %`).toBe("CANCELLED");
+      expect(run.result).toBeNull();
+      expect(await db.persona.count({ where: { runId } })).toBe(0);
+    }
+  }, 120_000);
+
   it("refuses a survey without published versions or from another workspace", async () => {
     const { actor } = await makeWorkspaceWithOwner(db, "Empty Co");
     const draftOnly = await createSurvey(db, actor, { title: "Draft only" }, [likert("s1")]);
