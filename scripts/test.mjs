@@ -541,16 +541,19 @@ async function main() {
     },
     {
       title: selected.has("checks")
-        ? "Prisma client + static checks (typecheck, lint, depcruise)"
+        ? "Prisma client + static checks (lock file, typecheck, lint, depcruise)"
         : "Prisma client (static checks skipped by --only)",
       run: async () => {
         await timed("prisma generate", () =>
           runOrFail("prisma generate", "node", ["scripts/generate-prisma.mjs"]),
         );
         if (!selected.has("checks")) {
-          for (const name of ["typecheck", "lint", "depcruise"]) skipped(name, why);
+          for (const name of ["lock file", "typecheck", "lint", "depcruise"]) skipped(name, why);
           return;
         }
+        await timed("lock file", () =>
+          runOrFail("lock file", "node", ["scripts/lock-platforms.mjs", "--check"]),
+        );
         await timed("typecheck", () => runOrFail("typecheck", "npm", ["run", "typecheck"]));
         await timed("lint", () => runOrFail("lint", "npm", ["run", "lint"]));
         // `npm run depcruise` names fixed folders; depcruise errors on a missing one (a folder
