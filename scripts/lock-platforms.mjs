@@ -29,7 +29,12 @@ for (const [key, entry] of Object.entries(packages)) {
     if (packages[nested] || packages[`node_modules/${dep}`]) continue;
     const platform = platformOf(dep);
     if (!platform || !/^\d+\.\d+\.\d+/.test(spec)) continue;
-    missing.push({ key: `node_modules/${dep}`, version: spec, ...platform, engines: entry.engines });
+    missing.push({
+      key: `node_modules/${dep}`,
+      version: spec,
+      ...platform,
+      engines: entry.engines,
+    });
   }
 }
 
