@@ -9,7 +9,8 @@ import { ConfirmDialog } from "~/app/_components/confirm-dialog";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import type { TSurveyMeta } from "~/server/domain/survey/definition";
+import { locales, type TSurveyMeta } from "~/server/domain/survey/definition";
+import type { SurveyJsPreview } from "../surveyjs-import";
 import { BuilderToolbar } from "./builder-toolbar";
 import {
   dependants,
@@ -28,6 +29,7 @@ import { CoveragePanel } from "./coverage-panel";
 import { PublishPanel } from "./publish-panel";
 import { QuestionList } from "./question-list";
 import { SettingsPanel } from "./settings-panel";
+import { SurveyJsActions } from "./surveyjs-actions";
 import { useQuestionActions } from "./use-question-actions";
 
 interface SurveyBuilderProps {
@@ -157,6 +159,21 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
     }
   }
 
+  /** The builder takes an import's questions; saving stays the researcher's decision. */
+  function replaceWithImport(preview: SurveyJsPreview) {
+    setRefusal(null);
+    const languages = locales.filter(
+      (l) => draft.meta.languages.includes(l) || preview.meta.languages.includes(l),
+    );
+    setDraft({
+      meta: { ...draft.meta, languages },
+      questions: preview.questions.map((q, i) => ({ ...q, uid: `import${Date.now()}_${i}` })),
+    });
+    const text = `Replaced the draft's questions with ${preview.questions.length} imported questions. Review them, then save the draft.`;
+    setNotice(text);
+    announce(text);
+  }
+
   const editingNumber = survey.version.publishedAt
     ? survey.version.number + 1
     : survey.version.number;
@@ -183,12 +200,24 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
           <h1>{draft.meta.title.trim() || "Untitled survey"}</h1>
           <p>{canEdit ? "Survey builder" : "Survey (read-only)"}</p>
         </div>
-        <Link
-          className="button secondary"
-          href={`/w/${workspaceId}/surveys/${survey.id}/responses`}
-        >
-          Responses
-        </Link>
+        <div className="row">
+          {canEdit && (
+            <SurveyJsActions
+              workspaceId={workspaceId}
+              surveyId={survey.id}
+              journeyMapId={draft.meta.journeyMapId}
+              questionCount={draft.questions.length}
+              dirty={dirty}
+              onReplace={replaceWithImport}
+            />
+          )}
+          <Link
+            className="button secondary"
+            href={`/w/${workspaceId}/surveys/${survey.id}/responses`}
+          >
+            Responses
+          </Link>
+        </div>
       </div>
       <p ref={announcer} className="visually-hidden" role="status" aria-live="polite" />
       {canEdit ? (

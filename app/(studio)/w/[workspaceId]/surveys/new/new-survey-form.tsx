@@ -10,8 +10,9 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { ZSurveyTitle } from "~/server/domain/survey/definition";
+import { SurveyJsImport } from "../surveyjs-import";
 
-type Kind = "journey" | "blank";
+type Kind = "journey" | "blank" | "surveyjs";
 type TemplateKey = "carBuying" | "generic";
 
 interface Props {
@@ -55,6 +56,8 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The SurveyJS import creates its survey with its own button.
+    if (kind === "surveyjs") return;
     const next: Record<string, string[]> = {};
     const parsedTitle = ZSurveyTitle.safeParse(title);
     if (!parsedTitle.success) next.title = parsedTitle.error.issues.map((i) => i.message);
@@ -130,17 +133,41 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
             <span className="hint">An empty survey; add your own questions in the builder.</span>
           </span>
         </label>
+        <label className="choice-card">
+          <input
+            type="radio"
+            name="kind"
+            value="surveyjs"
+            checked={kind === "surveyjs"}
+            onChange={() => setKind("surveyjs")}
+          />
+          <span>
+            <strong>Import from SurveyJS</strong>
+            <span className="hint">
+              A survey built with SurveyJS: paste or upload its JSON, see what maps and what does
+              not, then create a draft.
+            </span>
+          </span>
+        </label>
       </fieldset>
 
-      <Field
-        id="title"
-        label="Survey title"
-        hint="Respondents see this at the top of the survey."
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        required
-        errors={errors.title}
-      />
+      {kind === "surveyjs" ? (
+        <SurveyJsImport
+          workspaceId={workspaceId}
+          mode="create"
+          journeys={[...journeys, ...created].map((j) => ({ id: j.id, name: j.name }))}
+        />
+      ) : (
+        <Field
+          id="title"
+          label="Survey title"
+          hint="Respondents see this at the top of the survey."
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          errors={errors.title}
+        />
+      )}
 
       {kind === "journey" && (
         <fieldset className="nested-fieldset">
@@ -226,14 +253,16 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
         </fieldset>
       )}
 
-      <div className="row">
-        <button className="button" type="submit" disabled={busy}>
-          {busy ? "Creating survey…" : "Create survey"}
-        </button>
-        <Link className="button secondary" href={`/w/${workspaceId}/surveys`}>
-          Cancel
-        </Link>
-      </div>
+      {kind !== "surveyjs" && (
+        <div className="row">
+          <button className="button" type="submit" disabled={busy}>
+            {busy ? "Creating survey…" : "Create survey"}
+          </button>
+          <Link className="button secondary" href={`/w/${workspaceId}/surveys`}>
+            Cancel
+          </Link>
+        </div>
+      )}
     </form>
   );
 }

@@ -56,7 +56,7 @@ export default async function NewSurveyPage({
       </div>
       <NewSurveyForm
         workspaceId={workspaceId}
-        initialKind={kind === "blank" ? "blank" : "journey"}
+        initialKind={kind === "blank" || kind === "surveyjs" ? kind : "journey"}
         journeys={journeys.map((j) => ({ id: j.id, name: j.name, stageCount: j.stages.length }))}
         templates={templates}
       />

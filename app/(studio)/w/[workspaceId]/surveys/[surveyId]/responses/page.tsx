@@ -18,7 +18,10 @@ export default async function ResponsesPage({
   const { workspaceId, surveyId } = await params;
   const query = await searchParams;
   const api = await serverApi();
-  const survey = await attempt(() => api.survey.get({ workspaceId, surveyId }));
+  const [survey, workspace] = await Promise.all([
+    attempt(() => api.survey.get({ workspaceId, surveyId })),
+    attempt(() => api.workspace.get({ workspaceId })),
+  ]);
   if (!survey.ok) notFound();
   const versions = survey.value.versions.filter((v) => v.publishedAt).map((v) => v.number);
   const version = Number(query.version);
@@ -41,6 +44,7 @@ export default async function ResponsesPage({
         workspaceId={workspaceId}
         surveyId={surveyId}
         versions={versions}
+        canImport={workspace.ok && workspace.value.role !== "STRATEGIST"}
         initial={{
           version: versions.includes(version) ? version : undefined,
           status:

@@ -21,6 +21,8 @@ interface ResponsesViewProps {
   surveyId: string;
   versions: number[];
   initial: Filters;
+  /** Researchers and owners may import responses from CSV. */
+  canImport?: boolean;
 }
 
 const when = (date: Date | null) =>
@@ -36,7 +38,13 @@ const when = (date: Date | null) =>
 
 const languageNames: Record<string, string> = { en: "English", de: "German" };
 
-export function ResponsesView({ workspaceId, surveyId, versions, initial }: ResponsesViewProps) {
+export function ResponsesView({
+  workspaceId,
+  surveyId,
+  versions,
+  initial,
+  canImport = false,
+}: ResponsesViewProps) {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<Filters>(initial);
   const list = useQuery({
@@ -119,6 +127,11 @@ export function ResponsesView({ workspaceId, surveyId, versions, initial }: Resp
           <a className="button secondary" href={exportHref("json")} download>
             Export JSON
           </a>
+          {canImport && (
+            <Link className="button secondary" href={`${base}/import`}>
+              Import CSV
+            </Link>
+          )}
         </div>
       </div>
       <p className="hint">

@@ -1,0 +1,288 @@
+// The CSV response import, step by step: 1. choose the file and the version, 2. check the
+// proposed column mapping, 3. preview (the first rows and every row's problems), 4. import,
+// all-or-nothing by default or skipping rows with problems, and read the report.
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useRef, useState, type ChangeEvent } from "react";
+import { FormAlert } from "~/app/_components/form-alert";
+import { readFailure } from "~/app/_lib/errors";
+import { useTRPC } from "~/app/_lib/trpc";
+import type {
+  ResponseImportPreview,
+  ResponseImportReport,
+  TImportMapping,
+  TImportMode,
+} from "~/server/domain/survey/response-import";
+import { MappingTable } from "./mapping-table";
+import { describeError, ImportCounts, PreviewTable } from "./preview-table";
+
+interface ImportViewProps {
+  workspaceId: string;
+  surveyId: string;
+  /** Published version numbers, newest first. */
+  versions: number[];
+  maxBytes: number;
+}
+
+export function ImportView({ workspaceId, surveyId, versions, maxBytes }: ImportViewProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [version, setVersion] = useState(versions[0] ?? 1);
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [fileError, setFileError] = useState<string>();
+  const [preview, setPreview] = useState<ResponseImportPreview | null>(null);
+  const [mapping, setMapping] = useState<TImportMapping | null>(null);
+  const [previewed, setPreviewed] = useState("");
+  const [mode, setMode] = useState<TImportMode>("all-or-nothing");
+  const [report, setReport] = useState<ResponseImportReport | null>(null);
+  const previewCall = useMutation(trpc.responseImport.preview.mutationOptions());
+  const importCall = useMutation(trpc.responseImport.import.mutationOptions());
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+
+  const mappingChanged = mapping !== null && JSON.stringify(mapping) !== previewed;
+  const base = `/w/${workspaceId}/surveys/${surveyId}/responses`;
+
+  async function runPreview(text: string, versionNumber: number, next?: TImportMapping) {
+    setReport(null);
+    importCall.reset();
+    try {
+      const result = await previewCall.mutateAsync({
+        workspaceId,
+        surveyId,
+        csv: text,
+        versionNumber,
+        mapping: next,
+      });
+      setPreview(result);
+      setMapping(result.mapping);
+      setPreviewed(JSON.stringify(result.mapping));
+      requestAnimationFrame(() => previewHeading.current?.focus());
+    } catch {
+      setPreview(null);
+    }
+  }
+
+  async function chooseFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
+    setFileError(undefined);
+    setPreview(null);
+    setMapping(null);
+    setReport(null);
+    if (!chosen) return setFile(null);
+    if (chosen.size > maxBytes) {
+      setFile(null);
+      return setFileError(
+        `“${chosen.name}” is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; files can be at most ${maxBytes / 1024 / 1024} MB. Split it into smaller files and import them one after another.`,
+      );
+    }
+    const text = await chosen.text();
+    setFile({ name: chosen.name, text });
+    await runPreview(text, version);
+  }
+
+  async function importNow() {
+    if (!file || !mapping) return;
+    try {
+      const result = await importCall.mutateAsync({
+        workspaceId,
+        surveyId,
+        csv: file.text,
+        versionNumber: version,
+        mapping,
+        mode,
+      });
+      setReport(result);
+      if (result.imported > 0) {
+        await queryClient.invalidateQueries({ queryKey: trpc.response.list.queryKey() });
+      }
+      requestAnimationFrame(() => reportHeading.current?.focus());
+    } catch {
+      // Shown below from importCall.error.
+    }
+  }
+
+  const failure = previewCall.error ?? importCall.error;
+
+  return (
+    <div className="import-steps">
+      <section className="panel form" aria-labelledby={`${id}-file-title`}>
+        <h2 id={`${id}-file-title`}>1. Choose the file</h2>
+        <p className="hint">
+          A CSV with a header row, one row per response. A file exported from this page’s Export CSV
+          is recognised as it is; other files are matched by column names and question texts, and
+          you can change the mapping. At most {maxBytes / 1024 / 1024} MB.
+        </p>
+        <div className="row">
+          <div className="field">
+            <label htmlFor={`${id}-csv`}>CSV file</label>
+            <input
+              id={`${id}-csv`}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={fileError ? `${id}-csv-error` : undefined}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(e) => void chooseFile(e)}
+            />
+            {fileError && (
+              <span id={`${id}-csv-error`} className="field-error">
+                {fileError}
+              </span>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-version`}>Import into</label>
+            <select
+              id={`${id}-version`}
+              value={version}
+              onChange={(e) => {
+                const next = Number(e.target.value);
+                setVersion(next);
+                if (file) void runPreview(file.text, next);
+              }}
+            >
+              {versions.map((v, i) => (
+                <option key={v} value={v}>
+                  Version {v}
+                  {i === 0 ? " (latest)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {previewCall.isPending && (
+          <p className="muted" role="status">
+            <span className="spinner" aria-hidden="true" /> Reading {file?.name ?? "the file"}…
+          </p>
+        )}
+      </section>
+
+      <FormAlert message={failure ? readFailure(failure).message : undefined} />
+
+      {preview && mapping && (
+        <section className="panel form" aria-labelledby={`${id}-map-title`}>
+          <h2 id={`${id}-map-title`}>2. Match columns to questions</h2>
+          <p className="hint">
+            {preview.headers.length} columns in “{file?.name}”.
+            {preview.unusedColumns.length > 0 &&
+              ` Not imported: ${preview.unusedColumns.map((c) => `“${c}”`).join(", ")}.`}
+          </p>
+          <MappingTable
+            headers={preview.headers}
+            questions={preview.questions}
+            mapping={mapping}
+            onChange={setMapping}
+          />
+          <div className="row">
+            <button
+              type="button"
+              className="button secondary"
+              disabled={!mappingChanged || previewCall.isPending}
+              onClick={() => file && void runPreview(file.text, version, mapping)}
+            >
+              {previewCall.isPending ? "Updating…" : "Update the preview"}
+            </button>
+            {mappingChanged && <span className="hint">The mapping changed since the preview.</span>}
+          </div>
+        </section>
+      )}
+
+      {preview && (
+        <section className="panel form" aria-labelledby={`${id}-preview-title`}>
+          <h2 id={`${id}-preview-title`} ref={previewHeading} tabIndex={-1}>
+            3. Preview
+          </h2>
+          <PreviewTable preview={preview} />
+        </section>
+      )}
+
+      {preview && (
+        <section className="panel form" aria-labelledby={`${id}-import-title`}>
+          <h2 id={`${id}-import-title`}>4. Import</h2>
+          <fieldset className="choice-cards">
+            <legend className="label">When rows have problems</legend>
+            <label className="choice-card">
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === "all-or-nothing"}
+                onChange={() => setMode("all-or-nothing")}
+              />
+              <span>
+                <strong>Import all or nothing</strong> <span className="badge">Recommended</span>
+                <span className="hint">
+                  If any row has a problem, nothing is imported and the report lists every problem.
+                </span>
+              </span>
+            </label>
+            <label className="choice-card">
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === "skip-invalid"}
+                onChange={() => setMode("skip-invalid")}
+              />
+              <span>
+                <strong>Skip rows with problems</strong>
+                <span className="hint">
+                  Imports the other rows; the report names each skipped row and why.
+                </span>
+              </span>
+            </label>
+          </fieldset>
+          <div className="row">
+            <button
+              type="button"
+              className="button"
+              disabled={importCall.isPending || previewCall.isPending || mappingChanged}
+              onClick={() => void importNow()}
+            >
+              {importCall.isPending
+                ? "Importing…"
+                : `Import ${preview.counts.ready} ${preview.counts.ready === 1 ? "response" : "responses"}`}
+            </button>
+            {mappingChanged && <span className="hint">Update the preview before importing.</span>}
+          </div>
+        </section>
+      )}
+
+      {report && (
+        <section
+          className={`panel alert ${report.refused ? "error" : "success"}`}
+          aria-labelledby={`${id}-report-title`}
+        >
+          <h2 id={`${id}-report-title`} ref={reportHeading} tabIndex={-1}>
+            {report.refused
+              ? "Nothing was imported"
+              : `Imported ${report.imported} ${report.imported === 1 ? "response" : "responses"} into version ${report.versionNumber}`}
+          </h2>
+          <ImportCounts counts={report.counts} />
+          <p>
+            {report.refused
+              ? `${report.counts.invalid} ${report.counts.invalid === 1 ? "row has" : "rows have"} problems, listed below. Fix the file, or choose “Skip rows with problems”.`
+              : [
+                  report.duplicates.length > 0 &&
+                    `${report.duplicates.length} ${report.duplicates.length === 1 ? "row was" : "rows were"} already imported and left as they were.`,
+                  report.skipped.length > 0 &&
+                    `${report.counts.invalid} ${report.counts.invalid === 1 ? "row was" : "rows were"} skipped because of problems:`,
+                ]
+                  .filter(Boolean)
+                  .join(" ")}
+          </p>
+          {report.skipped.length > 0 && (
+            <ul className="row-errors">
+              {report.skipped.flatMap((s) =>
+                s.errors.map((e, i) => <li key={`${s.row}-${i}`}>{describeError(e)}</li>),
+              )}
+            </ul>
+          )}
+          <Link className="button secondary" href={base}>
+            See the responses
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// Our survey definition -> SurveyJS JSON. Types SurveyJS lacks become their nearest SurveyJS
+// form (emotion and pain scales: a rating with the scale's words as rateValues; number: a text
+// input of type number), and a custom "personaAtlas" property on every question keeps our type,
+// meaning, stage and NPS flag, so that importing the file again restores the same survey.
+import type { TQuestionDefinition, TSurveyMeta } from "../definition";
+import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
+import { formatCondition } from "./expressions";
+import { writeText } from "./text";
+import { customKey, type JsonObject } from "./types";
+
+export interface ExportInput {
+  meta: Pick<TSurveyMeta, "title" | "description" | "languages" | "journeyMapId">;
+  questions: TQuestionDefinition[];
+  /** The journey map's stages, so the file can name them (ids mean nothing elsewhere). */
+  stages?: { id: string; name: string }[];
+}
+
+/** Version of what we write into the custom property, for future readers. */
+export const surveyJsFormat = 1;
+
+function scaleValues(scale: ScalePoint[], german: boolean) {
+  return scale.map((p) => ({
+    value: p.value,
+    text: writeText(german ? p.label : { en: p.label.en }),
+  }));
+}
+
+function element(
+  q: TQuestionDefinition,
+  byKey: Map<string, TQuestionDefinition>,
+  stages: Map<string, string>,
+  german: boolean,
+): JsonObject {
+  const base: JsonObject = { name: q.key, title: writeText(q.text) };
+  if (q.help && (q.help.en || q.help.de)) base.description = writeText(q.help);
+  if (q.required) base.isRequired = true;
+  const source = q.logic ? byKey.get(q.logic.questionKey) : undefined;
+  if (q.logic && source) base.visibleIf = formatCondition(q.logic, source.type);
+  const ends: JsonObject = {};
+  if (q.settings.minLabel) ends.minRateDescription = writeText(q.settings.minLabel);
+  if (q.settings.maxLabel) ends.maxRateDescription = writeText(q.settings.maxLabel);
+
+  let body: JsonObject;
+  switch (q.type) {
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      body = {
+        type: q.type === "SINGLE_CHOICE" ? "radiogroup" : "checkbox",
+        choices: q.options.map((o) => ({ value: o.value, text: writeText(o.label) })),
+        ...(q.randomizeOptions ? { choicesOrder: "random" } : {}),
+      };
+      break;
+    case "LIKERT": {
+      const points = q.settings.points ?? 5;
+      body = { type: "rating", rateMin: 1, rateMax: points, rateCount: points, ...ends };
+      break;
+    }
+    case "RATING":
+      body = { type: "rating", rateMin: 0, rateMax: 10, rateCount: 11, ...ends };
+      break;
+    case "EMOTION":
+      body = { type: "rating", rateType: "smileys", rateValues: scaleValues(emotionScale, german) };
+      break;
+    case "PAIN":
+      body = { type: "rating", rateValues: scaleValues(painScale, german) };
+      break;
+    case "NUMBER":
+      body = {
+        type: "text",
+        inputType: "number",
+        ...(q.settings.min !== undefined ? { min: q.settings.min } : {}),
+        ...(q.settings.max !== undefined ? { max: q.settings.max } : {}),
+      };
+      break;
+    case "SHORT_TEXT":
+      body = { type: "text", maxLength: textLimits.SHORT_TEXT };
+      break;
+    case "LONG_TEXT":
+      body = { type: "comment", maxLength: textLimits.LONG_TEXT };
+      break;
+  }
+  const custom: JsonObject = { type: q.type, role: q.role };
+  if (q.stageId) {
+    custom.stageId = q.stageId;
+    custom.stageName = stages.get(q.stageId) ?? null;
+  }
+  if (q.type === "RATING" && q.settings.nps) custom.nps = true;
+  return { ...body, ...base, [customKey]: custom };
+}
+
+export function toSurveyJs(input: ExportInput): JsonObject {
+  const { meta, questions } = input;
+  const german = meta.languages.includes("de");
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const stages = new Map((input.stages ?? []).map((s) => [s.id, s.name]));
+  // Our pages are numbers on the questions, kept contiguous; SurveyJS nests questions in pages.
+  const pages: JsonObject[] = [];
+  let current: { number: number; elements: JsonObject[] } | null = null;
+  for (const q of questions) {
+    if (!current || current.number !== q.page) {
+      current = { number: q.page, elements: [] };
+      pages.push({ name: `page${pages.length + 1}`, elements: current.elements });
+    }
+    current.elements.push(element(q, byKey, stages, german));
+  }
+  return {
+    title: meta.title,
+    ...(meta.description ? { description: meta.description } : {}),
+    showProgressBar: "top",
+    [customKey]: {
+      format: surveyJsFormat,
+      languages: meta.languages,
+      journeyMapId: meta.journeyMapId,
+    },
+    pages,
+  };
+}

@@ -1,0 +1,362 @@
+// SurveyJS JSON -> our survey definition. Pages, panels (flattened), the common question types,
+// required flags, help text, random choice order, visibleIf where it fits our display logic,
+// and English/German strings map; everything else is listed in `unmapped` with the reason, so
+// nothing disappears silently. Our own meaning (role, stage, emotion/pain scales, NPS) comes
+// back from the custom property our export writes.
+import { fail } from "../../errors";
+import {
+  locales,
+  ZQuestionDefinition,
+  ZSurveyMeta,
+  ZSurveyQuestions,
+  type TDisplayLogic,
+  type TQuestionDefinition,
+  type TSurveyMeta,
+} from "../definition";
+import { resolveCondition } from "./import-logic";
+import {
+  containerProps,
+  layoutProps,
+  questionProps,
+  surveyLayoutProps,
+  surveyProps,
+} from "./import-props";
+import { mapBody, unsupportedTypes, type ElementContext } from "./import-question";
+import { questionKeyFor } from "./names";
+import { languageName, requireEnglish, TextReader } from "./text";
+import {
+  asArray,
+  customKey,
+  defaultRoleForType,
+  isObject,
+  ZQuestionCustom,
+  ZSurveyCustom,
+  type JsonObject,
+  type SurveyJsImport,
+  type TUnmappedItem,
+} from "./types";
+
+export interface ImportOptions {
+  /** Stages of the journey map the survey will be tied to; questions find theirs by id or name. */
+  stages?: { id: string; name: string }[];
+}
+
+const maxQuestions = 200;
+const maxPage = 99;
+
+interface Inherited {
+  expression: string;
+  path: string;
+}
+
+class Importer implements ElementContext {
+  readonly unmapped: TUnmappedItem[] = [];
+  readonly text = new TextReader();
+  readonly questions: TQuestionDefinition[] = [];
+  private readonly keys = new Set<string>();
+  /** Lower-cased SurveyJS name -> our key, for the names display conditions refer to. */
+  private readonly keyOfName = new Map<string, string>();
+  private readonly optionValues = new Map<string, Map<string, string>>();
+  /** Key -> where its display condition came from (its own visibleIf, or a panel's/page's). */
+  private readonly conditionOf = new Map<string, string>();
+
+  constructor(private readonly options: ImportOptions) {}
+
+  report(path: string, what: string, why: string): void {
+    this.unmapped.push({ path, what, why });
+  }
+
+  reportExtraProps(
+    el: JsonObject,
+    path: string,
+    known: Set<string>,
+    what: string,
+    layout = layoutProps,
+  ) {
+    const extra = Object.keys(el).filter((k) => !known.has(k) && !layout.has(k));
+    if (extra.length > 0) {
+      this.report(
+        path,
+        `${what}: ${extra.join(", ")}`,
+        "These settings have no equivalent here and were left out.",
+      );
+    }
+  }
+
+  container(
+    el: JsonObject,
+    path: string,
+    page: number,
+    inherited: Inherited | null,
+    label: string,
+  ) {
+    this.reportExtraProps(el, path, containerProps, `Settings of ${label}`);
+    if (this.text.read(el.title) || this.text.read(el.description)) {
+      this.report(
+        path,
+        `Title and description of ${label}`,
+        "Pages and panels have no titles here; their questions keep their order.",
+      );
+    }
+    let condition = inherited;
+    if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
+      if (inherited) {
+        this.report(
+          inherited.path,
+          `Condition "${inherited.expression}" on the questions of ${label}`,
+          "A question here has one display condition; the inner one was kept.",
+        );
+      }
+      condition = { expression: el.visibleIf, path: `${path}.visibleIf` };
+    }
+    const elements = el.elements ?? el.questions;
+    const key = el.elements !== undefined ? "elements" : "questions";
+    asArray(elements).forEach((child, i) =>
+      this.element(child, path ? `${path}.${key}[${i}]` : `${key}[${i}]`, page, condition),
+    );
+  }
+
+  element(el: unknown, path: string, page: number, inherited: Inherited | null): void {
+    if (!isObject(el)) return this.report(path, "An element", "It is not a question object.");
+    const type = typeof el.type === "string" ? el.type.toLowerCase() : "";
+    const name = typeof el.name === "string" && el.name.trim() ? el.name.trim() : "";
+    const label = name ? `"${name}"` : `element ${path}`;
+    if (type === "panel") return this.container(el, path, page, inherited, `panel ${label}`);
+    if (this.questions.length >= maxQuestions) {
+      return this.report(
+        path,
+        `Question ${label}`,
+        `A survey can have at most ${maxQuestions} questions.`,
+      );
+    }
+    const custom = ZQuestionCustom.safeParse(el[customKey]);
+    const mine = custom.success ? custom.data : {};
+    const body = mapBody(type, el, path, name || label, mine, this);
+    if (!body) {
+      const why =
+        unsupportedTypes[type] ?? `"${type || "(none)"}" is not a question type this import knows.`;
+      return this.report(path, `Question ${label} (${type || "no type"})`, why);
+    }
+    this.reportExtraProps(el, path, questionProps, `Settings of ${label}`);
+    if (
+      body.options.length < 2 &&
+      (body.type === "SINGLE_CHOICE" || body.type === "MULTIPLE_CHOICE")
+    ) {
+      return this.report(
+        path,
+        `Question ${label}`,
+        "It has fewer than two choices (choices loaded from a web address are not imported).",
+      );
+    }
+
+    const key = questionKeyFor(name, new Set(this.keys), `q_${this.questions.length + 1}`);
+    if (name && key !== name) {
+      this.report(
+        `${path}.name`,
+        `Name "${name}" became "${key}"`,
+        "Question keys use lowercase letters, digits and _ only.",
+      );
+    }
+    const title = this.text.read(el.title);
+    if (title && !title.en) {
+      this.report(
+        `${path}.title`,
+        `English title of ${label}`,
+        "There is none; the German title stands in.",
+      );
+    }
+    if (
+      mine.type &&
+      mine.type !== body.type &&
+      !(mine.type === "EMOTION" || mine.type === "PAIN")
+    ) {
+      this.report(
+        path,
+        `Recorded type ${mine.type} of ${label}`,
+        `The question changed since it was exported; it was imported as ${body.type}.`,
+      );
+    }
+    const help = this.text.read(el.description);
+    const candidate = {
+      key,
+      type: body.type,
+      role: mine.role ?? defaultRoleForType[body.type],
+      stageId: this.stageFor(mine, path, label),
+      page,
+      required: el.isRequired === true,
+      randomizeOptions: body.randomizeOptions,
+      text: title ? requireEnglish(title) : { en: name || key },
+      help: help ?? null,
+      options: body.options,
+      settings: body.settings,
+      logic: null,
+    };
+    const parsed = ZQuestionDefinition.safeParse(candidate);
+    if (!parsed.success) {
+      const message = parsed.error.issues
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .join("; ");
+      return this.report(
+        path,
+        `Question ${label}`,
+        `It does not fit our question rules (${message}).`,
+      );
+    }
+    const question = parsed.data;
+    const own = typeof el.visibleIf === "string" && el.visibleIf.trim() ? el.visibleIf : null;
+    const condition = own ? { expression: own, path: `${path}.visibleIf` } : inherited;
+    if (condition) question.logic = this.logic(condition, label);
+    // A panel's condition still holds when the own condition's source sits in the same panel:
+    // a question is only shown when its source is.
+    const implied =
+      question.logic && this.conditionOf.get(question.logic.questionKey) === inherited?.path;
+    if (own && inherited && !implied) {
+      this.report(
+        inherited.path,
+        `Condition "${inherited.expression}" on ${label}`,
+        "A question here has one display condition; its own was kept.",
+      );
+    }
+
+    this.keys.add(key);
+    if (name) this.keyOfName.set(name.toLowerCase(), key);
+    this.optionValues.set(key, body.optionValues);
+    if (condition) this.conditionOf.set(key, condition.path);
+    this.questions.push(question);
+  }
+
+  private stageFor(
+    custom: { stageId?: string | null; stageName?: string | null },
+    path: string,
+    label: string,
+  ): string | null {
+    if (!custom.stageId && !custom.stageName) return null;
+    const stages = this.options.stages ?? [];
+    const byId = stages.find((s) => s.id === custom.stageId);
+    const byName = stages.find(
+      (s) => s.name.trim().toLowerCase() === custom.stageName?.trim().toLowerCase(),
+    );
+    const stage = byId ?? byName;
+    if (stage) return stage.id;
+    this.report(
+      `${path}.${customKey}`,
+      `Journey stage${custom.stageName ? ` "${custom.stageName}"` : ""} of ${label}`,
+      stages.length > 0
+        ? "The chosen journey map has no such stage; tie the question to a stage in the builder."
+        : "No journey map was chosen for the survey; tie the question to a stage in the builder.",
+    );
+    return null;
+  }
+
+  private logic(condition: Inherited, label: string): TDisplayLogic | null {
+    const resolved = resolveCondition(condition.expression, (name) => {
+      const key = this.keyOfName.get(name.toLowerCase());
+      const question = this.questions.find((q) => q.key === key);
+      return question ? { question, optionValues: this.optionValues.get(question.key) } : null;
+    });
+    if ("logic" in resolved) return resolved.logic;
+    this.report(
+      condition.path,
+      `Condition "${condition.expression}" of ${label}`,
+      `${resolved.why} The question is always shown.`,
+    );
+    return null;
+  }
+}
+
+function meta(json: JsonObject, importer: Importer): TSurveyMeta {
+  const title = importer.text.read(json.title);
+  const description = importer.text.read(json.description);
+  for (const [field, text] of [
+    ["title", title],
+    ["description", description],
+  ] as const) {
+    if (text?.en && text.de && text.de !== text.en) {
+      importer.report(
+        field,
+        `German survey ${field}`,
+        `A survey has one ${field} here; the English one was kept (respondents see questions in both languages).`,
+      );
+    }
+  }
+  const custom = ZSurveyCustom.safeParse(json[customKey]);
+  const recorded = custom.success ? (custom.data.languages ?? []) : [];
+  const languages = locales.filter(
+    (l) =>
+      l === "en" ||
+      recorded.includes(l) ||
+      (l === "de" && recorded.length === 0 && importer.text.sawGerman),
+  );
+  const titleText = (title?.en ?? title?.de ?? "").slice(0, 160);
+  return ZSurveyMeta.parse({
+    title: titleText.length >= 2 ? titleText : "Imported survey",
+    description: (description?.en ?? description?.de ?? "").slice(0, 2000),
+    languages,
+    journeyMapId: null,
+  });
+}
+
+/** Maps a parsed SurveyJS JSON document. Throws INVALID_INPUT when it is not a survey at all. */
+export function fromSurveyJs(json: unknown, options: ImportOptions = {}): SurveyJsImport {
+  if (!isObject(json))
+    return fail(
+      "INVALID_INPUT",
+      "This is not a SurveyJS survey: expected a JSON object with pages.",
+    );
+  const importer = new Importer(options);
+  const pages = Array.isArray(json.pages)
+    ? json.pages.map((p, i) => ({ page: p, path: `pages[${i}]` }))
+    : json.elements !== undefined || json.questions !== undefined
+      ? [{ page: { elements: json.elements ?? json.questions } as unknown, path: "" }]
+      : [];
+  if (pages.length === 0)
+    return fail("INVALID_INPUT", "This is not a SurveyJS survey: it has no pages and no elements.");
+  importer.reportExtraProps(json, "", surveyProps, "Survey settings", surveyLayoutProps);
+  if (typeof json.locale === "string" && json.locale && json.locale !== "en") {
+    importer.report(
+      "locale",
+      `Default language "${json.locale}"`,
+      "The respondent page picks English or German from the browser; there is no fixed default language.",
+    );
+  }
+  let page = 0;
+  for (const { page: raw, path } of pages) {
+    if (!isObject(raw)) {
+      importer.report(path, "A page", "It is not a page object.");
+      continue;
+    }
+    const before = importer.questions.length;
+    const label =
+      typeof raw.name === "string" ? `page "${raw.name}"` : path ? `page ${path}` : "the survey";
+    if (page > maxPage) {
+      importer.report(
+        path,
+        label,
+        `A survey has at most ${maxPage + 1} pages; its questions were put on the last one.`,
+      );
+    }
+    importer.container(raw, path, Math.min(page, maxPage), null, label);
+    if (importer.questions.length > before) page += 1;
+  }
+  for (const [locale, count] of importer.text.dropped) {
+    importer.report(
+      "(all texts)",
+      `${languageName(locale)} texts (${count})`,
+      "Surveys here speak English and German; these translations were left out.",
+    );
+  }
+  const questions = ZSurveyQuestions.safeParse(importer.questions);
+  if (!questions.success) {
+    // Each question was checked on its own; what is left is a whole-survey rule, a bug if hit.
+    return fail(
+      "INVALID_INPUT",
+      `The imported questions do not fit together: ${questions.error.issues[0]?.message ?? "unknown problem"}`,
+    );
+  }
+  const custom = ZSurveyCustom.safeParse(json[customKey]);
+  return {
+    definition: { meta: meta(json, importer), questions: questions.data },
+    unmapped: importer.unmapped,
+    journeyMapHint: custom.success ? (custom.data.journeyMapId ?? null) : null,
+  };
+}

@@ -1,0 +1,290 @@
+// Use cases for importing responses from CSV into a published version of a survey: preview
+// (proposed column mapping, the first rows as they will be stored, every row's errors), and
+// import, in one transaction: all-or-nothing (the default: any invalid row and nothing is
+// written), or skipping invalid rows with a report naming each one and why. Imported responses
+// have source IMPORT and stable ids, so the same file twice stores its responses once.
+import type { Db } from "~/server/db/client";
+import type { Prisma } from "~/server/db/generated/client";
+import { fail } from "~/server/domain/errors";
+import {
+  importSizeMessage,
+  maxImportBytes,
+  maxImportRows,
+  maxListedErrors,
+  previewRowCount,
+  ZResponseImportInput,
+  ZResponseImportPreviewInput,
+  type ImportCounts,
+  type ResponseImportPreview,
+  type ResponseImportReport,
+  type TImportMapping,
+  type TResponseImportInput,
+  type TResponseImportPreviewInput,
+} from "~/server/domain/survey/response-import";
+import { access } from "~/server/domain/workspace";
+import { requireRole, type MembershipView } from "./access";
+import {
+  describeValue,
+  importedResponseId,
+  interpretRow,
+  parseCsv,
+  proposeMapping,
+  type InterpretedRow,
+  type ParsedCsv,
+} from "./response-import-rows";
+import { answerColumns } from "./responses";
+import { rowToQuestion, type StoredQuestion } from "./survey-rows";
+
+interface Target {
+  surveyId: string;
+  versionId: string;
+  versionNumber: number;
+  publishedVersions: number[];
+  questions: StoredQuestion[];
+}
+
+async function loadTarget(
+  db: Db,
+  actor: MembershipView,
+  surveyId: string,
+  versionNumber: number | undefined,
+): Promise<Target> {
+  requireRole(actor, access.research);
+  const survey = await db.survey.findFirst({
+    where: { id: surveyId, workspaceId: actor.workspaceId },
+    include: {
+      versions: {
+        where: { publishedAt: { not: null } },
+        orderBy: { number: "desc" },
+        select: { id: true, number: true },
+      },
+    },
+  });
+  if (!survey) return fail("NOT_FOUND", "That survey does not exist in this workspace.");
+  if (survey.versions.length === 0) {
+    fail(
+      "INVALID_INPUT",
+      "Publish the survey first: imported responses belong to a published version.",
+    );
+  }
+  const version = versionNumber
+    ? survey.versions.find((v) => v.number === versionNumber)
+    : survey.versions[0];
+  if (!version)
+    return fail("NOT_FOUND", `Version ${versionNumber} of this survey is not published.`);
+  const rows = await db.question.findMany({
+    where: { versionId: version.id },
+    orderBy: { position: "asc" },
+  });
+  return {
+    surveyId: survey.id,
+    versionId: version.id,
+    versionNumber: version.number,
+    publishedVersions: survey.versions.map((v) => v.number),
+    questions: rows.map(rowToQuestion),
+  };
+}
+
+function readCsv(csv: string): ParsedCsv {
+  if (Buffer.byteLength(csv, "utf8") > maxImportBytes) fail("INVALID_INPUT", importSizeMessage);
+  const parsed = parseCsv(csv);
+  if (parsed.headers.every((h) => h === "")) {
+    fail("INVALID_INPUT", "The file has no header row: the first line must name the columns.");
+  }
+  if (parsed.rows.length === 0) fail("INVALID_INPUT", "The file has a header but no rows.");
+  if (parsed.rows.length > maxImportRows) {
+    fail(
+      "INVALID_INPUT",
+      `The file has ${parsed.rows.length.toLocaleString("en")} rows; at most ${maxImportRows.toLocaleString("en")} can be imported at once. Split it into smaller files.`,
+    );
+  }
+  return parsed;
+}
+
+/** A mapping may only name columns of the file and questions of the version. */
+function checkMapping(mapping: TImportMapping, headers: string[], target: Target): void {
+  const known = new Set(headers);
+  const keys = new Set(target.questions.map((q) => q.key));
+  const columns = [
+    mapping.responseId,
+    mapping.status,
+    mapping.startedAt,
+    mapping.completedAt,
+    mapping.locale,
+    ...mapping.questions.flatMap((m) => [m.column, ...Object.values(m.optionColumns ?? {})]),
+  ];
+  const stray = columns.find((c) => c !== null && c !== undefined && !known.has(c));
+  if (stray) fail("INVALID_INPUT", `The column "${stray}" is not in this file.`);
+  const unknown = mapping.questions.find((m) => !keys.has(m.key));
+  if (unknown)
+    fail("INVALID_INPUT", `"${unknown.key}" is not a question of version ${target.versionNumber}.`);
+}
+
+interface AnalysedRow extends InterpretedRow {
+  id: string;
+  duplicate: boolean;
+}
+
+async function analyse(db: Db, target: Target, parsed: ParsedCsv, mapping: TImportMapping) {
+  checkMapping(mapping, parsed.headers, target);
+  const occurrences = new Map<string, number>();
+  const firstRowOfSource = new Map<string, number>();
+  const rows = parsed.rows.map((source) => {
+    const row = interpretRow(parsed.headers, source, mapping, target.questions);
+    let id: string;
+    if (row.sourceId) {
+      const earlier = firstRowOfSource.get(row.sourceId);
+      if (earlier !== undefined) {
+        row.errors.push({
+          row: row.row,
+          column: mapping.responseId,
+          questionKey: null,
+          message: `The response id "${row.sourceId}" already appears in row ${earlier}.`,
+        });
+      } else firstRowOfSource.set(row.sourceId, row.row);
+      id = importedResponseId(target.surveyId, { sourceId: row.sourceId });
+    } else {
+      const content = JSON.stringify(source.cells);
+      const occurrence = occurrences.get(content) ?? 0;
+      occurrences.set(content, occurrence + 1);
+      id = importedResponseId(target.surveyId, { cells: source.cells, occurrence });
+    }
+    return { ...row, id, duplicate: false };
+  });
+  // Already in this survey: imported before, or (re-importing our own export) the original.
+  const candidates = [...new Set(rows.flatMap((r) => [r.id, ...(r.sourceId ? [r.sourceId] : [])]))];
+  const existing = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 1000) {
+    const found = await db.response.findMany({
+      where: { id: { in: candidates.slice(i, i + 1000) }, version: { surveyId: target.surveyId } },
+      select: { id: true },
+    });
+    for (const r of found) existing.add(r.id);
+  }
+  for (const row of rows) {
+    row.duplicate = existing.has(row.id) || (row.sourceId !== null && existing.has(row.sourceId));
+  }
+  const counts: ImportCounts = {
+    rows: rows.length,
+    valid: rows.filter((r) => r.errors.length === 0).length,
+    invalid: rows.filter((r) => r.errors.length > 0).length,
+    duplicates: rows.filter((r) => r.duplicate).length,
+    ready: rows.filter((r) => r.errors.length === 0 && !r.duplicate).length,
+  };
+  return { rows: rows as AnalysedRow[], counts };
+}
+
+export async function previewResponseImport(
+  db: Db,
+  actor: MembershipView,
+  rawInput: TResponseImportPreviewInput,
+): Promise<ResponseImportPreview> {
+  const input = ZResponseImportPreviewInput.parse(rawInput);
+  const target = await loadTarget(db, actor, input.surveyId, input.versionNumber);
+  const parsed = readCsv(input.csv);
+  const mapping = input.mapping ?? proposeMapping(parsed.headers, target.questions);
+  const { rows, counts } = await analyse(db, target, parsed, mapping);
+  const used = new Set(
+    [
+      mapping.responseId,
+      mapping.status,
+      mapping.startedAt,
+      mapping.completedAt,
+      mapping.locale,
+      ...mapping.questions.flatMap((m) => [m.column, ...Object.values(m.optionColumns ?? {})]),
+    ].filter((c): c is string => Boolean(c)),
+  );
+  return {
+    versionNumber: target.versionNumber,
+    publishedVersions: target.publishedVersions,
+    headers: parsed.headers,
+    mapping,
+    questions: target.questions.map((q) => ({
+      key: q.key,
+      type: q.type,
+      text: q.text.en,
+      required: q.required,
+      options: q.options.map((o) => ({ value: o.value, label: o.label.en })),
+    })),
+    unusedColumns: parsed.headers.filter((h) => !used.has(h)),
+    rows: rows.slice(0, previewRowCount).map((r) => ({
+      row: r.row,
+      status: r.status,
+      answers: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, describeValue(v)])),
+      errors: r.errors,
+      duplicate: r.duplicate,
+    })),
+    errors: rows.flatMap((r) => r.errors).slice(0, maxListedErrors),
+    counts,
+  };
+}
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+
+export async function importResponses(
+  db: Db,
+  actor: MembershipView,
+  rawInput: TResponseImportInput,
+  now = new Date(),
+): Promise<ResponseImportReport> {
+  const input = ZResponseImportInput.parse(rawInput);
+  const target = await loadTarget(db, actor, input.surveyId, input.versionNumber);
+  const parsed = readCsv(input.csv);
+  const { rows, counts } = await analyse(db, target, parsed, input.mapping);
+  const invalid = rows.filter((r) => r.errors.length > 0);
+  const report = (imported: number, refused: boolean): ResponseImportReport => ({
+    mode: input.mode,
+    versionNumber: target.versionNumber,
+    refused,
+    imported,
+    duplicates: rows
+      .filter((r) => r.duplicate && r.errors.length === 0)
+      .map((r) => ({ row: r.row })),
+    skipped: invalid.slice(0, maxListedErrors).map((r) => ({ row: r.row, errors: r.errors })),
+    counts,
+  });
+  if (input.mode === "all-or-nothing" && invalid.length > 0) return report(0, true);
+
+  const toWrite = rows.filter((r) => r.errors.length === 0 && !r.duplicate);
+  const byKey = new Map(target.questions.map((q) => [q.key, q]));
+  const responses: Prisma.ResponseCreateManyInput[] = toWrite.map((r) => {
+    const startedAt = r.startedAt ?? r.completedAt ?? now;
+    return {
+      id: r.id,
+      versionId: target.versionId,
+      status: r.status,
+      source: "IMPORT",
+      locale: r.locale,
+      startedAt,
+      completedAt: r.status === "COMPLETE" ? (r.completedAt ?? startedAt) : null,
+    };
+  });
+  const answers: Prisma.AnswerCreateManyInput[] = toWrite.flatMap((r) =>
+    Object.entries(r.values).map(([key, value]) => {
+      const question = byKey.get(key) as StoredQuestion;
+      return { responseId: r.id, questionId: question.id, ...answerColumns(question, value) };
+    }),
+  );
+  try {
+    // One transaction for the batch: a failure half-way leaves no response of it behind.
+    await db.$transaction(
+      async (tx) => {
+        for (const part of chunk(responses, 500)) await tx.response.createMany({ data: part });
+        for (const part of chunk(answers, 2000)) await tx.answer.createMany({ data: part });
+      },
+      { maxWait: 30_000, timeout: 300_000 },
+    );
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") {
+      fail(
+        "CONFLICT",
+        "Some of these responses were stored by another import at the same moment. Nothing from this file was imported; import it again to add what is missing.",
+      );
+    }
+    throw error;
+  }
+  return report(toWrite.length, false);
+}

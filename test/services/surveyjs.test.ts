@@ -1,0 +1,104 @@
+// SurveyJS interchange on a real database: a journey survey exported and imported again (into
+// a new survey) keeps every question and its stage; a SurveyJS file becomes a new draft survey
+// with the left-out parts listed; bad files get a clear message; strategists cannot do either.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "~/server/db/client";
+import { createJourneyMapFromTemplate } from "~/server/services/journeys";
+import { createJourneySurvey, getSurveyForEditing } from "~/server/services/surveys";
+import { exportSurveyJs, importSurveyJs, previewSurveyJs } from "~/server/services/surveyjs";
+import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { createTestDb } from "../helpers/test-db";
+
+let db: Db;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ prisma: db, close } = await createTestDb());
+});
+afterAll(async () => close());
+
+const fixture = readFileSync(
+  new URL("../fixtures/surveyjs-car-buying.json", import.meta.url),
+  "utf8",
+);
+
+describe("SurveyJS import and export", () => {
+  it("a journey survey survives export and import as a new survey, stages included", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const map = await createJourneyMapFromTemplate(db, actor, {
+      name: "Car buying",
+      template: "carBuying",
+    });
+    const created = await createJourneySurvey(db, actor, {
+      title: "Buying your car",
+      journeyMapId: map.id,
+    });
+    const original = await getSurveyForEditing(db, actor, created.id);
+    const exported = await exportSurveyJs(db, actor, created.id);
+    expect(exported.fileName).toBe("buying-your-car-surveyjs.json");
+
+    // No map chosen: the one the file came from, since it belongs to this workspace.
+    const preview = await previewSurveyJs(db, actor, { json: exported.json });
+    expect(preview.journeyMap).toEqual({ id: map.id, name: "Car buying" });
+    expect(preview.unmapped).toEqual([]);
+
+    const copy = await importSurveyJs(db, actor, { json: exported.json, title: "Copy" });
+    const imported = await getSurveyForEditing(db, actor, copy.id);
+    const strip = (qs: typeof original.questions) => qs.map(({ id: _id, ...q }) => q);
+    expect(strip(imported.questions)).toEqual(strip(original.questions));
+    expect(imported.meta).toEqual({ ...original.meta, title: "Copy" });
+    expect(imported.version.publishedAt).toBeNull();
+
+    // Explicitly without a map: the stage ties are listed, not silently dropped.
+    const unlinked = await previewSurveyJs(db, actor, { json: exported.json, journeyMapId: null });
+    const tied = original.questions.filter((q) => q.stageId).length;
+    expect(tied).toBe(15);
+    expect(unlinked.questions.every((q) => q.stageId === null)).toBe(true);
+    expect(unlinked.unmapped.filter((u) => u.what.startsWith("Journey stage"))).toHaveLength(tied);
+  });
+
+  it("creates a draft survey from a SurveyJS file and says what it left out", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const result = await importSurveyJs(db, actor, { json: fixture });
+    expect(result.questionCount).toBe(17);
+    expect(result.unmappedCount).toBeGreaterThan(0);
+    const survey = await getSurveyForEditing(db, actor, result.id);
+    expect(survey.meta.title).toBe("Buying your car");
+    expect(survey.meta.languages).toEqual(["en", "de"]);
+    expect(survey.questions.map((q) => q.page)).toEqual([
+      0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3,
+    ]);
+  });
+
+  it("explains files it cannot read", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    await expect(previewSurveyJs(db, actor, { json: "{ not json" })).rejects.toThrow(
+      /This is not valid JSON/,
+    );
+    await expect(previewSurveyJs(db, actor, { json: '{"title":"x"}' })).rejects.toThrow(
+      /no pages and no elements/,
+    );
+    await expect(
+      importSurveyJs(db, actor, {
+        json: JSON.stringify({ pages: [{ elements: [{ type: "matrix", name: "m" }] }] }),
+      }),
+    ).rejects.toThrow(/Nothing in this file could be imported/);
+  });
+
+  it("is for researchers and owners only", async () => {
+    const { workspace, actor } = await makeWorkspaceWithOwner(db);
+    const created = await importSurveyJs(db, actor, { json: fixture });
+    const strategist = await addMember(db, workspace.id, "STRATEGIST");
+    await expect(previewSurveyJs(db, strategist.actor, { json: fixture })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(exportSurveyJs(db, strategist.actor, created.id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const researcher = await addMember(db, workspace.id, "RESEARCHER");
+    expect(
+      JSON.parse((await exportSurveyJs(db, researcher.actor, created.id)).json),
+    ).toHaveProperty("pages");
+  });
+});
