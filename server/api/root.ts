@@ -1,11 +1,18 @@
 // The app's tRPC router: one sub-router per aggregate.
 import { accountRouter } from "./routers/account";
 import { analysisRouter } from "./routers/analysis";
+import { apiKeyRouter } from "./routers/api-key";
+import { commentRouter } from "./routers/comment";
 import { invitationRouter } from "./routers/invitation";
 import { journeyRouter } from "./routers/journey";
 import { memberRouter } from "./routers/member";
+import { personaRouter } from "./routers/persona";
 import { responseRouter } from "./routers/response";
+import { responseImportRouter } from "./routers/response-import";
+import { reviewRouter } from "./routers/review";
+import { shareRouter } from "./routers/share";
 import { surveyRouter } from "./routers/survey";
+import { surveyJsRouter } from "./routers/surveyjs";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -17,7 +24,14 @@ export const appRouter = createTRPCRouter({
   journey: journeyRouter,
   survey: surveyRouter,
   response: responseRouter,
+  responseImport: responseImportRouter,
+  surveyJs: surveyJsRouter,
   analysis: analysisRouter,
+  apiKey: apiKeyRouter,
+  persona: personaRouter,
+  review: reviewRouter,
+  comment: commentRouter,
+  share: shareRouter,
 });
 
 export type AppRouter = typeof appRouter;

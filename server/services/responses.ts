@@ -188,7 +188,8 @@ export async function listResponses(
     db.response.findMany({
       where,
       include: { version: { select: { number: true } }, _count: { select: { answers: true } } },
-      orderBy: { startedAt: "desc" },
+      // The id breaks ties, so that pages do not repeat or skip responses started together.
+      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
       skip: Math.max(0, (filter.page ?? 0) * pageSize),
       take: pageSize,
     }),

@@ -10,7 +10,12 @@ export function WorkspaceNav({ workspaceId, isOwner }: { workspaceId: string; is
     { href: `${base}/surveys`, label: "Surveys" },
     { href: `${base}/journeys`, label: "Journeys" },
     { href: `${base}/personas`, label: "Personas" },
-    ...(isOwner ? [{ href: `${base}/settings/members`, label: "Settings · Members" }] : []),
+    ...(isOwner
+      ? [
+          { href: `${base}/settings/members`, label: "Settings · Members" },
+          { href: `${base}/settings/api-keys`, label: "Settings · API keys" },
+        ]
+      : []),
   ];
   return (
     <ul>

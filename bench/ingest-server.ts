@@ -1,0 +1,117 @@
+// The server side of bench/ingest.ts, run as a child process: opens a fresh database (PGlite
+// in BENCH_PGLITE_DIR, or PostgreSQL at BENCH_POSTGRES_URL), migrates it, creates a workspace,
+// a published survey and an API key through the real services, and serves the real submit
+// handlers (the functions the app's route files call) on node:http. Prints one JSON line
+// { port, surveyId, slug, key } on stdout when ready; SIGTERM closes the database and exits.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Db } from "~/server/db/client";
+import { openDatabase } from "~/server/db/client";
+import { applyMigrations } from "~/server/db/migrate";
+import { handlePublicSubmit } from "~/server/http/public-submit";
+import { RequestLimiter } from "~/server/http/rate-limit";
+import { handleSubmitResponse } from "~/server/http/v1/responses";
+import { createApiKey } from "~/server/services/api-keys";
+import { signUp } from "~/server/services/accounts";
+import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { createWorkspace } from "~/server/services/workspaces";
+import { benchQuestions } from "./ingest-fixture";
+
+async function setUp(db: Db) {
+  const owner = await signUp(db, {
+    name: "Bench Owner",
+    email: "bench.owner@example.test",
+    password: "bench-password-long-enough",
+  });
+  const workspace = await createWorkspace(db, owner.id, { name: "Bench" });
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
+  const survey = await createSurvey(db, actor, { title: "Ingestion bench" }, benchQuestions);
+  await publishSurvey(db, actor, survey.id);
+  const { key } = await createApiKey(db, actor, { name: "Bench" });
+  return { surveyId: survey.id, slug: survey.slug, key };
+}
+
+async function toRequest(req: IncomingMessage): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(", "));
+  }
+  const method = req.method ?? "GET";
+  return new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+  });
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(body);
+}
+
+async function main(): Promise<void> {
+  const postgresUrl = process.env.BENCH_POSTGRES_URL;
+  const pgliteDir = process.env.BENCH_PGLITE_DIR;
+  const database = await openDatabase(
+    postgresUrl
+      ? { kind: "postgres", url: postgresUrl }
+      : { kind: "pglite", dataDir: pgliteDir ?? null },
+  );
+  await applyMigrations(database.adapterFactory);
+  const db = database.prisma;
+  const fixture = await setUp(db);
+  // The public endpoint's per-IP limit (30 a minute) would refuse a load test from one address.
+  const limiter = new RequestLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const url = new URL(req.url ?? "/", "http://127.0.0.1");
+        const apiMatch = /^\/api\/v1\/surveys\/([^/]+)\/responses$/.exec(url.pathname);
+        const publicMatch = /^\/api\/v1\/public\/surveys\/([^/]+)\/responses$/.exec(url.pathname);
+        if (req.method === "POST" && apiMatch?.[1]) {
+          await send(
+            res,
+            await handleSubmitResponse(db, await toRequest(req), { surveyId: apiMatch[1] }),
+          );
+        } else if (req.method === "POST" && publicMatch?.[1]) {
+          const request = await toRequest(req);
+          await send(
+            res,
+            await handlePublicSubmit(db, request, { slug: publicMatch[1] }, { limiter }),
+          );
+        } else if (req.method === "GET" && url.pathname === "/stats") {
+          const stored = await db.response.count({ where: { status: "COMPLETE" } });
+          await send(res, Response.json({ stored }));
+        } else {
+          await send(res, new Response("not found", { status: 404 }));
+        }
+      } catch (error) {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdout.write(`${JSON.stringify({ port, ...fixture })}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,316 @@
+// Ingestion benchmark: 50 concurrent clients submit complete responses (13 questions, fresh
+// response id each) for N seconds over real HTTP, on PGlite and on PostgreSQL, to both submit
+// endpoints: the REST API's (API key) and the public respondent page's. Prints one JSON document
+// on stdout (responses/s, p50/p95/p99 latency, errors, per engine and endpoint, side by side),
+// a readable table on stderr.
+//
+// Why an in-process node:http server around the handlers rather than `next start`: the handler
+// functions are exactly what the app's route files call (handleSubmitResponse,
+// handlePublicSubmit), so this measures the part that differs between engines (validation,
+// service, SQL) without needing a production build (minutes on two cores, and .next is shared),
+// without Next's routing in the numbers (a constant cost per request, the same on both engines),
+// and with a fresh database per engine. The server runs in a child process (bench/ingest-server.ts),
+// so clients and server do not share one event loop. Latency is the client's: request sent to
+// body read. The public endpoint's per-IP limit is lifted for the run (one address sends all).
+//
+//   npm run bench:ingest                          # 50 clients, 10 s each, both engines
+//   npx tsx bench/ingest.ts --seconds 20 --clients 50 --engines pglite,postgres \
+//       --endpoints api,public --warmup 3
+// PostgreSQL: BENCH_DATABASE_URL=postgresql://… uses a fresh database on that server (dropped
+// afterwards); otherwise a throwaway local server is started (Debian package postgresql).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import pg from "pg";
+import { completeAnswers } from "./ingest-fixture";
+import { startThrowawayPostgres } from "./throwaway-postgres";
+
+type Engine = "pglite" | "postgres";
+type Endpoint = "api" | "public";
+
+interface Options {
+  seconds: number;
+  warmup: number;
+  clients: number;
+  engines: Engine[];
+  endpoints: Endpoint[];
+}
+
+interface Fixture {
+  port: number;
+  surveyId: string;
+  slug: string;
+  key: string;
+}
+
+interface LoadResult {
+  responses: number;
+  seconds: number;
+  responsesPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  errors: number;
+  errorsByStatus: Record<string, number>;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = {
+    seconds: 10,
+    warmup: 3,
+    clients: 50,
+    engines: ["pglite", "postgres"],
+    endpoints: ["api", "public"],
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === "--") continue;
+    if (!value) throw new Error(`${flag} needs a value`);
+    i += 1;
+    if (flag === "--seconds") options.seconds = Number(value);
+    else if (flag === "--warmup") options.warmup = Number(value);
+    else if (flag === "--clients") options.clients = Number(value);
+    else if (flag === "--engines") options.engines = value.split(",") as Engine[];
+    else if (flag === "--endpoints") options.endpoints = value.split(",") as Endpoint[];
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return options;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
+}
+
+async function load(
+  fixture: Fixture,
+  endpoint: Endpoint,
+  seconds: number,
+  clients: number,
+): Promise<LoadResult> {
+  const base = `http://127.0.0.1:${fixture.port}`;
+  const url =
+    endpoint === "api"
+      ? `${base}/api/v1/surveys/${fixture.surveyId}/responses`
+      : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (endpoint === "api") headers.authorization = `Bearer ${fixture.key}`;
+  const latencies: number[] = [];
+  const errorsByStatus: Record<string, number> = {};
+  let ok = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const body = JSON.stringify({
+          responseId: crypto.randomUUID(),
+          answers: completeAnswers(),
+          complete: true,
+          locale: "en",
+        });
+        const t0 = performance.now();
+        let status: string;
+        try {
+          const response = await fetch(url, { method: "POST", headers, body });
+          await response.arrayBuffer();
+          status = String(response.status);
+        } catch {
+          status = "network";
+        }
+        latencies.push(performance.now() - t0);
+        if (status === "200") ok += 1;
+        else errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const mean = latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length);
+  return {
+    responses: ok,
+    seconds: round(elapsed, 2),
+    responsesPerSecond: round(ok / elapsed),
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies[latencies.length - 1] ?? Number.NaN),
+      mean: round(mean),
+    },
+    errors: latencies.length - ok,
+    errorsByStatus,
+  };
+}
+
+async function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; fixture: Fixture }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/ingest-server.ts"], {
+    env: { ...process.env, BCRYPT_COST: "4", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const fixture = await new Promise<Fixture>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench server exited early (code ${code})`)));
+    lines.once("line", (line) => resolve(JSON.parse(line) as Fixture));
+  });
+  return { child, fixture };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function storedCount(fixture: Fixture): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${fixture.port}/stats`);
+  return ((await response.json()) as { stored: number }).stored;
+}
+
+async function runEngine(
+  engine: Engine,
+  options: Options,
+  env: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const { child, fixture } = await startServer(env);
+  try {
+    const results: Record<string, unknown> = {};
+    let accepted = 0;
+    // Warm every endpoint first (JIT, Prisma's query plans, PGlite's caches), then measure each:
+    // otherwise whichever endpoint runs first pays for the warming.
+    for (const endpoint of options.endpoints) {
+      process.stderr.write(`${engine} / ${endpoint}: warm-up ${options.warmup} s\n`);
+      if (options.warmup > 0) {
+        accepted += (await load(fixture, endpoint, options.warmup, options.clients)).responses;
+      }
+    }
+    for (const endpoint of options.endpoints) {
+      process.stderr.write(`${engine} / ${endpoint}: measuring ${options.seconds} s\n`);
+      const result = await load(fixture, endpoint, options.seconds, options.clients);
+      accepted += result.responses;
+      results[endpoint] = result;
+    }
+    // Every 200 must be a stored complete response, once: the figures count real ingestion.
+    const stored = await storedCount(fixture);
+    return {
+      ...results,
+      storedResponses: stored,
+      acceptedResponses: accepted,
+      allStored: stored === accepted,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function withPostgres<T>(fn: (url: string, server: string) => Promise<T>): Promise<T> {
+  const external = process.env.BENCH_DATABASE_URL?.trim();
+  if (external) {
+    const name = `pa_bench_${randomBytes(6).toString("hex")}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: external });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(external);
+      url.pathname = `/${name}`;
+      return await fn(url.toString(), `BENCH_DATABASE_URL (${url.host}), fresh database`);
+    } finally {
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }
+  const server = await startThrowawayPostgres();
+  const stop = () => server.stop();
+  process.once("SIGINT", stop);
+  try {
+    return await fn(server.url, `throwaway local PostgreSQL ${server.version}, default durability`);
+  } finally {
+    process.off("SIGINT", stop);
+    stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const engines: Record<string, unknown> = {};
+  const loadBefore = loadavg().map((x) => round(x, 2));
+  for (const engine of options.engines) {
+    if (engine === "pglite") {
+      const dir = mkdtempSync(join(tmpdir(), "persona-atlas-bench-pglite-"));
+      try {
+        engines.pglite = {
+          database: "PGlite on disk (temp dir), one connection",
+          ...(await runEngine("pglite", options, { BENCH_PGLITE_DIR: join(dir, "pglite") })),
+        };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      engines.postgres = await withPostgres(async (url, server) => ({
+        database: `${server}, pool of 10 connections`,
+        ...(await runEngine("postgres", options, { BENCH_POSTGRES_URL: url })),
+      }));
+    }
+  }
+  const sideBySide = Object.fromEntries(
+    options.endpoints.map((endpoint) => [
+      endpoint,
+      Object.fromEntries(
+        Object.entries(engines).map(([engine, result]) => {
+          const r = (result as Record<string, LoadResult>)[endpoint];
+          return [
+            engine,
+            r && {
+              responsesPerSecond: r.responsesPerSecond,
+              p50: r.latencyMs.p50,
+              p95: r.latencyMs.p95,
+              p99: r.latencyMs.p99,
+              errors: r.errors,
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
+  const report = {
+    bench: "ingest",
+    clients: options.clients,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+    machine: {
+      cpus: cpus().length,
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadavg().map((x) => round(x, 2)),
+      node: process.version,
+    },
+    sideBySide,
+    engines,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  for (const [endpoint, rows] of Object.entries(sideBySide)) {
+    for (const [engine, r] of Object.entries(rows)) {
+      if (!r) continue;
+      process.stderr.write(
+        `${endpoint.padEnd(7)} ${engine.padEnd(9)} ${String(r.responsesPerSecond).padStart(7)} responses/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}\n`,
+      );
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

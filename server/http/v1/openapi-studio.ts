@@ -1,0 +1,81 @@
+// OpenAPI paths of the studio's own routes under /api/v1: downloads that authenticate with the
+// browser session of a signed-in member (not with API keys). Whoever adds a route.ts under
+// app/api/v1 documents it here or in ./openapi.ts; test/api/openapi.test.ts checks that.
+import { z } from "zod";
+import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { ZPersonaExportQuery } from "../persona-downloads";
+import { errors, exportResponsesOperation } from "./openapi-parts";
+
+const session = [{ session: [] }];
+
+// The persona routes validate these in server/http/persona-downloads.ts (same shapes; that
+// module does not export its path schemas).
+const ZRunPathParams = z.object({
+  workspaceId: z.string().min(1).max(64).meta({ description: "The workspace's id." }),
+  runId: z.string().min(1).max(64).meta({ description: "The analysis run's id." }),
+});
+const ZPersonaPathParams = ZRunPathParams.extend({
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .meta({ description: "The persona's number in the run, from 0.", example: 0 }),
+});
+
+const studioErrors = (notFound: string) =>
+  errors([400, 401, 403, 404], { 401: "Not signed in.", 404: notFound });
+
+const personaCard = (format: "pdf" | "png") => ({
+  get: {
+    operationId: format === "pdf" ? "downloadPersonaPdf" : "downloadPersonaPng",
+    tags: ["Studio"],
+    summary: `Download one persona's card as ${format === "pdf" ? "an A4 PDF" : "a PNG image"}`,
+    description:
+      "Rendered from the app's print page by headless Chromium with the caller's session, so " +
+      "it shows exactly what the caller may see.",
+    security: session,
+    requestParams: { path: ZPersonaPathParams },
+    responses: {
+      "200": {
+        description: "The file, as an attachment.",
+        content: {
+          [format === "pdf" ? "application/pdf" : "image/png"]: {
+            schema: z.string().meta({ format: "binary" }),
+          },
+        },
+      },
+      ...studioErrors("No such run or persona in the workspace."),
+      ...errors([503], { 503: "Chromium is not installed on the server." }),
+    },
+  },
+});
+
+export const studioPaths: ZodOpenApiPathsObject = {
+  "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/responses/export": {
+    get: exportResponsesOperation("session"),
+  },
+  "/api/v1/workspaces/{workspaceId}/runs/{runId}/export": {
+    get: {
+      operationId: "exportPersonaSet",
+      tags: ["Studio"],
+      summary: "Export a run's personas as CSV or JSON",
+      description:
+        "The persona set of an analysis run (dataset=personas), its traits (traits) or the " +
+        "run's full typed result (result), for a signed-in member of the workspace.",
+      security: session,
+      requestParams: { path: ZRunPathParams, query: ZPersonaExportQuery },
+      responses: {
+        "200": {
+          description: "The file, as an attachment.",
+          content: {
+            "text/csv": { schema: z.string() },
+            "application/json": { schema: z.unknown() },
+          },
+        },
+        ...studioErrors("No such run in the workspace."),
+      },
+    },
+  },
+  "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/pdf": personaCard("pdf"),
+  "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/png": personaCard("png"),
+};

@@ -1,0 +1,42 @@
+// Every API-key route handler runs through here: read `Authorization: Bearer <key>`, resolve
+// the key to its workspace, run the operation, and turn any failure into the JSON error body
+// (server/http/errors.ts). A 401 also says, in WWW-Authenticate, how to authenticate.
+import type { Db } from "~/server/db/client";
+import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/services/api-keys";
+import { HttpError, responseForError } from "../errors";
+
+export const API_KEY_CHALLENGE = 'Bearer realm="Persona Atlas API"';
+
+/** The bearer token of a request; a missing or non-bearer header is a 401. */
+export function bearerToken(headers: Headers): string {
+  const header = headers.get("authorization")?.trim() ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) {
+    throw new HttpError(
+      401,
+      "UNAUTHENTICATED",
+      "Send an API key in the header “Authorization: Bearer pa_…”. Workspace owners create keys under Settings · API keys.",
+    );
+  }
+  return match[1];
+}
+
+export async function withApiKey(
+  db: Db | Promise<Db>,
+  request: Request,
+  operation: string,
+  run: (db: Db, principal: ApiKeyPrincipal) => Promise<Response>,
+): Promise<Response> {
+  // Refusals before the database is needed must not leave its promise rejected unobserved.
+  if (db instanceof Promise) db.catch(() => undefined);
+  try {
+    const token = bearerToken(request.headers);
+    const database = await db;
+    const principal = await authenticateApiKey(database, token);
+    return await run(database, principal);
+  } catch (error) {
+    const response = responseForError(error, operation);
+    if (response.status === 401) response.headers.set("www-authenticate", API_KEY_CHALLENGE);
+    return response;
+  }
+}
