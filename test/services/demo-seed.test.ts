@@ -1,7 +1,8 @@
-// The demo seed on a real database: it runs once, writes the car-buying journey survey exactly as
-// the survey services would (questions as createJourneySurvey makes them, answers as saveResponse
-// stores them), every stored answer passes the survey's own check, a failed seed leaves nothing
-// behind, and the persona analysis finds the customer groups the generator planted.
+// The demo seed on a real database: it runs once, builds the car-buying map exactly as the
+// template does, writes the car-buying journey survey exactly as the survey services would
+// (questions as createJourneySurvey makes them, answers as saveResponse stores them), every stored
+// answer passes the survey's own check, a failed seed leaves nothing behind, and the persona
+// analysis finds the customer groups the generator planted.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis } from "~/server/analysis/pipeline";
@@ -16,6 +17,7 @@ import {
 import { demoUsers, demoWorkspaceName, seedDemo } from "~/server/db/seed";
 import { checkAnswers, type AnswerMap } from "~/server/domain/survey/answers";
 import { loadAnalysisInput } from "~/server/services/analysis-input";
+import { getJourneyMap, type JourneyMapDetail } from "~/server/services/journey-view";
 import { createJourneyMapFromTemplate } from "~/server/services/journeys";
 import { answerColumns, saveResponse } from "~/server/services/responses";
 import { rowToQuestion } from "~/server/services/survey-rows";
@@ -126,12 +128,7 @@ describe("demo seed", () => {
     const comparable = (s: typeof referenceSurvey) => ({
       description: s.description,
       languages: s.languages,
-      stages: s.journeyMap?.stages.map(({ name, description, goal, position }) => ({
-        name,
-        description,
-        goal,
-        position,
-      })),
+      stages: s.journeyMap?.stages.map(({ id: _id, journeyMapId: _m, ...stage }) => stage),
       questions: s.versions[0]?.questions.map(({ id: _id, versionId: _v, stageId, ...rest }) => ({
         ...rest,
         stage: s.journeyMap?.stages.find((st) => st.id === stageId)?.position ?? null,
@@ -139,6 +136,44 @@ describe("demo seed", () => {
     });
     expect(comparable(survey)).toEqual(comparable(referenceSurvey));
     expect(version.questions.filter((q) => q.stageId).length).toBe(15);
+  });
+
+  it("builds the demo map exactly as the car-buying template does, linked to the demo survey", async () => {
+    const { workspace, survey } = await demoSurvey();
+    const owner = await db.user.findUniqueOrThrow({ where: { email: demoUsers[0].email } });
+    const demoActor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
+    const { actor } = await makeWorkspaceWithOwner(db, "Template reference");
+    const reference = await createJourneyMapFromTemplate(db, actor, {
+      name: "Reference",
+      template: "carBuying",
+    });
+    const demo = await getJourneyMap(db, demoActor, survey.journeyMapId ?? "");
+    const fromTemplate = await getJourneyMap(db, actor, reference.id);
+    // Everything but ids, names of the map, dates and the survey link.
+    const structure = (m: JourneyMapDetail) => ({
+      objective: m.objective,
+      stages: m.stages.map(({ id: _id, touchpoints, kpis, tiedQuestionCount: _q, ...stage }) => ({
+        ...stage,
+        touchpoints: touchpoints.map(({ id: _t, stageId: _s, ...t }) => t),
+        kpis: kpis.map(({ id: _k, ...k }) => k),
+      })),
+    });
+    expect(structure(demo)).toEqual(structure(fromTemplate));
+    expect(demo.objective).toBe("CONVERT");
+    expect(demo.survey).toMatchObject({ id: survey.id, title: demoSurveyTitle, versionNumber: 1 });
+    // Every stage is measured by three questions of the demo survey (emotion, pain, thought).
+    expect(demo.stages.map((s) => demo.survey?.questionsByStage[s.id])).toEqual([3, 3, 3, 3, 3]);
+    expect(demo.stages.map((s) => s.tiedQuestionCount)).toEqual([3, 3, 3, 3, 3]);
+    for (const stage of demo.stages) {
+      expect(new Set(stage.touchpoints.map((t) => t.layer))).toEqual(
+        new Set(["CUSTOMER_ACTION", "FRONT_OF_HOUSE", "BACK_OF_HOUSE"]),
+      );
+      expect(stage.goals.length).toBeGreaterThan(0);
+      expect(stage.customerActions.length).toBeGreaterThan(0);
+      expect(stage.personnel.length).toBeGreaterThan(0);
+      expect(stage.timeFrame).not.toBe("");
+      expect(stage.kpis.length).toBeGreaterThan(0);
+    }
   });
 
   it("stores every answer as saveResponse would, and every stored answer passes the check", async () => {

@@ -1,26 +1,80 @@
-// Journey map procedures (first cut): list maps with stages, create one from a template.
+// Journey map procedures: every member reads maps, their filled runs and decisions; researchers
+// and owners create, edit, duplicate, delete and link maps, and decide on suggested moments of
+// truth. Stages and touchpoints have their own sub-routers (journey.stage.*, journey.touchpoint.*).
 import { z } from "zod";
-import { journeyTemplates, type TJourneyTemplate } from "~/server/domain/journey-templates";
+import {
+  ZCreateJourneyMapInput,
+  ZDecideMomentOfTruthInput,
+  ZDuplicateJourneyMapInput,
+  ZJourneyMapIdInput,
+  ZLinkSurveyInput,
+  ZUpdateJourneyMapInput,
+} from "~/server/domain/journey";
+import { ZJourneyDriftInput, ZRefillJourneyInput } from "~/server/domain/journey-evidence";
 import { access } from "~/server/domain/workspace";
-import { createJourneyMapFromTemplate, listJourneyMaps } from "~/server/services/journeys";
+import {
+  decideMomentOfTruth,
+  getJourneyFill,
+  listJourneyFills,
+  listMomentOfTruthDecisions,
+} from "~/server/services/journey-fills";
+import { getJourneyDrift } from "~/server/services/journey-drift";
+import { refillJourneyMap } from "~/server/services/journey-fill-runner";
+import { getJourneyMap } from "~/server/services/journey-view";
+import {
+  createJourneyMapFromTemplate,
+  deleteJourneyMap,
+  duplicateJourneyMap,
+  linkJourneySurvey,
+  listJourneyMaps,
+  updateJourneyMap,
+} from "~/server/services/journeys";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
-
-const templateKeys = Object.keys(journeyTemplates) as [TJourneyTemplate, ...TJourneyTemplate[]];
-
-export const ZCreateJourneyMapInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, { error: "Journey names need at least 2 characters." })
-    .max(120, { error: "Journey names can be at most 120 characters long." }),
-  template: z.enum(templateKeys, { error: "Choose a template." }),
-});
+import { journeyStageRouter } from "./journey-stage";
+import { journeyTouchpointRouter } from "./journey-touchpoint";
 
 export const journeyRouter = createTRPCRouter({
   list: workspaceProcedure(access.anyMember).query(({ ctx }) =>
     listJourneyMaps(ctx.db, ctx.membership),
   ),
+  get: workspaceProcedure(access.anyMember)
+    .input(ZJourneyMapIdInput)
+    .query(({ ctx, input }) => getJourneyMap(ctx.db, ctx.membership, input.journeyMapId)),
   createFromTemplate: workspaceProcedure(access.research)
     .input(ZCreateJourneyMapInput)
     .mutation(({ ctx, input }) => createJourneyMapFromTemplate(ctx.db, ctx.membership, input)),
+  update: workspaceProcedure(access.research)
+    .input(ZUpdateJourneyMapInput)
+    .mutation(({ ctx, input }) => updateJourneyMap(ctx.db, ctx.membership, input)),
+  duplicate: workspaceProcedure(access.research)
+    .input(ZDuplicateJourneyMapInput)
+    .mutation(({ ctx, input }) => duplicateJourneyMap(ctx.db, ctx.membership, input)),
+  delete: workspaceProcedure(access.research)
+    .input(ZJourneyMapIdInput)
+    .mutation(({ ctx, input }) => deleteJourneyMap(ctx.db, ctx.membership, input)),
+  linkSurvey: workspaceProcedure(access.research)
+    .input(ZLinkSurveyInput)
+    .mutation(({ ctx, input }) => linkJourneySurvey(ctx.db, ctx.membership, input)),
+  fill: workspaceProcedure(access.anyMember)
+    .input(ZJourneyMapIdInput.extend({ runId: z.string().trim().min(1).max(64).optional() }))
+    .query(({ ctx, input }) => getJourneyFill(ctx.db, ctx.membership, input)),
+  fills: workspaceProcedure(access.anyMember)
+    .input(ZJourneyMapIdInput)
+    .query(({ ctx, input }) => listJourneyFills(ctx.db, ctx.membership, input.journeyMapId)),
+  decisions: workspaceProcedure(access.anyMember)
+    .input(ZJourneyMapIdInput)
+    .query(({ ctx, input }) =>
+      listMomentOfTruthDecisions(ctx.db, ctx.membership, input.journeyMapId),
+    ),
+  decideMomentOfTruth: workspaceProcedure(access.research)
+    .input(ZDecideMomentOfTruthInput)
+    .mutation(({ ctx, input }) => decideMomentOfTruth(ctx.db, ctx.membership, input)),
+  refill: workspaceProcedure(access.research)
+    .input(ZRefillJourneyInput)
+    .mutation(({ ctx, input }) => refillJourneyMap(ctx.db, ctx.membership, input)),
+  drift: workspaceProcedure(access.anyMember)
+    .input(ZJourneyDriftInput)
+    .query(({ ctx, input }) => getJourneyDrift(ctx.db, ctx.membership, input)),
+  stage: journeyStageRouter,
+  touchpoint: journeyTouchpointRouter,
 });

@@ -1,12 +1,14 @@
-// Writes the demo's car-buying journey, its journey survey (published) and the generated
-// respondents, inside the seed's transaction. This file sits in the db layer, which may not call
-// the services, so it builds the same rows from the same domain pieces the services use: the
-// journey template, the journey survey template, the survey schemas and the answer check.
+// Writes the demo's car-buying journey (the full car-buying template, linked to its survey), its
+// journey survey (published) and the generated respondents, inside the seed's transaction. This
+// file sits in the db layer, which may not call the services, so it builds the same rows from the
+// same pieces the services use: the journey template (through ../journey-rows), the journey
+// survey template, the survey schemas and the answer check.
 // test/services/demo-seed.test.ts proves the rows equal what createJourneySurvey and
 // saveResponse (answerColumns) would store.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/server/db/generated/client";
 import { journeyTemplates } from "~/server/domain/journey-templates";
+import { stagesFromTemplate } from "../journey-rows";
 import { checkAnswers, type AnswerValue } from "~/server/domain/survey/answers";
 import {
   ZSurveyMeta,
@@ -74,14 +76,8 @@ export async function seedCarBuyingSurvey(
       name: demoJourneyName,
       description: "How people find, compare and buy a car from Northwind, and what comes after.",
       createdAt,
-      stages: {
-        create: template.stages.map((s, position) => ({
-          position,
-          name: s.name,
-          description: s.description,
-          goal: s.goal,
-        })),
-      },
+      objective: template.objective,
+      stages: { create: stagesFromTemplate(template) },
     },
     include: { stages: { orderBy: { position: "asc" } } },
   });
@@ -97,6 +93,11 @@ export async function seedCarBuyingSurvey(
   );
   const survey = await tx.survey.create({
     data: { workspaceId, slug: newSlug(), ...meta, createdAt },
+  });
+  // The map is filled from this survey's analyses (as linkJourneySurvey would link it).
+  await tx.journeyMap.update({
+    where: { id: map.id },
+    data: { surveyId: survey.id, updatedAt: createdAt },
   });
   const version = await tx.surveyVersion.create({
     data: { surveyId: survey.id, number: 1, publishedAt, createdAt },

@@ -1,10 +1,36 @@
-// Journeys section (maps arrive with the journey feature).
+// Journeys section: the workspace's journey maps (open, duplicate, delete) and, for researchers
+// and owners, a new map from a template.
 import type { Metadata } from "next";
-import { EmptyState } from "~/app/_components/empty-state";
+import { notFound } from "next/navigation";
+import { FormAlert } from "~/app/_components/form-alert";
+import { attempt, serverApi } from "~/app/_lib/server-api";
+import { journeyTemplateKeys } from "~/server/domain/journey";
+import { journeyTemplates } from "~/server/domain/journey-templates";
+import { JourneyList } from "./journey-list";
+import { NewMapForm } from "./new-map-form";
+import "../surveys/builder.css";
+import "./journeys.css";
 
 export const metadata: Metadata = { title: "Journeys" };
 
-export default function JourneysPage() {
+export default async function JourneysPage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  const api = await serverApi();
+  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
+  if (!workspace.ok) notFound();
+  const maps = await attempt(() => api.journey.list({ workspaceId }));
+  const canEdit = workspace.value.role !== "STRATEGIST";
+  const templates = journeyTemplateKeys.map((key) => ({
+    key,
+    label: journeyTemplates[key].label,
+    summary: journeyTemplates[key].summary,
+    stages: journeyTemplates[key].stages.map((s) => s.name),
+  }));
+
   return (
     <>
       <div className="page-header">
@@ -13,16 +39,12 @@ export default function JourneysPage() {
           <p>Stages, touchpoints and what each persona feels along the way.</p>
         </div>
       </div>
-      <EmptyState
-        title="No journey maps yet"
-        steps={[
-          "Start from a template (generic, car buying, theatre subscription) or a blank map.",
-          "Link a survey so each stage fills with emotions, thoughts and pain from real answers.",
-        ]}
-      >
-        A journey map here is filled from evidence, not assumptions. Journey editing is coming in an
-        upcoming release.
-      </EmptyState>
+      {maps.ok ? (
+        <JourneyList workspaceId={workspaceId} canEdit={canEdit} initial={maps.value} />
+      ) : (
+        <FormAlert message={maps.message} />
+      )}
+      {canEdit && <NewMapForm workspaceId={workspaceId} templates={templates} />}
     </>
   );
 }

@@ -1,0 +1,145 @@
+// Fills a journey map from one analysis run: for every persona x stage cell, and for all
+// respondents, the emotion, pain, thoughts and goals read from the questions linked to the stage;
+// then the pain tests (BH over the whole map), emotion changes between stages, suggested moments
+// of truth and prioritised gaps. Pure and deterministic: plain data in, one ZJourneyFill out, no
+// randomness at all (every tie is broken by position, index or id). "All respondents" means every
+// response passed in, whether or not it was clustered into a persona.
+import { analyseTexts } from "../text/analyse-text";
+import { NLP_MODEL_NAME } from "../text/nlp";
+import { fillCells } from "./cells";
+import { EMOTION_LEVELS } from "./emotion";
+import { gapItems } from "./gaps";
+import { goalTextAnswers } from "./goals";
+import {
+  resolveFillOptions,
+  type JourneyFillData,
+  type JourneyFillParameters,
+  type TJourneyFillInput,
+  type TJourneyFillOptions,
+} from "./input";
+import { emotionChanges, suggestMoments } from "./moments";
+import { PAIN_LEVELS, SEVERE_LEVELS } from "./pain";
+import { JOURNEY_FILL_SCHEMA_VERSION, type TJourneyFill } from "./result";
+import { inputWarnings, parseFillInput } from "./validate";
+import {
+  EMOTION_RANGE,
+  PAIN_RANGE,
+  readStageValues,
+  type FillRow,
+  type StageValues,
+} from "./values";
+
+const CONFIDENCE = 0.95;
+
+export const FILL_NOTES = [
+  "Emotion is mean valence on −2..+2 (very negative … very positive) with a 95 % t interval; a respondent with several emotion questions at a stage counts once, with their mean.",
+  "The pain index is mean severity (0 none … 4 severe) / 4 × 100; the severe share counts respondents with at least one answer at the top level (4), with a Wilson 95 % interval.",
+  "“Suffers more” is a one-sided Mann-Whitney test of a persona's severities against the other personas' at the same stage, Benjamini-Hochberg adjusted over all pain tests of the map.",
+  "Key terms and text sentiment come from an English language model; answers in German or other languages are read as if they were English, so their themes and sentiment are rough.",
+  "All respondents means every response in the run, including any that were not clustered into a persona.",
+];
+
+function rowsOf(data: JourneyFillData): FillRow[] {
+  const present = new Set(data.responses.map((r) => r.id));
+  const personas = [...data.personas].sort((a, b) => a.index - b.index);
+  return [
+    ...personas.map((p) => {
+      const members = new Set(p.memberResponseIds);
+      return {
+        personaIndex: p.index,
+        responseIds: data.responses
+          .filter((r) => members.has(r.id) && present.has(r.id))
+          .map((r) => r.id),
+      };
+    }),
+    { personaIndex: null, responseIds: data.responses.map((r) => r.id) },
+  ];
+}
+
+function texts(stages: readonly StageValues[], data: JourneyFillData): string[] {
+  const out = stages.flatMap((s) => s.thoughts.map((t) => t.text));
+  for (const s of stages) {
+    for (const q of s.goalQuestions)
+      out.push(...goalTextAnswers(q, data.responses).map((a) => a.text));
+  }
+  return out;
+}
+
+export function fillJourney(
+  input: TJourneyFillInput,
+  options: TJourneyFillOptions = {},
+): TJourneyFill {
+  const params: JourneyFillParameters = resolveFillOptions(options);
+  const data = parseFillInput(input);
+  const stagesInOrder = data.stages
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.position - b.s.position || a.i - b.i)
+    .map(({ s }) => s);
+  const skipped = new Map<string, number>();
+  const stages = readStageValues(stagesInOrder, data.questions, data.responses, skipped);
+  const analysed = analyseTexts(texts(stages, data));
+  const rows = rowsOf(data);
+  const { cells, painTests } = fillCells(data, stages, rows, analysed, params);
+
+  const personas = [...data.personas]
+    .sort((a, b) => a.index - b.index)
+    .map((p) => ({
+      index: p.index,
+      key: p.key ?? `p${p.index}`,
+      name: p.name,
+      share: p.share,
+      n: rows.find((r) => r.personaIndex === p.index)?.responseIds.length ?? 0,
+    }));
+  const stageList = stagesInOrder.map((s) => ({ id: s.id, name: s.name, position: s.position }));
+  const changes = emotionChanges(stages, rows, params);
+  return {
+    schemaVersion: JOURNEY_FILL_SCHEMA_VERSION,
+    parameters: {
+      minN: params.minN,
+      minThoughtN: params.minThoughtN,
+      maxIntervalWidth: params.maxIntervalWidth,
+      alpha: params.alpha,
+      confidence: CONFIDENCE,
+      maxThemes: params.maxThemes,
+      minThemeCount: params.minThemeCount,
+      quotesPerTheme: params.quotesPerTheme,
+      quotesPerCell: params.quotesPerCell,
+      suggestNoisyDrops: params.suggestNoisyDrops,
+      effortWeights: { ...params.effortWeights },
+    },
+    scales: {
+      emotion: { ...EMOTION_RANGE, levels: EMOTION_LEVELS },
+      pain: {
+        ...PAIN_RANGE,
+        levels: PAIN_LEVELS,
+        severeLevels: SEVERE_LEVELS,
+        index: "mean severity / 4 × 100",
+      },
+      sentiment: { min: -1, max: 1, model: NLP_MODEL_NAME },
+    },
+    stages: stageList,
+    personas,
+    respondents: data.responses.length,
+    questions: stages.flatMap((s) =>
+      [...s.emotionQuestions, ...s.painQuestions, ...s.thoughtQuestions, ...s.goalQuestions].map(
+        (q) => ({ id: q.id, stageId: s.stage.id, role: q.role, label: q.label }),
+      ),
+    ),
+    cells,
+    emotionChanges: changes,
+    moments: suggestMoments(cells, changes, stageList, personas, params),
+    gaps: gapItems(
+      cells,
+      {
+        stages: stageList,
+        personas,
+        effortByStage: data.effortByStage,
+        teamByStage: data.teamByStage,
+      },
+      params,
+    ),
+    painTests,
+    warnings: inputWarnings(data, skipped),
+    notes: [...FILL_NOTES],
+  };
+}
