@@ -178,7 +178,7 @@ describe("persona analysis", () => {
       .click();
     await page.waitForURL(/\/personas\/\d+$/);
     await page.getByRole("heading", { name: /Distinguishing traits/ }).waitFor();
-    expect(await page.getByText("DRAFT", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByText("Generated draft").count()).toBeGreaterThan(0);
     const qHeader = page
       .locator("table.pa-traits")
       .first()

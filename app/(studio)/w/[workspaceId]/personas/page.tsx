@@ -1,32 +1,62 @@
-// Personas: the analysis runs of the workspace, newest first, and (for researchers and owners) a
-// panel to start a new one. Each finished run holds draft personas with their evidence.
+// Personas: the gallery of the newest finished analysis (or the run chosen), with its review and
+// exports; below it, for researchers and owners, a panel to start a new analysis, and the list of
+// every run. Each persona card links to its review page.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EmptyState } from "~/app/_components/empty-state";
 import { FormAlert } from "~/app/_components/form-alert";
+import { GalleryCard } from "~/app/_components/persona/gallery-card";
+import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { attempt, serverApi } from "~/app/_lib/server-api";
+import { reviewStatusLabels } from "~/server/domain/review";
 import { NewAnalysisForm } from "./new-analysis-form";
-import { formatWhen, isActive, phaseLabel } from "./run-format";
-import { StatusBadge } from "./status-badge";
+import { formatWhen } from "./run-format";
+import { ExportLinks } from "./_review/export-links";
+import { GalleryControls, readGalleryQuery } from "./_review/gallery-controls";
+import { ReviewPanel } from "./_review/review-panel";
+import { RunsSection } from "./_review/runs-section";
 import "./personas.css";
+import "~/app/_components/persona/persona-review.css";
+import "~/app/_components/charts/charts.css";
 
 export const metadata: Metadata = { title: "Personas" };
 
 export default async function PersonasPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspaceId } = await params;
+  const query = readGalleryQuery(await searchParams);
   const api = await serverApi();
   const workspace = await attempt(() => api.workspace.get({ workspaceId }));
   if (!workspace.ok) notFound();
-  const canStart = workspace.value.role !== "STRATEGIST";
-  const [runs, surveys] = await Promise.all([
+  const role = workspace.value.role;
+  const canStart = role !== "STRATEGIST";
+  const canReview = role !== "RESEARCHER";
+  const [runs, surveys, gallery] = await Promise.all([
     attempt(() => api.analysis.list({ workspaceId })),
     canStart ? attempt(() => api.survey.list({ workspaceId })) : Promise.resolve(null),
+    attempt(() =>
+      api.persona.gallery({
+        workspaceId,
+        runId: query.run,
+        sort: query.sort,
+        reviewStatus: query.status,
+        show: query.show,
+      }),
+    ),
   ]);
+  const selected = gallery.ok ? gallery.value.selected : null;
+  const [events, links] = selected
+    ? await Promise.all([
+        attempt(() => api.review.events({ workspaceId, runId: selected.run.id })),
+        attempt(() => api.review.shareLinks({ workspaceId, runId: selected.run.id })),
+      ])
+    : [null, null];
   const base = `/w/${workspaceId}/personas`;
   const ready =
     surveys?.ok === true
@@ -34,6 +64,7 @@ export default async function PersonasPage({
           .filter((s) => s.latestPublished !== null && s.completeCount > 0)
           .map((s) => ({ id: s.id, title: s.title, completeCount: s.completeCount }))
       : [];
+  const maxShare = selected ? Math.max(0.05, ...selected.cards.map((c) => c.share.upper)) : 1;
 
   return (
     <>
@@ -43,6 +74,102 @@ export default async function PersonasPage({
           <p>Customer groups found in your survey answers, each with its evidence.</p>
         </div>
       </div>
+
+      {!gallery.ok && <FormAlert message={gallery.message} />}
+      {gallery.ok && !selected && (
+        <EmptyState
+          title={query.status === "ALL" ? "No personas yet" : "No persona set in this status"}
+          steps={
+            query.status === "ALL"
+              ? [
+                  "Collect responses to a published survey.",
+                  canStart
+                    ? "Start an analysis below: Persona Atlas finds the groups and checks that they are stable."
+                    : "Ask a researcher to run an analysis: Persona Atlas finds the groups and checks that they are stable.",
+                  "Review, edit and approve the draft personas here.",
+                ]
+              : undefined
+          }
+        >
+          {query.status === "ALL" ? (
+            "The gallery shows the personas of the newest finished analysis."
+          ) : (
+            <>
+              No finished analysis is {reviewStatusLabels[query.status].toLowerCase()}.{" "}
+              <Link href={base}>Show every status</Link>
+            </>
+          )}
+        </EmptyState>
+      )}
+      {gallery.ok && selected && (
+        <>
+          <section className="panel" aria-labelledby="gallery-title">
+            <h2 id="gallery-title">
+              Persona gallery <ReviewBadge status={selected.run.reviewStatus} />
+            </h2>
+            <p className="muted">
+              {selected.totalPersonas} personas from the analysis of{" "}
+              <strong>{selected.run.surveyTitle}</strong> finished{" "}
+              {selected.run.finishedAt ? `${formatWhen(selected.run.finishedAt)} UTC` : "–"} (n ={" "}
+              {selected.clustered} clustered respondents).{" "}
+              <Link href={`${base}/runs/${selected.run.id}`}>How these personas were found</Link>
+            </p>
+            <GalleryControls
+              action={base}
+              runs={gallery.value.runs}
+              selectedRunId={selected.run.id}
+              query={query}
+            />
+            <p className="row pa-actions">
+              <Link
+                className="button secondary small"
+                href={`${base}/runs/${selected.run.id}/compare`}
+              >
+                Compare personas
+              </Link>
+              <Link
+                className="button secondary small"
+                href={`${base}/runs/${selected.run.id}/present`}
+              >
+                Present
+              </Link>
+            </p>
+            {selected.cards.length === 0 ? (
+              <p className="pa-note" role="status">
+                No persona matches this choice.{" "}
+                <Link href={`${base}?run=${selected.run.id}`}>Show all personas</Link>
+              </p>
+            ) : (
+              <ul className="pa-gallery" aria-label="Personas">
+                {selected.cards.map((card) => (
+                  <GalleryCard
+                    key={card.id}
+                    card={card}
+                    href={`${base}/runs/${selected.run.id}/personas/${card.index}`}
+                    clustered={selected.clustered}
+                    status={selected.run.reviewStatus}
+                    maxShare={maxShare}
+                  />
+                ))}
+              </ul>
+            )}
+          </section>
+          {events?.ok && links?.ok ? (
+            <ReviewPanel
+              workspaceId={workspaceId}
+              runId={selected.run.id}
+              status={events.value.status}
+              events={events.value.events}
+              links={links.value}
+              canReview={canReview}
+            />
+          ) : (
+            <FormAlert message={events && !events.ok ? events.message : undefined} />
+          )}
+          <ExportLinks workspaceId={workspaceId} runId={selected.run.id} />
+        </>
+      )}
+
       {canStart && surveys && !surveys.ok && <FormAlert message={surveys.message} />}
       {canStart && surveys?.ok && (
         <section className="panel" aria-labelledby="new-analysis-title">
@@ -59,69 +186,8 @@ export default async function PersonasPage({
       )}
       {!runs.ok ? (
         <FormAlert message={runs.message} />
-      ) : runs.value.length === 0 ? (
-        <EmptyState
-          title="No analyses yet"
-          steps={[
-            "Collect responses to a published survey.",
-            canStart
-              ? "Start an analysis above: Persona Atlas finds the groups and checks that they are stable."
-              : "Ask a researcher to run an analysis: Persona Atlas finds the groups and checks that they are stable.",
-            "Review each draft persona card and the evidence behind it.",
-          ]}
-        >
-          Personas appear here after the first analysis run on a survey.
-        </EmptyState>
       ) : (
-        <section className="panel" aria-labelledby="runs-title">
-          <h2 id="runs-title">Analysis runs</h2>
-          {!canStart && (
-            <p className="muted">Researchers start analyses; you can open every run and persona.</p>
-          )}
-          <div className="pa-table-scroll">
-            <table className="table pa-compact">
-              <thead>
-                <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Survey</th>
-                  <th scope="col" className="pa-num">
-                    Respondents
-                  </th>
-                  <th scope="col" className="pa-num">
-                    Personas
-                  </th>
-                  <th scope="col">Started (UTC)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.value.map((run) => (
-                  <tr key={run.id}>
-                    <th scope="row">
-                      <Link href={`${base}/runs/${run.id}`}>
-                        Open run<span className="visually-hidden"> on {run.surveyTitle}</span>
-                      </Link>
-                    </th>
-                    <td>
-                      <StatusBadge status={run.status} />
-                      {isActive(run.status) && (
-                        <span className="hint pa-block">
-                          {phaseLabel(run.status, run.phase)} · {run.progress} %
-                        </span>
-                      )}
-                    </td>
-                    <td>{run.surveyTitle}</td>
-                    <td className="pa-num">{run.respondentCount ?? "–"}</td>
-                    <td className="pa-num">
-                      {run.status === "SUCCEEDED" ? run.personaCount : "–"}
-                    </td>
-                    <td>{formatWhen(run.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        runs.value.length > 0 && <RunsSection runs={runs.value} base={base} canStart={canStart} />
       )}
     </>
   );

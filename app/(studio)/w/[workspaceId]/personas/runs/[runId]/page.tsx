@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { RunView } from "./run-view";
 import "../../personas.css";
+import "~/app/_components/persona/persona-review.css";
 
 export const metadata: Metadata = { title: "Analysis run" };
 

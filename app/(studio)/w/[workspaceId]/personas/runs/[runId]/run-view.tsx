@@ -8,6 +8,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { formatWhen, isActive, phaseLabel, readParameters } from "../../run-format";
 import { StatusBadge } from "../../status-badge";
+import { RunExtras } from "./run-extras";
 import { RunResult } from "./run-result";
 
 function isRefusal(error: unknown): boolean {
@@ -143,11 +144,14 @@ export function RunView({
       )}
       {data.status === "SUCCEEDED" &&
         (data.result ? (
-          <RunResult
-            result={data.result}
-            parameters={params}
-            personaBase={`${base}/runs/${runId}/personas`}
-          />
+          <>
+            <RunResult
+              result={data.result}
+              parameters={params}
+              personaBase={`${base}/runs/${runId}/personas`}
+            />
+            <RunExtras workspaceId={workspaceId} runId={runId} result={data.result} />
+          </>
         ) : (
           <FormAlert message="This run finished but its result could not be read." />
         ))}

@@ -1,37 +1,42 @@
-// One draft persona with its evidence: share and stability, the drafted card (each sentence links
-// to the traits it came from), distinguishing traits with n, intervals, effect and q, all traits,
-// quotes from typical members and the responses behind the persona.
+// One persona for review: the persona template (name, summary, job, demographics, goals and
+// challenges, values and fears, marketing message, elevator pitch), each field with the evidence
+// it rests on and, for strategists and owners, an editor; a forest plot and table of its traits;
+// the discussion; the perception check; the history of edits; quotes and the responses behind it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { FormAlert } from "~/app/_components/form-alert";
+import { PersonaAvatar } from "~/app/_components/persona/avatar";
+import { ReviewBadge } from "~/app/_components/persona/review-badge";
+import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import type { CardSection, Trait } from "~/server/analysis/result";
-import {
-  comparison,
-  formatInterval,
-  formatQ,
-  formatShare,
-  formatValue,
-} from "~/server/analysis/trait-text";
+import { forestRow } from "~/server/analysis/effect-intervals";
+import type { Trait } from "~/server/analysis/result";
+import { formatShare } from "~/server/analysis/trait-text";
+import { constructLabels } from "~/server/domain/perception";
+import { formatWhen } from "../../../../run-format";
 import { StabilityBadge } from "../../../../status-badge";
-import { OpenOnHash } from "./open-on-hash";
+import { DISCUSS_HASH } from "../../../../_review/discuss-hash";
+import { Discussion } from "../../../../_review/discussion";
+import { FieldEditor } from "../../../../_review/field-editor";
+import { PerceptionForm } from "../../../../_review/perception-form";
 import "../../../../personas.css";
+import "~/app/_components/persona/persona-review.css";
+import "~/app/_components/charts/charts.css";
 
 export const metadata: Metadata = { title: "Persona" };
 
-const effectSymbols: Record<Trait["effect"]["name"], string> = {
-  "cohens-h": "Cohen's h",
-  "cohens-d": "Cohen's d",
-  "cliffs-delta": "Cliff's δ",
-};
-
 const MEMBERS_SHOWN = 50;
-
-/** Stable anchors for trait rows (trait ids hold characters that make poor fragment ids). */
-function anchorFor(index: number, distinguishing: boolean): string {
-  return distinguishing ? `trait-${index}` : `all-trait-${index}`;
-}
+const FOREST_MAX = 15;
+/** Fields whose evidence also includes the typical members' own words. */
+const voicedFields = new Set(["summary", "marketingMessage", "elevatorPitch"]);
+const groups = ["Who", "Goals and challenges", "Values and fears", "Messages"] as const;
+const kindLabels = {
+  EDIT: "Edited",
+  REVERT: "Back to the draft",
+  CARRY_FORWARD: "Kept from the last run",
+};
 
 export default async function PersonaPage({
   params,
@@ -39,162 +44,349 @@ export default async function PersonaPage({
   params: Promise<{ workspaceId: string; runId: string; index: string }>;
 }) {
   const { workspaceId, runId, index } = await params;
+  if (!/^\d+$/.test(index)) notFound();
   const api = await serverApi();
-  const run = await attempt(() => api.analysis.get({ workspaceId, runId }));
-  if (!run.ok) {
-    if (run.code === "NOT_FOUND" || run.code === "FORBIDDEN") notFound();
-    return <FormAlert message={run.message} />;
-  }
-  const runBase = `/w/${workspaceId}/personas/runs/${runId}`;
-  const result = run.value.result;
-  const persona = /^\d+$/.test(index)
-    ? result?.personas.find((p) => p.index === Number(index))
-    : undefined;
-  if (!result || !persona) {
+  const view = await attempt(() => api.persona.get({ workspaceId, runId, index: Number(index) }));
+  const base = `/w/${workspaceId}/personas`;
+  if (!view.ok) {
+    if (view.code === "FORBIDDEN") notFound();
     return (
       <>
         <p className="pa-breadcrumb">
-          <Link href={runBase}>← Back to the run</Link>
+          <Link href={`${base}/runs/${runId}`}>← Back to the run</Link>
         </p>
         <section className="empty-state" aria-labelledby="empty-title">
           <h1 id="empty-title">No such persona</h1>
-          <p>
-            {result
-              ? "This run has no persona with that number."
-              : "This run has not finished, so it has no personas yet."}
-          </p>
+          <p>{view.message}</p>
         </section>
       </>
     );
   }
-
-  const p = persona;
-  const card = p.card;
-  const n = result.encoding.clustered;
-  const ranked = [...p.traits].sort((a, b) => b.strength - a.strength);
-  const distinguishingSet = new Set(p.distinguishingTraitIds);
+  const v = view.value;
+  const p = v.persona;
+  const [threads, perception] = await Promise.all([
+    attempt(() => api.comment.listForPersona({ workspaceId, personaId: p.id })),
+    attempt(() => api.persona.perception({ workspaceId, personaId: p.id })),
+  ]);
+  const traitsById = new Map(p.persona.traits.map((t) => [t.id, t]));
+  const distinguishingSet = new Set(p.persona.distinguishingTraitIds);
+  const ranked = [...p.persona.traits].sort((a, b) => b.strength - a.strength);
   const distinguishing = ranked.filter((t) => distinguishingSet.has(t.id));
-  // Reference labels: distinguishing traits 1, 2, …; others A1, A2, … by their row in "all traits".
-  const refs = new Map<string, { label: string; href: string; trait: Trait }>();
-  distinguishing.forEach((t, i) =>
-    refs.set(t.id, { label: String(i + 1), href: `#${anchorFor(i, true)}`, trait: t }),
+  const forest = (distinguishing.length > 0 ? distinguishing : ranked)
+    .slice(0, FOREST_MAX)
+    .map((t) => forestRow(t, distinguishingSet.has(t.id)));
+  const quotes = p.persona.card.quotes.length > 0 ? p.persona.card.quotes : p.persona.quotes;
+  const responsesBase = `/w/${workspaceId}/surveys/${v.run.surveyId}/responses`;
+  const ambiguous = new Set(p.persona.ambiguousMemberIds);
+  const position = v.siblings.findIndex((s) => s.index === p.index);
+  const previous = v.siblings[position - 1];
+  const next = v.siblings[position + 1];
+  const compareWith = next ?? previous;
+  const editNote = !v.editable
+    ? "This persona set is approved, so its fields are locked; reopen the review in the gallery to change them."
+    : v.canEdit
+      ? null
+      : "Strategists and owners edit these fields; you can read them, see their evidence and comment.";
+  const apiBase = `/api/v1/workspaces/${workspaceId}/runs/${runId}/personas/${p.index}`;
+  const discussLink = (t: Trait) => (
+    <a href={`${DISCUSS_HASH}${encodeURIComponent(t.id)}`} className="pa-discuss">
+      Discuss<span className="visually-hidden"> {t.label}</span>
+    </a>
   );
-  ranked.forEach((t, i) => {
-    if (!refs.has(t.id))
-      refs.set(t.id, { label: `A${i + 1}`, href: `#${anchorFor(i, false)}`, trait: t });
-  });
-  const responsesBase = `/w/${workspaceId}/surveys/${run.value.surveyId}/responses`;
-  const quotes = card.quotes.length > 0 ? card.quotes : p.quotes;
-  const ambiguous = new Set(p.ambiguousMemberIds);
-
-  function section(title: string, s: CardSection, id: string) {
-    return (
-      <div className="pa-card-section" key={id}>
-        <h3 id={id}>{title}</h3>
-        {s.sentences.length > 0 && (
-          <ul>
-            {s.sentences.map((sentence, i) => (
-              <li key={i}>
-                {sentence.text}
-                {sentence.traitIds.map((traitId) => {
-                  const ref = refs.get(traitId);
-                  if (!ref) return null;
-                  return (
-                    <sup key={traitId} className="pa-ref">
-                      <a href={ref.href} title={`${ref.trait.label}: ${comparison(ref.trait)}`}>
-                        {ref.label}
-                        <span className="visually-hidden">
-                          {" "}
-                          (evidence: {ref.trait.label}, {comparison(ref.trait)})
-                        </span>
-                      </a>
-                    </sup>
-                  );
-                })}
-              </li>
-            ))}
-          </ul>
-        )}
-        {s.note && <p className="pa-note">{s.note}</p>}
-        {s.sentences.length === 0 && !s.note && <p className="pa-note">Insufficient evidence.</p>}
-      </div>
-    );
-  }
 
   return (
     <>
-      <p className="pa-breadcrumb">
-        <Link href={runBase}>← {run.value.surveyTitle}: all personas of this run</Link>
-      </p>
-      <div className="page-header">
+      <nav className="pa-breadcrumb pa-persona-nav" aria-label="Personas of this run">
+        <Link href={`${base}?run=${runId}`}>← Gallery</Link>
+        {previous && (
+          <Link href={`${base}/runs/${runId}/personas/${previous.index}`}>‹ {previous.name}</Link>
+        )}
+        {next && <Link href={`${base}/runs/${runId}/personas/${next.index}`}>{next.name} ›</Link>}
+      </nav>
+      <div className="page-header pa-persona-header">
+        <PersonaAvatar seed={p.avatarSeed} size={96} />
         <div>
-          <h1>
-            {p.name} <span className="badge pa-draft">DRAFT</span>
-          </h1>
+          <h1>{p.name}</h1>
+          {p.summary && <p className="pa-tagline">{p.summary}</p>}
           <p>
-            {p.size} of {n} respondents (n = {n}) · {formatShare(p.share.estimate)}{" "}
-            <span>
-              (95 % CI {formatShare(p.share.lower)}–{formatShare(p.share.upper)})
-            </span>{" "}
-            ·{" "}
+            {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
+            {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
             <StabilityBadge
               label={p.stability.label}
               jaccard={p.stability.meanJaccard}
               rounds={p.stability.rounds}
-            />
+            />{" "}
+            <ReviewBadge status={v.run.reviewStatus} />
+          </p>
+          <p className="row pa-actions">
+            <a className="button secondary small" href={`${apiBase}/pdf`} download>
+              Download PDF
+            </a>
+            <a className="button secondary small" href={`${apiBase}/png`} download>
+              Download PNG
+            </a>
+            <Link
+              className="button secondary small"
+              href={`${base}/runs/${runId}/present?i=${p.index}`}
+            >
+              Present
+            </Link>
+            {compareWith && (
+              <Link
+                className="button secondary small"
+                href={`${base}/runs/${runId}/compare?p=${p.index}&p=${compareWith.index}`}
+              >
+                Compare
+              </Link>
+            )}
           </p>
         </div>
       </div>
-      <p className="pa-note">
-        {card.draftNote} {card.nameNote}
-      </p>
-      {card.evidence === "thin" && (
-        <FormAlert message="Insufficient evidence: nothing sets this persona clearly apart from the rest, so its card stays thin." />
+      {p.evidence === "thin" && (
+        <FormAlert message="Insufficient evidence: nothing sets this persona clearly apart from the rest, so its draft stays thin." />
+      )}
+      {p.flaggedCount > 0 && (
+        <div className="alert pa-flag" role="note">
+          {p.flaggedCount} person-written field{p.flaggedCount === 1 ? "" : "s"} kept from the last
+          run rest on evidence that changed: check {p.flaggedCount === 1 ? "it" : "them"} below.
+        </div>
       )}
 
-      <section className="panel" aria-labelledby="card-title">
-        <h2 id="card-title">Draft persona card</h2>
+      <section className="panel" aria-labelledby="template-title">
+        <h2 id="template-title">Persona</h2>
         <p className="hint">
-          Superscripts name the traits each sentence was composed from; numbers point to the
-          distinguishing traits below, A-numbers to the full list.
+          Generated drafts are composed only from the statistics; edits are kept with their history
+          and the draft is never lost. Open “Evidence” under a field to see what it rests on.
         </p>
-        {card.tagline.sentences.length > 0 && (
-          <p className="pa-tagline">{card.tagline.sentences.map((s) => s.text).join(" ")}</p>
+        {editNote && (
+          <p className="alert pa-flag" role="note">
+            {editNote}
+          </p>
         )}
-        <div className="pa-card-grid">
-          {section("Job", card.job, "card-job")}
-          {section("Demographics", card.demographics, "card-demographics")}
-          {section("Goals", card.goals, "card-goals")}
-          {section("Challenges", card.challenges, "card-challenges")}
-          {section("Values", card.values, "card-values")}
-          {section("Fears", card.fears, "card-fears")}
-          {section("Marketing message", card.marketingMessage, "card-marketing")}
-          {section("Elevator pitch", card.elevatorPitch, "card-pitch")}
-        </div>
+        {groups.map((group) => (
+          <div key={group} className="pa-field-group">
+            <h3>{group}</h3>
+            <div className="pa-field-grid">
+              {p.fields
+                .filter((f) => f.group === group)
+                .map((f) => {
+                  const evidence = f.evidenceTraitIds
+                    .map((id) => traitsById.get(id))
+                    .filter((t): t is Trait => t !== undefined);
+                  const withQuotes = voicedFields.has(f.key) && quotes.length > 0;
+                  return (
+                    <FieldEditor
+                      key={f.key}
+                      workspaceId={workspaceId}
+                      personaId={p.id}
+                      field={f}
+                      canEdit={v.canEdit}
+                    >
+                      <details className="pa-evidence-details">
+                        <summary>
+                          Evidence: {evidence.length} trait{evidence.length === 1 ? "" : "s"}
+                          {withQuotes ? `, ${quotes.length} quotes` : ""}
+                          <span className="visually-hidden"> for {f.label.toLowerCase()}</span>
+                        </summary>
+                        {evidence.length > 0 ? (
+                          <TraitEvidenceTable
+                            traits={evidence}
+                            caption={`Evidence for ${f.label}`}
+                          />
+                        ) : (
+                          <p className="pa-note">
+                            {f.key === "name"
+                              ? "A name is not evidence: it is a label people choose."
+                              : (f.draftNote ?? "No trait evidence.")}
+                          </p>
+                        )}
+                        {withQuotes &&
+                          quotes.map((q) => (
+                            <figure
+                              key={`${q.responseId}-${q.questionId}`}
+                              className="pa-evidence-quote"
+                            >
+                              <blockquote>{q.text}</blockquote>
+                              <figcaption>{q.questionLabel}</figcaption>
+                            </figure>
+                          ))}
+                        {f.personWritten && (
+                          <div className="pa-draft-copy">
+                            <p className="label">The generated draft</p>
+                            <p className="pa-field-text">{f.draft || (f.draftNote ?? "–")}</p>
+                          </div>
+                        )}
+                      </details>
+                    </FieldEditor>
+                  );
+                })}
+            </div>
+          </div>
+        ))}
       </section>
 
       <section className="panel" aria-labelledby="traits-title">
         <h2 id="traits-title">
-          Distinguishing traits ({distinguishing.length} of {p.traits.length} tested)
+          Distinguishing traits ({distinguishing.length} of {p.persona.traits.length} tested)
         </h2>
         <p className="muted">
-          Ranked by effect size. Persona vs the other {n - p.size} clustered respondents, 95 %
-          intervals in brackets; q is the Benjamini-Hochberg adjusted p over all{" "}
-          {result.metrics.testsRun} tests of the run.
+          Persona vs the other {v.clustered - p.size} clustered respondents. Effect sizes with
+          approximate 95 % intervals, on Cohen&apos;s d scale in the plot (0 = no difference); q is
+          the Benjamini-Hochberg adjusted p over all {v.testsRun} tests of the run.
         </p>
+        {forest.length > 0 && (
+          <ForestPlot
+            points={forest.map((r) => ({
+              label: r.label,
+              value: r.dScale.value,
+              lower: r.dScale.lower,
+              upper: r.dScale.upper,
+              distinguishing: r.distinguishing,
+            }))}
+            label={`Forest plot of ${forest.length} ${distinguishing.length > 0 ? "distinguishing" : "strongest"} traits of ${p.name}: ${forest
+              .slice(0, 3)
+              .map((r) => `${r.label} ${r.dScale.value.toFixed(2)}`)
+              .join("; ")}${forest.length > 3 ? "; …" : ""}. The table below has every number.`}
+          />
+        )}
         {distinguishing.length > 0 ? (
-          <TraitTable traits={distinguishing} distinguishing />
+          <TraitEvidenceTable
+            traits={distinguishing}
+            caption={`Distinguishing traits of ${p.name}`}
+            actions={discussLink}
+            className="pa-traits"
+          />
         ) : (
           <p className="pa-note">
-            Insufficient evidence: no trait reaches q &lt; {result.parameters.alpha} with at least a
-            small effect.
+            Insufficient evidence: no trait reaches q &lt; {v.alpha} with at least a small effect.
           </p>
         )}
-        <OpenOnHash />
         <details className="pa-details">
           <summary>All traits ({ranked.length})</summary>
-          <TraitTable traits={ranked} distinguishing={false} />
+          <TraitEvidenceTable
+            traits={ranked}
+            caption={`All traits of ${p.name}`}
+            actions={discussLink}
+          />
         </details>
+      </section>
+
+      {threads.ok ? (
+        <Discussion
+          workspaceId={workspaceId}
+          runId={runId}
+          personaId={p.id}
+          personaName={p.name}
+          traits={[...distinguishing, ...ranked.filter((t) => !distinguishingSet.has(t.id))].map(
+            (t) => ({ id: t.id, label: t.label }),
+          )}
+          threads={threads.value}
+        />
+      ) : (
+        <FormAlert message={threads.message} />
+      )}
+
+      <section className="panel" aria-labelledby="perception-title">
+        <h2 id="perception-title">Perception check</h2>
+        <p className="muted">
+          How reviewers perceive this persona, on the eight constructs of the Persona Perception
+          Scale (Salminen et al., 2020), with statements in our own words, 1 to 7.
+        </p>
+        {perception.ok ? (
+          <>
+            <div className="pa-table-scroll">
+              <table className="table pa-compact">
+                <caption className="visually-hidden">
+                  Mean perception per construct ({perception.value.reviewers} reviewers)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Construct</th>
+                    <th scope="col" className="pa-num">
+                      Mean (1–7)
+                    </th>
+                    <th scope="col" className="pa-num">
+                      Range
+                    </th>
+                    <th scope="col" className="pa-num">
+                      Reviewers
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {perception.value.constructs.map((c) => (
+                    <tr key={c.construct}>
+                      <th scope="row">{constructLabels[c.construct]}</th>
+                      <td className="pa-num">{c.mean === null ? "–" : c.mean.toFixed(1)}</td>
+                      <td className="pa-num">
+                        {c.min === null || c.max === null
+                          ? "–"
+                          : `${c.min.toFixed(1)}–${c.max.toFixed(1)}`}
+                      </td>
+                      <td className="pa-num">{c.n}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {perception.value.canRate ? (
+              <details className="pa-details">
+                <summary>
+                  {perception.value.mine ? "Change my rating" : "Rate this persona"}
+                </summary>
+                <PerceptionForm
+                  workspaceId={workspaceId}
+                  personaId={p.id}
+                  mine={perception.value.mine}
+                />
+              </details>
+            ) : (
+              <p className="hint">Strategists and owners rate personas.</p>
+            )}
+          </>
+        ) : (
+          <FormAlert message={perception.message} />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">History of edits</h2>
+        {v.history.length === 0 ? (
+          <p className="muted">No person has changed this persona yet: every field is the draft.</p>
+        ) : (
+          <div className="pa-table-scroll">
+            <table className="table pa-compact pa-history">
+              <thead>
+                <tr>
+                  <th scope="col">When (UTC)</th>
+                  <th scope="col">Field</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                  <th scope="col">Who</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{formatWhen(h.createdAt)}</td>
+                    <th scope="row">{h.fieldLabel}</th>
+                    <td>
+                      {kindLabels[h.kind]}
+                      {h.note && <span className="hint pa-block">{h.note}</span>}
+                    </td>
+                    <td className="pa-history-text">{h.before || "–"}</td>
+                    <td className="pa-history-text">{h.after || "–"}</td>
+                    <td>
+                      {h.actorName ??
+                        (h.kind === "CARRY_FORWARD" ? "Persona Atlas" : "A former member")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="quotes-title">
@@ -214,7 +406,7 @@ export default async function PersonaPage({
           ))
         ) : (
           <p className="pa-note">
-            {card.quotesNote ?? "No quotes: members left no written answers."}
+            {p.persona.card.quotesNote ?? "No quotes: members left no written answers."}
           </p>
         )}
       </section>
@@ -222,11 +414,11 @@ export default async function PersonaPage({
       <section className="panel" aria-labelledby="members-title">
         <h2 id="members-title">The responses behind it</h2>
         <p>
-          {p.memberIds.length} member responses, {p.ambiguousMemberIds.length} of them ambiguous
-          (almost as close to another persona). Representative members first.
+          {p.persona.memberIds.length} member responses, {p.persona.ambiguousMemberIds.length} of
+          them ambiguous (almost as close to another persona). Representative members first.
         </p>
         <ol className="pa-members">
-          {orderMembers(p.representativeIds, p.memberIds)
+          {orderMembers(p.persona.representativeIds, p.persona.memberIds)
             .slice(0, MEMBERS_SHOWN)
             .map((id) => (
               <li key={id}>
@@ -237,9 +429,9 @@ export default async function PersonaPage({
               </li>
             ))}
         </ol>
-        {p.memberIds.length > MEMBERS_SHOWN && (
+        {p.persona.memberIds.length > MEMBERS_SHOWN && (
           <p className="hint">
-            Showing {MEMBERS_SHOWN} of {p.memberIds.length}.
+            Showing {MEMBERS_SHOWN} of {p.persona.memberIds.length}.
           </p>
         )}
       </section>
@@ -250,64 +442,4 @@ export default async function PersonaPage({
 function orderMembers(representative: string[], members: string[]): string[] {
   const seen = new Set(representative);
   return [...representative, ...members.filter((id) => !seen.has(id))];
-}
-
-function TraitTable({ traits, distinguishing }: { traits: Trait[]; distinguishing: boolean }) {
-  return (
-    <div className="pa-table-scroll">
-      <table className="table pa-compact pa-traits">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Trait</th>
-            <th scope="col" className="pa-num">
-              Persona [95 % CI]
-            </th>
-            <th scope="col" className="pa-num">
-              Rest [95 % CI]
-            </th>
-            <th scope="col" className="pa-num">
-              n persona / rest
-            </th>
-            <th scope="col" className="pa-num">
-              Effect
-            </th>
-            <th scope="col" className="pa-num">
-              q
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {traits.map((t, i) => (
-            <tr key={t.id} id={anchorFor(i, distinguishing)}>
-              <td>{distinguishing ? i + 1 : `A${i + 1}`}</td>
-              <th scope="row">
-                {t.label}
-                {t.direction !== "equal" && (
-                  <span className="hint"> {t.direction === "higher" ? "↑ higher" : "↓ lower"}</span>
-                )}
-                {t.segmentInput && <span className="hint pa-block">segment input</span>}
-              </th>
-              <td className="pa-num">
-                {formatValue(t, t.personaValue)}{" "}
-                <span className="muted">[{formatInterval(t, t.personaInterval)}]</span>
-              </td>
-              <td className="pa-num">
-                {formatValue(t, t.restValue)}{" "}
-                <span className="muted">[{formatInterval(t, t.restInterval)}]</span>
-              </td>
-              <td className="pa-num">
-                {t.personaN} / {t.restN}
-              </td>
-              <td className="pa-num">
-                {effectSymbols[t.effect.name]} = {t.effect.value.toFixed(2)}
-                <span className="hint pa-block">{t.effect.magnitude}</span>
-              </td>
-              <td className="pa-num">{formatQ(t.q)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
 }

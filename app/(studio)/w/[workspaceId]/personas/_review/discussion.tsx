@@ -1,0 +1,252 @@
+// Comment threads on a persona and its traits: start a thread about the persona or one of its
+// traits (a trait's "Discuss" link preselects it), reply, resolve and reopen. Every member may
+// take part. Server data comes in as props; after a change the page is refreshed.
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { FormAlert } from "~/app/_components/form-alert";
+import { readFailure } from "~/app/_lib/errors";
+import { useTRPC } from "~/app/_lib/trpc";
+import { formatWhen } from "../run-format";
+import { DISCUSS_HASH } from "./discuss-hash";
+
+export interface ThreadItem {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+  targetType: "PERSONA" | "TRAIT" | "JOURNEY_CELL";
+  targetKey: string;
+  resolvedAt: Date | null;
+  resolvedByName: string | null;
+  replies: { id: string; body: string; authorName: string | null; createdAt: Date }[];
+}
+
+export function Discussion({
+  workspaceId,
+  runId,
+  personaId,
+  personaName,
+  traits,
+  threads,
+}: {
+  workspaceId: string;
+  runId: string;
+  personaId: string;
+  personaName: string;
+  traits: { id: string; label: string }[];
+  threads: ThreadItem[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const aboutId = useId();
+  const bodyId = useId();
+  const [about, setAbout] = useState("persona");
+  const [body, setBody] = useState("");
+  const [showResolved, setShowResolved] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const create = useMutation(
+    trpc.comment.create.mutationOptions({
+      onSuccess: () => {
+        setBody("");
+        router.refresh();
+      },
+    }),
+  );
+
+  useEffect(() => {
+    function fromHash() {
+      const hash = window.location.hash;
+      if (!hash.startsWith(DISCUSS_HASH)) return;
+      const traitId = decodeURIComponent(hash.slice(DISCUSS_HASH.length));
+      if (traits.some((t) => t.id === traitId)) {
+        setAbout(traitId);
+        textarea.current?.focus();
+      }
+    }
+    fromHash();
+    window.addEventListener("hashchange", fromHash);
+    return () => window.removeEventListener("hashchange", fromHash);
+  }, [traits]);
+
+  const labelOf = (t: ThreadItem) =>
+    t.targetType === "PERSONA"
+      ? `On ${personaName}`
+      : `On the trait “${traits.find((x) => x.id === t.targetKey)?.label ?? t.targetKey}”`;
+  const open = threads.filter((t) => !t.resolvedAt);
+  const resolved = threads.filter((t) => t.resolvedAt);
+  const shown = showResolved ? threads : open;
+
+  return (
+    <section className="panel" id="discussion" aria-labelledby="discussion-title">
+      <h2 id="discussion-title">
+        Discussion{" "}
+        <span className="muted">
+          ({open.length} open, {resolved.length} resolved)
+        </span>
+      </h2>
+      <form
+        className="form pa-comment-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(
+            about === "persona"
+              ? { workspaceId, runId, targetType: "PERSONA", targetKey: personaId, body }
+              : { workspaceId, runId, targetType: "TRAIT", targetKey: about, body },
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor={aboutId}>About</label>
+          <select id={aboutId} value={about} onChange={(e) => setAbout(e.target.value)}>
+            <option value="persona">This persona ({personaName})</option>
+            {traits.map((t) => (
+              <option key={t.id} value={t.id}>
+                Trait: {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={bodyId}>Comment</label>
+          <textarea
+            ref={textarea}
+            id={bodyId}
+            rows={3}
+            maxLength={4000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        </div>
+        <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
+        <div>
+          <button type="submit" className="button" disabled={create.isPending || !body.trim()}>
+            {create.isPending ? "Posting…" : "Post comment"}
+          </button>
+        </div>
+      </form>
+      {resolved.length > 0 && (
+        <label className="pa-choice">
+          <input
+            type="checkbox"
+            checked={showResolved}
+            onChange={(e) => setShowResolved(e.target.checked)}
+          />
+          Show resolved threads
+        </label>
+      )}
+      {shown.length === 0 ? (
+        <p className="muted">{threads.length === 0 ? "No comments yet." : "No open threads."}</p>
+      ) : (
+        <ul className="pa-threads">
+          {shown.map((t) => (
+            <Thread key={t.id} workspaceId={workspaceId} thread={t} label={labelOf(t)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Thread({
+  workspaceId,
+  thread,
+  label,
+}: {
+  workspaceId: string;
+  thread: ThreadItem;
+  label: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const replyId = useId();
+  const [reply, setReply] = useState("");
+  const refresh = () => router.refresh();
+  const answer = useMutation(
+    trpc.comment.reply.mutationOptions({
+      onSuccess: () => {
+        setReply("");
+        refresh();
+      },
+    }),
+  );
+  const resolve = useMutation(trpc.comment.resolve.mutationOptions({ onSuccess: refresh }));
+  const reopen = useMutation(trpc.comment.reopen.mutationOptions({ onSuccess: refresh }));
+  const failure = answer.error ?? resolve.error ?? reopen.error;
+  return (
+    <li className={`pa-thread${thread.resolvedAt ? " pa-thread-resolved" : ""}`}>
+      <p className="pa-thread-target">
+        {label}
+        {thread.resolvedAt && (
+          <span className="badge pa-resolved">
+            Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""}
+          </span>
+        )}
+      </p>
+      <div className="pa-comment">
+        <p className="pa-comment-meta">
+          <strong>{thread.authorName ?? "A former member"}</strong> · {formatWhen(thread.createdAt)}{" "}
+          UTC
+        </p>
+        <p className="pa-comment-body">{thread.body}</p>
+      </div>
+      {thread.replies.map((r) => (
+        <div key={r.id} className="pa-comment pa-reply">
+          <p className="pa-comment-meta">
+            <strong>{r.authorName ?? "A former member"}</strong> · {formatWhen(r.createdAt)} UTC
+          </p>
+          <p className="pa-comment-body">{r.body}</p>
+        </div>
+      ))}
+      <form
+        className="pa-reply-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          answer.mutate({ workspaceId, parentId: thread.id, body: reply });
+        }}
+      >
+        <label htmlFor={replyId} className="visually-hidden">
+          Reply to {thread.authorName ?? "this comment"}: {thread.body.slice(0, 40)}
+        </label>
+        <textarea
+          id={replyId}
+          rows={1}
+          maxLength={4000}
+          placeholder="Reply…"
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+        />
+        <div className="row">
+          <button
+            type="submit"
+            className="button secondary small"
+            disabled={answer.isPending || !reply.trim()}
+          >
+            Reply
+          </button>
+          {thread.resolvedAt ? (
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={reopen.isPending}
+              onClick={() => reopen.mutate({ workspaceId, commentId: thread.id })}
+            >
+              Reopen<span className="visually-hidden"> thread</span>
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button secondary small"
+              disabled={resolve.isPending}
+              onClick={() => resolve.mutate({ workspaceId, commentId: thread.id })}
+            >
+              Resolve<span className="visually-hidden"> thread</span>
+            </button>
+          )}
+        </div>
+      </form>
+      <FormAlert message={failure ? readFailure(failure).message : undefined} />
+    </li>
+  );
+}

@@ -1,0 +1,65 @@
+// Every analysis run of the workspace, newest first, with status and progress.
+import Link from "next/link";
+import type { RunSummary } from "~/server/services/analysis-runs";
+import { formatWhen, isActive, phaseLabel } from "../run-format";
+import { StatusBadge } from "../status-badge";
+
+export function RunsSection({
+  runs,
+  base,
+  canStart,
+}: {
+  runs: RunSummary[];
+  base: string;
+  canStart: boolean;
+}) {
+  return (
+    <section className="panel" aria-labelledby="runs-title">
+      <h2 id="runs-title">Analysis runs</h2>
+      {!canStart && (
+        <p className="muted">Researchers start analyses; you can open every run and persona.</p>
+      )}
+      <div className="pa-table-scroll">
+        <table className="table pa-compact">
+          <thead>
+            <tr>
+              <th scope="col">Run</th>
+              <th scope="col">Status</th>
+              <th scope="col">Survey</th>
+              <th scope="col" className="pa-num">
+                Respondents
+              </th>
+              <th scope="col" className="pa-num">
+                Personas
+              </th>
+              <th scope="col">Started (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <th scope="row">
+                  <Link href={`${base}/runs/${run.id}`}>
+                    Open run<span className="visually-hidden"> on {run.surveyTitle}</span>
+                  </Link>
+                </th>
+                <td>
+                  <StatusBadge status={run.status} />
+                  {isActive(run.status) && (
+                    <span className="hint pa-block">
+                      {phaseLabel(run.status, run.phase)} · {run.progress} %
+                    </span>
+                  )}
+                </td>
+                <td>{run.surveyTitle}</td>
+                <td className="pa-num">{run.respondentCount ?? "–"}</td>
+                <td className="pa-num">{run.status === "SUCCEEDED" ? run.personaCount : "–"}</td>
+                <td>{formatWhen(run.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// A shared, approved persona set: the gallery, read-only, for people without an account.
+import Link from "next/link";
+import { GalleryCard } from "~/app/_components/persona/gallery-card";
+import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
+import { ShareRefused } from "../refused";
+import { loadShared } from "../share-data";
+
+export default async function SharedGalleryPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
+  const { token } = await params;
+  const shared = await loadShared(token);
+  if (!shared.ok) return <ShareRefused message={shared.message} />;
+  const set = shared.value;
+  const maxShare = Math.max(0.05, ...set.personas.map((p) => p.share.upper));
+  return (
+    <>
+      <p className="pa-share-banner">
+        A read-only persona set shared with you. It was approved by the team that made it.
+      </p>
+      <div className="page-header">
+        <div>
+          <h1>Personas: {set.surveyTitle}</h1>
+          <p>
+            {set.personas.length} personas from {set.clustered} survey respondents, analysis of{" "}
+            {set.finishedAt ? `${formatWhen(set.finishedAt)} UTC` : "–"}. Shares with 95 %
+            intervals.
+          </p>
+        </div>
+      </div>
+      <ul className="pa-gallery" aria-label="Personas">
+        {set.personas.map((p) => (
+          <GalleryCard
+            key={p.index}
+            card={p}
+            href={`/share/${token}/personas/${p.index}`}
+            clustered={set.clustered}
+            status="APPROVED"
+            maxShare={maxShare}
+          />
+        ))}
+      </ul>
+      <p className="hint">
+        Made with Persona Atlas. <Link href={`/share/${token}`}>Link to this page</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Read-only share pages for stakeholders: no sign-in, no studio navigation, not indexed.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "~/app/(studio)/w/[workspaceId]/personas/personas.css";
+import "~/app/_components/persona/persona-review.css";
+import "~/app/_components/charts/charts.css";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Shared personas",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
+
+export default function ShareLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Persona Atlas
+        </span>
+      </header>
+      <main id="main" className="pa-share-page">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+// Comment procedures: every member lists threads, starts and answers them, resolves and reopens.
+import { z } from "zod";
+import {
+  ZCommentIdInput,
+  ZCommentTarget,
+  ZCreateCommentInput,
+  ZReplyCommentInput,
+} from "~/server/domain/comments";
+import { access } from "~/server/domain/workspace";
+import {
+  createComment,
+  listPersonaThreads,
+  listThreads,
+  reopenThread,
+  replyToComment,
+  resolveThread,
+} from "~/server/services/comments";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
+
+export const commentRouter = createTRPCRouter({
+  list: workspaceProcedure(access.anyMember)
+    .input(ZCommentTarget)
+    .query(({ ctx, input }) => listThreads(ctx.db, ctx.membership, input)),
+  listForPersona: workspaceProcedure(access.anyMember)
+    .input(z.object({ personaId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => listPersonaThreads(ctx.db, ctx.membership, input.personaId)),
+  create: workspaceProcedure(access.anyMember)
+    .input(ZCreateCommentInput)
+    .mutation(({ ctx, input }) => createComment(ctx.db, ctx.membership, input)),
+  reply: workspaceProcedure(access.anyMember)
+    .input(ZReplyCommentInput)
+    .mutation(({ ctx, input }) => replyToComment(ctx.db, ctx.membership, input)),
+  resolve: workspaceProcedure(access.anyMember)
+    .input(ZCommentIdInput)
+    .mutation(({ ctx, input }) => resolveThread(ctx.db, ctx.membership, input)),
+  reopen: workspaceProcedure(access.anyMember)
+    .input(ZCommentIdInput)
+    .mutation(({ ctx, input }) => reopenThread(ctx.db, ctx.membership, input)),
+});

@@ -1,0 +1,56 @@
+// Persona review procedures: the gallery and one persona's review view (every member), editing
+// template fields (strategists and owners), the perception check and the respondent map.
+import { z } from "zod";
+import {
+  ZEditPersonaFieldInput,
+  ZPersonaFieldKey,
+  ZPersonaFieldRef,
+} from "~/server/domain/persona-fields";
+import { ZRatePersonaInput } from "~/server/domain/perception";
+import { access } from "~/server/domain/workspace";
+import { getGallery, getReadOnlySet, ZGalleryInput } from "~/server/services/persona-gallery";
+import {
+  confirmPersonaField,
+  editPersonaField,
+  getPersonaReview,
+  listFieldHistory,
+  revertPersonaField,
+} from "~/server/services/persona-fields";
+import { getPerception, ratePersona } from "~/server/services/perception";
+import { getRunProjection } from "~/server/services/run-projection";
+import { createTRPCRouter, workspaceProcedure } from "../trpc";
+
+const ZPersonaId = z.object({ personaId: z.string().min(1).max(64) });
+
+export const personaRouter = createTRPCRouter({
+  gallery: workspaceProcedure(access.anyMember)
+    .input(ZGalleryInput)
+    .query(({ ctx, input }) => getGallery(ctx.db, ctx.membership, input)),
+  set: workspaceProcedure(access.anyMember)
+    .input(z.object({ runId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getReadOnlySet(ctx.db, ctx.membership, input.runId)),
+  get: workspaceProcedure(access.anyMember)
+    .input(z.object({ runId: z.string().min(1).max(64), index: z.number().int().min(0) }))
+    .query(({ ctx, input }) => getPersonaReview(ctx.db, ctx.membership, input.runId, input.index)),
+  history: workspaceProcedure(access.anyMember)
+    .input(ZPersonaId.extend({ field: ZPersonaFieldKey.optional() }))
+    .query(({ ctx, input }) => listFieldHistory(ctx.db, ctx.membership, input)),
+  editField: workspaceProcedure(access.review)
+    .input(ZEditPersonaFieldInput)
+    .mutation(({ ctx, input }) => editPersonaField(ctx.db, ctx.membership, input)),
+  revertField: workspaceProcedure(access.review)
+    .input(ZPersonaFieldRef)
+    .mutation(({ ctx, input }) => revertPersonaField(ctx.db, ctx.membership, input)),
+  confirmField: workspaceProcedure(access.review)
+    .input(ZPersonaFieldRef)
+    .mutation(({ ctx, input }) => confirmPersonaField(ctx.db, ctx.membership, input)),
+  perception: workspaceProcedure(access.anyMember)
+    .input(ZPersonaId)
+    .query(({ ctx, input }) => getPerception(ctx.db, ctx.membership, input.personaId)),
+  rate: workspaceProcedure(access.review)
+    .input(ZRatePersonaInput)
+    .mutation(({ ctx, input }) => ratePersona(ctx.db, ctx.membership, input)),
+  projection: workspaceProcedure(access.anyMember)
+    .input(z.object({ runId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => getRunProjection(ctx.db, ctx.membership, input.runId)),
+});

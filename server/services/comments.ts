@@ -1,0 +1,245 @@
+// Threaded comments on personas and traits (and, through the same table, journey cells): every
+// member of the workspace may start a thread, reply, resolve and reopen it. A thread is a root
+// comment and its replies; a reply to a reply joins the root's thread, and resolving is a state
+// of the root. Targets are checked when a thread starts: the persona or trait must exist in a run
+// of this workspace. Journey cell keys are the journey side's to define and are not checked here.
+import type { Db } from "~/server/db/client";
+import type { Prisma } from "~/server/db/generated/client";
+import { ZAnalysisResult } from "~/server/analysis/result";
+import {
+  ZCommentIdInput,
+  ZCommentTarget,
+  ZCreateCommentInput,
+  ZReplyCommentInput,
+  type TCommentTarget,
+  type TCommentTargetType,
+  type TCreateCommentInput,
+  type TReplyCommentInput,
+} from "~/server/domain/comments";
+import { fail } from "~/server/domain/errors";
+import { access } from "~/server/domain/workspace";
+import { requireRole, type MembershipView } from "./access";
+
+export interface CommentView {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+}
+
+export interface ThreadView extends CommentView {
+  targetType: TCommentTargetType;
+  targetKey: string;
+  runId: string | null;
+  resolvedAt: Date | null;
+  resolvedByName: string | null;
+  replies: CommentView[];
+}
+
+const threadInclude = {
+  author: { select: { name: true } },
+  resolvedBy: { select: { name: true } },
+  replies: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: { select: { name: true } } },
+  },
+} as const satisfies Prisma.CommentInclude;
+
+type ThreadRow = Prisma.CommentGetPayload<{ include: typeof threadInclude }>;
+
+function toThread(row: ThreadRow): ThreadView {
+  return {
+    id: row.id,
+    body: row.body,
+    authorName: row.author?.name ?? null,
+    createdAt: row.createdAt,
+    targetType: row.targetType,
+    targetKey: row.targetKey,
+    runId: row.runId,
+    resolvedAt: row.resolvedAt,
+    resolvedByName: row.resolvedBy?.name ?? null,
+    replies: row.replies.map((r) => ({
+      id: r.id,
+      body: r.body,
+      authorName: r.author?.name ?? null,
+      createdAt: r.createdAt,
+    })),
+  };
+}
+
+async function checkTarget(db: Db, actor: MembershipView, target: TCommentTarget): Promise<void> {
+  if (target.targetType === "JOURNEY_CELL") {
+    if (target.runId) {
+      const run = await db.analysisRun.findFirst({
+        where: { id: target.runId, workspaceId: actor.workspaceId },
+        select: { id: true },
+      });
+      if (!run) fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
+    }
+    return;
+  }
+  if (!target.runId) {
+    fail("INVALID_INPUT", "Say which analysis run the persona or trait belongs to.");
+    return;
+  }
+  if (target.targetType === "PERSONA") {
+    const persona = await db.persona.findFirst({
+      where: {
+        id: target.targetKey,
+        runId: target.runId,
+        run: { workspaceId: actor.workspaceId },
+      },
+      select: { id: true },
+    });
+    if (!persona) fail("NOT_FOUND", "That persona does not exist in this workspace.");
+    return;
+  }
+  const run = await db.analysisRun.findFirst({
+    where: { id: target.runId, workspaceId: actor.workspaceId, status: "SUCCEEDED" },
+    select: { result: true },
+  });
+  if (!run?.result) return fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
+  const result = ZAnalysisResult.parse(run.result);
+  const known = result.personas.some((p) => p.traits.some((t) => t.id === target.targetKey));
+  if (!known) fail("NOT_FOUND", "That trait does not exist in this analysis run.");
+}
+
+export async function createComment(
+  db: Db,
+  actor: MembershipView,
+  raw: TCreateCommentInput,
+): Promise<ThreadView> {
+  requireRole(actor, access.anyMember);
+  const input = ZCreateCommentInput.parse(raw);
+  await checkTarget(db, actor, input);
+  const row = await db.comment.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      runId: input.runId ?? null,
+      targetType: input.targetType,
+      targetKey: input.targetKey,
+      authorId: actor.userId,
+      body: input.body,
+    },
+    include: threadInclude,
+  });
+  return toThread(row);
+}
+
+async function requireRoot(db: Db, actor: MembershipView, commentId: string) {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, workspaceId: actor.workspaceId },
+    select: { id: true, parentId: true },
+  });
+  if (!comment) return fail("NOT_FOUND", "That comment does not exist in this workspace.");
+  return comment.parentId ?? comment.id;
+}
+
+export async function replyToComment(
+  db: Db,
+  actor: MembershipView,
+  raw: TReplyCommentInput,
+): Promise<ThreadView> {
+  requireRole(actor, access.anyMember);
+  const input = ZReplyCommentInput.parse(raw);
+  const rootId = await requireRoot(db, actor, input.parentId);
+  const root = await db.comment.findUniqueOrThrow({ where: { id: rootId } });
+  await db.comment.create({
+    data: {
+      workspaceId: root.workspaceId,
+      runId: root.runId,
+      targetType: root.targetType,
+      targetKey: root.targetKey,
+      parentId: root.id,
+      authorId: actor.userId,
+      body: input.body,
+    },
+  });
+  return toThread(
+    await db.comment.findUniqueOrThrow({ where: { id: root.id }, include: threadInclude }),
+  );
+}
+
+async function setResolved(
+  db: Db,
+  actor: MembershipView,
+  raw: { commentId: string },
+  resolved: boolean,
+  now: Date,
+): Promise<ThreadView> {
+  requireRole(actor, access.anyMember);
+  const { commentId } = ZCommentIdInput.parse(raw);
+  const rootId = await requireRoot(db, actor, commentId);
+  const row = await db.comment.update({
+    where: { id: rootId },
+    data: resolved
+      ? { resolvedAt: now, resolvedById: actor.userId }
+      : { resolvedAt: null, resolvedById: null },
+    include: threadInclude,
+  });
+  return toThread(row);
+}
+
+export const resolveThread = (
+  db: Db,
+  actor: MembershipView,
+  raw: { commentId: string },
+  now = new Date(),
+) => setResolved(db, actor, raw, true, now);
+
+export const reopenThread = (
+  db: Db,
+  actor: MembershipView,
+  raw: { commentId: string },
+  now = new Date(),
+) => setResolved(db, actor, raw, false, now);
+
+/** Threads on one target, oldest first. */
+export async function listThreads(
+  db: Db,
+  actor: MembershipView,
+  raw: TCommentTarget,
+): Promise<ThreadView[]> {
+  requireRole(actor, access.anyMember);
+  const target = ZCommentTarget.parse(raw);
+  const rows = await db.comment.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      parentId: null,
+      targetType: target.targetType,
+      targetKey: target.targetKey,
+      ...(target.runId ? { runId: target.runId } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: threadInclude,
+  });
+  return rows.map(toThread);
+}
+
+/** Threads on a persona and on each of its traits (trait ids start with "p<index>:"). */
+export async function listPersonaThreads(
+  db: Db,
+  actor: MembershipView,
+  personaId: string,
+): Promise<ThreadView[]> {
+  requireRole(actor, access.anyMember);
+  const persona = await db.persona.findFirst({
+    where: { id: personaId, run: { workspaceId: actor.workspaceId } },
+    select: { id: true, runId: true, index: true },
+  });
+  if (!persona) return fail("NOT_FOUND", "That persona does not exist in this workspace.");
+  const rows = await db.comment.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      runId: persona.runId,
+      parentId: null,
+      OR: [
+        { targetType: "PERSONA", targetKey: persona.id },
+        { targetType: "TRAIT", targetKey: { startsWith: `p${persona.index}:` } },
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: threadInclude,
+  });
+  return rows.map(toThread);
+}

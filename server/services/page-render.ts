@@ -1,0 +1,120 @@
+// Renders one of the app's own print pages to PDF (A4 landscape) or PNG with headless Chromium
+// (Debian's /usr/bin/chromium driven by playwright-core; PERSONA_ATLAS_CHROMIUM overrides the
+// path). The page is fetched from this server itself (PERSONA_ATLAS_INTERNAL_URL, by default
+// http://127.0.0.1:$PORT) with the requesting person's cookies, so it shows exactly what they
+// may see and authorisation stays with the page. At most two renders run at once: Chromium is
+// heavy and the machine may be small. A missing Chromium is a typed error the route turns into
+// 503, not a crash.
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+
+export class RendererUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RendererUnavailableError";
+  }
+}
+
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PERSONA_ATLAS_CHROMIUM?.trim() || "/usr/bin/chromium";
+}
+
+export function internalBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PERSONA_ATLAS_INTERNAL_URL?.trim();
+  if (configured) return configured.replace(/\/+$/, "");
+  return `http://127.0.0.1:${env.PORT?.trim() || "3000"}`;
+}
+
+/** Chromium refuses to start its sandbox as root (containers); elsewhere keep the sandbox. */
+export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
+  return [
+    ...(isRoot ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ];
+}
+
+const MAX_CONCURRENT = 2;
+let active = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (active >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  active += 1;
+  try {
+    return await work();
+  } finally {
+    active -= 1;
+    waiting.shift()?.();
+  }
+}
+
+export interface RenderOptions {
+  /** Path on this server, e.g. /print/w/…/personas/0 */
+  path: string;
+  format: "pdf" | "png";
+  /** The Cookie header of the person asking, so the page sees their session. */
+  cookie: string | null;
+  timeoutMs?: number;
+}
+
+/** A4 landscape at 96 dpi. */
+const A4_LANDSCAPE = { width: 1123, height: 794 };
+
+export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
+  const executablePath = chromiumPath();
+  // Not a project file: keep the bundler from tracing the whole project for it.
+  if (!existsSync(/*turbopackIgnore: true*/ executablePath)) {
+    throw new RendererUnavailableError(
+      `PDF and PNG export needs Chromium, which is not installed on this server (looked for ${executablePath}). ` +
+        "Install it (Debian: apt-get install chromium) or set PERSONA_ATLAS_CHROMIUM; CSV and JSON exports work without it.",
+    );
+  }
+  const timeout = options.timeoutMs ?? 30_000;
+  return slot(async () => {
+    let browser: Browser | undefined;
+    try {
+      browser = await chromium.launch({ executablePath, args: chromiumArgs(), timeout });
+    } catch (error) {
+      throw new RendererUnavailableError(
+        `Chromium could not start on this server, so PDF and PNG export is unavailable: ${(error as Error).message.split("\n")[0]}`,
+      );
+    }
+    try {
+      const context = await browser.newContext({
+        viewport: A4_LANDSCAPE,
+        deviceScaleFactor: options.format === "png" ? 2 : 1,
+        extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {},
+      });
+      const page = await context.newPage();
+      await page.emulateMedia({ media: "print" });
+      const response = await page.goto(`${internalBaseUrl()}${options.path}`, {
+        waitUntil: "load",
+        timeout,
+      });
+      if (!response || response.status() >= 400) {
+        throw new Error(`The print page answered ${response?.status() ?? "nothing"}.`);
+      }
+      if (!new URL(page.url()).pathname.startsWith("/print/")) {
+        throw new Error("The print page sent the browser elsewhere (is the session still valid?).");
+      }
+      // The page marks itself ready once its charts have drawn.
+      await page.waitForSelector('[data-print-ready="true"]', { timeout, state: "attached" });
+      if (options.format === "pdf") {
+        return await page.pdf({
+          format: "A4",
+          landscape: true,
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
+      }
+      return await page.screenshot({ type: "png", fullPage: true });
+    } finally {
+      await browser.close().catch(() => undefined);
+    }
+  });
+}

@@ -1,0 +1,384 @@
+// Strategist review end to end on the demo data: a strategist opens the gallery, edits a
+// persona's marketing message (the history shows the change), comments on a trait, submits the
+// set for review, downloads the persona card as PDF (it has pages, the persona's name, and a page
+// that is not blank once rendered to PNG with pdftoppm) and PNG and the personas as CSV; a
+// researcher cannot approve; the strategist approves and shares the set; the shared link shows
+// the set without sign-in and stops working once revoked. axe finds no serious or critical
+// problems on the gallery and persona pages; screenshots go to test-results/screenshots/.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { openDatabase } from "~/server/db/client";
+import { demoPassword } from "~/server/db/seed";
+import { resolveDatabaseTarget } from "~/server/db/target";
+import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import {
+  checkA11y,
+  formatViolations,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  startApp,
+  type RunningApp,
+} from "./harness";
+
+const STRATEGIST = "strategist@demo.personaatlas.test";
+const RESEARCHER = "researcher@demo.personaatlas.test";
+const MESSAGE = "E2E: lead with the total monthly cost, not the sticker price.";
+const COMMENT = "E2E: is this trait strong enough to lead the pitch?";
+
+let app: RunningApp;
+let browser: Browser;
+let strategist: Page;
+let personaUrl = "";
+let personaName = "";
+let galleryUrl = "";
+let shareUrl = "";
+const workDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-review-e2e-"));
+
+/** The demo normally opens on a finished analysis; make sure of it (a run through the service). */
+async function ensureFinishedRun(env: NodeJS.ProcessEnv): Promise<void> {
+  const db = await openDatabase(resolveDatabaseTarget(env));
+  try {
+    const done = await db.prisma.analysisRun.count({ where: { status: "SUCCEEDED" } });
+    if (done === 0) {
+      const run = await runDemoAnalysis(db.prisma);
+      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp({ beforeStart: ensureFinishedRun });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/signin`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
+}
+
+async function expectNoSeriousA11yIssues(page: Page) {
+  const violations = await checkA11y(page);
+  expect(violations, formatViolations(violations)).toEqual([]);
+}
+
+/** Share of pixels that are not (nearly) white in a PNG, measured by the browser's canvas. */
+async function inkShare(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(
+    async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext("2d");
+      if (!ctx) return 0;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 600) ink += 1;
+      }
+      return ink / (data.length / 4);
+    },
+    `data:image/png;base64,${png.toString("base64")}`,
+  );
+}
+
+/** Calls a tRPC mutation with the page's session, as the browser would. */
+async function trpcMutation(context: BrowserContext, procedure: string, input: unknown) {
+  const response = await context.request.post(`${app.baseUrl}/api/trpc/${procedure}`, {
+    data: { json: input },
+    headers: { "content-type": "application/json" },
+  });
+  return { status: response.status(), body: (await response.json()) as unknown };
+}
+
+describe("strategist review", () => {
+  it("a strategist opens the gallery and a persona, edits the marketing message and comments on a trait", async () => {
+    strategist = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(strategist, STRATEGIST);
+    await strategist
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Personas" })
+      .click();
+    await strategist.getByRole("heading", { name: /Persona gallery/ }).waitFor();
+    galleryUrl = strategist.url();
+
+    const cards = strategist.locator(".pa-gallery-card");
+    expect(await cards.count()).toBeGreaterThanOrEqual(2);
+    const avatar = await cards.first().locator("img.pa-avatar").getAttribute("src");
+    expect(avatar).toMatch(/^data:image\/svg\+xml/);
+    expect(await cards.first().locator(".pa-stability").textContent()).toMatch(
+      /^(stable|uncertain|unstable) · Jaccard \d\.\d\d$/,
+    );
+    expect(await cards.first().locator(".pa-share").textContent()).toMatch(/95 % CI \d+ %–\d+ %/);
+    expect(await strategist.locator("#review-title .pa-review").textContent()).toBe("Draft");
+    await saveScreenshot(strategist, "review-gallery");
+    await expectNoSeriousA11yIssues(strategist);
+
+    const link = cards.first().locator("h3 a");
+    personaName = (await link.textContent()) ?? "";
+    expect(personaName.length).toBeGreaterThan(2);
+    await link.click();
+    await strategist.waitForURL(/\/personas\/\d+$/);
+    personaUrl = strategist.url();
+    await strategist.getByRole("heading", { level: 1, name: personaName }).waitFor();
+
+    // Edit the marketing message; the field is then marked as person-written.
+    const field = strategist.locator("article.pa-field", {
+      has: strategist.getByRole("heading", { name: "Marketing message", exact: true }),
+    });
+    const draftBefore = (await field.locator(".pa-field-text").textContent()) ?? "";
+    expect(await field.locator(".badge").textContent()).toBe("Generated draft");
+    await field.getByRole("button", { name: "Edit marketing message" }).click();
+    const box = strategist.getByRole("textbox", { name: "Marketing message" });
+    await box.fill(MESSAGE);
+    await strategist.getByRole("button", { name: "Save marketing message" }).click();
+    await field.locator(".pa-field-text", { hasText: MESSAGE }).waitFor();
+    expect(await field.locator(".badge").textContent()).toBe("Written by a person");
+
+    // The history shows the change, before and after.
+    const row = strategist.locator("table.pa-history tbody tr").first();
+    await row.getByText(MESSAGE).waitFor();
+    expect(await row.locator("th").textContent()).toBe("Marketing message");
+    expect(await row.locator("td").nth(1).textContent()).toBe("Edited");
+    expect((await row.locator("td").nth(2).textContent())?.replace(/\s+/g, " ").trim()).toBe(
+      draftBefore.replace(/\s+/g, " ").trim(),
+    );
+    expect(await row.locator("td").last().textContent()).toBe("Sofia Strategist");
+
+    // Comment on the strongest distinguishing trait.
+    const traitRow = strategist.locator("table.pa-traits tbody tr").first();
+    await traitRow.getByRole("link", { name: /^Discuss/ }).click();
+    const about = strategist.locator("#discussion").getByRole("combobox", { name: "About" });
+    await strategist.waitForFunction(() => {
+      const select = document.querySelector<HTMLSelectElement>("#discussion select");
+      return select !== null && select.value !== "persona";
+    });
+    const chosen = await about.evaluate(
+      (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? "",
+    );
+    expect(chosen).toMatch(/^Trait: /);
+    const traitLabel = chosen.replace(/^Trait: /, "");
+    expect(await traitRow.locator("th").textContent()).toContain(traitLabel);
+    await strategist.locator("#discussion").getByRole("textbox", { name: "Comment" }).fill(COMMENT);
+    await strategist.getByRole("button", { name: "Post comment" }).click();
+    const thread = strategist.locator(".pa-thread", { hasText: COMMENT });
+    await thread.waitFor();
+    expect(await thread.locator(".pa-thread-target").textContent()).toContain(
+      `On the trait “${traitLabel}`,
+    );
+
+    await saveScreenshot(strategist, "review-persona-page");
+    await expectNoSeriousA11yIssues(strategist);
+  }, 180_000);
+
+  it("downloads the persona card as PDF and PNG, and the personas as CSV", async () => {
+    expect(personaUrl).not.toBe("");
+    const api = personaUrl.replace(
+      /\/w\/([^/]+)\/personas\/runs\/([^/]+)\/personas\/(\d+)$/,
+      "/api/v1/workspaces/$1/runs/$2/personas/$3",
+    );
+    const context = strategist.context();
+
+    const pdf = await context.request.get(`${api}/pdf`, { timeout: 90_000 });
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(pdf.headers()["content-disposition"]).toMatch(/attachment; filename=".+\.pdf"/);
+    const pdfBody = await pdf.body();
+    expect(pdfBody.subarray(0, 5).toString()).toBe("%PDF-");
+    const pdfFile = path.join(workDir, "persona.pdf");
+    writeFileSync(pdfFile, pdfBody);
+    const info = execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    // A4 landscape: 842 x 595 points.
+    const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info) ?? [];
+    expect(Number(width)).toBeCloseTo(842, -1);
+    expect(Number(height)).toBeCloseTo(595, -1);
+    const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+    expect(text).toContain(personaName);
+    expect(text).toContain(MESSAGE.slice(0, 30));
+    // Page 1 as PNG (poppler's pdftoppm), kept with the screenshots; it must carry ink.
+    const shots = path.join("test-results", "screenshots");
+    mkdirSync(shots, { recursive: true });
+    const pngBase = path.join(shots, "review-persona-card-pdf-page1");
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      pdfFile,
+      pngBase,
+    ]);
+    const pagePng = readFileSync(`${pngBase}.png`);
+    const ink = await inkShare(strategist, pagePng);
+    expect(ink).toBeGreaterThan(0.02);
+    expect(ink).toBeLessThan(0.9);
+
+    const png = await context.request.get(`${api}/png`, { timeout: 90_000 });
+    expect(png.status()).toBe(200);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    const pngBody = await png.body();
+    expect(pngBody.subarray(1, 4).toString()).toBe("PNG");
+    expect(await inkShare(strategist, pngBody)).toBeGreaterThan(0.02);
+
+    const exportUrl = api.replace(/\/personas\/\d+$/, "/export?dataset=personas&format=csv");
+    const csv = await context.request.get(exportUrl);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const parsed = Papa.parse<Record<string, string>>((await csv.text()).replace(/^\uFEFF/, ""), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining([
+        "name",
+        "marketingMessage",
+        "marketingMessage_source",
+        "share_lower",
+      ]),
+    );
+    const edited = parsed.data.find((r) => r.name === personaName);
+    expect(edited?.marketingMessage).toBe(MESSAGE);
+    expect(edited?.marketingMessage_source).toBe("person");
+    expect(parsed.data.filter((r) => r.marketingMessage_source === "person")).toHaveLength(1);
+  }, 180_000);
+
+  it("a researcher cannot approve; the strategist approves and shares the set read-only until revoked", async () => {
+    expect(galleryUrl).not.toBe("");
+    await strategist.goto(galleryUrl);
+    await strategist.getByRole("button", { name: "Submit for review" }).click();
+    await strategist.getByRole("button", { name: "Approve" }).waitFor();
+
+    // The researcher sees the set in review, but no way to approve it, and the server refuses.
+    const researcher = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(researcher, RESEARCHER);
+    await researcher.goto(galleryUrl);
+    await researcher.getByRole("heading", { name: /Persona gallery/ }).waitFor();
+    expect(await researcher.locator("#review-title .pa-review").textContent()).toBe("In review");
+    expect(await researcher.getByRole("button", { name: "Approve" }).count()).toBe(0);
+    expect(
+      await researcher.getByText("Strategists and owners review and approve persona sets.").count(),
+    ).toBe(1);
+    const [, workspaceId, runId] = /\/w\/([^/]+)\/personas\/runs\/([^/]+)\//.exec(personaUrl) ?? [];
+    const refused = await trpcMutation(researcher.context(), "review.transition", {
+      workspaceId,
+      runId,
+      from: "IN_REVIEW",
+      to: "APPROVED",
+    });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain(
+      "This needs the owner or strategist role; you are a researcher here.",
+    );
+    await researcher.close();
+
+    await strategist.getByLabel(/^Note/).fill("Approved in the e2e test.");
+    await strategist.getByRole("button", { name: "Approve" }).click();
+    await strategist.getByRole("button", { name: "Reopen review" }).waitFor();
+    expect(await strategist.locator("#review-title .pa-review").textContent()).toBe("Approved");
+    const log = strategist.locator("ol.pa-log li");
+    expect(await log.count()).toBe(2);
+    expect(await log.first().textContent()).toContain("Approved in the e2e test.");
+
+    await strategist.getByRole("button", { name: "Create share link" }).click();
+    const linkField = strategist.getByLabel("New share link");
+    await linkField.waitFor();
+    shareUrl = await linkField.inputValue();
+    expect(shareUrl).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+
+    // Someone without an account opens it.
+    const visitor = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await visitor.goto(shareUrl);
+    await visitor.getByRole("heading", { level: 1, name: /^Personas: / }).waitFor();
+    expect(await visitor.locator(".pa-gallery-card").count()).toBeGreaterThanOrEqual(2);
+    expect(await visitor.getByRole("button").count()).toBe(0);
+    await saveScreenshot(visitor, "review-shared-gallery");
+    await expectNoSeriousA11yIssues(visitor);
+    await visitor.getByRole("link", { name: personaName }).click();
+    await visitor.getByRole("heading", { level: 1, name: personaName }).waitFor();
+    expect(await visitor.getByText(MESSAGE).count()).toBe(1);
+    expect(await visitor.getByRole("button").count()).toBe(0);
+    expect(await visitor.getByText("Sofia Strategist").count()).toBe(0);
+    const sharedPersonaUrl = visitor.url();
+
+    // Revoked: the same links answer politely that they were switched off.
+    await strategist.getByRole("button", { name: /^Revoke/ }).click();
+    await strategist.getByRole("dialog").getByRole("button", { name: "Revoke link" }).click();
+    await strategist.getByText(/revoked \d/).waitFor();
+    for (const url of [shareUrl, sharedPersonaUrl]) {
+      await visitor.goto(url);
+      await visitor.getByRole("heading", { name: "This link does not work" }).waitFor();
+      expect(await visitor.getByText(/switched off by the team that shared it/).count()).toBe(1);
+      expect(await visitor.getByText(personaName).count()).toBe(0);
+    }
+    await visitor.close();
+  }, 180_000);
+
+  it("maps respondents by persona, compares personas and presents them one per screen with the keyboard", async () => {
+    const runUrl = personaUrl.replace(/\/personas\/\d+$/, "");
+    await strategist.goto(runUrl);
+    const map = strategist.locator("section", {
+      has: strategist.getByRole("heading", { name: "Map of respondents" }),
+    });
+    const centres = map.locator("table tbody tr");
+    await centres.first().waitFor({ timeout: 60_000 });
+    const personas = await strategist.locator(".pa-cards > li").count();
+    expect(await centres.count()).toBe(personas);
+    expect(await map.getByText(/^All \d+ clustered respondents\./).count()).toBe(1);
+    expect(await map.locator(".recharts-scatter-symbol").count()).toBeGreaterThan(100);
+    await map.screenshot({ path: path.join("test-results", "screenshots", "review-run-map.png") });
+
+    await strategist.goto(`${runUrl}/compare?p=0&p=1`);
+    await strategist.getByRole("heading", { name: "Trait by trait" }).waitFor();
+    expect(await strategist.locator("table.pa-compare").first().locator("thead th").count()).toBe(
+      3,
+    );
+    await expectNoSeriousA11yIssues(strategist);
+
+    await strategist.goto(`${runUrl}/present`);
+    const region = strategist.getByRole("region", { name: /^Personas of / });
+    await region.waitFor();
+    // Wait until the slide region has focus, i.e. the keys are handled.
+    await strategist.waitForFunction(() =>
+      document.activeElement?.classList.contains("pa-present"),
+    );
+    const first = await strategist.locator(".pa-present-head h2").textContent();
+    await strategist.keyboard.press("ArrowRight");
+    await strategist.waitForFunction(
+      (name) => document.querySelector(".pa-present-head h2")?.textContent !== name,
+      first,
+    );
+    await strategist.keyboard.press("PageUp");
+    await strategist.waitForFunction(
+      (name) => document.querySelector(".pa-present-head h2")?.textContent === name,
+      first,
+    );
+    await strategist.keyboard.press("Escape");
+    await strategist.waitForURL(/\/personas\?run=/);
+    await strategist.close();
+  }, 120_000);
+});
