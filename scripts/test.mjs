@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`npm test`; CI runs it through .ci/run). Steps, in order, failing fast:
-//   1. system packages  Debian `chromium` (e2e) and `postgresql` (pg); installed with apt-get when
+//   1. system packages  Debian `chromium` and `poppler-utils` (e2e) and `postgresql` (pg); installed with apt-get when
 //                       running as root, otherwise the run stops and names the install command.
 //   2. checks           prisma generate (always), then typecheck, lint, depcruise.
 //   3. unit             vitest project `unit`.
@@ -45,6 +45,9 @@ const USAGE = `Usage: npm test [-- [--only ${SUITES.join(",")}] [--skip-build]]`
 const PG_PACKAGE = "postgresql";
 const CHROMIUM_PACKAGE = "chromium";
 const CHROMIUM_PATH = "/usr/bin/chromium";
+// The review e2e test reads the exported persona PDF with pdfinfo, pdftotext and pdftoppm.
+const POPPLER_PACKAGE = "poppler-utils";
+const POPPLER_PATH = "/usr/bin/pdftoppm";
 const REPORT_DIR = path.join(root, "test-results", "vitest");
 const DEPCRUISE_DIRS = ["app", "server", "scripts", "bench"];
 
@@ -300,6 +303,7 @@ function postgresBinDir() {
 function missingPackages(selected) {
   const missing = [];
   if (selected.has("e2e") && !existsSync(CHROMIUM_PATH)) missing.push(CHROMIUM_PACKAGE);
+  if (selected.has("e2e") && !existsSync(POPPLER_PATH)) missing.push(POPPLER_PACKAGE);
   if (selected.has("pg") && !postgresBinDir()) missing.push(PG_PACKAGE);
   return missing;
 }
@@ -307,6 +311,7 @@ function missingPackages(selected) {
 async function ensureSystemPackages(selected) {
   const needs = [
     selected.has("e2e") ? `${CHROMIUM_PACKAGE} (${CHROMIUM_PATH})` : null,
+    selected.has("e2e") ? `${POPPLER_PACKAGE} (${POPPLER_PATH})` : null,
     selected.has("pg") ? `${PG_PACKAGE} (/usr/lib/postgresql/*/bin)` : null,
   ].filter(Boolean);
   if (needs.length === 0) {
@@ -322,8 +327,10 @@ async function ensureSystemPackages(selected) {
   if (!isRoot()) {
     const runnable = SUITES.filter(
       (s) =>
-        !(s === "e2e" && missing.includes(CHROMIUM_PACKAGE)) &&
-        !(s === "pg" && missing.includes(PG_PACKAGE)),
+        !(
+          s === "e2e" &&
+          (missing.includes(CHROMIUM_PACKAGE) || missing.includes(POPPLER_PACKAGE))
+        ) && !(s === "pg" && missing.includes(PG_PACKAGE)),
     ).join(",");
     throw new StepFailure(
       `Missing system package(s): ${missing.join(", ")}. Install them with\n` +
