@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one test command (`npm test`; CI runs it through .ci/run). Steps, in order, failing fast:
-//   1. system packages  Debian `chromium` and `poppler-utils` (e2e) and `postgresql` (pg); installed with apt-get when
-//                       running as root, otherwise the run stops and names the install command.
+//   1. system packages  Debian `chromium` and `poppler-utils` (e2e) and `postgresql` (pg); installed
+//                       with apt-get when running as root, otherwise the run stops and names the
+//                       install command.
 //   2. checks           prisma generate (always), then typecheck, lint, depcruise.
 //   3. unit             vitest project `unit`.
 //   4. services         vitest project `services` on in-memory PGlite.
