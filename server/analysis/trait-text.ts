@@ -41,19 +41,33 @@ export function shortTrait(trait: Trait): string {
   return `${trait.label} (${comparison(trait)})`;
 }
 
-/** Verb phrase after "they": 'rate Seat comfort higher than others (4.21 vs 3.10 on 0–5)'. */
+/** An answer value as people read it: "in_person" -> "in person"; labels stay as written. */
+export function readableOption(option: string): string {
+  return /^[a-z0-9]+(_[a-z0-9]+)+$/.test(option) ? option.replace(/_/g, " ") : option;
+}
+
+/** A question's wording in quotes, without its closing full stop. */
+function quoted(label: string): string {
+  return `“${label.trim().replace(/\.$/, "")}”`;
+}
+
+/**
+ * Verb phrase after "they": 'rate “Seat comfort” higher than others (4.21 vs 3.10 on 0–5)' or
+ * 'answer “in person” to “Where did you research?” more often than others (62 % vs 30 %)'.
+ */
 export function traitPhrase(trait: Trait): string {
   const more = trait.direction === "higher";
   const same = trait.direction === "equal";
+  const question = quoted(trait.questionLabel);
   if (trait.measure === "share") {
     const how = same ? "as often as" : more ? "more often than" : "less often than";
-    return `choose “${trait.option ?? ""}” for ${trait.questionLabel} ${how} others (${comparison(trait)})`;
+    return `answer “${readableOption(trait.option ?? "")}” to ${question} ${how} others (${comparison(trait)})`;
   }
   const how = same ? "the same as" : more ? "higher than" : "lower than";
   if (trait.kind === "ordinal") {
-    return `rate ${trait.questionLabel} ${how} others (${comparison(trait)})`;
+    return `rate ${question} ${how} others (${comparison(trait)})`;
   }
-  return `score ${how} others on ${trait.questionLabel} (${comparison(trait)})`;
+  return `score ${how} others on ${question} (${comparison(trait)})`;
 }
 
 /** One line for tables and the terminal: 'Seat comfort ↑ 4.21 vs 3.10 on 0–5, δ = 0.52, q = 0.001'. */

@@ -104,7 +104,7 @@ describe("draftPersonaCard with clear evidence", () => {
     const [first] = cards;
     expect(first?.values.sentences.map((s) => s.traitIds).flat()).toContain("p0:price");
     expect(first?.fears.sentences.map((s) => s.traitIds).flat()).toContain("p0:speed");
-    expect(first?.values.sentences[0]?.text).toMatch(/Price fairness higher than others/);
+    expect(first?.values.sentences[0]?.text).toMatch(/“Price fairness” higher than others/);
     expect(first?.goals.sentences.map((s) => s.traitIds).flat()).toContain("p0:goal=Save money");
     expect(first?.job.sentences[0]?.text).toMatch(/Retail/);
     expect(first?.elevatorPitch.sentences[0]?.text).toContain(first?.name);
