@@ -11,6 +11,8 @@ import { fail } from "~/server/domain/errors";
 import { requireRole, type MembershipView } from "./access";
 import { loadAnalysisInput } from "./analysis-input";
 import { startAnalysisWorker, type RunningWorker } from "./analysis-worker-process";
+import { carryForwardFields } from "./persona-carry-forward";
+import { fillMapsForRun } from "./journey-fill-runner";
 
 export const ZStartAnalysisInput = z.object({
   surveyId: z.string().min(1),
@@ -145,6 +147,10 @@ export async function executeRun(db: Db, runId: string, now = () => new Date()):
       const stored = await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
       // The worker finished before it saw the cancel: honour the cancel, keep nothing.
       if (!stored) await finish({ status: "CANCELLED", error: "Cancelled." });
+      else {
+        await keepPersonWrittenFields(db, runId);
+        await fillJourneyMaps(db, runId);
+      }
     }
   } catch (error) {
     console.error(`analysis run ${runId} failed`, error);
@@ -187,6 +193,31 @@ async function persistResult(
     });
     return true;
   });
+}
+
+/**
+ * Copies strategists' edits from the survey's previous run to the matching personas of this one
+ * (persona-carry-forward.ts). The run itself has succeeded either way: a failure here is logged
+ * and leaves the new personas as drafts.
+ */
+async function keepPersonWrittenFields(db: Db, runId: string): Promise<void> {
+  try {
+    await carryForwardFields(db, runId);
+  } catch (error) {
+    console.error(`carrying persona edits forward to run ${runId} failed`, error);
+  }
+}
+
+/**
+ * Fills the journey maps linked to the run's survey (journey-fill-runner.ts). The run has
+ * succeeded either way: a failure is logged, and a map keeps its earlier fills.
+ */
+async function fillJourneyMaps(db: Db, runId: string): Promise<void> {
+  try {
+    await fillMapsForRun(db, runId);
+  } catch (error) {
+    console.error(`filling journey maps from run ${runId} failed`, error);
+  }
 }
 
 /** Starts a queued run in the background of this server process. */

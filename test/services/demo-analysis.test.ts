@@ -1,11 +1,17 @@
 // The demo's finished analysis: after the seed, runDemoAnalysis runs the real analysis service
 // (worker process included) as the demo owner and stores personas that match the customer groups
-// the generator planted, so a new installation opens on evidence-backed personas.
+// the generator planted, so a new installation opens on evidence-backed personas, and fills the
+// demo journey map from them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZJourneyFill } from "~/server/analysis/journey/result";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
 import { carBuyerGroups, generateCarBuyers } from "~/server/db/demo/car-buyers";
-import { demoRespondentCount, demoRespondentSeed } from "~/server/db/demo/car-buying-survey";
+import {
+  demoJourneyName,
+  demoRespondentCount,
+  demoRespondentSeed,
+} from "~/server/db/demo/car-buying-survey";
 import { seedDemo } from "~/server/db/seed";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { createTestDb } from "../helpers/test-db";
@@ -46,6 +52,46 @@ describe("demo analysis", () => {
     expect(ari).toBeGreaterThanOrEqual(0.9);
     expect(run.personas.every((p) => p.stabilityLabel === "stable")).toBe(true);
   }, 120_000);
+
+  it("leaves the demo journey map filled for every persona, with real quotes", async () => {
+    const map = await db.journeyMap.findFirstOrThrow({
+      where: { name: demoJourneyName },
+      include: { stages: true, fills: { include: { run: { include: { personas: true } } } } },
+    });
+    expect(map.fills).toHaveLength(1);
+    const stored = map.fills[0];
+    if (!stored) return;
+    expect(stored.run.status).toBe("SUCCEEDED");
+    const fill = ZJourneyFill.parse(stored.result);
+    // The stages the demo survey asks about: every stage with a question tied to it.
+    const asked = await db.question.findMany({
+      where: { stageId: { in: map.stages.map((s) => s.id) } },
+      select: { stageId: true },
+      distinct: ["stageId"],
+    });
+    expect(asked.length).toBe(map.stages.length);
+    expect(fill.personas.map((p) => p.key).sort()).toEqual(
+      stored.run.personas.map((p) => p.id).sort(),
+    );
+    for (const persona of fill.personas) {
+      for (const { stageId } of asked) {
+        const cell = fill.cells.find(
+          (c) => c.personaIndex === persona.index && c.stageId === stageId,
+        );
+        expect(cell?.emotion.status, `${persona.name} at ${stageId}`).toBe("ok");
+        expect(cell?.pain.status, `${persona.name} at ${stageId}`).toBe("ok");
+      }
+    }
+    const quotes = fill.cells.flatMap((c) => (c.thoughts.status === "ok" ? c.thoughts.quotes : []));
+    expect(quotes.length).toBeGreaterThanOrEqual(fill.personas.length * map.stages.length);
+    const answers = await db.answer.findMany({
+      where: { responseId: { in: quotes.map((q) => q.responseId) }, textValue: { not: null } },
+      select: { responseId: true, textValue: true, question: { select: { key: true } } },
+    });
+    const real = new Set(answers.map((a) => `${a.responseId}|${a.question.key}|${a.textValue}`));
+    for (const q of quotes)
+      expect(real.has(`${q.responseId}|${q.questionId}|${q.text}`)).toBe(true);
+  });
 
   it("does nothing when the demo workspace is absent", async () => {
     const fresh = await createTestDb();

@@ -9,7 +9,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { useTRPC } from "~/app/_lib/trpc";
 import { layerLabels, objectiveLabels, ZStageName } from "~/server/domain/journey";
 import { Drawer } from "./drawer";
-import { EvidenceSection } from "./evidence-section";
+import { EvidenceSection, type FillList } from "./evidence-section";
 import { MapSettings, type SurveyOption } from "./map-settings";
 import type { MapData } from "./map-state";
 import { StageForm } from "./stage-form";
@@ -24,11 +24,14 @@ export function MapEditor({
   canEdit,
   initial,
   surveys,
+  initialFills,
 }: {
   workspaceId: string;
   canEdit: boolean;
   initial: MapData;
   surveys: SurveyOption[];
+  /** The runs that filled this map, read with the page so the evidence shows without a wait. */
+  initialFills?: FillList;
 }) {
   const trpc = useTRPC();
   const query = useQuery(
@@ -148,7 +151,12 @@ export function MapEditor({
         )}
       </section>
 
-      <EvidenceSection workspaceId={workspaceId} map={map} canEdit={canEdit} />
+      <EvidenceSection
+        workspaceId={workspaceId}
+        map={map}
+        canEdit={canEdit}
+        initialFills={initialFills}
+      />
 
       {map.stages.length > 0 && (
         <section className="panel jm-grid-panel" aria-labelledby="strategy-title">

@@ -15,10 +15,11 @@ export default async function JourneyMapPage({
 }) {
   const { workspaceId, mapId } = await params;
   const api = await serverApi();
-  const [workspace, map, surveys] = await Promise.all([
+  const [workspace, map, surveys, fills] = await Promise.all([
     attempt(() => api.workspace.get({ workspaceId })),
     attempt(() => api.journey.get({ workspaceId, journeyMapId: mapId })),
     attempt(() => api.survey.list({ workspaceId })),
+    attempt(() => api.journey.fills({ workspaceId, journeyMapId: mapId })),
   ]);
   if (!workspace.ok || !map.ok) notFound();
   return (
@@ -28,6 +29,7 @@ export default async function JourneyMapPage({
       canEdit={workspace.value.role !== "STRATEGIST"}
       initial={map.value}
       surveys={surveys.ok ? surveys.value.map((s) => ({ id: s.id, title: s.title })) : []}
+      initialFills={fills.ok ? fills.value : undefined}
     />
   );
 }

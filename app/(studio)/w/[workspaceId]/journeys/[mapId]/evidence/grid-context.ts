@@ -1,0 +1,42 @@
+// What every evidence cell needs to know besides its own numbers: where the responses live (for
+// links), the fill it belongs to and its cells, and names of stages and personas.
+import type { TJourneyFill } from "~/server/analysis/journey/result";
+import { cellLookup, type CellLookup } from "./fill-data";
+
+export interface GridContext {
+  workspaceId: string;
+  surveyId: string;
+  runId: string;
+  fill: TJourneyFill;
+  cell: CellLookup;
+  stageName: (stageId: string) => string;
+  personaName: (personaIndex: number | null) => string;
+  /** The responses behind a row: a persona's member list, or the survey's responses. */
+  rowHref: (personaIndex: number | null) => string;
+  responseHref: (responseId: string) => string;
+}
+
+export function gridContext(
+  fill: TJourneyFill,
+  ids: { workspaceId: string; surveyId: string; runId: string },
+  stageNames: ReadonlyMap<string, string>,
+): GridContext {
+  const { workspaceId, surveyId, runId } = ids;
+  const responses = `/w/${workspaceId}/surveys/${surveyId}/responses`;
+  const fillStages = new Map(fill.stages.map((s) => [s.id, s.name]));
+  return {
+    ...ids,
+    fill,
+    cell: cellLookup(fill),
+    stageName: (id) => stageNames.get(id) ?? fillStages.get(id) ?? "a stage no longer on the map",
+    personaName: (index) =>
+      index === null
+        ? "All respondents"
+        : (fill.personas.find((p) => p.index === index)?.name ?? `Persona ${index + 1}`),
+    rowHref: (index) =>
+      index === null
+        ? responses
+        : `/w/${workspaceId}/personas/runs/${runId}/personas/${index}#members-title`,
+    responseHref: (id) => `${responses}/${id}`,
+  };
+}

@@ -1,0 +1,29 @@
+// The key to the pain heat row: the colour classes of the index, the mark for "suffers more than
+// the others", and what a grey cell means.
+import { painClasses } from "./fill-data";
+
+export function PainLegend() {
+  return (
+    <div className="ev-legend" aria-label="Key to the pain severity colours" role="group">
+      <span className="ev-legend-title">Pain index:</span>
+      {painClasses.map((c) => (
+        <span key={c.label} className="ev-legend-item">
+          <span
+            className="ev-legend-chip"
+            style={{ background: c.background }}
+            aria-hidden="true"
+          />
+          {c.label}
+        </span>
+      ))}
+      <span className="ev-legend-item">
+        <span aria-hidden="true">▲</span> significantly more than the other personas (Mann-Whitney,
+        Benjamini-Hochberg q below α)
+      </span>
+      <span className="ev-legend-item">
+        <span className="ev-legend-chip ev-legend-none" aria-hidden="true" />
+        insufficient evidence: no value shown
+      </span>
+    </div>
+  );
+}
