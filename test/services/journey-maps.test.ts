@@ -488,13 +488,15 @@ describe("who may change maps", () => {
     const map = await getJourneyMap(db, actor, (await newMap(actor, "generic")).id);
     const stage = map.stages[0];
     const tp = stage?.touchpoints[0];
+    // Thunks, so that each call starts only when awaited: a rejection created early and awaited
+    // later counts as unhandled.
     for (const attempt of [
-      getJourneyMap(db, stranger, map.id),
-      updateStage(db, stranger, { stageId: stage?.id ?? "", name: "x" }),
-      deleteTouchpoint(db, stranger, { touchpointId: tp?.id ?? "" }),
-      duplicateJourneyMap(db, stranger, { journeyMapId: map.id }),
+      () => getJourneyMap(db, stranger, map.id),
+      () => updateStage(db, stranger, { stageId: stage?.id ?? "", name: "x" }),
+      () => deleteTouchpoint(db, stranger, { touchpointId: tp?.id ?? "" }),
+      () => duplicateJourneyMap(db, stranger, { journeyMapId: map.id }),
     ]) {
-      expect((await domainError(attempt)).code).toBe("NOT_FOUND");
+      expect((await domainError(attempt())).code).toBe("NOT_FOUND");
     }
   });
 });
