@@ -4,23 +4,23 @@
 // finds no serious or critical problems on the run and persona pages.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { createRng } from "~/server/analysis/rng";
 import { openDatabase } from "~/server/db/client";
-import { demoPassword, demoUsers } from "~/server/db/seed";
+import { demoUsers } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { MembershipView } from "~/server/services/access";
 import { saveResponse } from "~/server/services/responses";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import {
-  checkA11y,
-  formatViolations,
   launchBrowser,
   openPage,
   saveScreenshot,
   startApp,
   type RunningApp,
+  signIn,
+  expectNoSeriousA11yIssues,
 } from "./harness";
 
 const DEMO_TITLE = "Buying your car with Northwind";
@@ -124,23 +124,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 describe("persona analysis", () => {
   it("a researcher starts an analysis, follows it and opens a persona", async () => {
     const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await signIn(page, "researcher@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "researcher@demo.personaatlas.test");
     await page.getByRole("link", { name: "Personas" }).click();
     await page.getByRole("heading", { name: "New analysis" }).waitFor();
 
@@ -199,7 +186,7 @@ describe("persona analysis", () => {
   it("a strategist sees the run but cannot start an analysis", async () => {
     expect(runUrl).not.toBe("");
     const page = await openPage(browser);
-    await signIn(page, "strategist@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
     await page.getByRole("link", { name: "Personas" }).click();
     await page.getByRole("heading", { name: "Analysis runs" }).waitFor();
     expect(await page.getByRole("heading", { name: "New analysis" }).count()).toBe(0);

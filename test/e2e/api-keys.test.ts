@@ -4,7 +4,7 @@
 // through the confirmation dialog and the key is refused at once; the API reference page and
 // the OpenAPI document are served; a strategist cannot reach key settings.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
   checkA11y,
   formatViolations,
@@ -13,6 +13,7 @@ import {
   saveScreenshot,
   startApp,
   type RunningApp,
+  signIn,
 } from "./harness";
 
 let app: RunningApp;
@@ -28,14 +29,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("persona-atlas-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/[^/]+\//);
-}
-
 async function api(path: string, key: string, init: RequestInit = {}) {
   const response = await fetch(`${app.baseUrl}${path}`, {
     ...init,
@@ -47,7 +40,7 @@ async function api(path: string, key: string, init: RequestInit = {}) {
 describe("API keys", () => {
   it("an owner creates a key, a script uses it, and revoking it locks the script out", async () => {
     const page = await openPage(browser);
-    await signIn(page, "owner@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "owner@demo.personaatlas.test");
     await page.getByRole("link", { name: "Settings · API keys" }).click();
     await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor();
     await page.getByText("No keys yet.").waitFor();
@@ -117,7 +110,7 @@ describe("API keys", () => {
 
   it("keeps key settings from a strategist", async () => {
     const page = await openPage(browser);
-    await signIn(page, "strategist@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
     expect(await page.getByRole("link", { name: "Settings · API keys" }).count()).toBe(0);
     const workspaceId = /\/w\/([^/]+)/.exec(page.url())?.[1];
     await page.goto(`${app.baseUrl}/w/${workspaceId}/settings/api-keys`);

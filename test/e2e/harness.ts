@@ -18,6 +18,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { demoPassword } from "~/server/db/seed";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = path.join(root, "test-results");
@@ -265,4 +267,27 @@ export function formatViolations(violations: A11yViolation[]): string {
   return violations
     .flatMap((v) => v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help} at ${n.target.join(" ")}`))
     .join("\n");
+}
+
+/**
+ * Signs in through the sign-in page (a demo account by default password) and waits until the
+ * app has moved into a workspace.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = demoPassword,
+): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
+}
+
+/** Fails the test with a readable list when axe finds a serious or critical violation. */
+export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
+  const violations = await checkA11y(page);
+  expect(violations, formatViolations(violations)).toEqual([]);
 }

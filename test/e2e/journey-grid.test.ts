@@ -9,7 +9,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demoPassword } from "~/server/db/seed";
 import {
   checkA11y,
   formatViolations,
@@ -18,6 +17,7 @@ import {
   saveScreenshot,
   startApp,
   type RunningApp,
+  signIn,
 } from "./harness";
 
 const DEMO_MAP = "Buying a car with Northwind";
@@ -37,14 +37,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
-}
-
 const evidence = (page: Page) => page.locator("section.jm-evidence");
 const evidenceGrid = (page: Page) => evidence(page).locator("table.ev-grid");
 
@@ -56,7 +48,7 @@ async function personaOptions(page: Page): Promise<string[]> {
 describe("the filled journey grid", () => {
   it("fills a new map when the demo survey is linked: curves, pain and real quotes per persona", async () => {
     const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await signIn(page, "researcher@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "researcher@demo.personaatlas.test");
     await page.getByRole("link", { name: "Journeys" }).click();
     await page.getByRole("radio", { name: /Car buying/ }).check();
     await page.getByLabel("Journey map name").fill("E2E evidence journey");
@@ -141,7 +133,7 @@ describe("the filled journey grid", () => {
 
   it("a new analysis run fills the map again and shows what changed since the earlier run", async () => {
     const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await signIn(page, "researcher@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "researcher@demo.personaatlas.test");
     await page.getByRole("link", { name: "Personas" }).click();
     await page.getByRole("heading", { name: "New analysis" }).waitFor();
     const survey = page.getByLabel("Survey", { exact: true });
@@ -178,7 +170,7 @@ describe("the filled journey grid", () => {
 
   it("a strategist reads the demo map's evidence without controls", async () => {
     const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await signIn(page, "strategist@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
     await page.getByRole("link", { name: "Journeys" }).click();
     await page.getByRole("link", { name: DEMO_MAP, exact: true }).click();
     await page.getByRole("heading", { name: DEMO_MAP, level: 1 }).waitFor();

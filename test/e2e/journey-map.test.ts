@@ -4,15 +4,14 @@
 // problems on the list and the editor. A strategist opens the demo map without any controls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { demoPassword } from "~/server/db/seed";
 import {
-  checkA11y,
-  formatViolations,
   launchBrowser,
   openPage,
   saveScreenshot,
   startApp,
   type RunningApp,
+  signIn,
+  expectNoSeriousA11yIssues,
 } from "./harness";
 
 const DEMO_MAP = "Buying a car with Northwind";
@@ -30,19 +29,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 const grid = (page: Page) => page.locator("table.jm-grid").first();
 const stageNames = (page: Page) => grid(page).locator("thead .jm-stage-name").allTextContents();
 const cell = (page: Page, layer: string, stage: string) =>
@@ -51,7 +37,7 @@ const cell = (page: Page, layer: string, stage: string) =>
 describe("journey maps", () => {
   it("a researcher builds a map from the car-buying template and every change persists", async () => {
     const page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
-    await signIn(page, "researcher@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "researcher@demo.personaatlas.test");
     await page.getByRole("link", { name: "Journeys" }).click();
     await page.getByRole("heading", { name: "New journey map" }).waitFor();
     expect(await page.getByRole("link", { name: DEMO_MAP, exact: true }).count()).toBe(1);
@@ -153,7 +139,7 @@ describe("journey maps", () => {
 
   it("a strategist reads the demo map without editing controls", async () => {
     const page = await openPage(browser);
-    await signIn(page, "strategist@demo.personaatlas.test");
+    await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
     await page.getByRole("link", { name: "Journeys" }).click();
     await page.getByRole("heading", { name: "Journeys", level: 1 }).waitFor();
     expect(await page.getByRole("button", { name: "Create journey map" }).count()).toBe(0);

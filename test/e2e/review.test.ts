@@ -13,17 +13,16 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
-import { demoPassword } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import {
-  checkA11y,
-  formatViolations,
   launchBrowser,
   openPage,
   saveScreenshot,
   startApp,
   type RunningApp,
+  signIn,
+  expectNoSeriousA11yIssues,
 } from "./harness";
 
 const STRATEGIST = "strategist@demo.personaatlas.test";
@@ -65,19 +64,6 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/signin`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(demoPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\/[^/]+\/surveys$/);
-}
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 /** Share of pixels that are not (nearly) white in a PNG, measured by the browser's canvas. */
 async function inkShare(page: Page, png: Buffer): Promise<number> {
   return page.evaluate(
@@ -114,7 +100,7 @@ async function trpcMutation(context: BrowserContext, procedure: string, input: u
 describe("strategist review", () => {
   it("a strategist opens the gallery and a persona, edits the marketing message and comments on a trait", async () => {
     strategist = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await signIn(strategist, STRATEGIST);
+    await signIn(strategist, app.baseUrl, STRATEGIST);
     await strategist
       .getByRole("navigation", { name: "Workspace" })
       .getByRole("link", { name: "Personas" })
@@ -275,7 +261,7 @@ describe("strategist review", () => {
 
     // The researcher sees the set in review, but no way to approve it, and the server refuses.
     const researcher = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await signIn(researcher, RESEARCHER);
+    await signIn(researcher, app.baseUrl, RESEARCHER);
     await researcher.goto(galleryUrl);
     await researcher.getByRole("heading", { name: /Persona gallery/ }).waitFor();
     expect(await researcher.locator("#review-title .pa-review").textContent()).toBe("In review");
