@@ -2,7 +2,8 @@
 // member of the workspace may start a thread, reply, resolve and reopen it. A thread is a root
 // comment and its replies; a reply to a reply joins the root's thread, and resolving is a state
 // of the root. Targets are checked when a thread starts: the persona or trait must exist in a run
-// of this workspace. Journey cell keys are the journey side's to define and are not checked here.
+// of this workspace; a journey cell's key (server/domain/journey-cell-key.ts) must name a map of
+// this workspace and a run that filled it.
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { ZAnalysisResult } from "~/server/analysis/result";
@@ -17,6 +18,7 @@ import {
   type TReplyCommentInput,
 } from "~/server/domain/comments";
 import { fail } from "~/server/domain/errors";
+import { parseJourneyCellKey } from "~/server/domain/journey-cell-key";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 
@@ -69,13 +71,22 @@ function toThread(row: ThreadRow): ThreadView {
 
 async function checkTarget(db: Db, actor: MembershipView, target: TCommentTarget): Promise<void> {
   if (target.targetType === "JOURNEY_CELL") {
-    if (target.runId) {
-      const run = await db.analysisRun.findFirst({
-        where: { id: target.runId, workspaceId: actor.workspaceId },
-        select: { id: true },
-      });
-      if (!run) fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
+    const cell = parseJourneyCellKey(target.targetKey);
+    if (!cell) return fail("INVALID_INPUT", "That is not a journey cell.");
+    if (target.runId && target.runId !== cell.runId) {
+      fail("INVALID_INPUT", "The journey cell belongs to another analysis run.");
     }
+    const fill = await db.journeyFill.findFirst({
+      where: {
+        journeyMapId: cell.mapId,
+        runId: cell.runId,
+        journeyMap: { workspaceId: actor.workspaceId },
+        run: { workspaceId: actor.workspaceId },
+      },
+      select: { id: true },
+    });
+    if (!fill)
+      fail("NOT_FOUND", "That journey map or its filled run does not exist in this workspace.");
     return;
   }
   if (!target.runId) {
@@ -115,7 +126,10 @@ export async function createComment(
   const row = await db.comment.create({
     data: {
       workspaceId: actor.workspaceId,
-      runId: input.runId ?? null,
+      runId:
+        input.targetType === "JOURNEY_CELL"
+          ? (parseJourneyCellKey(input.targetKey)?.runId ?? null)
+          : (input.runId ?? null),
       targetType: input.targetType,
       targetKey: input.targetKey,
       authorId: actor.userId,
@@ -242,4 +256,32 @@ export async function listPersonaThreads(
     include: threadInclude,
   });
   return rows.map(toThread);
+}
+
+/**
+ * Threads on the cells of one journey map's fill by one run: per cell key, how many threads are
+ * open and how many there are in all (replies not counted).
+ */
+export async function countJourneyCellThreads(
+  db: Db,
+  actor: MembershipView,
+  input: { journeyMapId: string; runId: string },
+): Promise<Record<string, { open: number; total: number }>> {
+  requireRole(actor, access.anyMember);
+  const rows = await db.comment.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      parentId: null,
+      targetType: "JOURNEY_CELL",
+      targetKey: { startsWith: `${input.journeyMapId}:${input.runId}:` },
+    },
+    select: { targetKey: true, resolvedAt: true },
+  });
+  const counts: Record<string, { open: number; total: number }> = {};
+  for (const row of rows) {
+    const c = (counts[row.targetKey] ??= { open: 0, total: 0 });
+    c.total += 1;
+    if (!row.resolvedAt) c.open += 1;
+  }
+  return counts;
 }

@@ -1,4 +1,4 @@
-// Renders one of the app's own print pages to PDF (A4 landscape) or PNG with headless Chromium
+// Renders one of the app's own print pages to PDF (A4 or Letter landscape) or PNG with headless Chromium
 // (Debian's /usr/bin/chromium driven by playwright-core; PERSONA_ATLAS_CHROMIUM overrides the
 // path). The page is fetched from this server itself (PERSONA_ATLAS_INTERNAL_URL, by default
 // http://127.0.0.1:$PORT) with the requesting person's cookies, so it shows exactly what they
@@ -60,10 +60,13 @@ export interface RenderOptions {
   /** The Cookie header of the person asking, so the page sees their session. */
   cookie: string | null;
   timeoutMs?: number;
+  /** PDF paper, always landscape; A4 unless said otherwise. */
+  paper?: "a4" | "letter";
 }
 
-/** A4 landscape at 96 dpi. */
+/** A4 and Letter landscape at 96 dpi. */
 const A4_LANDSCAPE = { width: 1123, height: 794 };
+const LETTER_LANDSCAPE = { width: 1056, height: 816 };
 
 export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
   const executablePath = chromiumPath();
@@ -86,7 +89,7 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
     }
     try {
       const context = await browser.newContext({
-        viewport: A4_LANDSCAPE,
+        viewport: options.paper === "letter" ? LETTER_LANDSCAPE : A4_LANDSCAPE,
         deviceScaleFactor: options.format === "png" ? 2 : 1,
         extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {},
       });
@@ -106,7 +109,7 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
       await page.waitForSelector('[data-print-ready="true"]', { timeout, state: "attached" });
       if (options.format === "pdf") {
         return await page.pdf({
-          format: "A4",
+          format: options.paper === "letter" ? "Letter" : "A4",
           landscape: true,
           printBackground: true,
           preferCSSPageSize: true,

@@ -1,4 +1,5 @@
-// Comment procedures: every member lists threads, starts and answers them, resolves and reopens.
+// Comment procedures: every member lists threads (and counts them per journey cell), starts and
+// answers them, resolves and reopens.
 import { z } from "zod";
 import {
   ZCommentIdInput,
@@ -8,6 +9,7 @@ import {
 } from "~/server/domain/comments";
 import { access } from "~/server/domain/workspace";
 import {
+  countJourneyCellThreads,
   createComment,
   listPersonaThreads,
   listThreads,
@@ -24,6 +26,9 @@ export const commentRouter = createTRPCRouter({
   listForPersona: workspaceProcedure(access.anyMember)
     .input(z.object({ personaId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => listPersonaThreads(ctx.db, ctx.membership, input.personaId)),
+  journeyCellCounts: workspaceProcedure(access.anyMember)
+    .input(z.object({ journeyMapId: z.string().min(1).max(64), runId: z.string().min(1).max(64) }))
+    .query(({ ctx, input }) => countJourneyCellThreads(ctx.db, ctx.membership, input)),
   create: workspaceProcedure(access.anyMember)
     .input(ZCreateCommentInput)
     .mutation(({ ctx, input }) => createComment(ctx.db, ctx.membership, input)),

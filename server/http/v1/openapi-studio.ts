@@ -3,6 +3,7 @@
 // app/api/v1 documents it here or in ./openapi.ts; test/api/openapi.test.ts checks that.
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
+import { ZJourneyExportQuery, ZJourneyRenderQuery } from "../journey-downloads";
 import { ZPersonaExportQuery } from "../persona-downloads";
 import { errors, exportResponsesOperation } from "./openapi-parts";
 
@@ -50,6 +51,37 @@ const personaCard = (format: "pdf" | "png") => ({
   },
 });
 
+const ZMapPathParams = z.object({
+  workspaceId: z.string().min(1).max(64).meta({ description: "The workspace's id." }),
+  mapId: z.string().min(1).max(64).meta({ description: "The journey map's id." }),
+});
+
+const journeyMapFile = (format: "pdf" | "png") => ({
+  get: {
+    operationId: format === "pdf" ? "downloadJourneyMapPdf" : "downloadJourneyMapPng",
+    tags: ["Studio"],
+    summary: `Download a journey map with its evidence as ${format === "pdf" ? "a landscape PDF (A4 or Letter)" : "a PNG image"}`,
+    description:
+      "Stages, touchpoints by layer and the evidence grid of a run (the newest by default) with " +
+      "the emotion chart, rendered from the app's print page by headless Chromium with the " +
+      "caller's session.",
+    security: session,
+    requestParams: { path: ZMapPathParams, query: ZJourneyRenderQuery },
+    responses: {
+      "200": {
+        description: "The file, as an attachment.",
+        content: {
+          [format === "pdf" ? "application/pdf" : "image/png"]: {
+            schema: z.string().meta({ format: "binary" }),
+          },
+        },
+      },
+      ...studioErrors("No such journey map in the workspace."),
+      ...errors([503], { 503: "Chromium is not installed on the server." }),
+    },
+  },
+});
+
 export const studioPaths: ZodOpenApiPathsObject = {
   "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/responses/export": {
     get: exportResponsesOperation("session"),
@@ -78,4 +110,29 @@ export const studioPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/pdf": personaCard("pdf"),
   "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/png": personaCard("png"),
+  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/export": {
+    get: {
+      operationId: "exportJourneyCells",
+      tags: ["Studio"],
+      summary: "Export a journey map's filled cells as CSV or JSON",
+      description:
+        "One row per persona (and all respondents) and stage of the fill by a run (the newest " +
+        "by default): emotion mean and interval, pain index and interval, severe share, q and " +
+        "verdict, the top thought theme; cells without enough evidence say so with their n.",
+      security: session,
+      requestParams: { path: ZMapPathParams, query: ZJourneyExportQuery },
+      responses: {
+        "200": {
+          description: "The file, as an attachment.",
+          content: {
+            "text/csv": { schema: z.string() },
+            "application/json": { schema: z.unknown() },
+          },
+        },
+        ...studioErrors("No such journey map, or no run has filled it."),
+      },
+    },
+  },
+  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/pdf": journeyMapFile("pdf"),
+  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/png": journeyMapFile("png"),
 };

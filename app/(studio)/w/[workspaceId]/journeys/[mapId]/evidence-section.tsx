@@ -1,8 +1,10 @@
 // Evidence from analysis: the filled grid of the chosen run (journey.fill, parsed with the fill's
 // own schema), with a run picker and a persona picker; the suggested moments of truth with the
 // researchers' decisions (journey.decisions, journey.decideMomentOfTruth); the gap list; and what
-// changed since the previous run (journey.drift). Before any run filled the map: an empty state
-// that says what to do. The parts live in ./evidence/.
+// changed since the previous run (journey.drift); comments on cells (comment.journeyCellCounts,
+// the discussion in a side panel); downloads of the cells and the map, and presentation mode.
+// Before any run filled the map: an empty state that says what to do. The parts live in
+// ./evidence/.
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -13,10 +15,14 @@ import { useTRPC } from "~/app/_lib/trpc";
 import { ZJourneyFill, type TMomentSuggestion } from "~/server/analysis/journey/result";
 import type { AppRouter } from "~/server/api/root";
 import type { TSuggestionDecision } from "~/server/domain/journey";
+import { journeyCellKey } from "~/server/domain/journey-cell-key";
+import { CellDiscussion, type CellTopic } from "./evidence/cell-discussion";
+import { EvidenceDownloads } from "./evidence/evidence-downloads";
 import { EmptyEvidence } from "./evidence/empty-evidence";
 import { EvidenceControls } from "./evidence/evidence-controls";
 import { formatRunDate, type View } from "./evidence/fill-data";
 import { FilledEvidence } from "./evidence/filled-evidence";
+import type { CellComments } from "./evidence/grid-context";
 import type { MapData } from "./map-state";
 import "./evidence/evidence.css";
 
@@ -51,6 +57,26 @@ export function EvidenceSection({
   );
   const refill = useMutation(trpc.journey.refill.mutationOptions());
   const decide = useMutation(trpc.journey.decideMomentOfTruth.mutationOptions());
+  const counts = useQuery(
+    trpc.comment.journeyCellCounts.queryOptions(
+      { ...ids, runId: runId ?? "" },
+      { enabled: runId !== undefined },
+    ),
+  );
+  const [topic, setTopic] = useState<CellTopic | null>(null);
+  const comments: CellComments | undefined =
+    runId === undefined
+      ? undefined
+      : {
+          count: (personaIndex, stageId, aspect) =>
+            counts.data?.[journeyCellKey({ mapId: map.id, runId, personaIndex, stageId, aspect })]
+              ?.total ?? 0,
+          open: (personaIndex, stageId, aspect, label) =>
+            setTopic({
+              key: journeyCellKey({ mapId: map.id, runId, personaIndex, stageId, aspect }),
+              label,
+            }),
+        };
   const [view, setView] = useState<View>({ kind: "overlay" });
   const [status, setStatus] = useState("");
   const [failure, setFailure] = useState<string>();
@@ -185,6 +211,9 @@ export function EvidenceSection({
         </p>
       )}
       {fill.data && parsed?.success && (
+        <EvidenceDownloads workspaceId={workspaceId} mapId={map.id} runId={runId} />
+      )}
+      {fill.data && parsed?.success && (
         <FilledEvidence
           ctxIds={{ workspaceId, surveyId: fill.data.surveyId, runId: fill.data.runId }}
           fill={parsed.data}
@@ -196,8 +225,10 @@ export function EvidenceSection({
           busy={busy}
           onDecide={(m, key, d) => void doDecide(m, key, d)}
           drift={drift.data ?? null}
+          comments={comments}
         />
       )}
+      <CellDiscussion workspaceId={workspaceId} topic={topic} onClose={() => setTopic(null)} />
     </section>
   );
 }

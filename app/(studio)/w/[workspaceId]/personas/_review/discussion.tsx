@@ -1,6 +1,7 @@
 // Comment threads on a persona and its traits: start a thread about the persona or one of its
 // traits (a trait's "Discuss" link preselects it), reply, resolve and reopen. Every member may
-// take part. Server data comes in as props; after a change the page is refreshed.
+// take part. Server data comes in as props; after a change the page is refreshed. One thread
+// (Thread) is also used by the journey map's cell discussions, which refetch instead (onChanged).
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -149,20 +150,23 @@ export function Discussion({
   );
 }
 
-function Thread({
+export function Thread({
   workspaceId,
   thread,
   label,
+  onChanged,
 }: {
   workspaceId: string;
   thread: ThreadItem;
   label: string;
+  /** After a reply, resolve or reopen; refreshes the server-rendered page by default. */
+  onChanged?: () => void;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
   const replyId = useId();
   const [reply, setReply] = useState("");
-  const refresh = () => router.refresh();
+  const refresh = () => (onChanged ? onChanged() : router.refresh());
   const answer = useMutation(
     trpc.comment.reply.mutationOptions({
       onSuccess: () => {

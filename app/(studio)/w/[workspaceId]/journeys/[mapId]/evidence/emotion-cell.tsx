@@ -2,6 +2,7 @@
 // interval, the spread and the distribution; with the change from the previous stage where the
 // same respondents rated both.
 import type { TEmotionCell } from "~/server/analysis/journey/result";
+import { CommentButton, CommentCount } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, valence } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -21,6 +22,7 @@ export function EmotionCell({
   if (!emotion) return <span className="jm-none">Not in this fill</span>;
   if (emotion.status !== "ok") return <Insufficient n={emotion.n} reason={emotion.reason} />;
   const label = `Emotion of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
+  const ref = { ctx, personaIndex, stageId, aspect: "emotion" as const, label };
   const step = ctx.fill.emotionChanges.find(
     (c) => c.personaIndex === personaIndex && c.toStageId === stageId,
   );
@@ -46,7 +48,10 @@ export function EmotionCell({
           { term: "Answers", value: distributionText(emotion.distribution) },
         ]}
         href={ctx.rowHref(personaIndex)}
-      />
+      >
+        <CommentButton {...ref} />
+      </EvidenceDetails>
+      <CommentCount {...ref} />
       <span className="ev-sub">{emotionWord(emotion.mean)}</span>
       {change?.status === "ok" && (
         <span className={`ev-sub${change.excludesZero ? " ev-strong" : ""}`}>

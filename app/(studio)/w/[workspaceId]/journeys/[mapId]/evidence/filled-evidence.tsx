@@ -9,7 +9,7 @@ import { EvidenceGrid } from "./evidence-grid";
 import { columnsFor, type View } from "./fill-data";
 import { FillNotes } from "./fill-notes";
 import { GapList } from "./gap-list";
-import { gridContext } from "./grid-context";
+import { gridContext, type CellComments } from "./grid-context";
 import { MomentsPanel, type DecisionView } from "./moments-panel";
 
 export function FilledEvidence({
@@ -23,6 +23,7 @@ export function FilledEvidence({
   busy,
   onDecide,
   drift,
+  comments,
 }: {
   ctxIds: { workspaceId: string; surveyId: string; runId: string };
   fill: TJourneyFill;
@@ -34,8 +35,9 @@ export function FilledEvidence({
   busy: boolean;
   onDecide: Parameters<typeof MomentsPanel>[0]["decide"];
   drift: JourneyDriftView | null;
+  comments?: CellComments;
 }) {
-  const ctx = gridContext(fill, ctxIds, stageNames);
+  const ctx = gridContext(fill, ctxIds, stageNames, comments);
   const { columns, dropped } = columnsFor(map, fill);
   const missing = columns.filter((c) => !c.inFill).map((c) => c.name);
   return (

@@ -1,7 +1,20 @@
 // What every evidence cell needs to know besides its own numbers: where the responses live (for
-// links), the fill it belongs to and its cells, and names of stages and personas.
+// links), the fill it belongs to and its cells, names of stages and personas, and (in the studio,
+// not in print) the comment count of a cell and how to open its discussion.
 import type { TJourneyFill } from "~/server/analysis/journey/result";
+import type { TJourneyCellAspect } from "~/server/domain/journey-cell-key";
 import { cellLookup, type CellLookup } from "./fill-data";
+
+export interface CellComments {
+  /** Threads on the cell (open and resolved). */
+  count: (personaIndex: number | null, stageId: string, aspect: TJourneyCellAspect) => number;
+  open: (
+    personaIndex: number | null,
+    stageId: string,
+    aspect: TJourneyCellAspect,
+    label: string,
+  ) => void;
+}
 
 export interface GridContext {
   workspaceId: string;
@@ -14,12 +27,14 @@ export interface GridContext {
   /** The responses behind a row: a persona's member list, or the survey's responses. */
   rowHref: (personaIndex: number | null) => string;
   responseHref: (responseId: string) => string;
+  comments?: CellComments;
 }
 
 export function gridContext(
   fill: TJourneyFill,
   ids: { workspaceId: string; surveyId: string; runId: string },
   stageNames: ReadonlyMap<string, string>,
+  comments?: CellComments,
 ): GridContext {
   const { workspaceId, surveyId, runId } = ids;
   const responses = `/w/${workspaceId}/surveys/${surveyId}/responses`;
@@ -38,5 +53,6 @@ export function gridContext(
         ? responses
         : `/w/${workspaceId}/personas/runs/${runId}/personas/${index}#members-title`,
     responseHref: (id) => `${responses}/${id}`,
+    comments,
   };
 }

@@ -3,6 +3,7 @@
 // severe share with its Wilson interval, the distribution and the Mann-Whitney test with its
 // Benjamini-Hochberg q. Insufficient cells are grey and hold no value.
 import type { TPainCell } from "~/server/analysis/journey/result";
+import { CommentButton, CommentCount } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { intervalText, painClass, percent, qText, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -31,6 +32,7 @@ export function PainCell({
   const test = pain.test;
   const significant = test?.significant === true;
   const label = `Pain severity of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
+  const ref = { ctx, personaIndex, stageId, aspect: "pain" as const, label };
   const facts = [
     { term: "Severity index", value: `${wholeIndex(pain.index)} of 100` },
     { term: "95 % interval", value: intervalText(pain.interval, wholeIndex) },
@@ -73,7 +75,10 @@ export function PainCell({
         }
         facts={facts}
         href={ctx.rowHref(personaIndex)}
-      />
+      >
+        <CommentButton {...ref} />
+      </EvidenceDetails>
+      <CommentCount {...ref} />
       {significant && test && (
         <span className="ev-mark">
           <span aria-hidden="true">▲ </span>more than others ({qText(test.q)})

@@ -1,0 +1,120 @@
+// A journey map on landscape sheets, for PDF (A4 or Letter) and PNG export: the map's name and
+// objective, its stages with goals and touchpoints by layer, then the evidence of one run (the
+// newest by default, ?run=…): the grid with the emotion chart, the pain heat row and the emotion
+// table, and the gap list, drawn by the same components as the studio.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { attempt, serverApi } from "~/app/_lib/server-api";
+import { PrintReady } from "~/app/(print)/print-ready";
+import { PrintEvidence } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/print-evidence";
+import { formatRunDate } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/fill-data";
+import { ZJourneyFill } from "~/server/analysis/journey/result";
+import { layerLabels, touchpointLayers } from "~/server/domain/journey";
+import "~/app/(studio)/w/[workspaceId]/journeys/journeys.css";
+import "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/evidence.css";
+import "~/app/_components/charts/charts.css";
+import "./print-journey.css";
+
+export const metadata: Metadata = { title: "Journey map" };
+
+export default async function PrintJourneyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspaceId: string; mapId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { workspaceId, mapId } = await params;
+  const { run } = await searchParams;
+  const api = await serverApi();
+  const map = await attempt(() => api.journey.get({ workspaceId, journeyMapId: mapId }));
+  if (!map.ok) notFound();
+  const stored = await attempt(() =>
+    api.journey.fill({
+      workspaceId,
+      journeyMapId: mapId,
+      runId: typeof run === "string" && run ? run : undefined,
+    }),
+  );
+  const fill = stored.ok && stored.value ? ZJourneyFill.safeParse(stored.value.result) : null;
+  const m = map.value;
+
+  return (
+    <article className="jm-print">
+      <header>
+        <h1>{m.name}</h1>
+        {m.description && <p>{m.description}</p>}
+        <p className="hint">
+          {m.stages.length} stages
+          {m.survey ? ` · survey “${m.survey.title}”` : ""}
+          {stored.ok && stored.value && fill?.success
+            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${fill.data.respondents} respondents, ${fill.data.personas.length} personas`
+            : ""}
+        </p>
+      </header>
+      <table className="jm-print-stages">
+        <caption className="visually-hidden">Stages, goals and touchpoints by layer</caption>
+        <thead>
+          <tr>
+            <td />
+            {m.stages.map((s, i) => (
+              <th key={s.id} scope="col">
+                {i + 1}. {s.name}
+                {s.isFocus ? " ★" : ""}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Goals</th>
+            {m.stages.map((s) => (
+              <td key={s.id}>{s.goals.length > 0 ? s.goals.join("; ") : "—"}</td>
+            ))}
+          </tr>
+          {touchpointLayers.map((layer) => (
+            <tr key={layer}>
+              <th scope="row">{layerLabels[layer]}</th>
+              {m.stages.map((s) => {
+                const points = s.touchpoints.filter((t) => t.layer === layer);
+                return (
+                  <td key={s.id}>
+                    {points.length === 0 ? (
+                      "—"
+                    ) : (
+                      <ul>
+                        {points.map((t) => (
+                          <li key={t.id}>
+                            {t.name}
+                            {t.momentOfTruth ? " (moment of truth)" : ""}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section className="jm-print-evidence" aria-label="Evidence from analysis">
+        <h2>Evidence from analysis</h2>
+        {stored.ok && stored.value && fill?.success ? (
+          <PrintEvidence
+            fill={fill.data}
+            stages={m.stages.map((s) => ({ id: s.id, name: s.name }))}
+            ids={{
+              workspaceId,
+              surveyId: stored.value.surveyId,
+              runId: stored.value.runId,
+            }}
+          />
+        ) : (
+          <p>No analysis run has filled this map yet.</p>
+        )}
+      </section>
+      <PrintReady />
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+// Taking the filled map out: the cells of the shown run as CSV or JSON, the map with its evidence
+// as a landscape PDF (A4 or Letter) or PNG, and presentation mode (one stage per screen). Plain
+// links: the browser downloads with the session cookie.
+import Link from "next/link";
+
+export function EvidenceDownloads({
+  workspaceId,
+  mapId,
+  runId,
+}: {
+  workspaceId: string;
+  mapId: string;
+  runId: string;
+}) {
+  const base = `/api/v1/workspaces/${workspaceId}/journeys/${mapId}`;
+  const run = `run=${encodeURIComponent(runId)}`;
+  return (
+    <nav className="ev-downloads" aria-label="Download or present this journey map">
+      <span className="hint">Download:</span>
+      <a className="button secondary small" href={`${base}/pdf?paper=a4&${run}`} download>
+        PDF (A4)
+      </a>
+      <a className="button secondary small" href={`${base}/pdf?paper=letter&${run}`} download>
+        PDF (Letter)
+      </a>
+      <a className="button secondary small" href={`${base}/png?${run}`} download>
+        PNG
+      </a>
+      <a className="button secondary small" href={`${base}/export?format=csv&${run}`} download>
+        Cells as CSV
+      </a>
+      <a className="button secondary small" href={`${base}/export?format=json&${run}`} download>
+        Cells as JSON
+      </a>
+      <Link className="button small" href={`/w/${workspaceId}/journeys/${mapId}/present?${run}`}>
+        Present stages
+      </Link>
+    </nav>
+  );
+}

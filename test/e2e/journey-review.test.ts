@@ -1,0 +1,268 @@
+// Reviewing the demo journey map end to end (the demo analysis filled it): the demo strategist
+// comments on a pain cell from its evidence card and the comment is still there after a reload
+// (the cell shows its comment count); downloads the map as an A4 and a Letter landscape PDF (it
+// has pages and the stage names; page 1 rendered with pdftoppm is not blank) and the cells as CSV
+// (one row per persona and stage, all respondents included); opens presentation mode, moves with
+// the arrow keys and leaves with Escape. axe finds no serious or critical problems on the
+// presentation; its screenshot goes to test-results/screenshots/journey-presentation.png.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "~/server/db/client";
+import { resolveDatabaseTarget } from "~/server/db/target";
+import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import {
+  expectNoSeriousA11yIssues,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
+
+const DEMO_MAP = "Buying a car with Northwind";
+const STAGES = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
+const COMMENT = "Check the Purchase fees with the finance team before the next review.";
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let mapUrl = "";
+const workDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-journey-review-e2e-"));
+
+/** The demo normally opens on a finished analysis that filled the map; make sure of it. */
+async function ensureFilledMap(env: NodeJS.ProcessEnv): Promise<void> {
+  const db = await openDatabase(resolveDatabaseTarget(env));
+  try {
+    const fills = await db.prisma.journeyFill.count();
+    if (fills === 0) {
+      const run = await runDemoAnalysis(db.prisma);
+      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp({ beforeStart: ensureFilledMap });
+  browser = await launchBrowser();
+  page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+  await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+const evidence = (p: Page) => p.locator("section.jm-evidence");
+
+/** Share of pixels that are not near-white, measured in the browser. */
+async function inkShare(p: Page, png: Buffer): Promise<number> {
+  return p.evaluate(
+    async (dataUrl) => {
+      const img = new Image();
+      img.src = dataUrl;
+      await img.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext("2d");
+      if (!ctx) return 0;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 600) ink += 1;
+      }
+      return ink / (data.length / 4);
+    },
+    `data:image/png;base64,${png.toString("base64")}`,
+  );
+}
+
+describe("reviewing the demo journey map", () => {
+  it("comments on a pain cell; the comment and the cell's count stay after a reload", async () => {
+    await page.getByRole("link", { name: "Journeys" }).click();
+    await page.getByRole("link", { name: DEMO_MAP, exact: true }).click();
+    await page.getByRole("heading", { name: DEMO_MAP, level: 1 }).waitFor();
+    mapUrl = page.url();
+    const painCells = evidence(page).locator(".ev-heat-row .ev-number");
+    await painCells.first().waitFor({ timeout: 30_000 });
+    expect(await evidence(page).locator(".ev-comment-count").count()).toBe(0);
+
+    const cellName = (await painCells.first().locator(".visually-hidden").textContent()) ?? "";
+    const label = cellName.replace(/:\s*$/, "");
+    expect(label).toMatch(/^Pain severity of .+ at .+/);
+    await painCells.first().click();
+    const card = page.getByRole("dialog", { name: label });
+    await card.getByRole("button", { name: /^Comment/ }).click();
+    const drawer = page.getByRole("dialog", { name: `Discuss: ${label}` });
+    await drawer.getByText("No comments on this cell yet.").waitFor();
+    await drawer.getByLabel("New comment").fill(COMMENT);
+    await drawer.getByRole("button", { name: "Post comment" }).click();
+    await drawer.locator(".pa-comment-body", { hasText: COMMENT }).waitFor();
+    await drawer.getByRole("button", { name: /^Close/ }).click();
+    await evidence(page).locator(".ev-heat-row .ev-comment-count").first().waitFor();
+
+    await page.reload();
+    const count = evidence(page).locator(".ev-heat-row .ev-comment-count");
+    await count.first().waitFor({ timeout: 30_000 });
+    expect(await count.count()).toBe(1);
+    expect(await count.first().textContent()).toContain("1");
+    await count.first().click();
+    const again = page.getByRole("dialog", { name: `Discuss: ${label}` });
+    await again.locator(".pa-comment-body", { hasText: COMMENT }).waitFor();
+    expect(await again.locator(".pa-thread").count()).toBe(1);
+    await again.getByRole("button", { name: /^Close/ }).click();
+  }, 180_000);
+
+  it("downloads the map as landscape PDF (A4 and Letter) and the cells as CSV", async () => {
+    expect(mapUrl).not.toBe("");
+    const api = mapUrl.replace(
+      /\/w\/([^/]+)\/journeys\/([^/?#]+).*$/,
+      "/api/v1/workspaces/$1/journeys/$2",
+    );
+    const request = page.context().request;
+    const pdfInfo = async (paper: string) => {
+      const pdf = await request.get(`${api}/pdf?paper=${paper}`, { timeout: 90_000 });
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()["content-type"]).toBe("application/pdf");
+      expect(pdf.headers()["content-disposition"]).toMatch(/attachment; filename=".+\.pdf"/);
+      const body = await pdf.body();
+      expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+      const file = path.join(workDir, `journey-${paper}.pdf`);
+      writeFileSync(file, body);
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info) ?? [];
+      return {
+        file,
+        pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0),
+        width: Number(width),
+        height: Number(height),
+      };
+    };
+
+    const a4 = await pdfInfo("a4");
+    expect(a4.pages).toBeGreaterThanOrEqual(1);
+    // A4 landscape: 842 x 595 points.
+    expect(a4.width).toBeCloseTo(842, -1);
+    expect(a4.height).toBeCloseTo(595, -1);
+    const text = execFileSync("pdftotext", ["-layout", a4.file, "-"], { encoding: "utf8" });
+    expect(text).toContain(DEMO_MAP);
+    for (const stage of STAGES) expect(text).toContain(stage);
+    expect(text).toMatch(/pain severity/i);
+    // The emotion chart is drawn (its axis labels are text in the PDF).
+    expect(text).toMatch(/very positive \+2/);
+    const shots = path.join("test-results", "screenshots");
+    mkdirSync(shots, { recursive: true });
+    const pngBase = path.join(shots, "journey-map-pdf-page1");
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      a4.file,
+      pngBase,
+    ]);
+    const ink = await inkShare(page, readFileSync(`${pngBase}.png`));
+    expect(ink).toBeGreaterThan(0.02);
+    expect(ink).toBeLessThan(0.9);
+    // The evidence grid with its emotion chart starts on page 2: it carries ink too.
+    expect(a4.pages).toBeGreaterThanOrEqual(2);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "2",
+      "-l",
+      "2",
+      "-singlefile",
+      a4.file,
+      path.join(shots, "journey-map-pdf-page2"),
+    ]);
+    expect(
+      await inkShare(page, readFileSync(path.join(shots, "journey-map-pdf-page2.png"))),
+    ).toBeGreaterThan(0.05);
+
+    // Letter landscape: 792 x 612 points.
+    const letter = await pdfInfo("letter");
+    expect(letter.pages).toBeGreaterThanOrEqual(1);
+    expect(letter.width).toBeCloseTo(792, -1);
+    expect(letter.height).toBeCloseTo(612, -1);
+
+    const csv = await request.get(`${api}/export?format=csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const parsed = Papa.parse<Record<string, string>>(await csv.text(), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining([
+        "persona",
+        "stage",
+        "emotion_mean",
+        "emotion_lower",
+        "emotion_upper",
+        "pain_index",
+        "pain_severe_share",
+        "pain_q",
+        "pain_significant",
+        "top_theme",
+      ]),
+    );
+    const personas = [...new Set(parsed.data.map((r) => r.persona))];
+    expect(personas).toContain("All respondents");
+    expect(personas.length).toBeGreaterThanOrEqual(3);
+    expect(parsed.data).toHaveLength(personas.length * STAGES.length);
+    for (const persona of personas) {
+      expect(parsed.data.filter((r) => r.persona === persona).map((r) => r.stage)).toEqual(STAGES);
+    }
+    // Every persona's Purchase pain is an index with its interval around it.
+    for (const row of parsed.data.filter((r) => r.stage === "Purchase")) {
+      if (row.pain_status !== "ok") continue;
+      expect(Number(row.pain_lower)).toBeLessThanOrEqual(Number(row.pain_index));
+      expect(Number(row.pain_upper)).toBeGreaterThanOrEqual(Number(row.pain_index));
+    }
+  }, 240_000);
+
+  it("presents one stage per screen, moves with the arrow keys and leaves with Escape", async () => {
+    await page.goto(mapUrl);
+    await evidence(page).getByRole("link", { name: "Present stages" }).click();
+    await page.waitForURL(/\/present/);
+    const title = page.locator(".jm-present-title");
+    await title.waitFor();
+    expect(await title.textContent()).toBe(STAGES[0]);
+    await page.keyboard.press("ArrowRight");
+    await page.locator(".jm-present-title", { hasText: STAGES[1] }).waitFor();
+    await page.keyboard.press("PageDown");
+    await page.locator(".jm-present-title", { hasText: STAGES[2] }).waitFor();
+    await page.keyboard.press("ArrowLeft");
+    await page.locator(".jm-present-title", { hasText: STAGES[1] }).waitFor();
+    // Each persona's emotion and pain with intervals, and a quote.
+    const rows = page.locator(".jm-present-table tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    expect(await rows.first().textContent()).toMatch(/ to .*n = \d+/);
+    await page.locator(".jm-present-quote blockquote").waitFor();
+
+    await expectNoSeriousA11yIssues(page);
+    await saveScreenshot(page, "journey-presentation");
+
+    await page.keyboard.press("Escape");
+    await page.waitForURL((url) => !url.pathname.endsWith("/present"));
+    await page.getByRole("heading", { name: DEMO_MAP, level: 1 }).waitFor();
+  }, 120_000);
+});
