@@ -343,6 +343,12 @@ describe("strategist review", () => {
     expect(await strategist.locator("table.pa-compare").first().locator("thead th").count()).toBe(
       3,
     );
+    // Stage by stage from the demo journey map that the run filled: both personas at Purchase.
+    const stages = strategist.getByRole("region", { name: "Stage by stage" });
+    const purchase = stages.getByRole("row", { name: /^Purchase/ });
+    const cells = await purchase.locator("td").allTextContents();
+    expect(cells).toHaveLength(2);
+    for (const text of cells) expect(text).toMatch(/^emotion [+−]?\d\.\d\d .*pain \d+ \[/);
     await expectNoSeriousA11yIssues(strategist);
 
     await strategist.goto(`${runUrl}/present`);

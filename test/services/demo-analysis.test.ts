@@ -14,6 +14,8 @@ import {
 } from "~/server/db/demo/car-buying-survey";
 import { seedDemo } from "~/server/db/seed";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import { listRunJourneyStages } from "~/server/services/run-journey-stages";
+import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -91,6 +93,28 @@ describe("demo analysis", () => {
     const real = new Set(answers.map((a) => `${a.responseId}|${a.question.key}|${a.textValue}`));
     for (const q of quotes)
       expect(real.has(`${q.responseId}|${q.questionId}|${q.text}`)).toBe(true);
+  });
+
+  it("gives the persona comparison every persona's cells stage by stage, to members only", async () => {
+    const map = await db.journeyMap.findFirstOrThrow({
+      where: { name: demoJourneyName },
+      include: { stages: { orderBy: { position: "asc" } }, fills: true },
+    });
+    const runId = map.fills[0]?.runId ?? "";
+    const strategist = await db.membership.findFirstOrThrow({
+      where: { workspaceId: map.workspaceId, role: "STRATEGIST" },
+    });
+    const maps = await listRunJourneyStages(db, strategist, runId);
+    expect(maps.map((m) => m.journeyMapId)).toEqual([map.id]);
+    expect(maps[0]?.stages.map((s) => s.name)).toEqual(map.stages.map((s) => s.name));
+    const personas = await db.persona.count({ where: { runId } });
+    expect(maps[0]?.cells).toHaveLength(personas * map.stages.length);
+    expect(maps[0]?.cells.every((c) => c.emotion.status === "ok")).toBe(true);
+
+    const { actor: stranger } = await makeWorkspaceWithOwner(db, "Elsewhere");
+    await expect(listRunJourneyStages(db, stranger, runId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("does nothing when the demo workspace is absent", async () => {

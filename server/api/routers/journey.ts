@@ -21,6 +21,7 @@ import {
 import { getJourneyDrift } from "~/server/services/journey-drift";
 import { refillJourneyMap } from "~/server/services/journey-fill-runner";
 import { getJourneyMap } from "~/server/services/journey-view";
+import { listRunJourneyStages } from "~/server/services/run-journey-stages";
 import {
   createJourneyMapFromTemplate,
   deleteJourneyMap,
@@ -58,6 +59,10 @@ export const journeyRouter = createTRPCRouter({
   fill: workspaceProcedure(access.anyMember)
     .input(ZJourneyMapIdInput.extend({ runId: z.string().trim().min(1).max(64).optional() }))
     .query(({ ctx, input }) => getJourneyFill(ctx.db, ctx.membership, input)),
+  /** Every map this run filled, stage by stage per persona (for comparing personas). */
+  stagesForRun: workspaceProcedure(access.anyMember)
+    .input(z.object({ runId: z.string().trim().min(1).max(64) }))
+    .query(({ ctx, input }) => listRunJourneyStages(ctx.db, ctx.membership, input.runId)),
   fills: workspaceProcedure(access.anyMember)
     .input(ZJourneyMapIdInput)
     .query(({ ctx, input }) => listJourneyFills(ctx.db, ctx.membership, input.journeyMapId)),

@@ -1,6 +1,7 @@
 // Two or three personas side by side: who they are (share, stability, summary), then trait by
 // trait every question that sets at least one of them apart, with each persona's value, 95 %
-// interval, n and effect, strongest differences first; then their template fields.
+// interval, n and effect, strongest differences first; stage by stage on the journey maps the
+// run filled (stage-comparison.tsx); then their template fields.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +12,7 @@ import { attempt, serverApi } from "~/app/_lib/server-api";
 import { compareTraits } from "~/server/analysis/persona-compare";
 import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "../../../status-badge";
+import { StageComparison } from "./stage-comparison";
 import "../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 
@@ -55,6 +57,7 @@ export default async function ComparePage({
     .map((i) => all.find((p) => p.index === i))
     .filter((p): p is (typeof all)[number] => p !== undefined);
   const rows = compareTraits(chosen);
+  const stages = await attempt(() => api.journey.stagesForRun({ workspaceId, runId }));
   const fieldKeys = chosen[0]?.fields.filter((f) => f.key !== "name").map((f) => f.key) ?? [];
 
   return (
@@ -171,6 +174,9 @@ export default async function ComparePage({
               </div>
             )}
           </section>
+          {stages.ok ? (
+            <StageComparison maps={stages.value} personas={chosen} workspaceId={workspaceId} />
+          ) : null}
           <section className="panel" aria-labelledby="fields-title">
             <h2 id="fields-title">Persona fields</h2>
             <div className="pa-table-scroll">
