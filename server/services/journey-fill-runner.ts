@@ -31,8 +31,23 @@ export type MapFillOutcome =
   | { journeyMapId: string; status: "filled"; fillId: string }
   | { journeyMapId: string; status: "failed"; error: string };
 
+/**
+ * The smallest cell that shows a value (default 30): JOURNEY_MIN_CELL_N, read per fill so a
+ * changed setting applies to the next run or refill. Anything but a whole number from 2 to 10,000
+ * falls back to the default.
+ */
+export function minCellSize(
+  env: Record<string, string | undefined> = process.env,
+): number | undefined {
+  const raw = env.JOURNEY_MIN_CELL_N?.trim();
+  if (!raw || !/^\d+$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= 2 && n <= 10_000 ? n : undefined;
+}
+
 async function fillOne(db: Db, map: MapForFill, evidence: RunEvidence): Promise<{ id: string }> {
-  const result = fillJourney(buildFillInput(map, evidence));
+  const minN = minCellSize();
+  const result = fillJourney(buildFillInput(map, evidence), minN ? { minN } : {});
   return storeJourneyFill(db, {
     journeyMapId: map.id,
     runId: evidence.runId,

@@ -13,7 +13,7 @@ import type { Db } from "~/server/db/client";
 import type { MembershipView } from "~/server/services/access";
 import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
 import { getJourneyDrift } from "~/server/services/journey-drift";
-import { refillJourneyMap } from "~/server/services/journey-fill-runner";
+import { minCellSize, refillJourneyMap } from "~/server/services/journey-fill-runner";
 import { getJourneyFill, listJourneyFills } from "~/server/services/journey-fills";
 import { createJourneyMapFromTemplate, linkJourneySurvey } from "~/server/services/journeys";
 import { saveResponse } from "~/server/services/responses";
@@ -363,4 +363,30 @@ describe("filling journey maps from runs", () => {
       refillJourneyMap(db, researcher, { journeyMapId: unlinked.id, runId: "not-a-run" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   }, 120_000);
+
+  it("shows no value in cells smaller than the configured minimum (JOURNEY_MIN_CELL_N)", async () => {
+    expect(minCellSize({ JOURNEY_MIN_CELL_N: "50" })).toBe(50);
+    for (const bad of ["", "1", "abc", "12.5", "20000"]) {
+      expect(minCellSize({ JOURNEY_MIN_CELL_N: bad })).toBeUndefined();
+    }
+    vi.stubEnv("JOURNEY_MIN_CELL_N", "10000");
+    try {
+      const { runId } = await refillJourneyMap(db, ctx.actor, { journeyMapId: ctx.map.id });
+      const fill = await storedFill(ctx.map.id, runId);
+      expect(fill.parameters.minN).toBe(10_000);
+      expect(fill.cells.length).toBeGreaterThan(0);
+      for (const cell of fill.cells) {
+        expect(cell.emotion.status).toBe("insufficient");
+        expect(cell.pain.status).toBe("insufficient");
+      }
+      expect(fill.gaps).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Back to the default: the planted persona's cells show values again.
+    const { runId } = await refillJourneyMap(db, ctx.actor, { journeyMapId: ctx.map.id });
+    const fill = await storedFill(ctx.map.id, runId);
+    expect(fill.parameters.minN).toBe(30);
+    expect(fill.cells.some((c) => c.pain.status === "ok")).toBe(true);
+  }, 60_000);
 });

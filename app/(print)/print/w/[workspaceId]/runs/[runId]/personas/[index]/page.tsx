@@ -15,6 +15,7 @@ import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { PrintReady } from "~/app/(print)/print-ready";
 import "~/app/(studio)/w/[workspaceId]/personas/personas.css";
 import "~/app/_components/persona/persona-review.css";
+import "./print-persona.css";
 import "~/app/_components/charts/charts.css";
 
 export const metadata: Metadata = { title: "Persona card" };
