@@ -78,8 +78,18 @@ const ZStoredParameters = z.object({
   k: z.union([z.literal("auto"), z.number()]),
 });
 
+export interface ExecuteRunOptions {
+  now?: () => Date;
+  /** Called once the worker has a result and before it is stored (the last moment a cancel lands). */
+  beforeStoring?: () => Promise<void>;
+}
+
 /** Runs a queued run to its end. The app calls it in the background; tests await it. */
-export async function executeRun(db: Db, runId: string, now = () => new Date()): Promise<void> {
+export async function executeRun(
+  db: Db,
+  runId: string,
+  { now = () => new Date(), beforeStoring }: ExecuteRunOptions = {},
+): Promise<void> {
   const claimed = await db.analysisRun.updateMany({
     where: { id: runId, status: "QUEUED", cancelRequested: false },
     data: { status: "RUNNING", startedAt: now(), phase: "load", progress: 0 },
@@ -144,6 +154,7 @@ export async function executeRun(db: Db, runId: string, now = () => new Date()):
       console.error(`analysis run ${runId} crashed: ${outcome.message}`);
       await finish({ status: "FAILED", error: crashedMessage });
     } else {
+      await beforeStoring?.();
       const stored = await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
       // The worker finished before it saw the cancel: honour the cancel, keep nothing.
       if (!stored) await finish({ status: "CANCELLED", error: "Cancelled." });
