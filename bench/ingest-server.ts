@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   await applyMigrations(database.adapterFactory);
   const db = database.prisma;
   const fixture = await setUp(db);
-  // The public endpoint's per-IP limit (30 a minute) would refuse a load test from one address.
+  // The public endpoint's per-IP limit (30 a minute) and the per-key API limit (1,200 a minute)
+  // would refuse a load test from one address with one key.
   const limiter = new RequestLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
 
   const server = createServer((req, res) => {
@@ -75,7 +76,12 @@ async function main(): Promise<void> {
         if (req.method === "POST" && apiMatch?.[1]) {
           await send(
             res,
-            await handleSubmitResponse(db, await toRequest(req), { surveyId: apiMatch[1] }),
+            await handleSubmitResponse(
+              db,
+              await toRequest(req),
+              { surveyId: apiMatch[1] },
+              { keyLimiter: limiter },
+            ),
           );
         } else if (req.method === "POST" && publicMatch?.[1]) {
           const request = await toRequest(req);

@@ -1,13 +1,14 @@
 // The REST API v1 handlers against real SQL, called with real Request objects as Next calls
-// them: key authentication (missing, malformed, unknown, revoked), workspace isolation (another
-// workspace's survey is a 404 indistinguishable from a missing one), surveys and versions,
-// idempotent submit, paged lists with filters, and CSV/JSON export. Every success body is
-// parsed with the schema the OpenAPI document publishes for it.
+// them: key authentication (missing, malformed, unknown, revoked), per-key rate limits,
+// workspace isolation (another workspace's survey is a 404 indistinguishable from a missing one),
+// surveys and versions, idempotent submit, paged lists with filters, and CSV/JSON export. Every
+// success body is parsed with the schema the OpenAPI document publishes for it.
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
+import { RequestLimiter } from "~/server/http/rate-limit";
 import {
   handleExportResponses,
   handleListResponses,
@@ -22,6 +23,7 @@ import {
   ZSaveResponseResult,
 } from "~/server/http/v1/schemas";
 import { handleGetSurveyVersion, handleListSurveys } from "~/server/http/v1/surveys";
+import { apiKeyRequestsPerMinute } from "~/server/http/v1/with-api-key";
 import { createApiKey, revokeApiKey } from "~/server/services/api-keys";
 import type { MembershipView } from "~/server/services/access";
 import {
@@ -192,6 +194,47 @@ describe("authentication", () => {
     const submitted = await submit(surveyId, { responseId: id, answers }, { key: temporary.key });
     expect(submitted.status).toBe(401);
     expect(await db.response.count({ where: { id } })).toBe(0);
+  });
+
+  it("limits each key's requests per minute with a 429 and Retry-After, storing nothing", async () => {
+    let clock = 1_000_000;
+    const keyLimiter = new RequestLimiter({ limit: 2, windowMs: 60_000 }, () => clock);
+    const other = await createApiKey(db, actor, { name: "Second integration" });
+    const send = (bearer: string, responseId: string) =>
+      handleSubmitResponse(
+        db,
+        request(`/api/v1/surveys/${surveyId}/responses`, {
+          method: "POST",
+          body: { responseId, answers },
+          key: bearer,
+        }),
+        { surveyId },
+        { keyLimiter },
+      ).then(read);
+    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    expect((await send(key, ids[0]!)).status).toBe(200);
+    clock += 20_000;
+    expect((await send(key, ids[1]!)).status).toBe(200);
+    const refused = await send(key, ids[2]!);
+    expect(refused.status).toBe(429);
+    expect(errorOf(refused).code).toBe("RATE_LIMITED");
+    expect(errorOf(refused).message).toMatch(/wait 40 seconds/);
+    expect(refused.headers.get("retry-after")).toBe("40");
+    expect(await db.response.count({ where: { id: ids[2]! } })).toBe(0);
+    // Another key of the same workspace has its own allowance; the first key's returns with time.
+    expect((await send(other.key, ids[2]!)).status).toBe(200);
+    clock += 40_000;
+    expect((await send(key, crypto.randomUUID())).status).toBe(200);
+    // An unknown key is refused before it is counted against anybody.
+    expect((await send(`pa_${"y".repeat(43)}`, crypto.randomUUID())).status).toBe(401);
+  });
+
+  it("reads the per-key limit from API_RATE_LIMIT_PER_MINUTE, ignoring nonsense", () => {
+    expect(apiKeyRequestsPerMinute({})).toBe(1200);
+    expect(apiKeyRequestsPerMinute({ API_RATE_LIMIT_PER_MINUTE: " 60 " })).toBe(60);
+    for (const bad of ["0", "-5", "1.5", "lots", "9999999"]) {
+      expect(apiKeyRequestsPerMinute({ API_RATE_LIMIT_PER_MINUTE: bad }), bad).toBe(1200);
+    }
   });
 });
 

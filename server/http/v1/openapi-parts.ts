@@ -136,7 +136,7 @@ export const exportResponsesOperation = (
       },
     },
     ...(auth === "apiKey"
-      ? errors([400, 401, 404])
+      ? errors([400, 401, 404, 429])
       : errors([400, 401, 403, 404], { 401: "Not signed in.", 404: "No such survey." })),
   },
 });

@@ -41,7 +41,9 @@ function buildDocument(): OpenApiDocument {
         "a workspace API key: `Authorization: Bearer pa_…` (owners create and revoke keys under " +
         "Settings · API keys; a key is shown once). Every error is JSON " +
         "`{ error: { code, message, fieldErrors? } }`. A survey of another workspace is answered " +
-        "404, exactly like one that does not exist.",
+        "404, exactly like one that does not exist. Each key may make 1,200 requests a minute " +
+        "(the server's API_RATE_LIMIT_PER_MINUTE); beyond that the answer is 429 with " +
+        "Retry-After in seconds.",
     },
     tags: [
       {
@@ -103,7 +105,7 @@ function buildDocument(): OpenApiDocument {
                 },
               },
             },
-            ...errors([401]),
+            ...errors([401, 429]),
           },
         },
       },
@@ -122,7 +124,7 @@ function buildDocument(): OpenApiDocument {
               description: "The version's definition.",
               content: { "application/json": { schema: ZApiSurveyVersion } },
             },
-            ...errors([400, 401, 404]),
+            ...errors([400, 401, 404, 429]),
           },
         },
       },
@@ -163,7 +165,7 @@ function buildDocument(): OpenApiDocument {
                 },
               },
             },
-            ...errors([400, 401, 404]),
+            ...errors([400, 401, 404, 429]),
           },
         },
         post: {
@@ -199,7 +201,7 @@ function buildDocument(): OpenApiDocument {
                 "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
               },
             },
-            ...errors([400, 401, 404, 409, 410, 413, 415]),
+            ...errors([400, 401, 404, 409, 410, 413, 415, 429]),
           },
         },
       },

@@ -16,7 +16,7 @@ import {
   type ZApiResponsePage,
   type ZSaveResponseResult,
 } from "./schemas";
-import { withApiKey } from "./with-api-key";
+import { withApiKey, type ApiKeyDeps } from "./with-api-key";
 
 /** The same limit as the public page: one response, however long its texts, fits easily. */
 export const API_SUBMIT_MAX_BYTES = PUBLIC_SUBMIT_MAX_BYTES;
@@ -25,58 +25,79 @@ export async function handleSubmitResponse(
   db: Db | Promise<Db>,
   request: Request,
   params: { surveyId: string },
+  deps?: ApiKeyDeps,
 ) {
   const operation = "POST /api/v1/surveys/{surveyId}/responses";
-  return withApiKey(db, request, operation, async (database, { actor }) => {
-    const { surveyId } = ZSurveyPathParams.parse(params);
-    requireJsonContentType(request);
-    const raw = await readJsonBody(request, { maxBytes: API_SUBMIT_MAX_BYTES });
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
-    }
-    const input = ZApiSubmitInput.parse(raw);
-    const result = await submitApiResponse(database, actor, surveyId, input);
-    return jsonResponse(result satisfies z.infer<typeof ZSaveResponseResult>);
-  });
+  return withApiKey(
+    db,
+    request,
+    operation,
+    async (database, { actor }) => {
+      const { surveyId } = ZSurveyPathParams.parse(params);
+      requireJsonContentType(request);
+      const raw = await readJsonBody(request, { maxBytes: API_SUBMIT_MAX_BYTES });
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
+      }
+      const input = ZApiSubmitInput.parse(raw);
+      const result = await submitApiResponse(database, actor, surveyId, input);
+      return jsonResponse(result satisfies z.infer<typeof ZSaveResponseResult>);
+    },
+    deps,
+  );
 }
 
 export async function handleListResponses(
   db: Db | Promise<Db>,
   request: Request,
   params: { surveyId: string },
+  deps?: ApiKeyDeps,
 ) {
   const operation = "GET /api/v1/surveys/{surveyId}/responses";
-  return withApiKey(db, request, operation, async (database, { actor }) => {
-    const { surveyId } = ZSurveyPathParams.parse(params);
-    const query = ZListResponsesQuery.parse(queryObject(request));
-    const result = await listResponsePage(database, actor, surveyId, {
-      versionNumber: query.version,
-      status: query.status,
-      page: query.page,
-    });
-    const body: z.infer<typeof ZApiResponsePage> = {
-      total: result.total,
-      page: result.page,
-      pageSize: result.pageSize,
-      items: result.items.map((r) => ({
-        ...r,
-        startedAt: r.startedAt.toISOString(),
-        completedAt: r.completedAt?.toISOString() ?? null,
-      })),
-    };
-    return jsonResponse(body);
-  });
+  return withApiKey(
+    db,
+    request,
+    operation,
+    async (database, { actor }) => {
+      const { surveyId } = ZSurveyPathParams.parse(params);
+      const query = ZListResponsesQuery.parse(queryObject(request));
+      const result = await listResponsePage(database, actor, surveyId, {
+        versionNumber: query.version,
+        status: query.status,
+        page: query.page,
+      });
+      const body: z.infer<typeof ZApiResponsePage> = {
+        total: result.total,
+        page: result.page,
+        pageSize: result.pageSize,
+        items: result.items.map((r) => ({
+          ...r,
+          startedAt: r.startedAt.toISOString(),
+          completedAt: r.completedAt?.toISOString() ?? null,
+        })),
+      };
+      return jsonResponse(body);
+    },
+    deps,
+  );
 }
 
 export async function handleExportResponses(
   db: Db | Promise<Db>,
   request: Request,
   params: { surveyId: string },
+  deps?: ApiKeyDeps,
 ) {
   const operation = "GET /api/v1/surveys/{surveyId}/responses/export";
-  return withApiKey(db, request, operation, async (database, { actor }) => {
-    const { surveyId } = ZSurveyPathParams.parse(params);
-    const query = ZExportQuery.parse(queryObject(request));
-    return exportDownload(database, actor, surveyId, query);
-  });
+  return withApiKey(
+    db,
+    request,
+    operation,
+    async (database, { actor }) => {
+      const { surveyId } = ZSurveyPathParams.parse(params);
+      const query = ZExportQuery.parse(queryObject(request));
+      return exportDownload(database, actor, surveyId, query);
+    },
+    deps,
+  );
 }

@@ -1,9 +1,11 @@
 // Every API-key route handler runs through here: read `Authorization: Bearer <key>`, resolve
-// the key to its workspace, run the operation, and turn any failure into the JSON error body
-// (server/http/errors.ts). A 401 also says, in WWW-Authenticate, how to authenticate.
+// the key to its workspace, count the request against the key's rate limit, run the operation,
+// and turn any failure into the JSON error body (server/http/errors.ts). A 401 also says, in
+// WWW-Authenticate, how to authenticate; a 429 says in Retry-After when to try again.
 import type { Db } from "~/server/db/client";
 import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/services/api-keys";
 import { HttpError, responseForError } from "../errors";
+import { RequestLimiter } from "../rate-limit";
 
 export const API_KEY_CHALLENGE = 'Bearer realm="Persona Atlas API"';
 
@@ -21,11 +23,37 @@ export function bearerToken(headers: Headers): string {
   return match[1];
 }
 
+const DEFAULT_REQUESTS_PER_MINUTE = 1200;
+
+/**
+ * Requests one API key may make per minute (default 1,200): API_RATE_LIMIT_PER_MINUTE, a whole
+ * number from 1 to 1,000,000; anything else falls back to the default.
+ */
+export function apiKeyRequestsPerMinute(
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const raw = env.API_RATE_LIMIT_PER_MINUTE?.trim();
+  if (!raw || !/^\d+$/.test(raw)) return DEFAULT_REQUESTS_PER_MINUTE;
+  const n = Number(raw);
+  return n >= 1 && n <= 1_000_000 ? n : DEFAULT_REQUESTS_PER_MINUTE;
+}
+
+const defaultKeyLimiter = new RequestLimiter({
+  limit: apiKeyRequestsPerMinute(),
+  windowMs: 60_000,
+});
+
+export interface ApiKeyDeps {
+  /** Counts requests per key; tests and the ingest benchmark pass their own. */
+  keyLimiter?: RequestLimiter;
+}
+
 export async function withApiKey(
   db: Db | Promise<Db>,
   request: Request,
   operation: string,
   run: (db: Db, principal: ApiKeyPrincipal) => Promise<Response>,
+  { keyLimiter = defaultKeyLimiter }: ApiKeyDeps = {},
 ): Promise<Response> {
   // Refusals before the database is needed must not leave its promise rejected unobserved.
   if (db instanceof Promise) db.catch(() => undefined);
@@ -33,6 +61,7 @@ export async function withApiKey(
     const token = bearerToken(request.headers);
     const database = await db;
     const principal = await authenticateApiKey(database, token);
+    keyLimiter.enforce(principal.keyId);
     return await run(database, principal);
   } catch (error) {
     const response = responseForError(error, operation);
