@@ -32,3 +32,9 @@ export const ZReplyCommentInput = z.object({
 export type TReplyCommentInput = z.input<typeof ZReplyCommentInput>;
 
 export const ZCommentIdInput = z.object({ commentId: z.string().min(1).max(64) });
+
+export const ZEditCommentInput = z.object({
+  commentId: z.string().min(1).max(64),
+  body: ZCommentBody,
+});
+export type TEditCommentInput = z.input<typeof ZEditCommentInput>;

@@ -1,7 +1,8 @@
 // Threaded comments on personas and traits (and, through the same table, journey cells): every
 // member of the workspace may start a thread, reply, resolve and reopen it. A thread is a root
 // comment and its replies; a reply to a reply joins the root's thread, and resolving is a state
-// of the root. Targets are checked when a thread starts: the persona or trait must exist in a run
+// of the root. Authors edit their own comments (marked edited); authors and owners delete them,
+// and deleting a thread's first comment deletes the thread. Targets are checked when a thread starts: the persona or trait must exist in a run
 // of this workspace; a journey cell's key (server/domain/journey-cell-key.ts) must name a map of
 // this workspace and a run that filled it.
 import type { Db } from "~/server/db/client";
@@ -11,10 +12,12 @@ import {
   ZCommentIdInput,
   ZCommentTarget,
   ZCreateCommentInput,
+  ZEditCommentInput,
   ZReplyCommentInput,
   type TCommentTarget,
   type TCommentTargetType,
   type TCreateCommentInput,
+  type TEditCommentInput,
   type TReplyCommentInput,
 } from "~/server/domain/comments";
 import { fail } from "~/server/domain/errors";
@@ -27,6 +30,11 @@ export interface CommentView {
   body: string;
   authorName: string | null;
   createdAt: Date;
+  /** When its author last changed the text; null when never. */
+  editedAt: Date | null;
+  /** What the member who asked may do with this comment. */
+  canEdit: boolean;
+  canDelete: boolean;
 }
 
 export interface ThreadView extends CommentView {
@@ -49,23 +57,36 @@ const threadInclude = {
 
 type ThreadRow = Prisma.CommentGetPayload<{ include: typeof threadInclude }>;
 
-function toThread(row: ThreadRow): ThreadView {
+type CommentRow = Pick<ThreadRow, "id" | "body" | "authorId" | "createdAt" | "editedAt"> & {
+  author: { name: string | null } | null;
+};
+
+const mayEdit = (actor: MembershipView, authorId: string | null) =>
+  authorId !== null && authorId === actor.userId;
+const mayDelete = (actor: MembershipView, authorId: string | null) =>
+  mayEdit(actor, authorId) || actor.role === "OWNER";
+
+function toComment(row: CommentRow, actor: MembershipView): CommentView {
   return {
     id: row.id,
     body: row.body,
     authorName: row.author?.name ?? null,
     createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    canEdit: mayEdit(actor, row.authorId),
+    canDelete: mayDelete(actor, row.authorId),
+  };
+}
+
+function toThread(row: ThreadRow, actor: MembershipView): ThreadView {
+  return {
+    ...toComment(row, actor),
     targetType: row.targetType,
     targetKey: row.targetKey,
     runId: row.runId,
     resolvedAt: row.resolvedAt,
     resolvedByName: row.resolvedBy?.name ?? null,
-    replies: row.replies.map((r) => ({
-      id: r.id,
-      body: r.body,
-      authorName: r.author?.name ?? null,
-      createdAt: r.createdAt,
-    })),
+    replies: row.replies.map((r) => toComment(r, actor)),
   };
 }
 
@@ -137,15 +158,11 @@ export async function createComment(
     },
     include: threadInclude,
   });
-  return toThread(row);
+  return toThread(row, actor);
 }
 
 async function requireRoot(db: Db, actor: MembershipView, commentId: string) {
-  const comment = await db.comment.findFirst({
-    where: { id: commentId, workspaceId: actor.workspaceId },
-    select: { id: true, parentId: true },
-  });
-  if (!comment) return fail("NOT_FOUND", "That comment does not exist in this workspace.");
+  const comment = await findComment(db, actor, commentId);
   return comment.parentId ?? comment.id;
 }
 
@@ -171,6 +188,7 @@ export async function replyToComment(
   });
   return toThread(
     await db.comment.findUniqueOrThrow({ where: { id: root.id }, include: threadInclude }),
+    actor,
   );
 }
 
@@ -191,7 +209,7 @@ async function setResolved(
       : { resolvedAt: null, resolvedById: null },
     include: threadInclude,
   });
-  return toThread(row);
+  return toThread(row, actor);
 }
 
 export const resolveThread = (
@@ -207,6 +225,63 @@ export const reopenThread = (
   raw: { commentId: string },
   now = new Date(),
 ) => setResolved(db, actor, raw, false, now);
+
+/** Changes the text of one's own comment; returns its thread. */
+export async function editComment(
+  db: Db,
+  actor: MembershipView,
+  raw: TEditCommentInput,
+  now = new Date(),
+): Promise<ThreadView> {
+  requireRole(actor, access.anyMember);
+  const input = ZEditCommentInput.parse(raw);
+  const comment = await findComment(db, actor, input.commentId);
+  if (!mayEdit(actor, comment.authorId)) fail("FORBIDDEN", "Only its author can edit a comment.");
+  if (comment.body !== input.body) {
+    await db.comment.update({
+      where: { id: comment.id },
+      data: { body: input.body, editedAt: now },
+    });
+  }
+  return toThread(
+    await db.comment.findUniqueOrThrow({
+      where: { id: comment.parentId ?? comment.id },
+      include: threadInclude,
+    }),
+    actor,
+  );
+}
+
+/**
+ * Deletes a comment: its author or a workspace owner may. The first comment of a thread takes
+ * its replies with it; says how many comments went.
+ */
+export async function deleteComment(
+  db: Db,
+  actor: MembershipView,
+  raw: { commentId: string },
+): Promise<{ deleted: number }> {
+  requireRole(actor, access.anyMember);
+  const { commentId } = ZCommentIdInput.parse(raw);
+  const comment = await findComment(db, actor, commentId);
+  if (!mayDelete(actor, comment.authorId)) {
+    fail("FORBIDDEN", "Only its author or a workspace owner can delete a comment.");
+  }
+  return db.$transaction(async (tx) => {
+    const replies = await tx.comment.deleteMany({ where: { parentId: comment.id } });
+    await tx.comment.delete({ where: { id: comment.id } });
+    return { deleted: replies.count + 1 };
+  });
+}
+
+async function findComment(db: Db, actor: MembershipView, commentId: string) {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, workspaceId: actor.workspaceId },
+    select: { id: true, parentId: true, authorId: true, body: true },
+  });
+  if (!comment) return fail("NOT_FOUND", "That comment does not exist in this workspace.");
+  return comment;
+}
 
 /** Threads on one target, oldest first. */
 export async function listThreads(
@@ -227,7 +302,7 @@ export async function listThreads(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: threadInclude,
   });
-  return rows.map(toThread);
+  return rows.map((row) => toThread(row, actor));
 }
 
 /** Threads on a persona and on each of its traits (trait ids start with "p<index>:"). */
@@ -255,7 +330,7 @@ export async function listPersonaThreads(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: threadInclude,
   });
-  return rows.map(toThread);
+  return rows.map((row) => toThread(row, actor));
 }
 
 /**

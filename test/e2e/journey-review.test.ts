@@ -1,6 +1,6 @@
 // Reviewing the demo journey map end to end (the demo analysis filled it): the demo strategist
 // comments on a pain cell from its evidence card and the comment is still there after a reload
-// (the cell shows its comment count); downloads the map as an A4 and a Letter landscape PDF (it
+// (the cell shows its comment count), then edits it and deletes a reply; downloads the map as an A4 and a Letter landscape PDF (it
 // has pages and the stage names; page 1 rendered with pdftoppm is not blank) and the cells as CSV
 // (one row per persona and stage, all respondents included); opens presentation mode, moves with
 // the arrow keys and leaves with Escape. axe finds no serious or critical problems on the
@@ -120,6 +120,23 @@ describe("reviewing the demo journey map", () => {
     await count.first().click();
     const again = page.getByRole("dialog", { name: `Discuss: ${label}` });
     await again.locator(".pa-comment-body", { hasText: COMMENT }).waitFor();
+    expect(await again.locator(".pa-thread").count()).toBe(1);
+
+    // The author edits the comment in place; it is marked as edited.
+    await again.getByRole("button", { name: /^Edit the comment by/ }).click();
+    await again.getByLabel("Edit your comment").fill(`${COMMENT} (checked twice)`);
+    await again.getByRole("button", { name: "Save", exact: true }).click();
+    await again.locator(".pa-comment-body", { hasText: "(checked twice)" }).waitFor();
+    await again.locator(".pa-comment-meta", { hasText: "edited" }).waitFor();
+    // A reply, deleted after a confirmation, leaves the thread as it was.
+    await again.getByPlaceholder("Reply…").fill("A reply to take back.");
+    await again.getByRole("button", { name: "Reply", exact: true }).click();
+    const reply = again.locator(".pa-reply", { hasText: "A reply to take back." });
+    await reply.waitFor();
+    await reply.getByRole("button", { name: /^Delete the comment by/ }).click();
+    await reply.getByText("Delete this comment? This cannot be undone.").waitFor();
+    await reply.getByRole("button", { name: "Delete", exact: true }).click();
+    await reply.waitFor({ state: "detached" });
     expect(await again.locator(".pa-thread").count()).toBe(1);
     await again.getByRole("button", { name: /^Close/ }).click();
   }, 180_000);

@@ -1,7 +1,7 @@
 // Persona review on a real database with a real finished analysis run: editing template fields
 // keeps history and never loses the generated draft; the review flow moves only as allowed and
 // refuses researchers; share links show an approved set without sign-in until revoked; comment
-// threads resolve and reopen; perception means are the means of what reviewers answered; the
+// threads resolve and reopen, authors edit and authors or owners delete; perception means are the means of what reviewers answered; the
 // gallery sorts and filters.
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,8 @@ import { perceptionItems, perceptionConstructs } from "~/server/domain/perceptio
 import type { MembershipView } from "~/server/services/access";
 import {
   createComment,
+  deleteComment,
+  editComment,
   listPersonaThreads,
   listThreads,
   reopenThread,
@@ -254,6 +256,59 @@ describe("comments", () => {
         body: "Hello",
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("editing and deleting comments", () => {
+  it("lets authors edit their own words and authors or owners delete, a thread with its replies", async () => {
+    const personaId = personaIds[1] as string;
+    const target = { targetType: "PERSONA" as const, targetKey: personaId, runId };
+    const thread = await createComment(db, strategist, { ...target, body: "Teh name feels off." });
+    expect(thread).toMatchObject({ editedAt: null, canEdit: true, canDelete: true });
+    const withReply = await replyToComment(db, researcher, { parentId: thread.id, body: "Why?" });
+    const replyId = withReply.replies[0]?.id as string;
+
+    // Only the author edits; the text is trimmed and the comment marked as edited.
+    const editedAt = new Date("2026-11-20T10:00:00Z");
+    const edited = await editComment(
+      db,
+      strategist,
+      { commentId: thread.id, body: "  The name feels off.  " },
+      editedAt,
+    );
+    expect(edited.body).toBe("The name feels off.");
+    expect(edited.editedAt).toEqual(editedAt);
+    for (const someoneElse of [owner, researcher]) {
+      await expect(
+        editComment(db, someoneElse, { commentId: thread.id, body: "Hijacked" }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(editComment(db, strategist, { commentId: thread.id, body: " " })).rejects.toThrow(
+      /Write a comment/,
+    );
+    // What each member may do is part of what they see.
+    const seenByOwner = (await listPersonaThreads(db, owner, personaId))[0];
+    expect(seenByOwner).toMatchObject({ canEdit: false, canDelete: true });
+    expect(seenByOwner?.replies[0]).toMatchObject({ canEdit: false, canDelete: true });
+    const seenByResearcher = (await listPersonaThreads(db, researcher, personaId))[0];
+    expect(seenByResearcher).toMatchObject({ canEdit: false, canDelete: false });
+    expect(seenByResearcher?.replies[0]).toMatchObject({ canEdit: true, canDelete: true });
+
+    // Other members cannot delete; another workspace cannot even find it.
+    await expect(deleteComment(db, researcher, { commentId: thread.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const other = await makeWorkspaceWithOwner(db, "Eraser Co");
+    await expect(deleteComment(db, other.actor, { commentId: replyId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    // A reply goes alone; the thread's first comment takes the thread with it.
+    expect(await deleteComment(db, researcher, { commentId: replyId })).toEqual({ deleted: 1 });
+    expect((await listPersonaThreads(db, owner, personaId))[0]?.replies).toEqual([]);
+    await replyToComment(db, researcher, { parentId: thread.id, body: "Still think so?" });
+    expect(await deleteComment(db, owner, { commentId: thread.id })).toEqual({ deleted: 2 });
+    expect(await listPersonaThreads(db, owner, personaId)).toEqual([]);
+    expect(await db.comment.count({ where: { targetKey: personaId } })).toBe(0);
   });
 });
 

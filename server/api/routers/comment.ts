@@ -1,16 +1,19 @@
 // Comment procedures: every member lists threads (and counts them per journey cell), starts and
-// answers them, resolves and reopens.
+// answers them, resolves and reopens; edits and deletes as the service allows (author, owner).
 import { z } from "zod";
 import {
   ZCommentIdInput,
   ZCommentTarget,
   ZCreateCommentInput,
+  ZEditCommentInput,
   ZReplyCommentInput,
 } from "~/server/domain/comments";
 import { access } from "~/server/domain/workspace";
 import {
   countJourneyCellThreads,
   createComment,
+  deleteComment,
+  editComment,
   listPersonaThreads,
   listThreads,
   reopenThread,
@@ -41,4 +44,10 @@ export const commentRouter = createTRPCRouter({
   reopen: workspaceProcedure(access.anyMember)
     .input(ZCommentIdInput)
     .mutation(({ ctx, input }) => reopenThread(ctx.db, ctx.membership, input)),
+  edit: workspaceProcedure(access.anyMember)
+    .input(ZEditCommentInput)
+    .mutation(({ ctx, input }) => editComment(ctx.db, ctx.membership, input)),
+  delete: workspaceProcedure(access.anyMember)
+    .input(ZCommentIdInput)
+    .mutation(({ ctx, input }) => deleteComment(ctx.db, ctx.membership, input)),
 });

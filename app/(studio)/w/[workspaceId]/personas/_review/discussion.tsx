@@ -1,5 +1,6 @@
 // Comment threads on a persona and its traits: start a thread about the persona or one of its
-// traits (a trait's "Discuss" link preselects it), reply, resolve and reopen. Every member may
+// traits (a trait's "Discuss" link preselects it), reply, resolve and reopen; each comment edits
+// and deletes itself (comment-item.tsx). Every member may
 // take part. Server data comes in as props; after a change the page is refreshed. One thread
 // (Thread) is also used by the journey map's cell discussions, which refetch instead (onChanged).
 "use client";
@@ -9,19 +10,15 @@ import { useEffect, useId, useRef, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { formatWhen } from "../run-format";
+import { CommentItem, type CommentItemData } from "./comment-item";
 import { DISCUSS_HASH } from "./discuss-hash";
 
-export interface ThreadItem {
-  id: string;
-  body: string;
-  authorName: string | null;
-  createdAt: Date;
+export interface ThreadItem extends CommentItemData {
   targetType: "PERSONA" | "TRAIT" | "JOURNEY_CELL";
   targetKey: string;
   resolvedAt: Date | null;
   resolvedByName: string | null;
-  replies: { id: string; body: string; authorName: string | null; createdAt: Date }[];
+  replies: CommentItemData[];
 }
 
 export function Discussion({
@@ -159,7 +156,7 @@ export function Thread({
   workspaceId: string;
   thread: ThreadItem;
   label: string;
-  /** After a reply, resolve or reopen; refreshes the server-rendered page by default. */
+  /** After a reply, resolve, reopen, edit or delete; refreshes the server-rendered page by default. */
   onChanged?: () => void;
 }) {
   const trpc = useTRPC();
@@ -188,20 +185,22 @@ export function Thread({
           </span>
         )}
       </p>
-      <div className="pa-comment">
-        <p className="pa-comment-meta">
-          <strong>{thread.authorName ?? "A former member"}</strong> · {formatWhen(thread.createdAt)}{" "}
-          UTC
-        </p>
-        <p className="pa-comment-body">{thread.body}</p>
-      </div>
+      <CommentItem
+        workspaceId={workspaceId}
+        comment={thread}
+        isReply={false}
+        replyCount={thread.replies.length}
+        onChanged={refresh}
+      />
       {thread.replies.map((r) => (
-        <div key={r.id} className="pa-comment pa-reply">
-          <p className="pa-comment-meta">
-            <strong>{r.authorName ?? "A former member"}</strong> · {formatWhen(r.createdAt)} UTC
-          </p>
-          <p className="pa-comment-body">{r.body}</p>
-        </div>
+        <CommentItem
+          key={r.id}
+          workspaceId={workspaceId}
+          comment={r}
+          isReply
+          replyCount={0}
+          onChanged={refresh}
+        />
       ))}
       <form
         className="pa-reply-form"
