@@ -1,6 +1,8 @@
 // Comments on one evidence cell: inside its evidence card a button that opens the cell's
 // discussion, and on the cell itself the number of threads once there are any (also a button).
-// Nothing in print, where the grid has no comments.
+// Cells without an evidence card (thoughts, insufficient evidence) get DiscussLink: the count
+// when there are threads, else a small "Discuss" button. Nothing in print, where the grid has no
+// comments.
 "use client";
 import type { TJourneyCellAspect } from "~/server/domain/journey-cell-key";
 import type { GridContext } from "./grid-context";
@@ -47,6 +49,24 @@ export function CommentCount({ ctx, personaIndex, stageId, aspect, label }: Cell
         {" "}
         {count === 1 ? "comment thread" : "comment threads"} on {label}
       </span>
+    </button>
+  );
+}
+
+/** For cells without an evidence card: the thread count, or a small button to start one. */
+export function DiscussLink(props: CellRef) {
+  const comments = props.ctx.comments;
+  if (!comments) return null;
+  if (comments.count(props.personaIndex, props.stageId, props.aspect) > 0) {
+    return <CommentCount {...props} />;
+  }
+  return (
+    <button
+      type="button"
+      className="ev-discuss"
+      onClick={() => comments.open(props.personaIndex, props.stageId, props.aspect, props.label)}
+    >
+      Discuss<span className="visually-hidden"> {props.label}</span>
     </button>
   );
 }

@@ -2,7 +2,7 @@
 // interval, the spread and the distribution; with the change from the previous stage where the
 // same respondents rated both.
 import type { TEmotionCell } from "~/server/analysis/journey/result";
-import { CommentButton, CommentCount } from "./cell-comments";
+import { CommentButton, CommentCount, DiscussLink } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, valence } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -20,9 +20,16 @@ export function EmotionCell({
   emotion: TEmotionCell | undefined;
 }) {
   if (!emotion) return <span className="jm-none">Not in this fill</span>;
-  if (emotion.status !== "ok") return <Insufficient n={emotion.n} reason={emotion.reason} />;
   const label = `Emotion of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
   const ref = { ctx, personaIndex, stageId, aspect: "emotion" as const, label };
+  if (emotion.status !== "ok") {
+    return (
+      <div className="ev-value">
+        <Insufficient n={emotion.n} reason={emotion.reason} />
+        <DiscussLink {...ref} />
+      </div>
+    );
+  }
   const step = ctx.fill.emotionChanges.find(
     (c) => c.personaIndex === personaIndex && c.toStageId === stageId,
   );

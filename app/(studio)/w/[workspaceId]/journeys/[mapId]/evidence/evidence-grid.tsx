@@ -160,6 +160,8 @@ export function EvidenceGrid({
                 {row("thoughts", "Thought themes and quotes", (c) => (
                   <ThoughtsCell
                     ctx={ctx}
+                    personaIndex={focus.personaIndex}
+                    stageId={c.stageId}
                     thoughts={ctx.cell(focus.personaIndex, c.stageId)?.thoughts}
                   />
                 ))}

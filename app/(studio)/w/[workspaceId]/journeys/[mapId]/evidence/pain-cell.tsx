@@ -3,7 +3,7 @@
 // severe share with its Wilson interval, the distribution and the Mann-Whitney test with its
 // Benjamini-Hochberg q. Insufficient cells are grey and hold no value.
 import type { TPainCell } from "~/server/analysis/journey/result";
-import { CommentButton, CommentCount } from "./cell-comments";
+import { CommentButton, CommentCount, DiscussLink } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { intervalText, painClass, percent, qText, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -21,18 +21,19 @@ export function PainCell({
   pain: TPainCell | undefined;
 }) {
   if (!pain) return <span className="jm-none">Not in this fill</span>;
+  const label = `Pain severity of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
+  const ref = { ctx, personaIndex, stageId, aspect: "pain" as const, label };
   if (pain.status !== "ok") {
     return (
       <div className="ev-heat ev-heat-none">
         <Insufficient n={pain.n} reason={pain.reason} />
+        <DiscussLink {...ref} />
       </div>
     );
   }
   const colour = painClass(pain.index);
   const test = pain.test;
   const significant = test?.significant === true;
-  const label = `Pain severity of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
-  const ref = { ctx, personaIndex, stageId, aspect: "pain" as const, label };
   const facts = [
     { term: "Severity index", value: `${wholeIndex(pain.index)} of 100` },
     { term: "95 % interval", value: intervalText(pain.interval, wholeIndex) },

@@ -4,6 +4,7 @@
 // the sentence that says so.
 import Link from "next/link";
 import type { TFillQuote, TThoughtsCell } from "~/server/analysis/journey/result";
+import { DiscussLink } from "./cell-comments";
 import { EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, percent, valence } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -24,13 +25,26 @@ function Quote({ ctx, quote }: { ctx: GridContext; quote: TFillQuote }) {
 
 export function ThoughtsCell({
   ctx,
+  personaIndex,
+  stageId,
   thoughts,
 }: {
   ctx: GridContext;
+  personaIndex: number | null;
+  stageId: string;
   thoughts: TThoughtsCell | undefined;
 }) {
   if (!thoughts) return <span className="jm-none">Not in this fill</span>;
-  if (thoughts.status !== "ok") return <Insufficient n={thoughts.n} reason={thoughts.reason} />;
+  const label = `Thoughts of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
+  const discuss = <DiscussLink ctx={ctx} {...{ personaIndex, stageId, label }} aspect="thoughts" />;
+  if (thoughts.status !== "ok") {
+    return (
+      <div className="ev-value">
+        <Insufficient n={thoughts.n} reason={thoughts.reason} />
+        {discuss}
+      </div>
+    );
+  }
   // The cell's most representative answers first; each theme's own quotes one click away.
   const shown = thoughts.quotes.slice(0, 2);
   const themesWithQuotes = thoughts.themes.filter((t) => t.quotes.length > 0);
@@ -76,6 +90,7 @@ export function ThoughtsCell({
           ))}
         </details>
       )}
+      {discuss}
     </div>
   );
 }
