@@ -3,7 +3,6 @@
 // app's print page by headless Chromium. Transport only: the table comes from
 // services/journey-export, the rendering from services/page-render; a missing Chromium answers
 // 503 with a message saying what to install.
-import { z } from "zod";
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
@@ -11,24 +10,8 @@ import { requireMembership } from "~/server/services/access";
 import { exportJourneyCells, journeyFileName } from "~/server/services/journey-export";
 import { getJourneyMap } from "~/server/services/journey-view";
 import { renderAppPage, RendererUnavailableError } from "~/server/services/page-render";
+import { ZJourneyExportQuery, ZJourneyRenderQuery, ZMapParams } from "./download-schemas";
 import { errorResponse, responseForError } from "./errors";
-
-const ZMapParams = z.object({
-  workspaceId: z.string().min(1).max(64),
-  mapId: z.string().min(1).max(64),
-});
-
-const ZRun = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "run must be a run id." });
-
-export const ZJourneyExportQuery = z.object({
-  format: z.enum(["csv", "json"], { error: 'format must be "csv" or "json".' }).default("csv"),
-  run: ZRun.optional(),
-});
-
-export const ZJourneyRenderQuery = z.object({
-  paper: z.enum(["a4", "letter"], { error: 'paper must be "a4" or "letter".' }).default("a4"),
-  run: ZRun.optional(),
-});
 
 async function signedInActor(workspaceId: string) {
   const user = await getSessionUser();

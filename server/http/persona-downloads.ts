@@ -2,38 +2,15 @@
 // result, and one persona's card as PDF or PNG rendered from the app's print page by headless
 // Chromium. Transport only: the tables come from services/persona-export, the rendering from
 // services/page-render; a missing Chromium answers 503 with a message saying what to install.
-import { z } from "zod";
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
 import { requireMembership } from "~/server/services/access";
 import { getPersonaReview } from "~/server/services/persona-fields";
-import {
-  exportDatasets,
-  exportPersonaSet,
-  personaFileName,
-} from "~/server/services/persona-export";
+import { exportPersonaSet, personaFileName } from "~/server/services/persona-export";
 import { renderAppPage, RendererUnavailableError } from "~/server/services/page-render";
+import { ZPersonaExportQuery, ZPersonaParams, ZRunParams } from "./download-schemas";
 import { errorResponse, responseForError } from "./errors";
-
-const ZRunParams = z.object({
-  workspaceId: z.string().min(1).max(64),
-  runId: z.string().min(1).max(64),
-});
-
-const ZPersonaParams = ZRunParams.extend({
-  index: z.coerce
-    .number({ error: "The persona number must be a whole number." })
-    .int({ error: "The persona number must be a whole number." })
-    .min(0, { error: "The persona number must be a whole number." }),
-});
-
-export const ZPersonaExportQuery = z.object({
-  dataset: z
-    .enum(exportDatasets, { error: 'dataset must be "personas", "traits" or "result".' })
-    .default("personas"),
-  format: z.enum(["csv", "json"], { error: 'format must be "csv" or "json".' }).default("csv"),
-});
 
 async function signedInActor(workspaceId: string) {
   const user = await getSessionUser();

@@ -3,25 +3,17 @@
 // app/api/v1 documents it here or in ./openapi.ts; test/api/openapi.test.ts checks that.
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
-import { ZJourneyExportQuery, ZJourneyRenderQuery } from "../journey-downloads";
-import { ZPersonaExportQuery } from "../persona-downloads";
+import {
+  ZJourneyExportQuery,
+  ZJourneyRenderQuery,
+  ZMapParams as ZMapPathParams,
+  ZPersonaExportQuery,
+  ZPersonaParams as ZPersonaPathParams,
+  ZRunParams as ZRunPathParams,
+} from "../download-schemas";
 import { errors, exportResponsesOperation } from "./openapi-parts";
 
 const session = [{ session: [] }];
-
-// The persona routes validate these in server/http/persona-downloads.ts (same shapes; that
-// module does not export its path schemas).
-const ZRunPathParams = z.object({
-  workspaceId: z.string().min(1).max(64).meta({ description: "The workspace's id." }),
-  runId: z.string().min(1).max(64).meta({ description: "The analysis run's id." }),
-});
-const ZPersonaPathParams = ZRunPathParams.extend({
-  index: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .meta({ description: "The persona's number in the run, from 0.", example: 0 }),
-});
 
 const studioErrors = (notFound: string) =>
   errors([400, 401, 403, 404], { 401: "Not signed in.", 404: notFound });
@@ -49,11 +41,6 @@ const personaCard = (format: "pdf" | "png") => ({
       ...errors([503], { 503: "Chromium is not installed on the server." }),
     },
   },
-});
-
-const ZMapPathParams = z.object({
-  workspaceId: z.string().min(1).max(64).meta({ description: "The workspace's id." }),
-  mapId: z.string().min(1).max(64).meta({ description: "The journey map's id." }),
 });
 
 const journeyMapFile = (format: "pdf" | "png") => ({
