@@ -4,7 +4,6 @@
 // written), or skipping invalid rows with a report naming each one and why. Imported responses
 // have source IMPORT and stable ids, so the same file twice stores its responses once.
 import type { Db } from "~/server/db/client";
-import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import {
   importSizeMessage,
@@ -23,6 +22,11 @@ import {
 } from "~/server/domain/survey/response-import";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
+import {
+  insertImportBatch,
+  type ImportedAnswerRow,
+  type ImportedResponseRow,
+} from "./response-import-write";
 import {
   describeValue,
   importedResponseId,
@@ -219,10 +223,19 @@ export async function previewResponseImport(
   };
 }
 
-const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
-    items.slice(i * size, (i + 1) * size),
+/** A unique key was taken meanwhile: P2002 from Prisma's own queries, 23505 under a raw one. */
+function isUniqueViolation(error: unknown): boolean {
+  const known = error as {
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+  };
+  const cause = known.meta?.driverAdapterError?.cause;
+  return (
+    known.code === "P2002" ||
+    cause?.originalCode === "23505" ||
+    cause?.kind === "UniqueConstraintViolation"
   );
+}
 
 export async function importResponses(
   db: Db,
@@ -250,19 +263,17 @@ export async function importResponses(
 
   const toWrite = rows.filter((r) => r.errors.length === 0 && !r.duplicate);
   const byKey = new Map(target.questions.map((q) => [q.key, q]));
-  const responses: Prisma.ResponseCreateManyInput[] = toWrite.map((r) => {
+  const responses: ImportedResponseRow[] = toWrite.map((r) => {
     const startedAt = r.startedAt ?? r.completedAt ?? now;
     return {
       id: r.id,
-      versionId: target.versionId,
       status: r.status,
-      source: "IMPORT",
       locale: r.locale,
       startedAt,
       completedAt: r.status === "COMPLETE" ? (r.completedAt ?? startedAt) : null,
     };
   });
-  const answers: Prisma.AnswerCreateManyInput[] = toWrite.flatMap((r) =>
+  const answers: ImportedAnswerRow[] = toWrite.flatMap((r) =>
     Object.entries(r.values).map(([key, value]) => {
       const question = byKey.get(key) as StoredQuestion;
       return { responseId: r.id, questionId: question.id, ...answerColumns(question, value) };
@@ -271,14 +282,11 @@ export async function importResponses(
   try {
     // One transaction for the batch: a failure half-way leaves no response of it behind.
     await db.$transaction(
-      async (tx) => {
-        for (const part of chunk(responses, 500)) await tx.response.createMany({ data: part });
-        for (const part of chunk(answers, 2000)) await tx.answer.createMany({ data: part });
-      },
+      (tx) => insertImportBatch(tx, target.versionId, responses, answers, now),
       { maxWait: 30_000, timeout: 300_000 },
     );
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       fail(
         "CONFLICT",
         "Some of these responses were stored by another import at the same moment. Nothing from this file was imported; import it again to add what is missing.",

@@ -328,15 +328,15 @@ describe("CSV response import", () => {
 
   it("all-or-nothing: a write failing half-way through the batch leaves zero rows", async () => {
     const { actor, survey } = await publishedSurvey();
-    const rows = Array.from({ length: 700 }, (_, i) => `r-${i},${(i % 5) - 2},row ${i}`);
+    const rows = Array.from({ length: 5_700 }, (_, i) => `r-${i},${(i % 5) - 2},row ${i}`);
     const csv = ["response_id,feel,nick", ...rows].join("\n");
-    // Another survey already holds the id row 650 will get: its insert fails in the second
-    // chunk of 500, after the first chunk was written inside the transaction.
+    // Another survey already holds the id row 5,650 will get: its insert fails in the second
+    // statement of 5,000 responses, after the first was written inside the transaction.
     const other = await anotherSurvey(actor);
     const otherVersion = await db.surveyVersion.findFirstOrThrow({ where: { surveyId: other.id } });
     await db.response.create({
       data: {
-        id: importedResponseId(survey.id, { sourceId: "r-650" }),
+        id: importedResponseId(survey.id, { sourceId: "r-5650" }),
         versionId: otherVersion.id,
       },
     });
