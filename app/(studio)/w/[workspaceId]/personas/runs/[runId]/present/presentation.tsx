@@ -1,9 +1,8 @@
 // One persona per screen, full window: → / PageDown / Space for the next, ← / PageUp for the
-// previous, Home and End, Escape to leave. Focus stays on the slide region so the keys work at
-// once; the buttons do the same for mouse and touch, and screen readers hear each new slide.
+// previous, Home and End, Escape to leave (the keys and the bar: app/_components/slide-deck.tsx);
+// screen readers hear each new slide.
 "use client";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { SlideDeckBar, useSlideDeck } from "~/app/_components/slide-deck";
 import { formatShare } from "~/server/analysis/trait-text";
 
 export interface Slide {
@@ -32,34 +31,8 @@ export function Presentation({
   exitHref: string;
   title: string;
 }) {
-  const router = useRouter();
-  const [current, setCurrent] = useState(start);
-  const region = useRef<HTMLDivElement>(null);
-  const go = useCallback(
-    (to: number) => setCurrent(Math.max(0, Math.min(slides.length - 1, to))),
-    [slides.length],
-  );
-  const exit = useCallback(() => router.push(exitHref), [router, exitHref]);
-
-  useEffect(() => {
-    region.current?.focus();
-  }, []);
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const next = ["ArrowRight", "PageDown", " "].includes(event.key);
-      const previous = ["ArrowLeft", "PageUp"].includes(event.key);
-      if (next) go(current + 1);
-      else if (previous) go(current - 1);
-      else if (event.key === "Home") go(0);
-      else if (event.key === "End") go(slides.length - 1);
-      else if (event.key === "Escape") exit();
-      else return;
-      event.preventDefault();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [current, go, exit, slides.length]);
+  const deck = useSlideDeck(slides.length, start, exitHref);
+  const { current, region } = deck;
 
   const slide = slides[current];
   if (!slide) {
@@ -123,31 +96,7 @@ export function Presentation({
           )}
         </div>
       </div>
-      <nav className="pa-present-bar" aria-label="Presentation">
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={() => go(current - 1)}
-          disabled={current === 0}
-        >
-          ← Previous
-        </button>
-        <span aria-hidden="true">
-          {current + 1} / {slides.length}
-        </span>
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={() => go(current + 1)}
-          disabled={current === slides.length - 1}
-        >
-          Next →
-        </button>
-        <button type="button" className="button small" onClick={exit}>
-          Exit (Esc)
-        </button>
-        <span className="hint">Keys: ← → PageUp PageDown Home End Esc</span>
-      </nav>
+      <SlideDeckBar deck={deck} />
     </div>
   );
 }
