@@ -1,12 +1,12 @@
 // Reviewing the demo journey map end to end (the demo analysis filled it): the demo strategist
 // comments on a pain cell from its evidence card and the comment is still there after a reload
-// (the cell shows its comment count), then edits it and deletes a reply; downloads the map as an A4 and a Letter landscape PDF (it
-// has pages and the stage names; page 1 rendered with pdftoppm is not blank) and the cells as CSV
+// (the cell shows its comment count), then edits it and deletes a reply; downloads the map as an
+// A4 and a Letter landscape PDF (it has pages and the stage names; page 1 rendered with pdftoppm
+// is not blank) and the cells as CSV
 // (one row per persona and stage, all respondents included); opens presentation mode, moves with
 // the arrow keys and leaves with Escape. axe finds no serious or critical problems on the
 // presentation; its screenshot goes to test-results/screenshots/journey-presentation.png.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -24,6 +24,7 @@ import {
   startApp,
   type RunningApp,
 } from "./harness";
+import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
 const DEMO_MAP = "Buying a car with Northwind";
 const STAGES = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
@@ -63,30 +64,6 @@ afterAll(async () => {
 });
 
 const evidence = (p: Page) => p.locator("section.jm-evidence");
-
-/** Share of pixels that are not near-white, measured in the browser. */
-async function inkShare(p: Page, png: Buffer): Promise<number> {
-  return p.evaluate(
-    async (dataUrl) => {
-      const img = new Image();
-      img.src = dataUrl;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext("2d");
-      if (!ctx) return 0;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 600) ink += 1;
-      }
-      return ink / (data.length / 4);
-    },
-    `data:image/png;base64,${png.toString("base64")}`,
-  );
-}
 
 describe("reviewing the demo journey map", () => {
   it("comments on a pain cell; the comment and the cell's count stay after a reload", async () => {
@@ -148,7 +125,7 @@ describe("reviewing the demo journey map", () => {
       "/api/v1/workspaces/$1/journeys/$2",
     );
     const request = page.context().request;
-    const pdfInfo = async (paper: string) => {
+    const download = async (paper: string) => {
       const pdf = await request.get(`${api}/pdf?paper=${paper}`, { timeout: 90_000 });
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -157,65 +134,31 @@ describe("reviewing the demo journey map", () => {
       expect(body.subarray(0, 5).toString()).toBe("%PDF-");
       const file = path.join(workDir, `journey-${paper}.pdf`);
       writeFileSync(file, body);
-      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-      const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info) ?? [];
-      return {
-        file,
-        pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0),
-        width: Number(width),
-        height: Number(height),
-      };
+      return { file, ...pdfInfo(file) };
     };
 
-    const a4 = await pdfInfo("a4");
+    const a4 = await download("a4");
     expect(a4.pages).toBeGreaterThanOrEqual(1);
     // A4 landscape: 842 x 595 points.
     expect(a4.width).toBeCloseTo(842, -1);
     expect(a4.height).toBeCloseTo(595, -1);
-    const text = execFileSync("pdftotext", ["-layout", a4.file, "-"], { encoding: "utf8" });
+    const text = pdfText(a4.file);
     expect(text).toContain(DEMO_MAP);
     for (const stage of STAGES) expect(text).toContain(stage);
     expect(text).toMatch(/pain severity/i);
     // The emotion chart is drawn (its axis labels are text in the PDF).
     expect(text).toMatch(/very positive \+2/);
-    const shots = path.join("test-results", "screenshots");
-    mkdirSync(shots, { recursive: true });
-    const pngBase = path.join(shots, "journey-map-pdf-page1");
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      a4.file,
-      pngBase,
-    ]);
-    const ink = await inkShare(page, readFileSync(`${pngBase}.png`));
+    const ink = await inkShare(page, renderPdfPage(a4.file, 1, "journey-map-pdf-page1"));
     expect(ink).toBeGreaterThan(0.02);
     expect(ink).toBeLessThan(0.9);
     // The evidence grid with its emotion chart starts on page 2: it carries ink too.
     expect(a4.pages).toBeGreaterThanOrEqual(2);
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "2",
-      "-l",
-      "2",
-      "-singlefile",
-      a4.file,
-      path.join(shots, "journey-map-pdf-page2"),
-    ]);
     expect(
-      await inkShare(page, readFileSync(path.join(shots, "journey-map-pdf-page2.png"))),
+      await inkShare(page, renderPdfPage(a4.file, 2, "journey-map-pdf-page2")),
     ).toBeGreaterThan(0.05);
 
     // Letter landscape: 792 x 612 points.
-    const letter = await pdfInfo("letter");
+    const letter = await download("letter");
     expect(letter.pages).toBeGreaterThanOrEqual(1);
     expect(letter.width).toBeCloseTo(792, -1);
     expect(letter.height).toBeCloseTo(612, -1);

@@ -5,8 +5,7 @@
 // researcher cannot approve; the strategist approves and shares the set; the shared link shows
 // the set without sign-in and stops working once revoked. axe finds no serious or critical
 // problems on the gallery and persona pages; screenshots go to test-results/screenshots/.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -24,6 +23,7 @@ import {
   signIn,
   expectNoSeriousA11yIssues,
 } from "./harness";
+import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
 const STRATEGIST = "strategist@demo.personaatlas.test";
 const RESEARCHER = "researcher@demo.personaatlas.test";
@@ -63,30 +63,6 @@ afterAll(async () => {
   await app?.stop();
   rmSync(workDir, { recursive: true, force: true });
 });
-
-/** Share of pixels that are not (nearly) white in a PNG, measured by the browser's canvas. */
-async function inkShare(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(
-    async (dataUrl) => {
-      const img = new Image();
-      img.src = dataUrl;
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext("2d");
-      if (!ctx) return 0;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 600) ink += 1;
-      }
-      return ink / (data.length / 4);
-    },
-    `data:image/png;base64,${png.toString("base64")}`,
-  );
-}
 
 /** Calls a tRPC mutation with the page's session, as the browser would. */
 async function trpcMutation(context: BrowserContext, procedure: string, input: unknown) {
@@ -193,33 +169,16 @@ describe("strategist review", () => {
     expect(pdfBody.subarray(0, 5).toString()).toBe("%PDF-");
     const pdfFile = path.join(workDir, "persona.pdf");
     writeFileSync(pdfFile, pdfBody);
-    const info = execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
-    expect(pages).toBeGreaterThanOrEqual(1);
+    const info = pdfInfo(pdfFile);
+    expect(info.pages).toBeGreaterThanOrEqual(1);
     // A4 landscape: 842 x 595 points.
-    const [, width, height] = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info) ?? [];
-    expect(Number(width)).toBeCloseTo(842, -1);
-    expect(Number(height)).toBeCloseTo(595, -1);
-    const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+    expect(info.width).toBeCloseTo(842, -1);
+    expect(info.height).toBeCloseTo(595, -1);
+    const text = pdfText(pdfFile);
     expect(text).toContain(personaName);
     expect(text).toContain(MESSAGE.slice(0, 30));
     // Page 1 as PNG (poppler's pdftoppm), kept with the screenshots; it must carry ink.
-    const shots = path.join("test-results", "screenshots");
-    mkdirSync(shots, { recursive: true });
-    const pngBase = path.join(shots, "review-persona-card-pdf-page1");
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdfFile,
-      pngBase,
-    ]);
-    const pagePng = readFileSync(`${pngBase}.png`);
+    const pagePng = renderPdfPage(pdfFile, 1, "review-persona-card-pdf-page1");
     const ink = await inkShare(strategist, pagePng);
     expect(ink).toBeGreaterThan(0.02);
     expect(ink).toBeLessThan(0.9);
