@@ -77,3 +77,14 @@ export function sampleSizeAdvice(
   if (asked <= most) return null;
   return `With ${respondents} respondents, at most ${most} persona${most === 1 ? "" : "s"} can each reach ${minGroupN} members, the minimum for a persona's differences to count as evidence${k === "auto" ? "" : `; ${k} personas will include some whose traits show as insufficient evidence`}.`;
 }
+
+/**
+ * What a q-value was adjusted over, for the note under a trait table. Runs stored before the
+ * families (segmentTests null) adjusted every comparison together.
+ */
+export function qFamilyNote(testsRun: number, segmentTests: number | null): string {
+  if (segmentTests === null) {
+    return `q is the Benjamini-Hochberg adjusted p over all ${testsRun} tests of the run.`;
+  }
+  return `q is the Benjamini-Hochberg adjusted p over the ${testsRun} tests on questions the personas were not formed from; the ${segmentTests} comparisons on the segment questions are adjusted separately and only describe how the personas were formed.`;
+}

@@ -69,11 +69,16 @@ export function comparison(trait: Trait): string {
   return `${which}; means ${meansText(trait)}`;
 }
 
-/** "↑ higher", "↓ lower" or "=" with the word the shown statistic supports. */
+/**
+ * "↑ higher", "↓ less often" or, for ranks, "↑ 60 % chance of a higher answer": the word with the
+ * statistic it rests on, for tables whose columns show means.
+ */
 export function directionLabel(trait: Trait): string {
   if (trait.direction === "equal") return "= no difference";
   const arrow = trait.direction === "higher" ? "↑" : "↓";
-  if (comparesRanks(trait)) return `${arrow} ${trait.direction} answers more often`;
+  if (comparesRanks(trait)) {
+    return `${arrow} ${formatShare(chanceOfDirection(trait))} chance of a ${trait.direction} answer`;
+  }
   if (trait.measure === "share")
     return `${arrow} ${trait.direction === "higher" ? "more" : "less"} often`;
   return `${arrow} ${trait.direction}`;

@@ -58,7 +58,7 @@ describe("ordinal traits read as the chance of a higher answer", () => {
     expect(traitPhrase(mixed as Trait)).toBe(
       "rate “Seat comfort” higher than others (60 % chance of a higher answer; means 2.80 vs 3.00 on 1–5)",
     );
-    expect(directionLabel(mixed as Trait)).toBe("↑ higher answers more often");
+    expect(directionLabel(mixed as Trait)).toBe("↑ 60 % chance of a higher answer");
     // The mirror persona: lower, with the chance of a lower answer (also 60 %).
     expect(steady?.direction).toBe("lower");
     expect(comparison(steady as Trait)).toMatch(/^60 % chance of a lower answer; means 3.00 vs/);
