@@ -78,7 +78,7 @@ function printResult(result: AnalysisResult, io: CliIo): void {
   const m = result.metrics;
   io.stdout(`\nPersonas: k = ${m.chosenK} (${m.reason}). ${m.explanation}\n`);
   io.stdout(
-    `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect).\n`,
+    `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests on the questions the personas were not formed from, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect, at least ${result.parameters.minGroupN ?? 2} answers per group); segment questions describe the personas and are not counted.\n`,
   );
   for (const p of result.personas) {
     io.stdout(
@@ -87,7 +87,12 @@ function printResult(result: AnalysisResult, io: CliIo): void {
     const byId = new Map(p.traits.map((t) => [t.id, t]));
     const top = p.distinguishingTraitIds.slice(0, 3).map((id) => byId.get(id));
     if (top.length === 0) io.stdout("    (no distinguishing traits)\n");
-    for (const t of top) if (t) io.stdout(`    - ${traitSummary(t)}\n`);
+    for (const t of top) {
+      if (t)
+        io.stdout(
+          `    - ${traitSummary(t)}${t.segmentInput ? " (formed from these answers)" : ""}\n`,
+        );
+    }
   }
   if (result.warnings.length > 0) {
     io.stdout("\nWarnings:\n");
@@ -128,7 +133,11 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
   try {
     result = runAnalysis(
       { questions: prepared.questions.map((q) => q.question), responses },
-      { seed: args.seed, k: args.k },
+      {
+        seed: args.seed,
+        k: args.k,
+        ...(args.minGroupN === undefined ? {} : { minGroupN: args.minGroupN }),
+      },
       progress.update,
     );
   } catch (error) {
