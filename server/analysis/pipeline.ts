@@ -418,6 +418,10 @@ function warningsFor(
       warnings.push(
         `${p.name} has no distinguishing traits; its card says so instead of guessing.`,
       );
+    } else if (!p.traits.some((t) => t.distinguishing && traitFamily(t) === "descriptive")) {
+      warnings.push(
+        `${p.name} differs only on the answers it was formed from: no other question sets it apart.`,
+      );
     }
   }
   if (encoded.excluded.length > 0) {

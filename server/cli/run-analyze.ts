@@ -12,7 +12,8 @@ import {
 } from "~/server/analysis/infer-columns";
 import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
 import { renderReportHtml } from "~/server/analysis/report-html";
-import type { AnalysisResult } from "~/server/analysis/result";
+import { traitFamily } from "~/server/analysis/evidence-rules";
+import type { AnalysisResult, Trait } from "~/server/analysis/result";
 import type { QuestionDefinition } from "~/server/analysis/survey";
 import {
   responsesFromTable,
@@ -85,14 +86,15 @@ function printResult(result: AnalysisResult, io: CliIo): void {
       `\n  ${p.name}: ${p.size} respondents, ${formatShare(p.share.estimate)} (95 % CI ${formatShare(p.share.lower)}–${formatShare(p.share.upper)}), ${p.stability.label} (Jaccard ${p.stability.meanJaccard?.toFixed(2) ?? "n/a"})\n`,
     );
     const byId = new Map(p.traits.map((t) => [t.id, t]));
-    const top = p.distinguishingTraitIds.slice(0, 3).map((id) => byId.get(id));
-    if (top.length === 0) io.stdout("    (no distinguishing traits)\n");
-    for (const t of top) {
-      if (t)
-        io.stdout(
-          `    - ${traitSummary(t)}${t.segmentInput ? " (formed from these answers)" : ""}\n`,
-        );
-    }
+    const apart = p.distinguishingTraitIds
+      .map((id) => byId.get(id))
+      .filter((t): t is Trait => t !== undefined);
+    // Findings (questions not clustered on) first; the segment answers say how it was formed.
+    const findings = apart.filter((t) => traitFamily(t) === "descriptive").slice(0, 3);
+    const formed = apart.filter((t) => traitFamily(t) === "segment").slice(0, 2);
+    if (findings.length === 0) io.stdout("    (no distinguishing traits on the other questions)\n");
+    for (const t of findings) io.stdout(`    - ${traitSummary(t)}\n`);
+    for (const t of formed) io.stdout(`    · formed from these answers: ${traitSummary(t)}\n`);
   }
   if (result.warnings.length > 0) {
     io.stdout("\nWarnings:\n");

@@ -235,7 +235,12 @@ export function RunResult({
             const top = p.distinguishingTraitIds
               .map((id) => byId.get(id))
               .filter((t): t is Trait => t !== undefined)
-              .sort((a, b) => b.strength - a.strength)
+              // Findings on the other questions first, then how the persona was formed.
+              .sort(
+                (a, b) =>
+                  Number(traitFamily(a) === "segment") - Number(traitFamily(b) === "segment") ||
+                  b.strength - a.strength,
+              )
               .slice(0, 3);
             return (
               <li key={p.id} className="panel pa-card">
