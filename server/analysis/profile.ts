@@ -4,7 +4,8 @@
 // when an expected count is below 5 (chi-square is unreliable there), chi-square otherwise; a
 // two-option single choice (yes/no) is one comparison, on the "yes" (or second) option. Per
 // scale: means with t intervals; ordinal answers get Cliff's delta and Mann-Whitney (no interval
-// scale assumed), numeric ones Cohen's d and Welch. The p-values form two Benjamini-Hochberg
+// scale assumed), numeric ones Cohen's d and Welch; two constant groups that differ get the exact
+// permutation p-value instead of Welch's p = 0. The p-values form two Benjamini-Hochberg
 // families per run (see evidence-rules.ts): the descriptive questions, whose differences are the
 // findings, and the segment questions, which differ by construction and only describe. A trait is
 // distinguishing when q < alpha within its family, the effect is at least small (with hundreds
