@@ -97,7 +97,7 @@ export function RunResult({
           </div>
           <div>
             <dt>Minimum n per group</dt>
-            <dd>{result.parameters.minGroupN ?? "2 (before the rule)"}</dd>
+            <dd>{result.parameters.minGroupN ?? "not applied (older run)"}</dd>
           </div>
         </dl>
       </section>
