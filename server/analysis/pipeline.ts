@@ -6,6 +6,7 @@
 import { chooseK, type KChoice } from "./choose-k";
 import { encodeAnswers, type EncodedMatrix, type FeatureSpec } from "./encode";
 import { ambiguousMembers, squaredDistance } from "./kmeans";
+import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
 import { draftPersonaCard } from "./persona-card";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
@@ -42,6 +43,11 @@ export interface AnalysisOptions {
   maxMissingShare?: number;
   minRespondents?: number;
   minPerPersona?: number;
+  /**
+   * Fewest answers per group (persona and rest) for a trait to count as evidence (default
+   * MIN_GROUP_N, 30); traits below it are marked insufficient.
+   */
+  minGroupN?: number;
   /** FDR level for distinguishing traits. */
   alpha?: number;
   /** How close to a second centroid makes a member ambiguous (share of distance). */
@@ -83,6 +89,13 @@ function resolveOptions(options: AnalysisOptions): AnalysisResult["parameters"] 
       `k must be "auto" or an integer of at least 2, got ${String(k)}.`,
     );
   }
+  const minGroupN = options.minGroupN ?? MIN_GROUP_N;
+  if (!Number.isInteger(minGroupN) || minGroupN < 2) {
+    throw new AnalysisInputError(
+      "invalid-input",
+      `The minimum n per group must be a whole number of at least 2, got ${String(minGroupN)}.`,
+    );
+  }
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) {
     throw new AnalysisInputError("invalid-input", `The seed must be an integer, got ${seed}.`);
@@ -99,6 +112,7 @@ function resolveOptions(options: AnalysisOptions): AnalysisResult["parameters"] 
     maxMissingShare: options.maxMissingShare ?? 0.5,
     minRespondents: options.minRespondents ?? 30,
     minPerPersona: options.minPerPersona ?? 5,
+    minGroupN,
     alpha: options.alpha ?? 0.05,
     ambiguityTolerance: options.ambiguityTolerance ?? 0.1,
     quotesPerPersona: options.quotesPerPersona ?? 3,
@@ -254,7 +268,11 @@ export function runAnalysis(
   report("profile");
   const profile = profilePersonas(
     { questions, responses: clustered, assignments: fit.assignments, k: fit.k },
-    { alpha: params.alpha, segmentQuestionIds: segment.map((q) => q.id) },
+    {
+      alpha: params.alpha,
+      segmentQuestionIds: segment.map((q) => q.id),
+      minGroupN: params.minGroupN,
+    },
   );
 
   report("cards");
@@ -337,7 +355,9 @@ export function runAnalysis(
       inertia: fit.inertia,
       structure: choice.structure,
       testsRun: profile.testsRun,
-      distinguishingTraits: personas.reduce((s, p) => s + p.distinguishingTraitIds.length, 0),
+      distinguishingTraits: countDistinguishing(personas, "descriptive"),
+      segmentTests: profile.segmentTests,
+      segmentDistinguishing: countDistinguishing(personas, "segment"),
     },
     personas,
     warnings: [
@@ -349,6 +369,16 @@ export function runAnalysis(
   };
   report("cards", 100);
   return result;
+}
+
+function countDistinguishing(
+  personas: readonly Persona[],
+  family: "segment" | "descriptive",
+): number {
+  return personas.reduce(
+    (sum, p) => sum + p.traits.filter((t) => t.distinguishing && traitFamily(t) === family).length,
+    0,
+  );
 }
 
 function warningsFor(
@@ -376,12 +406,21 @@ function warningsFor(
         `${p.name} is ${p.stability.label} under resampling (mean Jaccard ${p.stability.meanJaccard?.toFixed(2) ?? "n/a"}); it may not reappear in another sample.`,
       );
     }
+    const minGroupN = params.minGroupN ?? MIN_GROUP_N;
     if (p.size < params.minPerPersona) {
       warnings.push(`${p.name} has only ${p.size} members; its statistics are unreliable.`);
+    } else if (p.size < minGroupN) {
+      warnings.push(
+        `${p.name} has ${p.size} members, fewer than the ${minGroupN} a persona needs for its differences to count as evidence; its traits show as insufficient evidence.`,
+      );
     }
     if (p.distinguishingTraitIds.length === 0) {
       warnings.push(
         `${p.name} has no distinguishing traits; its card says so instead of guessing.`,
+      );
+    } else if (!p.traits.some((t) => t.distinguishing && traitFamily(t) === "descriptive")) {
+      warnings.push(
+        `${p.name} differs only on the answers it was formed from: no other question sets it apart.`,
       );
     }
   }
@@ -392,7 +431,7 @@ function warningsFor(
   }
   if (personas.some((p) => p.traits.some((t) => t.segmentInput && t.distinguishing))) {
     warnings.push(
-      "Differences on segment questions are partly by construction (the personas were formed from those answers), so their q-values overstate the evidence; differences on the other questions are independent checks.",
+      "The personas were formed from the segment questions, so differences on those answers are there by construction: they describe each persona but are not findings. Only differences on the other questions count as evidence, tested together with a false-discovery-rate correction.",
     );
   }
   return warnings;

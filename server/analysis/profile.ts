@@ -1,13 +1,19 @@
 // Profiles every persona against the rest of the clustered respondents on every closed question
 // (segment, demographic and the others), and decides which differences are worth a sentence.
 // Per option of a choice question: shares with Wilson intervals, Cohen's h, Fisher's exact test
-// when an expected count is below 5 (chi-square is unreliable there), chi-square otherwise. Per
+// when an expected count is below 5 (chi-square is unreliable there), chi-square otherwise; a
+// two-option single choice (yes/no) is one comparison, on the "yes" (or second) option. Per
 // scale: means with t intervals; ordinal answers get Cliff's delta and Mann-Whitney (no interval
-// scale assumed), numeric ones Cohen's d and Welch. All p-values of the run are adjusted together
-// with Benjamini-Hochberg, because a run tests k personas × every question and would otherwise
-// "find" differences by chance. A trait is distinguishing when q < alpha AND the effect is at
-// least small: with hundreds of respondents a negligible difference is still significant.
+// scale assumed), numeric ones Cohen's d and Welch; two constant groups that differ get the exact
+// permutation p-value instead of Welch's p = 0. The p-values form two Benjamini-Hochberg
+// families per run (see evidence-rules.ts): the descriptive questions, whose differences are the
+// findings, and the segment questions, which differ by construction and only describe. A trait is
+// distinguishing when q < alpha within its family, the effect is at least small (with hundreds
+// of respondents a negligible difference is still significant) and both groups have at least
+// minGroupN answers; below that it is marked insufficient instead.
+import { gammaln } from "simple-statistics";
 import { choiceAnswer, numericAnswer, optionsOf, scaleOf } from "./answer-values";
+import { FDR_ALPHA, MIN_GROUP_N, type TraitFamily } from "./evidence-rules";
 import type { Trait } from "./result";
 import { chiSquareIndependence } from "./stats/chi-square";
 import { normalQuantile } from "./stats/distributions";
@@ -66,8 +72,10 @@ export interface ProfileOptions {
   alpha?: number;
   /** Confidence of the intervals (default 0.95). */
   confidence?: number;
-  /** Question ids used for clustering (marked on their traits). */
+  /** Question ids used for clustering: their traits form the segment family. */
   segmentQuestionIds?: readonly string[];
+  /** Fewest answers per group (persona and rest) for a trait to count (default MIN_GROUP_N). */
+  minGroupN?: number;
 }
 
 export interface PersonaProfile {
@@ -80,11 +88,13 @@ export interface PersonaProfile {
 
 export interface ProfileResult {
   personas: PersonaProfile[];
-  /** Tests adjusted together (the BH family). */
+  /** Tests of the descriptive family (adjusted together; the run's findings). */
   testsRun: number;
+  /** Comparisons on segment questions (adjusted among themselves; descriptive only). */
+  segmentTests: number;
 }
 
-type Untested = Omit<Trait, "q" | "distinguishing">;
+type Untested = Omit<Trait, "q" | "distinguishing" | "family" | "insufficient">;
 
 export function traitId(persona: number, questionId: string, option?: string): string {
   return option === undefined ? `p${persona}:${questionId}` : `p${persona}:${questionId}=${option}`;
@@ -92,6 +102,41 @@ export function traitId(persona: number, questionId: string, option?: string): s
 
 function directionOf(effect: number): Trait["direction"] {
   return effect > 0 ? "higher" : effect < 0 ? "lower" : "equal";
+}
+
+const YES = /^(yes|y|true|1)$/i;
+
+/**
+ * The options worth a comparison: those chosen by some but not all who answered. When a single
+ * choice has two such options, `pair` is set: "no" is exactly "not yes", so the question is one
+ * test per persona, not two.
+ */
+export function comparedOptions(
+  question: QuestionDefinition,
+  options: readonly string[],
+  answers: readonly (readonly string[] | null)[],
+): { options: string[]; pair: boolean } {
+  const answered = answers.filter((a) => a !== null).length;
+  const varying = options.filter((option) => {
+    const chose = answers.filter((a) => a?.includes(option)).length;
+    return chose > 0 && chose < answered;
+  });
+  return { options: varying, pair: question.kind === "categorical" && varying.length === 2 };
+}
+
+/**
+ * Which option of a two-option question a persona's one trait names: the one the persona chose
+ * more often, so that "most often …" on its card is true; on a tie the "yes"-like one, else the
+ * first listed. Both options give the same test (the 2 × 2 table is the same), so the choice
+ * changes the wording, never the evidence.
+ */
+export function pairOption(
+  pair: readonly [string, string],
+  counts: readonly [number, number],
+): string {
+  const [first, second] = pair;
+  if (counts[0] !== counts[1]) return counts[0] > counts[1] ? first : second;
+  return YES.test(second.trim()) && !YES.test(first.trim()) ? second : first;
 }
 
 function shareTraits(
@@ -102,6 +147,8 @@ function shareTraits(
 ): Untested[] {
   const answers = input.responses.map((r) => choiceAnswer(question, r.answers[question.id]));
   const options = optionsOf(question, answers);
+  const compared = comparedOptions(question, options, answers);
+  const tested = new Set(compared.options);
   const out: Untested[] = [];
   for (let persona = 0; persona < input.k; persona++) {
     let nP = 0;
@@ -121,7 +168,14 @@ function shareTraits(
       }
     });
     if (nP === 0 || nR === 0) continue;
+    let keep = tested;
+    if (compared.pair) {
+      const [first, second] = compared.options as [string, string];
+      const count = (o: string): number => xP[options.indexOf(o)] as number;
+      keep = new Set([pairOption([first, second], [count(first), count(second)])]);
+    }
     options.forEach((option, j) => {
+      if (!keep.has(option)) return;
       const a = xP[j] as number;
       const c = xR[j] as number;
       const chose = a + c;
@@ -194,11 +248,22 @@ function meanTraits(
     if (x.length < 2 || y.length < 2) continue;
     const personaMean = meanConfidenceInterval(x, confidence);
     const restMean = meanConfidenceInterval(y, confidence);
+    const constant = x.every((v) => v === x[0]) && y.every((v) => v === y[0]);
+    // Everybody gave the same answer: there is nothing to compare.
+    if (constant && x[0] === y[0]) continue;
     let effectName: EffectName;
     let effect: number;
     let p: number;
     let test: Trait["test"];
-    if (question.kind === "ordinal") {
+    if (constant) {
+      // Each group gave one answer and the two differ: complete separation, where Welch's t is
+      // infinite (p = 0) and rank tests' normal approximations are meaningless. The exact
+      // permutation p-value is finite and honest (evidence-rules.ts).
+      effectName = "cliffs-delta";
+      effect = cliffsDelta(x, y);
+      p = exactSeparationP(x.length, y.length);
+      test = "exact-permutation";
+    } else if (question.kind === "ordinal") {
       effectName = "cliffs-delta";
       effect = cliffsDelta(x, y);
       p = mannWhitneyU(x, y).p;
@@ -208,15 +273,6 @@ function meanTraits(
       effect = cohensD(x, y);
       p = welchTTest(x, y).p;
       test = "welch-t";
-      if (Number.isNaN(effect)) {
-        // Both groups constant: d has no scale. Equal means are no effect; different ones are
-        // complete separation, which Cliff's delta expresses as ±1.
-        if (personaMean.mean === restMean.mean) effect = 0;
-        else {
-          effectName = "cliffs-delta";
-          effect = cliffsDelta(x, y);
-        }
-      }
     }
     out.push({
       id: traitId(persona, question.id),
@@ -245,6 +301,19 @@ function meanTraits(
   return out;
 }
 
+/**
+ * Two-sided exact permutation p-value of the rank-sum test when one group of n1 all answered a
+ * and the other n2 all answered b ≠ a. Under exchangeable labels every split of the n1 + n2
+ * answers is equally likely; only the observed split (and, when n1 = n2, its mirror image) is as
+ * extreme, so p = 1 / C(n1 + n2, n1), doubled for equal groups. It is Fisher's exact test on the
+ * group × answer table, computed in logs and kept above 0 where it would underflow.
+ */
+export function exactSeparationP(n1: number, n2: number): number {
+  const logChoose = gammaln(n1 + n2 + 1) - gammaln(n1 + 1) - gammaln(n2 + 1);
+  const p = (n1 === n2 ? 2 : 1) * Math.exp(-logChoose);
+  return Math.min(1, Math.max(Number.MIN_VALUE, p));
+}
+
 /** Strongest first; ties by smaller q, then id, so the order never depends on the engine. */
 export function byStrength(a: Trait, b: Trait): number {
   return b.strength - a.strength || a.q - b.q || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -254,8 +323,9 @@ export function profilePersonas(input: ProfileInput, options: ProfileOptions = {
   if (input.responses.length !== input.assignments.length) {
     throw new RangeError("Need one assignment per response.");
   }
-  const alpha = options.alpha ?? 0.05;
+  const alpha = options.alpha ?? FDR_ALPHA;
   const confidence = options.confidence ?? 0.95;
+  const minGroupN = options.minGroupN ?? MIN_GROUP_N;
   const segment = new Set(options.segmentQuestionIds ?? []);
   const untested: Untested[] = [];
   for (const question of input.questions) {
@@ -266,14 +336,25 @@ export function profilePersonas(input: ProfileInput, options: ProfileOptions = {
       untested.push(...meanTraits(question, input, confidence, isSegment));
     }
   }
-  const q = benjaminiHochberg(untested.map((t) => t.p));
+  // Each family is adjusted on its own: segment questions differ by construction, and their
+  // near-zero p-values would otherwise raise the BH threshold for every descriptive question.
+  const familyOf = (t: Untested): TraitFamily => (t.segmentInput ? "segment" : "descriptive");
+  const q = new Array<number>(untested.length).fill(1);
+  for (const family of ["segment", "descriptive"] as const) {
+    const members = untested.flatMap((t, i) => (familyOf(t) === family ? [i] : []));
+    const adjusted = benjaminiHochberg(members.map((i) => (untested[i] as Untested).p));
+    members.forEach((i, j) => (q[i] = adjusted[j] as number));
+  }
   const traits: Trait[] = untested.map((t, i) => {
     const qValue = q[i] as number;
     const [small] = EFFECT_THRESHOLDS[t.effect.name];
+    const insufficient = t.personaN < minGroupN || t.restN < minGroupN;
     return {
       ...t,
+      family: familyOf(t),
+      ...(insufficient ? { insufficient: true as const } : {}),
       q: qValue,
-      distinguishing: qValue < alpha && Math.abs(t.effect.value) >= small,
+      distinguishing: !insufficient && qValue < alpha && Math.abs(t.effect.value) >= small,
     };
   });
   // Ids join question id and option; a pathological pair ("a=b" + "c" vs "a" + "b=c") would
@@ -295,5 +376,6 @@ export function profilePersonas(input: ProfileInput, options: ProfileOptions = {
         .map((t) => t.id),
     };
   });
-  return { personas, testsRun: traits.length };
+  const segmentTests = traits.filter((t) => t.family === "segment").length;
+  return { personas, testsRun: traits.length - segmentTests, segmentTests };
 }

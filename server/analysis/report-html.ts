@@ -2,8 +2,17 @@
 // no scripts, no external assets, so it can be mailed or archived and opened anywhere. Every
 // piece of text that came from the data (labels, options, answers, ids) goes through escapeHtml:
 // a CSV cell must never become markup. Cards are shown as drafts with the traits behind them.
+import { MIN_GROUP_N, qFamilyNote, traitFamily, TRAIT_FAMILY_TEXT } from "./evidence-rules";
 import type { AnalysisResult, CardSection, Persona, Trait } from "./result";
-import { formatInterval, formatQ, formatShare, formatValue, traitSummary } from "./trait-text";
+import {
+  directionLabel,
+  formatInterval,
+  formatQ,
+  formatShare,
+  formatValue,
+  insufficientText,
+  traitSummary,
+} from "./trait-text";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -45,7 +54,7 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px}.panel h2,.
 .muted{color:var(--muted)}.small{font-size:13px}
 section.panel,article.persona{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin:16px 0}
 .badge{display:inline-block;border-radius:999px;padding:1px 10px;font-size:12px;font-weight:600;border:1px solid currentColor;margin-left:6px;vertical-align:middle}
-.draft{color:var(--warn)}.stable{color:var(--good)}.uncertain{color:var(--warn)}.unstable{color:var(--bad)}
+.draft{color:var(--warn)}.segment{color:var(--accent);font-weight:500}.stable{color:var(--good)}.uncertain{color:var(--warn)}.unstable{color:var(--bad)}
 .warnings li{color:var(--warn)}
 .note{font-style:italic;color:var(--muted)}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
@@ -188,7 +197,10 @@ function sectionHtml(title: string, s: CardSection): Raw {
 function traitRow(t: Trait): Raw {
   const symbol = { "cohens-h": "h", "cohens-d": "d", "cliffs-delta": "δ" }[t.effect.name];
   return html`<tr>
-    <td>${t.label}${t.segmentInput ? html` <span class="refs">(segment input)</span>` : ""}</td>
+    <td>
+      ${t.label} <span class="muted">${directionLabel(t)}</span>
+      ${traitFamily(t) === "segment" ? html` <span class="badge segment">${TRAIT_FAMILY_TEXT.segment}</span>` : ""}
+    </td>
     <td class="num">${t.personaN} / ${t.restN}</td>
     <td class="num">
       ${formatValue(t, t.personaValue)}
@@ -199,9 +211,20 @@ function traitRow(t: Trait): Raw {
       <span class="muted">[${formatInterval(t, t.restInterval)}]</span>
     </td>
     <td class="num">${symbol} = ${t.effect.value.toFixed(2)} (${t.effect.magnitude})</td>
-    <td class="num">${formatQ(t.q)}</td>
+    <td class="num">${insufficientText(t) ?? formatQ(t.q)}</td>
     <td class="refs">${t.id}</td>
   </tr>`;
+}
+
+/** Traits below the minimum n carry no verdict; the reader is told how many and why. */
+function insufficientNote(p: Persona, result: AnalysisResult): Raw | string {
+  const few = p.traits.filter((t) => t.insufficient).length;
+  if (few === 0) return "";
+  const minGroupN = result.parameters.minGroupN ?? MIN_GROUP_N;
+  return html`<p class="note">
+    Insufficient evidence (n = ${p.size}) for ${few} of ${p.traits.length} traits: a difference
+    needs at least ${minGroupN} answers in the persona and among the others.
+  </p>`;
 }
 
 function personaHtml(p: Persona, result: AnalysisResult): Raw {
@@ -270,6 +293,7 @@ function personaHtml(p: Persona, result: AnalysisResult): Raw {
             No trait reaches q &lt; ${result.parameters.alpha} with at least a small effect.
           </p>`
     }
+    ${insufficientNote(p, result)}
   </article>`;
 }
 
@@ -349,9 +373,14 @@ export function renderReportHtml(result: AnalysisResult, options: { title?: stri
           </section>
           ${result.personas.map((p) => personaHtml(p, result))}
           <p class="muted small">
-            ${m.testsRun} tests, Benjamini-Hochberg adjusted together; distinguishing = q &lt;
-            ${result.parameters.alpha} and at least a small effect (|h|, |d| ≥ 0.2, |δ| ≥ 0.147).
-            Intervals are 95 %.
+            ${qFamilyNote(m.testsRun, m.segmentTests ?? null)} Distinguishing = q &lt;
+            ${result.parameters.alpha} within its family, at least a small effect (|h|, |d| ≥ 0.2,
+            |δ| ≥ 0.147) and at least ${result.parameters.minGroupN ?? MIN_GROUP_N} answers in the
+            persona and among the others (fewer: insufficient evidence). Traits marked
+            “${TRAIT_FAMILY_TEXT.segment}” are on the segment questions: they describe the personas
+            and are not findings. Ordinal ratings are compared on ranks: the chance that a member
+            answers higher than one of the others (ties count half), means as context. Intervals are
+            95 %.
           </p>
         </main>
       </body>

@@ -13,7 +13,15 @@ export const ZInterval = z.object({ lower: finite, upper: finite });
 
 export const ZEffectName = z.enum(["cohens-h", "cohens-d", "cliffs-delta"]);
 export const ZMagnitude = z.enum(["negligible", "small", "medium", "large"]);
-export const ZTestName = z.enum(["fisher-exact", "chi-square", "welch-t", "mann-whitney"]);
+export const ZTestName = z.enum([
+  "fisher-exact",
+  "chi-square",
+  "welch-t",
+  "mann-whitney",
+  /** Both groups constant and different: exact permutation p of the rank-sum test. */
+  "exact-permutation",
+]);
+export const ZTraitFamily = z.enum(["segment", "descriptive"]);
 
 export const ZTrait = z.object({
   /** Unique within the run, e.g. "p0:gender=Female" or "p2:wifi". */
@@ -30,6 +38,14 @@ export const ZTrait = z.object({
   measure: z.enum(["share", "mean"]),
   /** Whether the question was a clustering input (its differences are partly by construction). */
   segmentInput: z.boolean(),
+  /**
+   * The multiple-testing family (evidence-rules.ts): "segment" traits describe how the personas
+   * were formed and are never counted as findings; "descriptive" ones are the run's tests.
+   * Absent in runs stored before families: derive it from segmentInput (traitFamily()).
+   */
+  family: ZTraitFamily.optional(),
+  /** Set when the persona or the rest had fewer answers than the minimum n: no claim is made. */
+  insufficient: z.literal(true).optional(),
   personaValue: finite,
   restValue: finite,
   /** Wilson interval (shares) or t interval (means), 95 %. */
@@ -44,7 +60,7 @@ export const ZTrait = z.object({
   strength: finite,
   test: ZTestName,
   p: finite,
-  /** Benjamini-Hochberg adjusted over every test of the run. */
+  /** Benjamini-Hochberg adjusted within the trait's family over the run (older runs: all tests). */
   q: finite,
   direction: z.enum(["higher", "lower", "equal"]),
   distinguishing: z.boolean(),
@@ -147,6 +163,8 @@ export const ZAnalysisResult = z.object({
     maxMissingShare: finite,
     minRespondents: z.number().int(),
     minPerPersona: z.number().int(),
+    /** Fewest answers per group for a trait to count; absent in older runs (which used 2). */
+    minGroupN: z.number().int().optional(),
     alpha: finite,
     ambiguityTolerance: finite,
     quotesPerPersona: z.number().int(),
@@ -187,8 +205,14 @@ export const ZAnalysisResult = z.object({
     silhouette: nullableNumber,
     inertia: finite,
     structure: z.enum(["strong", "reasonable", "weak", "none"]),
+    /** Tests of the descriptive family (older runs: every comparison, segment ones included). */
     testsRun: z.number().int(),
+    /** Distinguishing traits of the descriptive family (older runs: all of them). */
     distinguishingTraits: z.number().int(),
+    /** Comparisons on segment questions, adjusted among themselves; absent in older runs. */
+    segmentTests: z.number().int().optional(),
+    /** Segment traits that set a persona apart (how it was formed, not findings). */
+    segmentDistinguishing: z.number().int().optional(),
   }),
   personas: z.array(ZPersona),
   /** Caveats a reader must see next to the numbers (e.g. weak structure, small personas). */

@@ -11,6 +11,8 @@ export interface AnalyzeArgs {
   demographic: string[];
   k: "auto" | number;
   seed: number;
+  /** Fewest answers per group for a trait to count (default: the evidence rules' 30). */
+  minGroupN: number | undefined;
   outDir: string;
 }
 
@@ -27,6 +29,8 @@ Options:
                          columns that describe personas without deciding membership
   --k <auto|N>           number of personas: auto (default) picks it by silhouette, N >= 2 forces it
   --seed <N>             integer seed; the same seed gives the same personas (default 1)
+  --min-n <N>            fewest answers per persona (and among the others) before a difference
+                         counts as evidence (default 30); below it: "insufficient evidence"
   --out <dir>            output directory (default ./analysis-out)
   -h, --help             show this help
 
@@ -77,6 +81,14 @@ function parseK(value: string | undefined): "auto" | number {
   return Number(value);
 }
 
+function parseMinN(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 2) {
+    throw new UsageError(`--min-n must be a whole number of at least 2, got "${value}".`);
+  }
+  return Number(value);
+}
+
 function parseSeed(value: string | undefined): number {
   if (value === undefined) return 1;
   const seed = Number(value);
@@ -99,6 +111,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
         demographic: { type: "string" },
         k: { type: "string" },
         seed: { type: "string" },
+        "min-n": { type: "string" },
         out: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -119,6 +132,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       demographic: [],
       k: "auto",
       seed: 1,
+      minGroupN: undefined,
       outDir: "analysis-out",
     };
   }
@@ -138,6 +152,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     demographic: list(values.demographic, "--demographic"),
     k: parseK(values.k),
     seed: parseSeed(values.seed),
+    minGroupN: parseMinN(values["min-n"]),
     outDir: values.out ?? "analysis-out",
   };
 }

@@ -12,7 +12,8 @@ import {
 } from "~/server/analysis/infer-columns";
 import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
 import { renderReportHtml } from "~/server/analysis/report-html";
-import type { AnalysisResult } from "~/server/analysis/result";
+import { traitFamily } from "~/server/analysis/evidence-rules";
+import type { AnalysisResult, Trait } from "~/server/analysis/result";
 import type { QuestionDefinition } from "~/server/analysis/survey";
 import {
   responsesFromTable,
@@ -78,16 +79,22 @@ function printResult(result: AnalysisResult, io: CliIo): void {
   const m = result.metrics;
   io.stdout(`\nPersonas: k = ${m.chosenK} (${m.reason}). ${m.explanation}\n`);
   io.stdout(
-    `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect).\n`,
+    `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests on the questions the personas were not formed from, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect, at least ${result.parameters.minGroupN ?? 2} answers per group); segment questions describe the personas and are not counted.\n`,
   );
   for (const p of result.personas) {
     io.stdout(
       `\n  ${p.name}: ${p.size} respondents, ${formatShare(p.share.estimate)} (95 % CI ${formatShare(p.share.lower)}–${formatShare(p.share.upper)}), ${p.stability.label} (Jaccard ${p.stability.meanJaccard?.toFixed(2) ?? "n/a"})\n`,
     );
     const byId = new Map(p.traits.map((t) => [t.id, t]));
-    const top = p.distinguishingTraitIds.slice(0, 3).map((id) => byId.get(id));
-    if (top.length === 0) io.stdout("    (no distinguishing traits)\n");
-    for (const t of top) if (t) io.stdout(`    - ${traitSummary(t)}\n`);
+    const apart = p.distinguishingTraitIds
+      .map((id) => byId.get(id))
+      .filter((t): t is Trait => t !== undefined);
+    // Findings (questions not clustered on) first; the segment answers say how it was formed.
+    const findings = apart.filter((t) => traitFamily(t) === "descriptive").slice(0, 3);
+    const formed = apart.filter((t) => traitFamily(t) === "segment").slice(0, 2);
+    if (findings.length === 0) io.stdout("    (no distinguishing traits on the other questions)\n");
+    for (const t of findings) io.stdout(`    - ${traitSummary(t)}\n`);
+    for (const t of formed) io.stdout(`    · formed from these answers: ${traitSummary(t)}\n`);
   }
   if (result.warnings.length > 0) {
     io.stdout("\nWarnings:\n");
@@ -128,7 +135,11 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
   try {
     result = runAnalysis(
       { questions: prepared.questions.map((q) => q.question), responses },
-      { seed: args.seed, k: args.k },
+      {
+        seed: args.seed,
+        k: args.k,
+        ...(args.minGroupN === undefined ? {} : { minGroupN: args.minGroupN }),
+      },
       progress.update,
     );
   } catch (error) {

@@ -1,12 +1,14 @@
 // Exports of a run's persona set for every member: personas (one row each: effective template
 // fields as people see them, with whether a person wrote each, share with interval, stability,
 // review status) and traits (one row per persona x trait: values with intervals, n, effect with
-// its approximate interval, p and q) as CSV or JSON, and the run's full stored result as JSON.
+// its approximate interval, p and q, its false-discovery family and whether it had too few
+// answers to count) as CSV or JSON, and the run's full stored result as JSON.
 // CSV text cells that a spreadsheet would run as formulas are neutralised, as in the response
 // export.
 import Papa from "papaparse";
 import type { Db } from "~/server/db/client";
 import { effectInterval } from "~/server/analysis/effect-intervals";
+import { traitFamily } from "~/server/analysis/evidence-rules";
 import { personaFields } from "~/server/domain/persona-fields";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
@@ -81,6 +83,7 @@ export function traitTable(set: PersonaSet): TableExport {
     "role",
     "measure",
     "segment_input",
+    "family",
     "persona_value",
     "persona_lower",
     "persona_upper",
@@ -99,6 +102,7 @@ export function traitTable(set: PersonaSet): TableExport {
     "q",
     "direction",
     "distinguishing",
+    "insufficient",
   ];
   const rows = set.personas.flatMap((p) =>
     p.persona.traits.map((t): ExportRow => {
@@ -114,6 +118,7 @@ export function traitTable(set: PersonaSet): TableExport {
         role: t.role,
         measure: t.measure,
         segment_input: t.segmentInput ? 1 : 0,
+        family: traitFamily(t),
         persona_value: round(t.personaValue),
         persona_lower: round(t.personaInterval.lower),
         persona_upper: round(t.personaInterval.upper),
@@ -132,6 +137,7 @@ export function traitTable(set: PersonaSet): TableExport {
         q: t.q,
         direction: t.direction,
         distinguishing: t.distinguishing ? 1 : 0,
+        insufficient: t.insufficient ? 1 : 0,
       };
     }),
   );

@@ -48,7 +48,11 @@ export interface PersonaReviewView {
   siblings: { index: number; name: string }[];
   clustered: number;
   testsRun: number;
+  /** Comparisons on segment questions (their own family); null for runs stored before families. */
+  segmentTests: number | null;
   alpha: number;
+  /** Fewest answers per group for a trait to count; null for runs stored before the rule. */
+  minGroupN: number | null;
   canEdit: boolean;
   editable: boolean;
   history: FieldEditView[];
@@ -96,7 +100,9 @@ export async function getPersonaReview(
     siblings: set.personas.map((p) => ({ index: p.index, name: p.name })),
     clustered: set.result.encoding.clustered,
     testsRun: set.result.metrics.testsRun,
+    segmentTests: set.result.metrics.segmentTests ?? null,
     alpha: set.result.parameters.alpha,
+    minGroupN: set.result.parameters.minGroupN ?? null,
     canEdit: (access.review as readonly string[]).includes(actor.role) && editable,
     editable,
     history: await historyOf(db, persona.id),

@@ -215,7 +215,11 @@ export interface SharedSet {
   finishedAt: Date | null;
   clustered: number;
   testsRun: number;
+  /** Comparisons on segment questions (their own family); null for runs stored before families. */
+  segmentTests: number | null;
   alpha: number;
+  /** Fewest answers per group for a trait to count; null for runs stored before the rule. */
+  minGroupN: number | null;
   personas: SharedPersona[];
 }
 
@@ -250,7 +254,9 @@ export function toReadOnlySet(set: PersonaSet): SharedSet {
     finishedAt: set.run.finishedAt,
     clustered: set.result.encoding.clustered,
     testsRun: set.result.metrics.testsRun,
+    segmentTests: set.result.metrics.segmentTests ?? null,
     alpha: set.result.parameters.alpha,
+    minGroupN: set.result.parameters.minGroupN ?? null,
     personas: set.personas.map(toShared),
   };
 }

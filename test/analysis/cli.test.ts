@@ -220,8 +220,10 @@ describe("argument parsing and progress (in process)", () => {
       segment: [],
       k: "auto",
       seed: 1,
+      minGroupN: undefined,
       outDir: "analysis-out",
     });
+    expect(parseAnalyzeArgs(["a.csv", "--min-n", "20"])).toMatchObject({ minGroupN: 20 });
     expect(
       parseAnalyzeArgs(["a.csv", "--segment", " x, y ,", "--k", "4", "--seed=-7", "--out", "o"]),
     ).toMatchObject({ segment: ["x", "y"], k: 4, seed: -7, outDir: "o" });
@@ -231,6 +233,7 @@ describe("argument parsing and progress (in process)", () => {
     [["a.csv", "--k", "1"], /--k must be/],
     [["a.csv", "--k", "3.5"], /--k must be/],
     [["a.csv", "--seed", "x"], /--seed must be an integer/],
+    [["a.csv", "--min-n", "1"], /--min-n must be a whole number of at least 2/],
     [["a.csv", "--segment", ","], /--segment needs/],
     [["a.csv", "b.csv"], /Expected one responses CSV, got 2/],
     [["a.csv", "--colour"], /Unknown option '--colour'/],

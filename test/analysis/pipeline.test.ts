@@ -115,6 +115,51 @@ describe("runAnalysis on planted segments", () => {
   });
 });
 
+describe("runAnalysis applies the evidence rules", () => {
+  const { input } = plantedInput({ seed: 34, n: 110, segments: 3, shape: "separated" });
+  const result = ZAnalysisResult.parse(runAnalysis(input, { seed: 3, k: 4, bootstrapRounds: 3 }));
+  const traits = result.personas.flatMap((p) => p.traits);
+
+  it("records the minimum n and counts only the descriptive family as tests", () => {
+    expect(result.parameters.minGroupN).toBe(30);
+    const descriptive = traits.filter((t) => t.family === "descriptive");
+    const segment = traits.filter((t) => t.family === "segment");
+    expect(descriptive.every((t) => !t.segmentInput)).toBe(true);
+    expect(segment.every((t) => t.segmentInput)).toBe(true);
+    expect(result.metrics.testsRun).toBe(descriptive.length);
+    expect(result.metrics.segmentTests).toBe(segment.length);
+    expect(result.metrics.distinguishingTraits).toBe(
+      descriptive.filter((t) => t.distinguishing).length,
+    );
+    expect(result.metrics.segmentDistinguishing).toBe(
+      segment.filter((t) => t.distinguishing).length,
+    );
+  });
+
+  it("marks every trait of a persona below 30 insufficient and warns about it", () => {
+    const small = result.personas.filter((p) => p.size < 30);
+    // 110 respondents in 4 personas: at least one must be below 30.
+    expect(small.length).toBeGreaterThan(0);
+    for (const p of small) {
+      expect(p.traits.every((t) => t.insufficient === true && !t.distinguishing)).toBe(true);
+      expect(p.distinguishingTraitIds).toEqual([]);
+      expect(
+        result.warnings.some((w) =>
+          w.startsWith(`${p.name} has ${p.size} members, fewer than the 30`),
+        ),
+      ).toBe(true);
+    }
+    expect(result.warnings.join(" ")).not.toMatch(/independent checks/);
+  });
+
+  it("takes a configured minimum n", () => {
+    const lenient = runAnalysis(input, { seed: 3, k: 4, bootstrapRounds: 3, minGroupN: 10 });
+    expect(lenient.parameters.minGroupN).toBe(10);
+    expect(lenient.personas.flatMap((p) => p.traits).some((t) => t.distinguishing)).toBe(true);
+    expect(() => runAnalysis(input, { minGroupN: 1 })).toThrow(AnalysisInputError);
+  });
+});
+
 describe("runAnalysis refuses what it cannot analyse", () => {
   const small = plantedInput({ seed: 41, n: 25, segments: 2, shape: "separated" }).input;
 

@@ -1,8 +1,15 @@
 // Persona profiles on planted differences: the planted share and mean come out distinguishing with
-// the right sign, noise does not, q-values are Benjamini-Hochberg over every test of the run, and
-// one small case is checked by hand (Wilson interval, Cohen's h, t interval).
+// the right sign, noise does not, q-values are Benjamini-Hochberg within two families (segment and
+// descriptive questions), and small cases are checked by hand (Wilson interval, Cohen's h, t
+// interval, one test per yes/no question, constant groups, the minimum n).
 import { describe, expect, it } from "vitest";
-import { magnitudeOf, profilePersonas, strengthOf } from "~/server/analysis/profile";
+import {
+  exactSeparationP,
+  magnitudeOf,
+  pairOption,
+  profilePersonas,
+  strengthOf,
+} from "~/server/analysis/profile";
 import { createRng } from "~/server/analysis/rng";
 import { fisherExact2x2 } from "~/server/analysis/stats/fisher-exact";
 import { benjaminiHochberg } from "~/server/analysis/stats/multiple-testing";
@@ -104,17 +111,35 @@ describe("profilePersonas on planted differences", () => {
     expect(all.filter((t) => t.questionId === "plan")).toHaveLength(9);
   });
 
-  it("adjusts all p-values of the run together with Benjamini-Hochberg", () => {
-    expect(result.testsRun).toBe(all.length);
-    const expected = benjaminiHochberg(all.map((t) => t.p));
-    all.forEach((t, i) => {
-      expect(t.q).toBeCloseTo(expected[i] as number, 12);
-      expect(t.q).toBeGreaterThanOrEqual(t.p);
-    });
-    const byP = [...all].sort((a, b) => a.p - b.p);
-    for (let i = 1; i < byP.length; i++) {
-      expect(byP[i]?.q).toBeGreaterThanOrEqual(byP[i - 1]?.q as number);
+  it("adjusts the descriptive and the segment questions as two separate families", () => {
+    // Segment questions differ by construction; adjusting them with the others would raise the
+    // Benjamini-Hochberg threshold for every descriptive question (evidence-rules.ts).
+    const segment = all.filter((t) => t.family === "segment");
+    const descriptive = all.filter((t) => t.family === "descriptive");
+    expect(segment.map((t) => t.questionId).sort()).toEqual(
+      all
+        .filter((t) => ["score", "ease"].includes(t.questionId))
+        .map((t) => t.questionId)
+        .sort(),
+    );
+    expect(segment.length + descriptive.length).toBe(all.length);
+    expect(result.testsRun).toBe(descriptive.length);
+    expect(result.segmentTests).toBe(segment.length);
+    for (const family of [segment, descriptive]) {
+      const expected = benjaminiHochberg(family.map((t) => t.p));
+      family.forEach((t, i) => {
+        expect(t.q).toBeCloseTo(expected[i] as number, 12);
+        expect(t.q).toBeGreaterThanOrEqual(t.p);
+      });
+      const byP = [...family].sort((a, b) => a.p - b.p);
+      for (let i = 1; i < byP.length; i++) {
+        expect(byP[i]?.q).toBeGreaterThanOrEqual(byP[i - 1]?.q as number);
+      }
     }
+    // The joint adjustment would have given the descriptive traits smaller q-values.
+    const joint = benjaminiHochberg(all.map((t) => t.p));
+    const lower = descriptive.filter((t) => (joint[all.indexOf(t)] as number) < t.q - 1e-12);
+    expect(lower.length).toBeGreaterThan(0);
   });
 
   it("ranks distinguishing traits by strength and flags only q < 0.05 with a small effect", () => {
@@ -129,8 +154,8 @@ describe("profilePersonas on planted differences", () => {
   });
 });
 
-describe("a hand-checkable profile", () => {
-  // Persona 0: 10 people, 6 say "yes"; rest: 20 people, 5 say "yes".
+/** Persona 0: 10 people, 6 say "yes"; rest: 20 people, 5 say "yes"; plus a numeric r. */
+function handProfile() {
   const answers = [
     ...Array.from({ length: 10 }, (_, i) => (i < 6 ? "yes" : "no")),
     ...Array.from({ length: 20 }, (_, i) => (i < 5 ? "yes" : "no")),
@@ -149,6 +174,11 @@ describe("a hand-checkable profile", () => {
     assignments,
     k: 2,
   });
+  return { result };
+}
+
+describe("a hand-checkable profile", () => {
+  const { result } = handProfile();
   const yes = result.personas[0]?.traits.find((t) => t.id === "p0:q=yes");
 
   it("reports the Wilson interval and Cohen's h of 6/10 vs 5/20", () => {
@@ -180,6 +210,124 @@ describe("a hand-checkable profile", () => {
     const margin = 2.262157 * Math.sqrt(10 / 9 / 10); // qt(0.975, 9)
     expect(r?.personaInterval.lower).toBeCloseTo(3 - margin, 5);
     expect(r?.personaInterval.upper).toBeCloseTo(3 + margin, 5);
+  });
+});
+
+describe("one test per yes/no question", () => {
+  it("reports one option per persona: the one it chose more often", () => {
+    const { result } = handProfile();
+    const yesNo = result.personas.flatMap((p) => p.traits).filter((t) => t.questionId === "q");
+    // Persona 0: 6 of 10 "yes"; persona 1: 15 of 20 "no". One test each, same p either way.
+    expect(yesNo.map((t) => t.id)).toEqual(["p0:q=yes", "p1:q=no"]);
+    expect(yesNo[0]?.p).toBeCloseTo(yesNo[1]?.p as number, 12);
+    expect(result.testsRun).toBe(4); // q and r, for each of the two personas
+  });
+
+  it("breaks a tie towards yes, else the first option", () => {
+    expect(pairOption(["no", "yes"], [3, 3])).toBe("yes");
+    expect(pairOption(["Office", "Retail"], [3, 3])).toBe("Office");
+    expect(pairOption(["Office", "Retail"], [2, 3])).toBe("Retail");
+  });
+
+  it("keeps every option of a question with three answers, one of a two-option one", () => {
+    const answers = ["a", "b", "c", "a", "b", "c"];
+    const twoWay = [
+      "Save money",
+      "Save time",
+      "Save money",
+      "Save time",
+      "Save money",
+      "Save time",
+    ];
+    const responses: SurveyResponse[] = answers.map((a, i) => ({
+      id: `r${i}`,
+      answers: { three: a, two: twoWay[i] ?? null },
+    }));
+    const result = profilePersonas({
+      questions: [
+        { id: "three", label: "Three", role: "OTHER", kind: "categorical" },
+        { id: "two", label: "Two", role: "OTHER", kind: "categorical" },
+      ],
+      responses,
+      assignments: [0, 0, 0, 1, 1, 1],
+      k: 2,
+    });
+    const ids = result.personas[0]?.traits.map((t) => t.id);
+    // Persona 0 chose "Save money" twice and "Save time" once.
+    expect(ids).toEqual(["p0:three=a", "p0:three=b", "p0:three=c", "p0:two=Save money"]);
+  });
+});
+
+describe("constant groups", () => {
+  // Persona 0: 30 people all answer 5; the rest: 40 people all answer 3.
+  const values = [...Array<number>(30).fill(5), ...Array<number>(40).fill(3)];
+  const responses: SurveyResponse[] = values.map((v, i) => ({ id: `r${i}`, answers: { x: v } }));
+  const assignments = values.map((_, i) => (i < 30 ? 0 : 1));
+  const result = profilePersonas({
+    questions: [{ id: "x", label: "X", role: "OTHER", kind: "numeric" }],
+    responses,
+    assignments,
+    k: 2,
+  });
+  const t = result.personas[0]?.traits[0];
+
+  it("uses the exact permutation p-value instead of Welch's p = 0", () => {
+    expect(t?.test).toBe("exact-permutation");
+    // 1 / C(70, 30), with C(70, 30) = 55347740058143507128 in exact integer arithmetic.
+    expect(t?.p).toBeCloseTo(1 / Number(55347740058143507128n), 30);
+    expect(t?.p).toBeGreaterThan(0);
+    expect(t?.q).toBeGreaterThan(0);
+    expect(t?.effect).toMatchObject({ name: "cliffs-delta", value: 1 });
+    expect(t?.direction).toBe("higher");
+  });
+
+  it("doubles the p-value for equal groups (the mirror split is as extreme)", () => {
+    // C(4, 2) = 6 splits, two of them completely separated.
+    expect(exactSeparationP(2, 2)).toBeCloseTo(2 / 6, 12);
+    expect(exactSeparationP(1, 3)).toBeCloseTo(1 / 4, 12);
+    expect(exactSeparationP(5000, 5000)).toBeGreaterThan(0);
+  });
+
+  it("skips a question everybody answered the same", () => {
+    const same = profilePersonas({
+      questions: [{ id: "x", label: "X", role: "OTHER", kind: "numeric" }],
+      responses: values.map((_, i) => ({ id: `r${i}`, answers: { x: 4 } })),
+      assignments,
+      k: 2,
+    });
+    expect(same.personas.flatMap((p) => p.traits)).toEqual([]);
+    expect(same.testsRun).toBe(0);
+  });
+});
+
+describe("the minimum n per group", () => {
+  // Persona 0 (20 people) answers "yes" 90 % of the time, the 200 others 10 %: a huge effect.
+  const answers = Array.from({ length: 220 }, (_, i) =>
+    i < 20 ? (i < 18 ? "yes" : "no") : i < 40 ? "yes" : "no",
+  );
+  const responses: SurveyResponse[] = answers.map((a, i) => ({ id: `r${i}`, answers: { q: a } }));
+  const assignments = answers.map((_, i) => (i < 20 ? 0 : 1));
+  const input = {
+    questions: [
+      { id: "q", label: "Q", role: "OTHER", kind: "categorical" },
+    ] as QuestionDefinition[],
+    responses,
+    assignments,
+    k: 2,
+  };
+
+  it("marks a trait below the default 30 per group insufficient, never distinguishing", () => {
+    const t = profilePersonas(input).personas[0]?.traits[0];
+    expect(t?.personaN).toBe(20);
+    expect(t?.q).toBeLessThan(0.001);
+    expect(t?.insufficient).toBe(true);
+    expect(t?.distinguishing).toBe(false);
+  });
+
+  it("lets a lower configured minimum count it", () => {
+    const t = profilePersonas(input, { minGroupN: 20 }).personas[0]?.traits[0];
+    expect(t?.insufficient).toBeUndefined();
+    expect(t?.distinguishing).toBe(true);
   });
 });
 

@@ -78,6 +78,30 @@ describe("renderReportHtml", () => {
   });
 });
 
+describe("renderReportHtml and the evidence rules", () => {
+  it("marks segment traits, explains both families and says insufficient evidence", () => {
+    const data = generateSegments({ seed: 53, n: 150, segments: 3, shape: "separated" });
+    const questions: QuestionDefinition[] = data.features.map((f) => ({
+      id: f.id,
+      label: f.id,
+      role: "SEGMENT" as const,
+      kind: f.kind,
+      min: f.min,
+      max: f.max,
+    }));
+    const responses: SurveyResponse[] = data.rows.map((row, i) => ({ id: `r${i}`, answers: row }));
+    // 150 respondents in 6 personas: every persona is below 30.
+    const result = runAnalysis({ questions, responses }, { seed: 3, k: 6, bootstrapRounds: 2 });
+    const html = renderReportHtml(result);
+    expect(html).toContain("comparisons on the segment questions are adjusted separately");
+    expect(html).toMatch(/Insufficient evidence \(n = \d+\) for \d+ of \d+ traits/);
+    const lenient = renderReportHtml(
+      runAnalysis({ questions, responses }, { seed: 3, k: 3, bootstrapRounds: 2, minGroupN: 10 }),
+    );
+    expect(lenient).toContain('<span class="badge segment">formed from these answers</span>');
+  });
+});
+
 describe("escapeHtml", () => {
   it("escapes the five HTML-significant characters", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(

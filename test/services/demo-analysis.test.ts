@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import { adjustedRandIndex } from "~/server/analysis/quality";
+import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import { carBuyerGroups, generateCarBuyers } from "~/server/db/demo/car-buyers";
 import {
@@ -53,6 +54,17 @@ describe("demo analysis", () => {
     );
     expect(ari).toBeGreaterThanOrEqual(0.9);
     expect(run.personas.every((p) => p.stabilityLabel === "stable")).toBe(true);
+
+    // Under the evidence rules (segment questions their own family, at least 30 per group) the
+    // planted groups still differ on questions they were not clustered on.
+    const result = ZAnalysisResult.parse(run.result);
+    expect(result.parameters.minGroupN).toBe(30);
+    expect(result.personas.every((p) => p.size >= 30)).toBe(true);
+    expect(result.metrics.distinguishingTraits).toBeGreaterThan(0);
+    for (const p of result.personas) {
+      const found = p.traits.filter((t) => t.family === "descriptive" && t.distinguishing);
+      expect(found.length, p.name).toBeGreaterThan(0);
+    }
   }, 120_000);
 
   it("leaves the demo journey map filled for every persona, with real quotes", async () => {

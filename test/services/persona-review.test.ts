@@ -389,6 +389,10 @@ describe("exports", () => {
       effect_lower_approx: number;
       effect_upper_approx: number;
       persona_n: number;
+      rest_n: number;
+      segment_input: number;
+      family: string;
+      insufficient: number;
     }[];
     const result = ZAnalysisResult.parse(
       (await db.analysisRun.findUniqueOrThrow({ where: { id: runId } })).result,
@@ -397,6 +401,9 @@ describe("exports", () => {
     for (const t of traits) {
       expect(t.effect_lower_approx).toBeLessThanOrEqual(t.effect_value + 1e-9);
       expect(t.effect_upper_approx).toBeGreaterThanOrEqual(t.effect_value - 1e-9);
+      // The false-discovery family follows the segment questions; the minimum n is 30.
+      expect(t.family).toBe(t.segment_input === 1 ? "segment" : "descriptive");
+      expect(t.insufficient).toBe(t.persona_n < 30 || t.rest_n < 30 ? 1 : 0);
     }
     expect(set.selected?.cards).toHaveLength(3);
     const full = await exportPersonaSet(db, researcher, runId, "result", "json");

@@ -1,4 +1,6 @@
 // Starts an analysis: survey, k (auto or fixed), seed, partial responses. Opens the run on start.
+// Before the run it says how many personas the survey's size can support with every persona
+// large enough to carry claims (the minimum n per group of server/analysis/evidence-rules.ts).
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -6,6 +8,11 @@ import { useState, type FormEvent } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import {
+  maxPersonasWithClaims,
+  MIN_GROUP_N,
+  sampleSizeAdvice,
+} from "~/server/analysis/evidence-rules";
 
 export interface ReadySurvey {
   id: string;
@@ -57,6 +64,12 @@ export function NewAnalysisForm({
   }
 
   const failure = start.error ? readFailure(start.error) : undefined;
+  const respondents = surveys.find((s) => s.id === surveyId)?.completeCount ?? 0;
+  const kValue = Number(k);
+  const advice = sampleSizeAdvice(
+    respondents,
+    kMode === "fixed" && Number.isInteger(kValue) && kValue >= 2 ? kValue : "auto",
+  );
   const busy = start.isPending || start.isSuccess;
 
   return (
@@ -118,6 +131,17 @@ export function NewAnalysisForm({
             onChange={(e) => setK(e.target.value)}
           />
         </div>
+        {advice ? (
+          <p className="alert pa-flag" role="note">
+            {advice}
+          </p>
+        ) : (
+          <p className="hint">
+            With {respondents} complete responses, up to {maxPersonasWithClaims(respondents)}{" "}
+            personas can each reach {MIN_GROUP_N} members, the minimum for a persona&apos;s
+            differences to count as evidence.
+          </p>
+        )}
       </fieldset>
       <div className="field">
         <label htmlFor="analysis-seed">Seed</label>

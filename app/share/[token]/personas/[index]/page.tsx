@@ -6,6 +6,7 @@ import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import type { Trait } from "~/server/analysis/result";
+import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import { formatShare } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { ShareRefused } from "../../../refused";
@@ -96,9 +97,7 @@ export default async function SharedPersonaPage({
         ) : (
           <p className="pa-note">Insufficient evidence: no trait sets this persona apart.</p>
         )}
-        <p className="hint">
-          Intervals 95 %; q is the Benjamini-Hochberg adjusted p over all {set.testsRun} tests.
-        </p>
+        <p className="hint">Intervals 95 %; {qFamilyNote(set.testsRun, set.segmentTests)}</p>
       </section>
       {p.quotes.length > 0 && (
         <section className="panel" aria-labelledby="quotes-title">

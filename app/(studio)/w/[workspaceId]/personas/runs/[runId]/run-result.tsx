@@ -5,6 +5,7 @@ import Link from "next/link";
 import { IntervalBar } from "~/app/_components/charts/interval-bar";
 import { KCurveChart } from "~/app/_components/charts/k-curve-chart";
 import "~/app/_components/charts/charts.css";
+import { MIN_GROUP_N, traitFamily, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules";
 import type { AnalysisResult, Trait } from "~/server/analysis/result";
 import { formatShare, traitSummary } from "~/server/analysis/trait-text";
 import { kText, type StoredParameters } from "../../run-format";
@@ -85,7 +86,18 @@ export function RunResult({
             <dd>
               {m.testsRun} (Benjamini-Hochberg, q &lt; {result.parameters.alpha}),{" "}
               {m.distinguishingTraits} distinguishing
+              {m.segmentTests !== undefined && (
+                <span className="hint pa-block">
+                  on questions the personas were not formed from; plus {m.segmentTests} comparisons
+                  on the segment questions ({m.segmentDistinguishing ?? 0} set a persona apart by
+                  construction)
+                </span>
+              )}
             </dd>
+          </div>
+          <div>
+            <dt>Minimum n per group</dt>
+            <dd>{result.parameters.minGroupN ?? "not applied (older run)"}</dd>
           </div>
         </dl>
       </section>
@@ -223,7 +235,12 @@ export function RunResult({
             const top = p.distinguishingTraitIds
               .map((id) => byId.get(id))
               .filter((t): t is Trait => t !== undefined)
-              .sort((a, b) => b.strength - a.strength)
+              // Findings on the other questions first, then how the persona was formed.
+              .sort(
+                (a, b) =>
+                  Number(traitFamily(a) === "segment") - Number(traitFamily(b) === "segment") ||
+                  b.strength - a.strength,
+              )
               .slice(0, 3);
             return (
               <li key={p.id} className="panel pa-card">
@@ -244,6 +261,9 @@ export function RunResult({
                     {top.map((t) => (
                       <li key={t.id}>
                         {traitSummary(t)} (n = {t.personaN} / {t.restN})
+                        {traitFamily(t) === "segment" && (
+                          <span className="hint"> · {TRAIT_FAMILY_TEXT.segment}</span>
+                        )}
                       </li>
                     ))}
                   </ul>
@@ -259,8 +279,10 @@ export function RunResult({
         </ul>
       </section>
       <p className="hint">
-        {m.testsRun} tests, Benjamini-Hochberg adjusted together; distinguishing = q &lt;{" "}
-        {result.parameters.alpha} and at least a small effect. Intervals are 95 %.
+        {m.segmentTests === undefined
+          ? `${m.testsRun} tests, Benjamini-Hochberg adjusted together; distinguishing = q < ${result.parameters.alpha} and at least a small effect.`
+          : `The personas were formed from the ${result.encoding.segmentQuestionIds.length} segment questions, so their differences on those answers are there by construction: they are marked “${TRAIT_FAMILY_TEXT.segment}”, describe the personas and are not counted as findings. The ${m.testsRun} tests on the other questions are Benjamini-Hochberg adjusted together per run; a trait is distinguishing at q < ${result.parameters.alpha} with at least a small effect and at least ${result.parameters.minGroupN ?? MIN_GROUP_N} answers in the persona and among the others (fewer: “insufficient evidence”).`}{" "}
+        Intervals are 95 %.
       </p>
     </>
   );

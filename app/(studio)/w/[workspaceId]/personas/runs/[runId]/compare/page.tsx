@@ -7,10 +7,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
-import { effectSymbols } from "~/app/_components/persona/trait-evidence";
+import { effectSymbols, TraitNotes } from "~/app/_components/persona/trait-evidence";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { compareTraits } from "~/server/analysis/persona-compare";
-import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
+import {
+  directionLabel,
+  formatInterval,
+  formatQ,
+  formatShare,
+  formatValue,
+} from "~/server/analysis/trait-text";
 import { StabilityBadge } from "../../../status-badge";
 import { StageComparison } from "./stage-comparison";
 import "../../../personas.css";
@@ -126,7 +132,11 @@ export default async function ComparePage({
               Every question (or option) that sets at least one of them apart (q &lt;{" "}
               {set.value.alpha}, at least a small effect), strongest first. Each cell: the
               persona&apos;s value [95 % CI], n, and its effect against everyone else; bold where it
-              sets that persona apart.
+              sets that persona apart. Questions marked “formed from these answers” are the ones the
+              personas were built from: they differ by construction and describe the personas rather
+              than test them.
+              {set.value.minGroupN !== null &&
+                ` Below ${set.value.minGroupN} answers per group a cell says “insufficient evidence”.`}
             </p>
             {rows.length === 0 ? (
               <p className="pa-note">Insufficient evidence: no trait sets any of them apart.</p>
@@ -156,11 +166,13 @@ export default async function ComparePage({
                                   [{formatInterval(cell.trait, cell.trait.personaInterval)}]
                                 </span>
                                 <span className="hint pa-block">
-                                  n = {cell.trait.personaN} ·{" "}
+                                  {directionLabel(cell.trait)} · n = {cell.trait.personaN} ·{" "}
                                   {effectSymbols[cell.trait.effect.name]}{" "}
-                                  {cell.trait.effect.value.toFixed(2)} · q {formatQ(cell.trait.q)}
+                                  {cell.trait.effect.value.toFixed(2)}
+                                  {cell.trait.insufficient ? "" : ` · q ${formatQ(cell.trait.q)}`}
                                   {cell.distinguishing ? " · sets apart" : ""}
                                 </span>
+                                <TraitNotes trait={cell.trait} />
                               </>
                             ) : (
                               <span className="muted">not measured</span>

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
-import { effectText } from "~/app/_components/persona/trait-evidence";
+import { effectText, TraitNotes } from "~/app/_components/persona/trait-evidence";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
@@ -106,7 +106,10 @@ export default async function PrintPersonaPage({
                 <tbody>
                   {traits.map((t) => (
                     <tr key={t.id}>
-                      <th scope="row">{t.label}</th>
+                      <th scope="row">
+                        {t.label}
+                        <TraitNotes trait={t} />
+                      </th>
                       <td className="pa-num">
                         {formatValue(t, t.personaValue)} [{formatInterval(t, t.personaInterval)}]
                       </td>
@@ -139,6 +142,7 @@ export default async function PrintPersonaPage({
         Persona Atlas · {v.run.surveyTitle} · analysis of{" "}
         {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} UTC · intervals 95 %, q =
         Benjamini-Hochberg over {v.testsRun} tests
+        {v.segmentTests === null ? "" : " of questions the personas were not formed from"}
         {anyPerson ? " · ✎ written by a person, other fields generated from the statistics" : ""}.
       </p>
       <PrintReady />

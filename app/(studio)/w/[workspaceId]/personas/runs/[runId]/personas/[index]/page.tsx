@@ -12,6 +12,7 @@ import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
+import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import type { Trait } from "~/server/analysis/result";
 import { formatShare } from "~/server/analysis/trait-text";
 import { constructLabels } from "~/server/domain/perception";
@@ -231,8 +232,11 @@ export default async function PersonaPage({
         </h2>
         <p className="muted">
           Persona vs the other {v.clustered - p.size} clustered respondents. Effect sizes with
-          approximate 95 % intervals, on Cohen&apos;s d scale in the plot (0 = no difference); q is
-          the Benjamini-Hochberg adjusted p over all {v.testsRun} tests of the run.
+          approximate 95 % intervals, on Cohen&apos;s d scale in the plot (0 = no difference);{" "}
+          {qFamilyNote(v.testsRun, v.segmentTests)} Traits marked “formed from these answers” are on
+          the segment questions: they describe the persona, they are not findings.
+          {v.minGroupN !== null &&
+            ` A trait needs at least ${v.minGroupN} answers in the persona and among the others; below that it shows “insufficient evidence”.`}
         </p>
         {forest.length > 0 && (
           <ForestPlot
