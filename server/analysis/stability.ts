@@ -11,11 +11,13 @@
 // Each persona carries that standard error, and a label whose threshold lies within two of them
 // of the mean is flagged `nearThreshold` so the reader sees it is borderline rather than settled.
 //
-// What 100 rounds cost (bench/stability.ts, CPU seconds, five planted personas in 30 columns):
-// two things keep it near what 20 rounds used to cost. The refits use the typed k-means engine at
-// every size (kmeans-engine.ts; the same k-means++ restarts and Lloyd iterations as ml-kmeans,
-// held to its inertia and partitions by the kmeans tests, and 3-4x faster even at a few hundred
-// rows); and the bootstrap never exceeds `sampleSize` rows (below).
+// What 100 rounds cost (bench/stability.ts, CPU seconds, five overlapping planted personas in 30
+// columns, on a busy shared machine): 400 rows 1.1 s at the old 20 rounds -> 1.4 s now, 2 000
+// rows 5.3 -> 6.8 s, 10 000 and more rows 7-13.5 -> 33-36 s. Two things keep small and mid-sized
+// runs near what 20 rounds cost: the refits use the typed k-means engine at every size
+// (kmeans-engine.ts; the same k-means++ restarts and Lloyd iterations as ml-kmeans, held to
+// its inertia and partitions by kmeans-engine.test.ts, and 3-4x faster even at a few hundred
+// rows); and the bootstrap never exceeds `sampleSize` rows (below), which bounds the large ones.
 //
 // Large inputs (more than `sampleThreshold` rows, default the sample size, 10 000): the bootstrap
 // is drawn from a seeded uniform sample of `sampleSize` rows (default 10 000) instead of from all
