@@ -93,6 +93,11 @@ export interface KChoice {
   fit: KMeansFit;
   /** Rows the curve was computed on: all of them, or the seeded sample for large inputs. */
   curveRows: number;
+  /**
+   * Rows the silhouettes were computed on: the curve's rows, or a seeded sample of them above
+   * the silhouette's exact limit (see quality.ts).
+   */
+  silhouetteRows: number;
 }
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -199,6 +204,7 @@ export function chooseK(matrix: MatrixInput, options: ChooseKOptions): KChoice {
       curve,
       fit: finalFit(forcedK),
       curveRows,
+      silhouetteRows: scorer.rows,
     };
   }
 
@@ -214,6 +220,7 @@ export function chooseK(matrix: MatrixInput, options: ChooseKOptions): KChoice {
     curve,
     fit: finalFit(candidate.k),
     curveRows,
+    silhouetteRows: scorer.rows,
   });
 
   if (!best) {

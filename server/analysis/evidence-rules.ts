@@ -40,7 +40,7 @@ export const FDR_ALPHA = 0.05;
 /** Fewest answers per group (persona, rest, journey cell) before a difference can be a claim. */
 export const MIN_GROUP_N: number = ZJourneyFillOptions.parse({}).minN;
 
-/** Default bootstrap rounds for persona stability. */
+/** Default bootstrap rounds for persona stability (Hennig's clusterboot uses 100). */
 export const STABILITY_ROUNDS = 100;
 
 export const TRAIT_FAMILIES = ["segment", "descriptive"] as const;

@@ -11,7 +11,7 @@ import { draftPersonaCard } from "./persona-card";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
 import { deriveSeed } from "./rng";
-import { clusterStability } from "./stability";
+import { clusterStability, DEFAULT_STABILITY_ROUNDS } from "./stability";
 import { wilsonInterval } from "./stats/wilson";
 import {
   ZQuestionDefinition,
@@ -107,7 +107,7 @@ function resolveOptions(options: AnalysisOptions): AnalysisResult["parameters"] 
     kMin: options.kMin ?? 2,
     kMax: options.kMax ?? 8,
     restarts: options.restarts ?? 10,
-    bootstrapRounds: options.bootstrapRounds ?? 20,
+    bootstrapRounds: options.bootstrapRounds ?? DEFAULT_STABILITY_ROUNDS,
     minShare: options.minShare ?? 0.05,
     maxMissingShare: options.maxMissingShare ?? 0.5,
     minRespondents: options.minRespondents ?? 30,
@@ -309,6 +309,8 @@ export function runAnalysis(
         label: s?.label ?? "unstable",
         dissolved: s?.dissolved ?? 0,
         rounds: s?.rounds ?? 0,
+        monteCarloError: s ? finiteOrNull(s.monteCarloError) : null,
+        nearThreshold: s?.nearThreshold ?? false,
       },
       centroid: [...(fit.centroids[persona] as number[])],
       memberIds: fit.assignments.flatMap((a, row) =>
@@ -352,6 +354,8 @@ export function runAnalysis(
       reason: choice.reason,
       explanation: choice.explanation,
       silhouette: chosen ? finiteOrNull(chosen.silhouette) : null,
+      silhouetteSample: choice.silhouetteRows < n ? choice.silhouetteRows : null,
+      curveSample: choice.curveRows < n ? choice.curveRows : null,
       inertia: fit.inertia,
       structure: choice.structure,
       testsRun: profile.testsRun,
@@ -381,6 +385,13 @@ function countDistinguishing(
   );
 }
 
+/** "0.76 ± 0.02" (the Monte Carlo error, when known), or "n/a". */
+function jaccardText(stability: Persona["stability"]): string {
+  if (stability.meanJaccard === null) return "n/a";
+  const error = stability.monteCarloError;
+  return `${stability.meanJaccard.toFixed(2)}${error === null || error === undefined ? "" : ` ± ${error.toFixed(2)}`}`;
+}
+
 function warningsFor(
   personas: readonly Persona[],
   choice: KChoice,
@@ -401,9 +412,14 @@ function warningsFor(
   }
   if (choice.reason === "no-eligible-k") warnings.push(choice.explanation);
   for (const p of personas) {
+    const jaccard = jaccardText(p.stability);
     if (p.stability.label !== "stable") {
       warnings.push(
-        `${p.name} is ${p.stability.label} under resampling (mean Jaccard ${p.stability.meanJaccard?.toFixed(2) ?? "n/a"}); it may not reappear in another sample.`,
+        `${p.name} is ${p.stability.label} under resampling (mean Jaccard ${jaccard}${p.stability.nearThreshold ? ", close to a label threshold" : ""}); it may not reappear in another sample.`,
+      );
+    } else if (p.stability.nearThreshold) {
+      warnings.push(
+        `${p.name} is only borderline stable under resampling (mean Jaccard ${jaccard}, against 0.75 for stable); treat it as less settled than the others.`,
       );
     }
     const minGroupN = params.minGroupN ?? MIN_GROUP_N;

@@ -4,6 +4,8 @@
 // a CSV cell must never become markup. Cards are shown as drafts with the traits behind them.
 import { MIN_GROUP_N, qFamilyNote, traitFamily, TRAIT_FAMILY_TEXT } from "./evidence-rules";
 import type { AnalysisResult, CardSection, Persona, Trait } from "./result";
+import { analysisSamples, sampleNote } from "./sample-disclosure";
+import { stabilityText } from "./stability-text";
 import {
   directionLabel,
   formatInterval,
@@ -237,9 +239,7 @@ function personaHtml(p: Persona, result: AnalysisResult): Raw {
   return html`<article class="persona" id="${p.id}">
     <h2>
       ${p.name}<span class="badge draft">DRAFT</span
-      ><span class="badge ${p.stability.label}"
-        >${p.stability.label} · Jaccard ${fixed(p.stability.meanJaccard, 2)}</span
-      >
+      ><span class="badge ${p.stability.label}">${stabilityText(p.stability)}</span>
     </h2>
     <p class="muted">
       ${p.size} of ${n} respondents · ${formatShare(p.share.estimate)} (95 % CI
@@ -300,6 +300,9 @@ function personaHtml(p: Persona, result: AnalysisResult): Raw {
 export function renderReportHtml(result: AnalysisResult, options: { title?: string } = {}): string {
   const title = options.title ?? "Persona analysis";
   const m = result.metrics;
+  const samples = analysisSamples(result);
+  const silhouetteNote = sampleNote(samples.silhouette, samples.clustered);
+  const curveNote = sampleNote(samples.curve, samples.clustered);
   const body = html`<!doctype html>
     <html lang="en">
       <head>
@@ -334,9 +337,16 @@ export function renderReportHtml(result: AnalysisResult, options: { title?: stri
             <h2>How many personas</h2>
             <p>
               ${m.explanation} Structure: <strong>${m.structure}</strong> (silhouette
-              ${fixed(m.silhouette)}).
+              ${fixed(m.silhouette)}${silhouetteNote ? `, ${silhouetteNote}` : ""}).
             </p>
             ${kCurveSvg(result)}
+            ${
+              curveNote || silhouetteNote
+                ? html`<p class="muted">
+                    ${curveNote ? `The curve (inertia, smallest persona) is ${curveNote}. ` : ""}${silhouetteNote ? `Silhouettes are ${silhouetteNote}.` : ""}
+                  </p>`
+                : ""
+            }
             <table>
               <thead>
                 <tr>

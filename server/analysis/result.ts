@@ -126,6 +126,13 @@ export const ZPersona = z.object({
     label: ZStabilityLabel,
     dissolved: z.number().int().min(0),
     rounds: z.number().int().min(0),
+    /**
+     * Monte Carlo standard error of meanJaccard (sd of the per-round Jaccards / sqrt(rounds));
+     * null when fewer than two rounds counted. Absent in runs stored before it was recorded.
+     */
+    monteCarloError: nullableNumber.optional(),
+    /** A label threshold lies within two Monte Carlo errors of meanJaccard (a borderline label). */
+    nearThreshold: z.boolean().optional(),
   }),
   /** In the encoded [0, 1] space, one value per encoding column. */
   centroid: z.array(finite),
@@ -203,6 +210,17 @@ export const ZAnalysisResult = z.object({
     reason: z.enum(["forced", "best-silhouette", "preferred-range", "no-eligible-k"]),
     explanation: z.string(),
     silhouette: nullableNumber,
+    /**
+     * Rows the silhouettes (curve and chosen k) were computed on when that was a sample of the
+     * clustered respondents; null when they cover every clustered respondent. Absent in runs
+     * stored before it was recorded (see sample-disclosure.ts).
+     */
+    silhouetteSample: z.number().int().nullable().optional(),
+    /**
+     * Rows the k curve (inertia, smallest share, fits per k) was computed on when that was a
+     * sample; null when it covers every clustered respondent. Absent in older runs.
+     */
+    curveSample: z.number().int().nullable().optional(),
     inertia: finite,
     structure: z.enum(["strong", "reasonable", "weak", "none"]),
     /** Tests of the descriptive family (older runs: every comparison, segment ones included). */

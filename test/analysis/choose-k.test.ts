@@ -113,6 +113,8 @@ describe("chooseK rules", () => {
     const s4 = strict.curve.find((c) => c.k === 4)?.silhouette as number;
     expect(strict.k).toBe(2);
     expect(s2).toBeGreaterThan(s4);
+    // 400 rows: the curve and its silhouettes cover every row.
+    expect([strict.curveRows, strict.silhouetteRows]).toEqual([400, 400]);
     const lenient = chooseK(matrix, { seed: 2, kMax: 5, tolerance: s2 - s4 + 1e-9 });
     // The best-scoring k in 3..5 (at least as good as k = 4, so within the tolerance) wins.
     const bestPreferred = strict.curve
@@ -167,6 +169,8 @@ describe("chooseK on large inputs", () => {
     const options = { seed: 4, sampleThreshold: 5000, sampleSize: 3000, restarts: 3 };
     const choice = chooseK(matrix, options);
     expect(choice.curveRows).toBe(3000);
+    // The silhouettes are a 2000-row sample of the curve's 3000 (quality.ts's exact limit).
+    expect(choice.silhouetteRows).toBe(2000);
     expect(choice.k).toBe(4);
     expect(choice.fit.assignments).toHaveLength(12_000);
     expect(choice.fit.method?.sample?.rows).toBe(3000);
@@ -184,6 +188,7 @@ describe("chooseK on large inputs", () => {
     const { matrix } = largeBlobs(3000, 35);
     const choice = chooseK(matrix, { seed: 5, kMax: 5, restarts: 2 });
     expect(choice.curveRows).toBe(3000);
+    expect(choice.silhouetteRows).toBe(2000);
     expect(choice.fit.method?.sample).toBeNull();
   });
 });

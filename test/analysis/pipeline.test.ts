@@ -61,8 +61,17 @@ describe("runAnalysis on planted segments", () => {
     const found = ids.map((id) => members.get(id) as number);
     expect(adjustedRandIndex(labels, found)).toBeGreaterThanOrEqual(0.95);
 
+    // 100 bootstrap rounds by default; 400 rows: no figure is estimated on a sample.
+    expect(result.parameters.bootstrapRounds).toBe(100);
+    expect(result.metrics.silhouetteSample).toBeNull();
+    expect(result.metrics.curveSample).toBeNull();
     for (const p of result.personas) {
       expect(p.stability.label).toBe("stable");
+      expect(p.stability.rounds).toBe(100);
+      // Well-separated: precise, and far from a label threshold.
+      expect(p.stability.monteCarloError).toBeGreaterThanOrEqual(0);
+      expect(p.stability.monteCarloError).toBeLessThan(0.02);
+      expect(p.stability.nearThreshold).toBe(false);
       expect(p.share.lower).toBeLessThanOrEqual(p.share.estimate);
       expect(p.share.upper).toBeGreaterThanOrEqual(p.share.estimate);
       expect(p.distinguishingTraitIds.length).toBeGreaterThan(0);

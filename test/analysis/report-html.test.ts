@@ -76,6 +76,53 @@ describe("renderReportHtml", () => {
     expect(html.match(/>DRAFT</g)?.length).toBe(result.personas.length);
     expect(html).toContain("n persona / rest");
   });
+
+  it("gives each persona's Jaccard with its Monte Carlo error", () => {
+    for (const p of result.personas) {
+      const error = p.stability.monteCarloError;
+      expect(error).not.toBeNull();
+      expect(html).toContain(
+        `· Jaccard ${p.stability.meanJaccard?.toFixed(2)} ± ${error?.toFixed(2)}`,
+      );
+    }
+  });
+
+  it("says nothing about samples when every respondent was used", () => {
+    expect(result.metrics.silhouetteSample).toBeNull();
+    expect(html).not.toContain("estimated on a sample");
+  });
+});
+
+describe("renderReportHtml on a run above the silhouette's exact limit", () => {
+  it("says the silhouette was estimated on a sample, with its size", () => {
+    // 2 500 respondents: the silhouettes are computed on a seeded sample of 2 000 (quality.ts);
+    // the k curve itself still covers everyone.
+    const data = generateSegments({
+      seed: 53,
+      n: 2500,
+      segments: 3,
+      shape: "separated",
+      questions: 4,
+    });
+    const questions: QuestionDefinition[] = data.features.map((f) => ({
+      id: f.id,
+      label: f.id,
+      role: "SEGMENT" as const,
+      kind: f.kind,
+      min: f.min,
+      max: f.max,
+    }));
+    const responses = data.rows.map((answers, i) => ({ id: `r${i}`, answers }));
+    const sampled = runAnalysis(
+      { questions, responses },
+      { seed: 4, kMax: 4, restarts: 2, bootstrapRounds: 2 },
+    );
+    expect(sampled.metrics.silhouetteSample).toBe(2000);
+    expect(sampled.metrics.curveSample).toBeNull();
+    const report = renderReportHtml(sampled, { title: "Sampled" });
+    expect(report).toContain("estimated on a sample of 2,000 of the 2,500 respondents");
+    expect(report).not.toContain("The curve (inertia, smallest persona) is estimated");
+  }, 30_000);
 });
 
 describe("renderReportHtml and the evidence rules", () => {

@@ -6,7 +6,13 @@ import { encodeAnswers } from "~/server/analysis/encode";
 import { fitKMeans } from "~/server/analysis/kmeans";
 import { denseMatrix } from "~/server/analysis/kmeans-matrix";
 import { createRng } from "~/server/analysis/rng";
-import { clusterStability, labelStability } from "~/server/analysis/stability";
+import {
+  clusterStability,
+  DEFAULT_STABILITY_ROUNDS,
+  DEFAULT_STABILITY_SAMPLE_SIZE,
+  labelStability,
+  nearLabelThreshold,
+} from "~/server/analysis/stability";
 import { generateSegments } from "~/server/analysis/synthetic";
 
 describe("clusterStability", () => {
@@ -15,12 +21,14 @@ describe("clusterStability", () => {
     const { matrix } = encodeAnswers(data.features, data.rows);
     const fit = fitKMeans(matrix, 4, { seed: 1 });
     const result = clusterStability(matrix, fit.assignments, { seed: 2 });
-    expect(result.rounds).toBe(20);
+    expect(result.rounds).toBe(DEFAULT_STABILITY_ROUNDS);
+    expect(DEFAULT_STABILITY_ROUNDS).toBe(100);
     expect(result.clusters).toHaveLength(4);
     for (const c of result.clusters) {
       expect(c.meanJaccard).toBeGreaterThanOrEqual(0.9);
       expect(c.label).toBe("stable");
-      expect(c.rounds).toBe(20);
+      expect(c.rounds).toBe(100);
+      expect(c.nearThreshold).toBe(false);
     }
   });
 
@@ -41,12 +49,18 @@ describe("clusterStability", () => {
     const { matrix } = encodeAnswers(features, rows);
     const choice = chooseK(matrix, { seed: 3 });
     expect(choice.structure).toBe("none");
-    const result = clusterStability(matrix, choice.fit.assignments, { seed: 4 });
-    for (const c of result.clusters) expect(c.label).not.toBe("stable");
+    // 30 rounds keep the test fast; the assertion allows for their Monte Carlo error: even the
+    // mean plus two errors stays below the 0.75 a stable persona needs.
+    const notStable = (c: { label: string; meanJaccard: number; monteCarloError: number }) => {
+      expect(c.label).not.toBe("stable");
+      expect(c.meanJaccard + 2 * c.monteCarloError).toBeLessThan(0.75);
+    };
+    const result = clusterStability(matrix, choice.fit.assignments, { seed: 4, rounds: 30 });
+    for (const c of result.clusters) notStable(c);
     for (const k of [3, 4]) {
       const fit = fitKMeans(matrix, k, { seed: 5 });
-      const forced = clusterStability(matrix, fit.assignments, { seed: 6 });
-      for (const c of forced.clusters) expect(c.label).not.toBe("stable");
+      const forced = clusterStability(matrix, fit.assignments, { seed: 6, rounds: 30 });
+      for (const c of forced.clusters) notStable(c);
     }
   });
 
@@ -87,7 +101,47 @@ describe("clusterStability", () => {
     expect(result.clusters).toHaveLength(3);
     for (const c of result.clusters) expect(c.label).toBe("stable");
     expect(clusterStability(matrix, fit.assignments, options)).toEqual(result);
-    expect(clusterStability(matrix, fit.assignments, { seed: 9, rounds: 1 }).bootstrapRows).toBe(n);
+    // By default the bootstrap is capped at DEFAULT_STABILITY_SAMPLE_SIZE rows (10 000) from
+    // just above it (12 000 rows here).
+    expect(clusterStability(matrix, fit.assignments, { seed: 9, rounds: 1 }).bootstrapRows).toBe(
+      DEFAULT_STABILITY_SAMPLE_SIZE,
+    );
+  });
+
+  it("gives a Monte Carlo error that matches the spread of the mean Jaccard across seeds", () => {
+    // Overlapping planted personas, so the per-round Jaccards vary. The error is sd/sqrt(rounds):
+    // the means of independent 20-round runs (different seeds) should scatter by about that much,
+    // not the sd itself (4.5x larger) nor sd/rounds (4.5x smaller).
+    const data = generateSegments({ seed: 45, n: 200, segments: 3, shape: "overlapping" });
+    const { matrix } = encodeAnswers(data.features, data.rows);
+    const fit = fitKMeans(matrix, 3, { seed: 1 });
+    const runs = Array.from({ length: 10 }, (_, seed) =>
+      clusterStability(matrix, fit.assignments, { seed: 100 + seed, rounds: 20 }),
+    );
+    for (let c = 0; c < 3; c++) {
+      const means = runs.map((r) => r.clusters[c]?.meanJaccard as number);
+      const centre = means.reduce((a, b) => a + b, 0) / means.length;
+      const spread = Math.sqrt(
+        means.reduce((a, m) => a + (m - centre) ** 2, 0) / (means.length - 1),
+      );
+      const errors = runs.map((r) => r.clusters[c]?.monteCarloError as number);
+      const typical = errors.reduce((a, b) => a + b, 0) / errors.length;
+      expect(typical).toBeGreaterThan(0);
+      // An sd from 10 draws is itself uncertain (about ±25 %), hence a factor of 2 either way.
+      expect(spread / typical).toBeGreaterThan(0.5);
+      expect(spread / typical).toBeLessThan(2);
+    }
+  });
+
+  it("marks a label borderline when a threshold is within two Monte Carlo errors", () => {
+    expect(nearLabelThreshold(0.76, 0.02)).toBe(true);
+    expect(nearLabelThreshold(0.8, 0.02)).toBe(false);
+    expect(nearLabelThreshold(0.72, 0.02)).toBe(true);
+    expect(nearLabelThreshold(0.62, 0.005)).toBe(false);
+    expect(nearLabelThreshold(0.59, 0.01)).toBe(true);
+    expect(nearLabelThreshold(0.5, 0.02)).toBe(false);
+    expect(nearLabelThreshold(0.76, NaN)).toBe(false);
+    expect(nearLabelThreshold(0.81, 0.02, 0.8)).toBe(true);
   });
 
   it("labels by Hennig's thresholds", () => {

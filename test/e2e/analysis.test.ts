@@ -155,7 +155,9 @@ describe("persona analysis", () => {
     expect(await page.locator('[role="img"][aria-label*="chosen k ="]').count()).toBe(1);
     const badges = page.locator(".pa-stability");
     expect(await badges.count()).toBeGreaterThan(0);
-    expect(await badges.first().textContent()).toMatch(/^(stable|uncertain|unstable) · Jaccard/);
+    expect(await badges.first().textContent()).toMatch(
+      /^(stable|uncertain|unstable)( \(borderline\))? · Jaccard \d\.\d\d ± \d\.\d\d$/,
+    );
     await saveScreenshot(page, "analysis-run");
     await expectNoSeriousA11yIssues(page);
 

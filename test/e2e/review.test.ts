@@ -89,7 +89,7 @@ describe("strategist review", () => {
     const avatar = await cards.first().locator("img.pa-avatar").getAttribute("src");
     expect(avatar).toMatch(/^data:image\/svg\+xml/);
     expect(await cards.first().locator(".pa-stability").textContent()).toMatch(
-      /^(stable|uncertain|unstable) · Jaccard \d\.\d\d$/,
+      /^(stable|uncertain|unstable)( \(borderline\))? · Jaccard \d\.\d\d ± \d\.\d\d$/,
     );
     expect(await cards.first().locator(".pa-share").textContent()).toMatch(/95 % CI \d+ %–\d+ %/);
     expect(await strategist.locator("#review-title .pa-review").textContent()).toBe("Draft");

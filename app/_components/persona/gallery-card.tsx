@@ -5,6 +5,7 @@ import Link from "next/link";
 import { IntervalBar } from "~/app/_components/charts/interval-bar";
 import { formatShare } from "~/server/analysis/trait-text";
 import type { TPersonaSetStatus } from "~/server/domain/review";
+import type { StabilityFigures } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { PersonaAvatar } from "./avatar";
 import { ReviewBadge } from "./review-badge";
@@ -16,7 +17,7 @@ export interface GalleryCardData {
   avatarSeed: string;
   size: number;
   share: { estimate: number; lower: number; upper: number };
-  stability: { label: "stable" | "uncertain" | "unstable"; meanJaccard: number | null };
+  stability: StabilityFigures;
   evidence: "distinguishing" | "thin";
   flaggedCount?: number;
   openThreads?: number;
@@ -51,7 +52,7 @@ export function GalleryCard({
             <Link href={href}>{card.name}</Link>
           </h3>
           <p className="pa-badges">
-            <StabilityBadge label={card.stability.label} jaccard={card.stability.meanJaccard} />
+            <StabilityBadge stability={card.stability} />
             {status && <ReviewBadge status={status} />}
           </p>
         </div>

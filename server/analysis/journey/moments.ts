@@ -6,12 +6,57 @@
 // the previous one, with the drop's interval; only a drop whose interval excludes 0 unless
 // suggestNoisyDrops asks for the largest drop anyway (then flagged as possibly noise). Both
 // reasons at one stage make one suggestion. Every change, noisy or not, stays in emotionChanges.
+//
+// The biggest drop is picked from the S − 1 stage transitions, so its ordinary 95 % interval
+// overstates the evidence: with four transitions of pure noise, one of them excludes 0 about 19 %
+// of the time, not 5 %. The moment's interval is therefore Bonferroni-adjusted over the S − 1
+// transitions (each at confidence 1 − 0.05 / (S − 1)), which keeps the chance that any of the
+// persona's transition intervals misses its true change at 5 % or less, and so covers whichever
+// one is picked. Bonferroni rather than a simultaneous max-t interval because the transitions
+// share respondents (their correlations are unknown here) and Bonferroni needs no assumption
+// about them; with 3-8 stages it is only slightly wider than exact. All S − 1 transitions count,
+// not only those with enough answers: which ones qualified was part of the search. The cells'
+// emotion changes (emotionChanges) keep their unadjusted 95 % intervals: each one there is read
+// on its own, not chosen as the largest.
+import { studentTQuantile } from "../stats/distributions";
 import { meanConfidenceInterval } from "../stats/welch-t-test";
 import { tooFew, tooWide } from "./evidence";
 import { qText, range, signed } from "./format";
 import type { JourneyFillParameters } from "./input";
 import type { TEmotionChange, TFillCell, TMomentSuggestion } from "./result";
 import type { FillRow, StageValues } from "./values";
+
+/** Confidence of each emotion change's own interval. */
+export const CHANGE_CONFIDENCE = 0.95;
+
+/**
+ * The Bonferroni-adjusted interval of a change over `transitions` comparisons, from its 95 %
+ * t interval on n − 1 degrees of freedom (the standard error is the half-width over the 97.5 %
+ * quantile), so no respondent data is needed again.
+ */
+export function bonferroniDropInterval(
+  change: { n: number; mean: number; interval: { lower: number; upper: number } },
+  transitions: number,
+): { lower: number; upper: number; confidence: number } {
+  const confidence = 1 - (1 - CHANGE_CONFIDENCE) / Math.max(1, transitions);
+  const halfWidth = (change.interval.upper - change.interval.lower) / 2;
+  const margin = halfWidth * widening(change.n - 1, confidence);
+  return { lower: change.mean - margin, upper: change.mean + margin, confidence };
+}
+
+/** t(1 − (1 − confidence)/2, df) / t(0.975, df), memoised: quantiles are found by bisection. */
+const wideningCache = new Map<string, number>();
+function widening(df: number, confidence: number): number {
+  const key = `${df}:${confidence}`;
+  let ratio = wideningCache.get(key);
+  if (ratio === undefined) {
+    ratio =
+      studentTQuantile(1 - (1 - confidence) / 2, df) /
+      studentTQuantile(1 - (1 - CHANGE_CONFIDENCE) / 2, df);
+    wideningCache.set(key, ratio);
+  }
+  return ratio;
+}
 
 export function emotionChanges(
   stages: readonly StageValues[],
@@ -42,7 +87,7 @@ export function emotionChanges(
         out.push({ ...head, change: few });
         continue;
       }
-      const ci = meanConfidenceInterval(diffs);
+      const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
       const interval = { lower: ci.lower, upper: ci.upper };
       const wide = tooWide(
         diffs.length,
@@ -105,26 +150,35 @@ export function suggestMoments(
       );
     }
 
-    let drop: TEmotionChange | null = null;
+    // The biggest drop among the S − 1 transitions, claimed only when its Bonferroni-adjusted
+    // interval (see the header) excludes 0, unless suggestNoisyDrops asks for it anyway.
+    const transitions = Math.max(1, stages.length - 1);
+    let drop: { change: TEmotionChange; interval: { lower: number; upper: number } } | null = null;
+    const confidence = 1 - (1 - CHANGE_CONFIDENCE) / transitions;
     for (const c of changes) {
       if (c.personaIndex !== persona.index || c.change.status !== "ok" || c.change.mean >= 0)
         continue;
-      if (!c.change.excludesZero && !params.suggestNoisyDrops) continue;
-      if (!drop || (drop.change.status === "ok" && c.change.mean < drop.change.mean)) drop = c;
+      const adjusted = bonferroniDropInterval(c.change, transitions);
+      if (adjusted.upper >= 0 && !params.suggestNoisyDrops) continue;
+      if (!drop || (drop.change.change.status === "ok" && c.change.mean < drop.change.change.mean))
+        drop = { change: c, interval: { lower: adjusted.lower, upper: adjusted.upper } };
     }
-    if (drop && drop.change.status === "ok") {
-      const d = drop.change;
+    if (drop && drop.change.change.status === "ok") {
+      const d = drop.change.change;
+      const excludesZero = drop.interval.upper < 0;
+      const level = `${+(confidence * 100).toFixed(2)} % CI, adjusted for ${transitions} stage transition${transitions === 1 ? "" : "s"}`;
       add(
-        drop.toStageId,
+        drop.change.toStageId,
         {
           kind: "emotion-drop",
-          fromStageId: drop.fromStageId,
+          fromStageId: drop.change.fromStageId,
           drop: d.mean,
-          interval: d.interval,
+          interval: drop.interval,
           n: d.n,
-          excludesZero: d.excludesZero,
+          excludesZero,
+          adjustment: { method: "bonferroni", transitions, confidence },
         },
-        `${persona.name}'s emotion drops most from ${stageName(drop.fromStageId)} to ${stageName(drop.toStageId)}: ${signed(d.mean)} on the −2..+2 scale (95 % CI ${range(d.interval, signed)}, n = ${d.n})${d.excludesZero ? "" : "; the interval includes 0, so the drop may be noise"}.`,
+        `${persona.name}'s emotion drops most from ${stageName(drop.change.fromStageId)} to ${stageName(drop.change.toStageId)}: ${signed(d.mean)} on the −2..+2 scale (${level}: ${range(drop.interval, signed)}, n = ${d.n})${excludesZero ? "" : "; the interval includes 0, so the drop may be noise"}.`,
       );
     }
 

@@ -217,9 +217,24 @@ export const ZMomentReason = z.union([
     kind: z.literal("emotion-drop"),
     fromStageId: z.string(),
     drop: z.number(),
+    /** Adjusted as `adjustment` says when present; fills stored before it was unadjusted 95 %. */
     interval: ZFillInterval,
     n: count,
+    /** Whether `interval` excludes 0 (the drop is claimed on this). */
     excludesZero: z.boolean(),
+    /**
+     * The largest drop is picked from the map's stage transitions, so its interval is widened
+     * for that many comparisons (moments.ts). Absent in fills stored before the adjustment.
+     */
+    adjustment: z
+      .object({
+        method: z.literal("bonferroni"),
+        /** Stage transitions the drop was picked from (S − 1). */
+        transitions: count,
+        /** Confidence of the adjusted interval, 1 − 0.05 / transitions. */
+        confidence: z.number(),
+      })
+      .optional(),
   }),
 ]);
 

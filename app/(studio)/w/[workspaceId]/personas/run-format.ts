@@ -60,6 +60,8 @@ export function kText(k: StoredParameters["k"]): string {
   return k === "auto" ? "chosen automatically" : k === null ? "unknown" : `fixed at ${k}`;
 }
 
-export function stabilityText(label: string, jaccard: number | null): string {
-  return `${label} · Jaccard ${jaccard === null ? "n/a" : jaccard.toFixed(2)}`;
-}
+export {
+  stabilityText,
+  stabilityTitle,
+  type StabilityFigures,
+} from "~/server/analysis/stability-text";

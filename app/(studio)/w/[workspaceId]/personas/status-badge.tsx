@@ -1,5 +1,11 @@
 // Badges for run status and persona stability: the word is always shown, colour only supports it.
-import { statusLabels, stabilityText, type RunStatus } from "./run-format";
+import {
+  stabilityText,
+  stabilityTitle,
+  statusLabels,
+  type RunStatus,
+  type StabilityFigures,
+} from "./run-format";
 
 export function StatusBadge({ status }: { status: RunStatus }) {
   return (
@@ -9,23 +15,14 @@ export function StatusBadge({ status }: { status: RunStatus }) {
   );
 }
 
-export function StabilityBadge({
-  label,
-  jaccard,
-  rounds,
-}: {
-  label: "stable" | "uncertain" | "unstable";
-  jaccard: number | null;
-  rounds?: number;
-}) {
+/** The label, mean Jaccard ± its Monte Carlo error, and "borderline" when the label is close. */
+export function StabilityBadge({ stability }: { stability: StabilityFigures }) {
   return (
     <span
-      className={`badge pa-stability pa-stability-${label}`}
-      title={
-        rounds === undefined ? undefined : `Mean Jaccard similarity over ${rounds} bootstrap rounds`
-      }
+      className={`badge pa-stability pa-stability-${stability.label}${stability.nearThreshold ? " pa-stability-borderline" : ""}`}
+      title={stabilityTitle(stability)}
     >
-      {stabilityText(label, jaccard)}
+      {stabilityText(stability)}
     </span>
   );
 }

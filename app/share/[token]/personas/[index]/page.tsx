@@ -42,7 +42,7 @@ export default async function SharedPersonaPage({
           <p>
             {formatShare(p.share.estimate)} of respondents (n = {p.size} of {set.clustered}), 95 %
             CI {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
-            <StabilityBadge label={p.stability.label} jaccard={p.stability.meanJaccard} />
+            <StabilityBadge stability={p.stability} />
           </p>
         </div>
       </div>

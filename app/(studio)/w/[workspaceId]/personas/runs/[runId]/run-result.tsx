@@ -7,6 +7,7 @@ import { KCurveChart } from "~/app/_components/charts/k-curve-chart";
 import "~/app/_components/charts/charts.css";
 import { MIN_GROUP_N, traitFamily, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules";
 import type { AnalysisResult, Trait } from "~/server/analysis/result";
+import { analysisSamples, sampleNote } from "~/server/analysis/sample-disclosure";
 import { formatShare, traitSummary } from "~/server/analysis/trait-text";
 import { kText, type StoredParameters } from "../../run-format";
 import { StabilityBadge } from "../../status-badge";
@@ -35,6 +36,18 @@ export function RunResult({
   const n = result.encoding.clustered;
   const excluded = result.encoding.excludedResponseIds.length;
   const maxUpper = Math.max(0.05, ...result.personas.map((p) => p.share.upper));
+  const samples = analysisSamples(result);
+  const silhouetteNote = sampleNote(samples.silhouette, n);
+  const curveNote = sampleNote(samples.curve, n);
+  const curveCaption =
+    curveNote || silhouetteNote
+      ? [
+          curveNote && `The curve (inertia, smallest persona) is ${curveNote}.`,
+          silhouetteNote && `Silhouettes are ${silhouetteNote}.`,
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : null;
 
   return (
     <>
@@ -44,7 +57,8 @@ export function RunResult({
           <strong>{result.personas.length} draft personas</strong> from {n} clustered respondents (n
           = {result.input.respondents} read, {excluded} excluded for missing answers). k ={" "}
           {m.chosenK} ({reasonText[m.reason]}); structure <strong>{m.structure}</strong>, silhouette{" "}
-          {fixed(m.silhouette)}.
+          {fixed(m.silhouette)}
+          {silhouetteNote && ` (${silhouetteNote})`}.
         </p>
         <dl className="pa-facts">
           <div>
@@ -122,11 +136,13 @@ export function RunResult({
           label={`Line chart of silhouette by number of personas, k ${m.curve[0]?.k ?? ""} to ${
             m.curve[m.curve.length - 1]?.k ?? ""
           }; chosen k = ${m.chosenK} with silhouette ${fixed(m.silhouette)}. The table below has the same numbers.`}
+          caption={curveCaption}
         />
         <div className="pa-table-scroll">
           <table className="table pa-compact">
             <caption className="visually-hidden">
-              Silhouette by number of personas (n = {n})
+              Silhouette by number of personas (n = {samples.silhouette ?? n}
+              {samples.silhouette !== null && `, a sample of the ${n} clustered respondents`})
             </caption>
             <thead>
               <tr>
@@ -209,11 +225,7 @@ export function RunResult({
                     />
                   </td>
                   <td>
-                    <StabilityBadge
-                      label={p.stability.label}
-                      jaccard={p.stability.meanJaccard}
-                      rounds={p.stability.rounds}
-                    />
+                    <StabilityBadge stability={p.stability} />
                     {p.stability.dissolved > 0 && (
                       <span className="hint pa-block">
                         dissolved in {p.stability.dissolved} of {p.stability.rounds} rounds
@@ -253,7 +265,7 @@ export function RunResult({
                   {formatShare(p.share.upper)}]
                 </p>
                 <p>
-                  <StabilityBadge label={p.stability.label} jaccard={p.stability.meanJaccard} />
+                  <StabilityBadge stability={p.stability} />
                 </p>
                 {p.card.tagline.sentences[0] && <p>{p.card.tagline.sentences[0].text}</p>}
                 {top.length > 0 ? (

@@ -119,7 +119,7 @@ export default async function ComparePage({
                     {formatShare(p.share.lower)}–{formatShare(p.share.upper)}
                   </p>
                   <p>
-                    <StabilityBadge label={p.stability.label} jaccard={p.stability.meanJaccard} />
+                    <StabilityBadge stability={p.stability} />
                   </p>
                   <p className="pa-summary">{p.summary || "–"}</p>
                 </div>

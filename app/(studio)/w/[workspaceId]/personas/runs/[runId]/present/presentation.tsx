@@ -4,6 +4,7 @@
 "use client";
 import { SlideDeckBar, useSlideDeck } from "~/app/_components/slide-deck";
 import { formatShare } from "~/server/analysis/trait-text";
+import { stabilityText, type StabilityFigures } from "../../../run-format";
 
 export interface Slide {
   index: number;
@@ -12,7 +13,7 @@ export interface Slide {
   avatar: string;
   share: { estimate: number; lower: number; upper: number };
   size: number;
-  stability: { label: string; meanJaccard: number | null };
+  stability: StabilityFigures;
   fields: { key: string; label: string; value: string }[];
   traits: string[];
   quote: string | null;
@@ -64,10 +65,7 @@ export function Presentation({
             <p>
               {formatShare(slide.share.estimate)} of respondents (n = {slide.size} of {clustered}),
               95 % CI {formatShare(slide.share.lower)}–{formatShare(slide.share.upper)} ·{" "}
-              {slide.stability.label}
-              {slide.stability.meanJaccard !== null
-                ? ` (Jaccard ${slide.stability.meanJaccard.toFixed(2)})`
-                : ""}
+              {stabilityText(slide.stability)}
             </p>
           </div>
         </div>

@@ -53,8 +53,7 @@ export default async function PrintPersonaPage({
           <p>
             {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
             {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
-            <StabilityBadge label={p.stability.label} jaccard={p.stability.meanJaccard} />{" "}
-            <ReviewBadge status={v.run.reviewStatus} />
+            <StabilityBadge stability={p.stability} /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
         </div>
       </header>

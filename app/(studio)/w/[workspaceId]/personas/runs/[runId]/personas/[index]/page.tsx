@@ -112,12 +112,7 @@ export default async function PersonaPage({
           <p>
             {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
             {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
-            <StabilityBadge
-              label={p.stability.label}
-              jaccard={p.stability.meanJaccard}
-              rounds={p.stability.rounds}
-            />{" "}
-            <ReviewBadge status={v.run.reviewStatus} />
+            <StabilityBadge stability={p.stability} /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
           <p className="row pa-actions">
             <a className="button secondary small" href={`${apiBase}/pdf`} download>
