@@ -152,7 +152,7 @@ function encodeSegment(
     return encodeAnswers(
       features,
       responses.map((r) => r.answers),
-      { maxMissingShare },
+      { maxMissingShare, weighting: "spread" },
     );
   } catch (error) {
     throw new AnalysisInputError("invalid-input", (error as Error).message);
@@ -321,6 +321,7 @@ export function runAnalysis(
       imputed: { ...encoded.imputed },
       unrecognised: { ...encoded.unrecognised },
       clamped: { ...encoded.clamped },
+      weighting: "spread",
     },
     metrics: {
       curve: choice.curve.map((c) => ({

@@ -178,6 +178,8 @@ export const ZAnalysisResult = z.object({
     imputed: z.record(z.string(), z.number().int()),
     unrecognised: z.record(z.string(), z.number().int()),
     clamped: z.record(z.string(), z.number().int()),
+    /** How questions were made to weigh the same (see encode.ts); absent in older runs: "range". */
+    weighting: z.enum(["range", "spread"]).optional(),
   }),
   metrics: z.object({
     curve: z.array(ZKCandidate),
