@@ -70,6 +70,17 @@ export interface EncodedMatrix {
   /** Per question: numbers outside the declared range, clamped to it. */
   clamped: Record<string, number>;
   spec: ResolvedFeature[];
+  /**
+   * Questions whose answers look like noise: unrelated to every other segment question (see
+   * unrelatedQuestions). They are still clustered on; the caller tells the researcher.
+   */
+  unrelated: UnrelatedQuestion[];
+}
+
+export interface UnrelatedQuestion {
+  questionId: string;
+  /** Its largest absolute correlation with a column of another segment question. */
+  maxCorrelation: number;
 }
 
 /**
@@ -319,6 +330,7 @@ export function encodeAnswers(
     unrecognised,
     clamped,
     spec,
+    unrelated: unrelatedQuestions(spec, matrix),
   };
 }
 
@@ -382,6 +394,65 @@ function balanceSpread(spec: ResolvedFeature[], matrix: number[][]): void {
   for (const row of matrix) {
     for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) * (columnFactor[j] as number);
   }
+}
+
+/** Rows looked at to judge whether a question relates to the others (evenly spaced). */
+const ASSOCIATION_ROWS = 5000;
+/** Below this largest correlation with every other question, answers look like noise. */
+const NOISE_CORRELATION = 0.08;
+
+/**
+ * Personas are groups that answer several questions alike, so a question whose answers are
+ * unrelated to every other segment question (a rating given at random, a favourite colour) adds
+ * distance without adding structure. Flagged, not dropped: a planted but weak question must not
+ * vanish silently, and the researcher decides. Judged by the largest absolute correlation between
+ * any of its columns and any column of another question, on up to ASSOCIATION_ROWS evenly spaced
+ * rows; the bar rises for small inputs, where chance correlations are larger (4 / √n).
+ */
+function unrelatedQuestions(
+  spec: readonly ResolvedFeature[],
+  matrix: readonly (readonly number[])[],
+): UnrelatedQuestion[] {
+  const n = Math.min(matrix.length, ASSOCIATION_ROWS);
+  if (spec.length < 3 || n < 200) return [];
+  const step = matrix.length / n;
+  const rows = Array.from({ length: n }, (_, i) => matrix[Math.floor(i * step)] as number[]);
+  const cols = rows[0]?.length ?? 0;
+  const owner = spec.flatMap((f, q) =>
+    new Array<number>(f.kind === "categorical" || f.kind === "multi" ? f.options.length : 1).fill(
+      q,
+    ),
+  );
+  const centred = Array.from({ length: cols }, (_, j) => {
+    const column = rows.map((r) => r[j] as number);
+    const mean = column.reduce((a, b) => a + b, 0) / n;
+    const dev = column.map((v) => v - mean);
+    const norm = Math.sqrt(dev.reduce((a, d) => a + d * d, 0));
+    return norm > 1e-12 ? dev.map((d) => d / norm) : null;
+  });
+  const best = new Array<number>(spec.length).fill(0);
+  for (let a = 0; a < cols; a++) {
+    const x = centred[a];
+    if (!x) continue;
+    for (let b = a + 1; b < cols; b++) {
+      const y = centred[b];
+      if (!y || owner[a] === owner[b]) continue;
+      let r = 0;
+      for (let i = 0; i < n; i++) r += (x[i] as number) * (y[i] as number);
+      r = Math.abs(r);
+      const qa = owner[a] as number;
+      const qb = owner[b] as number;
+      if (r > (best[qa] as number)) best[qa] = r;
+      if (r > (best[qb] as number)) best[qb] = r;
+    }
+  }
+  const bar = Math.max(NOISE_CORRELATION, 4 / Math.sqrt(n));
+  return spec.flatMap((f, q) => {
+    const varies = owner.some((o, j) => o === q && centred[j] !== null);
+    return varies && (best[q] as number) < bar
+      ? [{ questionId: f.id, maxCorrelation: best[q] as number }]
+      : [];
+  });
 }
 
 /** Encodes further respondents with an earlier encoding's options, ranges and fill values. */

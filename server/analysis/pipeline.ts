@@ -322,6 +322,7 @@ export function runAnalysis(
       unrecognised: { ...encoded.unrecognised },
       clamped: { ...encoded.clamped },
       weighting: "spread",
+      unrelated: encoded.unrelated.map((u) => ({ ...u })),
     },
     metrics: {
       curve: choice.curve.map((c) => ({

@@ -94,6 +94,11 @@ export function clusteredLine(result: AnalysisResult): string {
 function printResult(result: AnalysisResult, io: CliIo): void {
   const m = result.metrics;
   io.stdout(`\n${clusteredLine(result)}\n`);
+  for (const u of result.encoding.unrelated ?? []) {
+    io.stdout(
+      `Answers to ${u.questionId} look like noise: unrelated to every other segment question (largest correlation ${u.maxCorrelation.toFixed(3)}), so they add no persona structure; leave it out with --segment if it is not meant to shape the personas.\n`,
+    );
+  }
   io.stdout(`\nPersonas: k = ${m.chosenK} (${m.reason}). ${m.explanation}\n`);
   io.stdout(
     `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect).\n`,

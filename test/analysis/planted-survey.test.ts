@@ -59,6 +59,11 @@ describe("default inputs on a planted survey", () => {
     expect(result.metrics.chosenK).toBe(4);
     expect(result.encoding.clustered).toBe(3000);
     expect(result.encoding.weighting).toBe("spread");
+    // The random rating and colour are flagged as noise (still clustered on); nothing planted is.
+    expect(result.encoding.unrelated?.map((u) => u.questionId)).toEqual([
+      "website_rating",
+      "favourite_colour",
+    ]);
     const persona = new Map<string, number>();
     for (const p of result.personas) for (const id of p.memberIds) persona.set(id, p.index);
     const found = responses.map((r) => persona.get(r.id) ?? -1);
