@@ -1,6 +1,7 @@
 // Turns respondents' answers to the segment questions into the numeric matrix k-means clusters on.
 // Three decisions live here and only here: (1) every question weighs the same in the Euclidean
-// distance, however many columns it needs, so a 12-option question cannot drown a 5-point scale;
+// distance, however many columns it needs, so a 12-option question cannot drown a 5-point scale
+// (by range, or with weighting "spread" by the spread of its answers, see balanceSpread);
 // (2) missing answers are imputed explicitly (mean, or the share of each option) and counted, so a
 // persona report can say how much was filled in; (3) respondents who skipped more than half of the
 // segment questions are left out rather than clustered on imputed values, and listed.
@@ -42,7 +43,10 @@ export interface ResolvedFeature {
   max: number;
   /** Where the options (choice questions) or the scale's ends came from. */
   rangeSource: "declared" | "options" | "observed" | "none";
-  /** Multiplier on each of the question's [0, 1] columns: 1/√2 one-hot, 1/√L multi, 1 scales. */
+  /**
+   * Multiplier on each of the question's [0, 1] columns: 1/√2 one-hot, 1/√L multi, 1 scales,
+   * times the question's spread factor with weighting "spread".
+   */
   columnWeight: number;
   /** Imputed [0, 1] value per column before weighting: mean, or share choosing the option. */
   fill: number[];
@@ -66,12 +70,35 @@ export interface EncodedMatrix {
   /** Per question: numbers outside the declared range, clamped to it. */
   clamped: Record<string, number>;
   spec: ResolvedFeature[];
+  /**
+   * Questions whose answers look like noise: unrelated to every other segment question (see
+   * unrelatedQuestions). They are still clustered on; the caller tells the researcher.
+   */
+  unrelated: UnrelatedQuestion[];
 }
+
+export interface UnrelatedQuestion {
+  questionId: string;
+  /** Its largest absolute correlation with a column of another segment question. */
+  maxCorrelation: number;
+}
+
+/**
+ * How questions are made to weigh the same. "range" (default): every question's largest possible
+ * difference between two respondents counts 1 (a scale's ends, two different single choices).
+ * "spread": then each question is rescaled so that its answers' variance is the same as every
+ * other's (see balanceSpread), which is what k-means' squared distances actually add up.
+ */
+export type QuestionWeighting = "range" | "spread";
 
 export interface EncodeOptions {
   /** Respondents missing more than this share of the segment questions are excluded. */
   maxMissingShare?: number;
+  weighting?: QuestionWeighting;
 }
+
+/** With "spread" weighting, a question's weight moves at most this factor from its range weight. */
+export const MAX_SPREAD_FACTOR = 3;
 
 type Parsed =
   | { state: "missing" }
@@ -293,6 +320,7 @@ export function encodeAnswers(
   const matrix = rowIndex.map((i) =>
     spec.flatMap((feature, q) => encodeAnswer(feature, parsed[i]?.[q] as Parsed)),
   );
+  if (options.weighting === "spread") balanceSpread(spec, matrix);
   return {
     matrix,
     columns: spec.flatMap(columnsOf),
@@ -302,7 +330,129 @@ export function encodeAnswers(
     unrecognised,
     clamped,
     spec,
+    unrelated: unrelatedQuestions(spec, matrix),
   };
+}
+
+/** Summed variance of each question's columns in the encoded matrix (one entry per question). */
+function questionVariances(
+  spec: readonly ResolvedFeature[],
+  matrix: readonly number[][],
+): number[] {
+  const n = matrix.length;
+  const cols = matrix[0]?.length ?? 0;
+  const sum = new Float64Array(cols);
+  const sumSq = new Float64Array(cols);
+  for (const row of matrix) {
+    for (let j = 0; j < cols; j++) {
+      const v = row[j] as number;
+      sum[j]! += v;
+      sumSq[j]! += v * v;
+    }
+  }
+  let j = 0;
+  return spec.map((feature) => {
+    const width =
+      feature.kind === "categorical" || feature.kind === "multi" ? feature.options.length : 1;
+    let variance = 0;
+    for (let c = 0; c < width; c++, j++) {
+      const mean = (sum[j] as number) / n;
+      variance += Math.max(0, (sumSq[j] as number) / n - mean * mean);
+    }
+    return variance;
+  });
+}
+
+/**
+ * Range weights make the largest possible difference on every question equal, but k-means adds
+ * up squared differences over all respondents, so what a question really weighs is the variance of
+ * its answers: a five-option question answered evenly has ~5x the variance of a 1-5 agreement item
+ * answered around its middle, and a 1-5 rating answered at random has more than a scale whose
+ * answers cluster by persona. Planted personas were found less well that way than by scikit-learn
+ * on standardised columns (ARI 0.90 against 0.97 at a million rows). Here each question is
+ * rescaled so that its columns' summed variance is the same for all questions, at the mean of
+ * what they had (so distances keep their usual size). The factor is capped at MAX_SPREAD_FACTOR
+ * either way: a question nearly everyone answers alike must not blow its few dissenters up into a
+ * persona of their own. Weights are stored in the spec, so encodeWithSpec repeats them.
+ */
+function balanceSpread(spec: ResolvedFeature[], matrix: number[][]): void {
+  if (matrix.length < 2) return;
+  const variances = questionVariances(spec, matrix);
+  const spread = variances.filter((v) => v > 0);
+  if (spread.length === 0) return;
+  const target = spread.reduce((a, b) => a + b, 0) / spread.length;
+  const factors = variances.map((v) =>
+    v > 0 ? Math.min(MAX_SPREAD_FACTOR, Math.max(1 / MAX_SPREAD_FACTOR, Math.sqrt(target / v))) : 1,
+  );
+  const columnFactor = spec.flatMap((feature, q) => {
+    const width =
+      feature.kind === "categorical" || feature.kind === "multi" ? feature.options.length : 1;
+    return new Array<number>(width).fill(factors[q] as number);
+  });
+  spec.forEach((feature, q) => (feature.columnWeight *= factors[q] as number));
+  // In place: at a million rows a second copy of the matrix would double the peak memory.
+  for (const row of matrix) {
+    for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) * (columnFactor[j] as number);
+  }
+}
+
+/** Rows looked at to judge whether a question relates to the others (evenly spaced). */
+const ASSOCIATION_ROWS = 5000;
+/** Below this largest correlation with every other question, answers look like noise. */
+const NOISE_CORRELATION = 0.08;
+
+/**
+ * Personas are groups that answer several questions alike, so a question whose answers are
+ * unrelated to every other segment question (a rating given at random, a favourite colour) adds
+ * distance without adding structure. Flagged, not dropped: a planted but weak question must not
+ * vanish silently, and the researcher decides. Judged by the largest absolute correlation between
+ * any of its columns and any column of another question, on up to ASSOCIATION_ROWS evenly spaced
+ * rows; the bar rises for small inputs, where chance correlations are larger (4 / √n).
+ */
+function unrelatedQuestions(
+  spec: readonly ResolvedFeature[],
+  matrix: readonly (readonly number[])[],
+): UnrelatedQuestion[] {
+  const n = Math.min(matrix.length, ASSOCIATION_ROWS);
+  if (spec.length < 3 || n < 200) return [];
+  const step = matrix.length / n;
+  const rows = Array.from({ length: n }, (_, i) => matrix[Math.floor(i * step)] as number[]);
+  const cols = rows[0]?.length ?? 0;
+  const owner = spec.flatMap((f, q) =>
+    new Array<number>(f.kind === "categorical" || f.kind === "multi" ? f.options.length : 1).fill(
+      q,
+    ),
+  );
+  const centred = Array.from({ length: cols }, (_, j) => {
+    const column = rows.map((r) => r[j] as number);
+    const mean = column.reduce((a, b) => a + b, 0) / n;
+    const dev = column.map((v) => v - mean);
+    const norm = Math.sqrt(dev.reduce((a, d) => a + d * d, 0));
+    return norm > 1e-12 ? dev.map((d) => d / norm) : null;
+  });
+  const best = new Array<number>(spec.length).fill(0);
+  for (let a = 0; a < cols; a++) {
+    const x = centred[a];
+    if (!x) continue;
+    for (let b = a + 1; b < cols; b++) {
+      const y = centred[b];
+      if (!y || owner[a] === owner[b]) continue;
+      let r = 0;
+      for (let i = 0; i < n; i++) r += (x[i] as number) * (y[i] as number);
+      r = Math.abs(r);
+      const qa = owner[a] as number;
+      const qb = owner[b] as number;
+      if (r > (best[qa] as number)) best[qa] = r;
+      if (r > (best[qb] as number)) best[qb] = r;
+    }
+  }
+  const bar = Math.max(NOISE_CORRELATION, 4 / Math.sqrt(n));
+  return spec.flatMap((f, q) => {
+    const varies = owner.some((o, j) => o === q && centred[j] !== null);
+    return varies && (best[q] as number) < bar
+      ? [{ questionId: f.id, maxCorrelation: best[q] as number }]
+      : [];
+  });
 }
 
 /** Encodes further respondents with an earlier encoding's options, ranges and fill values. */

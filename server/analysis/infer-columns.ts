@@ -1,15 +1,19 @@
 // Guesses question definitions for a bare CSV (no survey definition): what each column holds and
 // what part it should play. Kinds: identifier (unique per row with an id-like name, a row counter,
 // or unique space-free codes), ordinal (integers in a small range such as 0-5, 1-7, 0-10),
-// numeric (other numbers), categorical (few distinct strings), text (long or mostly distinct).
+// numeric (other numbers), categorical (few distinct strings, or short answers from a limited
+// vocabulary such as countries, languages or job titles), text (long or mostly distinct).
 //
-// Roles follow what a researcher expects rather than "cluster on everything": rating scales are
-// the attitudes personas are built from (SEGMENT); columns named like demographics (gender, age,
-// income, class, customer type, ...) describe personas (DEMOGRAPHIC) without deciding membership;
-// free text is quoted (THOUGHT); other categorical and numeric columns (outcomes such as
-// "satisfaction", behaviour such as "flight_distance") are profiled as OTHER. Only when there are
-// no rating scales do the other closed, non-demographic columns become segment inputs. Every
-// guess is listed in the summary, and --segment / --demographic override it.
+// Roles follow what a researcher expects: closed questions about attitudes and choices are what
+// personas are built from (SEGMENT): rating scales, and single-choice questions with at most
+// MAX_SEGMENT_OPTIONS answers, each question weighing the same whatever its number of options.
+// Columns named like demographics (gender, age, income, class, customer type, ...) describe
+// personas (DEMOGRAPHIC) without deciding membership; free text is quoted (THOUGHT); numbers that
+// are not ratings (behaviour such as "flight_distance") are profiled as OTHER, and become segment
+// inputs only when there are no rating scales. A question fewer than MIN_SEGMENT_ANSWERED_SHARE of
+// respondents answered is profiled, not clustered on: everyone who skipped it would be clustered
+// on a guess, or left out. Every guess is listed in the summary, and --segment / --demographic
+// override it.
 import type { QuestionDefinition, QuestionRole } from "./survey";
 
 export type InferredKind = "identifier" | "ordinal" | "numeric" | "categorical" | "text" | "empty";
@@ -75,8 +79,21 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = [
   "?",
 ];
 
-/** Largest number of distinct answers a categorical column may have. */
+/** Largest number of distinct answers a categorical column may have outright. */
 const MAX_CATEGORIES = 20;
+/**
+ * Beyond that, short answers from a limited vocabulary are still categorical (country of
+ * citizenship, home language: ~100 answers, each given by many): answers at most this long on
+ * average, each distinct answer given at least VOCABULARY_REPEATS times on average, and nearly
+ * every answer (VOCABULARY_REPEATED_SHARE) one that someone else gave too.
+ */
+const VOCABULARY_MAX_LENGTH = 40;
+const VOCABULARY_REPEATS = 10;
+const VOCABULARY_REPEATED_SHARE = 0.95;
+/** Single-choice questions with more options than this are profiled, not clustered on. */
+export const MAX_SEGMENT_OPTIONS = 20;
+/** A question answered by fewer than this share of respondents is not a default segment input. */
+export const MIN_SEGMENT_ANSWERED_SHARE = 0.7;
 /** Rating scales: integers, 0..10 at most, at least three points. */
 const SCALE_FLOOR = 0;
 const SCALE_CEILING = 10;
@@ -178,6 +195,18 @@ function classify(column: string, values: readonly string[], rows: number): Infe
       reason: `${distinct} distinct answers`,
     };
   }
+  if (
+    meanLength <= VOCABULARY_MAX_LENGTH &&
+    distinct * VOCABULARY_REPEATS <= answered &&
+    repeatedShare(values) >= VOCABULARY_REPEATED_SHARE
+  ) {
+    return {
+      ...base,
+      kind: "categorical",
+      options: [...distinctValues].sort(codeOrder),
+      reason: `${distinct} distinct short answers, each given by many respondents`,
+    };
+  }
   return {
     ...base,
     kind: "text",
@@ -185,34 +214,69 @@ function classify(column: string, values: readonly string[], rows: number): Infe
   };
 }
 
+/** Share of answers that at least one other respondent gave too. */
+function repeatedShare(values: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const key = v.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let repeated = 0;
+  for (const c of counts.values()) if (c > 1) repeated += c;
+  return values.length > 0 ? repeated / values.length : 0;
+}
+
 function isDemographicName(column: string, kind: InferredKind): boolean {
   const words = column.replace(/[_.-]+/g, " ");
   return (kind === "ordinal" ? CODED_DEMOGRAPHIC_NAME : DEMOGRAPHIC_NAME).test(words);
 }
 
-/** Default roles: ratings are segment inputs, demographic-named columns describe personas. */
-function defaultRoles(columns: InferredColumn[]): string | null {
+interface DefaultRoleNotes {
+  fallback: string | null;
+  /** Closed questions left out of the segment inputs because too few answered them. */
+  sparse: InferredColumn[];
+  /** Single-choice questions with too many options to cluster on. */
+  manyOptions: InferredColumn[];
+}
+
+/**
+ * Default roles: ratings and single-choice questions are segment inputs, demographic-named
+ * columns describe personas, other numbers are profiled (clustered only without ratings).
+ */
+function defaultRoles(columns: InferredColumn[], rows: number): DefaultRoleNotes {
   const closed = (c: InferredColumn): boolean =>
     c.kind === "ordinal" || c.kind === "numeric" || c.kind === "categorical";
+  const wellAnswered = (c: InferredColumn): boolean =>
+    c.answered >= MIN_SEGMENT_ANSWERED_SHARE * rows;
   for (const c of columns) {
     if (c.kind === "text") c.role = "THOUGHT";
     else if (closed(c)) c.role = isDemographicName(c.column, c.kind) ? "DEMOGRAPHIC" : "OTHER";
   }
-  const ratings = columns.filter((c) => c.kind === "ordinal" && c.role === "OTHER");
-  if (ratings.length > 0) {
-    ratings.forEach((c) => (c.role = "SEGMENT"));
-    return null;
+  const others = columns.filter((c) => c.role === "OTHER");
+  const sparse = others.filter((c) => !wellAnswered(c));
+  const manyOptions = others.filter(
+    (c) => wellAnswered(c) && c.kind === "categorical" && c.distinct > MAX_SEGMENT_OPTIONS,
+  );
+  const candidates = others.filter((c) => wellAnswered(c) && !manyOptions.includes(c));
+  const ratings = candidates.filter((c) => c.kind === "ordinal");
+  const choices = candidates.filter((c) => c.kind === "categorical");
+  const numbers = candidates.filter((c) => c.kind === "numeric");
+  [...ratings, ...choices].forEach((c) => (c.role = "SEGMENT"));
+  let fallback: string | null = null;
+  if (ratings.length === 0 && numbers.length > 0) {
+    numbers.forEach((c) => (c.role = "SEGMENT"));
+    fallback =
+      "No rating-scale columns: the numeric, non-demographic columns are segment inputs too.";
   }
-  const others = columns.filter((c) => closed(c) && c.role === "OTHER");
-  if (others.length > 0) {
-    others.forEach((c) => (c.role = "SEGMENT"));
-    return "No rating-scale columns: the other closed, non-demographic columns are the segment inputs.";
+  if (!columns.some((c) => c.role === "SEGMENT")) {
+    const demographics = columns.filter((c) => closed(c) && wellAnswered(c));
+    demographics.forEach((c) => (c.role = "SEGMENT"));
+    if (demographics.length > 0) {
+      fallback =
+        "Only demographic-like columns: clustering on them, so personas are demographic groups.";
+    }
   }
-  const demographics = columns.filter((c) => closed(c));
-  demographics.forEach((c) => (c.role = "SEGMENT"));
-  return demographics.length > 0
-    ? "Only demographic-like columns: clustering on them, so personas are demographic groups."
-    : null;
+  return { fallback, sparse, manyOptions };
 }
 
 function toQuestion(c: InferredColumn): QuestionDefinition | null {
@@ -291,7 +355,7 @@ export function applyRoleOverrides(
 function summarise(
   inference: Omit<ColumnInference, "summary">,
   rows: number,
-  fallbackNote: string | null,
+  notes: DefaultRoleNotes,
   overridden: boolean,
 ): string[] {
   const lines: string[] = [
@@ -319,7 +383,23 @@ function summarise(
     const qs = byRole(role);
     if (qs.length > 0) lines.push(`${title}: ${qs.map(describe).join(", ")}.`);
   }
-  if (fallbackNote && !overridden) lines.push(fallbackNote);
+  if (notes.fallback && !overridden) lines.push(notes.fallback);
+  const stillOther = (c: InferredColumn): boolean =>
+    inference.questions.some((q) => q.id === c.column && q.role === "OTHER");
+  const sparse = notes.sparse.filter(stillOther);
+  if (sparse.length > 0) {
+    const answeredShare = (c: InferredColumn): string =>
+      `${c.column} (${Math.round((c.answered / Math.max(1, rows)) * 100)} % answered)`;
+    lines.push(
+      `Not clustered on because fewer than ${Math.round(MIN_SEGMENT_ANSWERED_SHARE * 100)} % of respondents answered: ${sparse.map(answeredShare).join(", ")}.`,
+    );
+  }
+  const manyOptions = notes.manyOptions.filter(stillOther);
+  if (manyOptions.length > 0) {
+    lines.push(
+      `Not clustered on because they have more than ${MAX_SEGMENT_OPTIONS} options: ${manyOptions.map((c) => `${c.column} (${c.distinct})`).join(", ")}.`,
+    );
+  }
   const ignored = inference.columns.filter(
     (c) => c.kind === "empty" || (c.kind === "identifier" && c.column !== inference.idColumn),
   );
@@ -360,7 +440,7 @@ export function inferColumns(
     ),
   );
   const idColumn = columns.find((c) => c.kind === "identifier")?.column ?? null;
-  const fallbackNote = defaultRoles(columns);
+  const notes = defaultRoles(columns, rows.length);
   const inferred = columns.flatMap((c) => {
     const q = toQuestion(c);
     return q ? [q] : [];
@@ -374,5 +454,5 @@ export function inferColumns(
   const questions = applyRoleOverrides(inferred, options, notQuestions);
   for (const c of columns) c.role = questions.find((q) => q.id === c.column)?.role ?? c.role;
   const inference = { idColumn, columns, questions };
-  return { ...inference, summary: summarise(inference, rows.length, fallbackNote, overridden) };
+  return { ...inference, summary: summarise(inference, rows.length, notes, overridden) };
 }

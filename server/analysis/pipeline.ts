@@ -166,7 +166,7 @@ function encodeSegment(
     return encodeAnswers(
       features,
       responses.map((r) => r.answers),
-      { maxMissingShare },
+      { maxMissingShare, weighting: "spread" },
     );
   } catch (error) {
     throw new AnalysisInputError("invalid-input", (error as Error).message);
@@ -341,6 +341,8 @@ export function runAnalysis(
       imputed: { ...encoded.imputed },
       unrecognised: { ...encoded.unrecognised },
       clamped: { ...encoded.clamped },
+      weighting: "spread",
+      unrelated: encoded.unrelated.map((u) => ({ ...u })),
     },
     metrics: {
       curve: choice.curve.map((c) => ({

@@ -203,6 +203,10 @@ export const ZAnalysisResult = z.object({
     imputed: z.record(z.string(), z.number().int()),
     unrecognised: z.record(z.string(), z.number().int()),
     clamped: z.record(z.string(), z.number().int()),
+    /** How questions were made to weigh the same (see encode.ts); absent in older runs: "range". */
+    weighting: z.enum(["range", "spread"]).optional(),
+    /** Segment questions whose answers look like noise (unrelated to all the others). */
+    unrelated: z.array(z.object({ questionId: z.string(), maxCorrelation: finite })).optional(),
   }),
   metrics: z.object({
     curve: z.array(ZKCandidate),

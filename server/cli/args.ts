@@ -34,11 +34,14 @@ Options:
   --out <dir>            output directory (default ./analysis-out)
   -h, --help             show this help
 
-Without --survey, columns are inferred: unique id-like columns identify respondents, integer
-columns in a small range (0-5, 1-7, 0-10) are rating scales and the segment inputs, columns named
-like demographics (gender, age, income, class, customer type, ...) describe personas, other
-categorical and numeric columns are profiled but not clustered, long or varied text is quoted.
-The inference is printed; override it with --segment and --demographic.
+Without --survey, columns are inferred: unique id-like columns identify respondents; rating
+scales (integers in a small range such as 0-5, 1-7, 0-10) and single-choice questions (up to 20
+options) are the segment inputs, each question weighing the same; columns named like demographics
+(gender, age, country, language, class, customer type, ...) describe personas; other numbers are
+profiled but not clustered (unless there are no rating scales); short answers repeated by many
+(countries, languages, job titles) are choices, long or varied text is quoted. A question fewer
+than 70 % of respondents answered is profiled, not clustered on. The inference is printed, and so
+is how many respondents were clustered; override it with --segment and --demographic.
 Cells "", NA, N/A, null, None, - and ? count as no answer.
 
 survey.json:

@@ -75,8 +75,31 @@ async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Pro
   };
 }
 
+/** Who was clustered and why the others were not, in a sentence. */
+export function clusteredLine(result: AnalysisResult): string {
+  const e = result.encoding;
+  const total = result.input.respondents;
+  const excluded = e.excludedResponseIds.length;
+  const segment = e.segmentQuestionIds.length;
+  const filled = Object.values(e.imputed).reduce((a, b) => a + b, 0);
+  const filledNote =
+    filled > 0
+      ? ` ${filled} skipped answers of clustered respondents were filled in (mean or option shares).`
+      : "";
+  if (excluded === 0)
+    return `Clustered all ${total} respondents on ${segment} segment questions.${filledNote}`;
+  const share = `${((excluded / Math.max(1, total)) * 100).toFixed(1)} %`;
+  return `Clustered ${e.clustered} of ${total} respondents on ${segment} segment questions; ${excluded} (${share}) were left out because they skipped more than ${(result.parameters.maxMissingShare * 100).toFixed(0)} % of those questions (their ids are in personas.json under encoding.excludedResponseIds).${filledNote}`;
+}
+
 function printResult(result: AnalysisResult, io: CliIo): void {
   const m = result.metrics;
+  io.stdout(`\n${clusteredLine(result)}\n`);
+  for (const u of result.encoding.unrelated ?? []) {
+    io.stdout(
+      `Answers to ${u.questionId} look like noise: unrelated to every other segment question (largest correlation ${u.maxCorrelation.toFixed(3)}), so they add no persona structure; leave it out with --segment if it is not meant to shape the personas.\n`,
+    );
+  }
   io.stdout(`\nPersonas: k = ${m.chosenK} (${m.reason}). ${m.explanation}\n`);
   io.stdout(
     `Structure: ${m.structure} (silhouette ${m.silhouette?.toFixed(3) ?? "n/a"}); ${m.testsRun} tests on the questions the personas were not formed from, ${m.distinguishingTraits} distinguishing traits (q < ${result.parameters.alpha}, at least a small effect, at least ${result.parameters.minGroupN ?? 2} answers per group); segment questions describe the personas and are not counted.\n`,

@@ -125,6 +125,7 @@ describe("analyze on a generated CSV", () => {
     expect(result.metrics.chosenK).toBe(3);
     expect(result.parameters.seed).toBe(3);
     expect(run.stdout).toContain("Read 150 rows");
+    expect(run.stdout).toMatch(/Clustered all 150 respondents on 5 segment questions\./);
     expect(run.stdout).toMatch(/Segment inputs \(clustered on\): scale1 \(\d+–\d+\)/);
     expect(run.stdout).toMatch(/Demographics \(describe personas\): Gender .* age/);
     for (const p of result.personas)
@@ -193,7 +194,10 @@ describe("analyze on the real airline sample", () => {
       expect(run.code, run.stderr).toBe(0);
       const result = await readResult("out-airline");
       expect(result.input.respondents).toBe(600);
-      expect(result.encoding.segmentQuestionIds).toHaveLength(14);
+      // The 14 service ratings and the satisfaction outcome (a closed single-choice question is a
+      // segment input by default); gender, customer type, type of travel and class describe.
+      expect(result.encoding.segmentQuestionIds).toHaveLength(15);
+      expect(result.encoding.segmentQuestionIds).toContain("satisfaction");
       expect(result.personas.length).toBe(result.metrics.chosenK);
       expect(result.personas.reduce((s, p) => s + p.size, 0)).toBe(result.encoding.clustered);
       for (const p of result.personas) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   encodeAnswers,
   encodeWithSpec,
+  MAX_SPREAD_FACTOR,
   type AnswerRow,
   type FeatureSpec,
 } from "~/server/analysis/encode";
@@ -177,5 +178,54 @@ describe("encodeAnswers: reproducibility", () => {
       RangeError,
     );
     expect(() => encodeAnswers([], rows)).toThrow(RangeError);
+  });
+});
+
+describe("encodeAnswers: spread weighting", () => {
+  /** Summed variance of one question's columns. */
+  function questionVariance(encoded: ReturnType<typeof encodeAnswers>, id: string): number {
+    let total = 0;
+    encoded.columns.forEach((column, j) => {
+      if (column.questionId !== id) return;
+      const values = encoded.matrix.map((r) => r[j] as number);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      total += values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
+    });
+    return total;
+  }
+
+  const features: FeatureSpec[] = [
+    { id: "agree", kind: "ordinal", min: 1, max: 5 },
+    { id: "channel", kind: "categorical", options: ["web", "app", "shop", "phone", "post"] },
+    { id: "random", kind: "ordinal", min: 1, max: 5 },
+  ];
+  // Agreement 2-4, channel spread over five options, a rating uniform on 1-5.
+  const rows: AnswerRow[] = Array.from({ length: 500 }, (_, i) => ({
+    agree: 2 + (i % 3),
+    channel: ["web", "app", "shop", "phone", "post"][i % 5] as string,
+    random: 1 + ((i * 7) % 5),
+  }));
+
+  it("gives every question the same variance, at the mean of what range weights gave", () => {
+    const byRange = encodeAnswers(features, rows);
+    const bySpread = encodeAnswers(features, rows, { weighting: "spread" });
+    const rangeVariances = features.map((f) => questionVariance(byRange, f.id));
+    // Range weights: the evenly answered five-option question outweighs the agreement item ~10x.
+    expect((rangeVariances[1] as number) / (rangeVariances[0] as number)).toBeGreaterThan(5);
+    const target = rangeVariances.reduce((a, b) => a + b, 0) / rangeVariances.length;
+    for (const f of features) expect(questionVariance(bySpread, f.id)).toBeCloseTo(target, 10);
+  });
+
+  it("stores the weights, so further respondents are encoded the same way", () => {
+    const bySpread = encodeAnswers(features, rows, { weighting: "spread" });
+    expect(encodeWithSpec(bySpread.spec, rows)).toEqual(bySpread.matrix);
+  });
+
+  it("caps the factor for a question nearly everyone answers alike", () => {
+    const lopsided: AnswerRow[] = rows.map((r, i) => ({ ...r, agree: i === 0 ? 1 : 4 }));
+    const byRange = encodeAnswers(features, lopsided);
+    const bySpread = encodeAnswers(features, lopsided, { weighting: "spread" });
+    const weight = (e: typeof byRange) => e.spec.find((f) => f.id === "agree")?.columnWeight;
+    expect(weight(bySpread)).toBeCloseTo((weight(byRange) as number) * MAX_SPREAD_FACTOR, 12);
   });
 });

@@ -1,6 +1,7 @@
 // Inferring question definitions from a bare CSV: kinds, the researcher-style default roles
-// (ratings cluster, demographics describe), the fallbacks, and the --segment / --demographic
-// overrides with their errors.
+// (ratings and single-choice questions cluster, demographics describe, sparsely answered and
+// many-option questions are profiled), the fallbacks, and the --segment / --demographic overrides
+// with their errors.
 import { describe, expect, it } from "vitest";
 import {
   applyRoleOverrides,
@@ -67,12 +68,13 @@ describe("inferColumns", () => {
     expect(col("blank")?.kind).toBe("empty");
   });
 
-  it("clusters on ratings and lets demographics describe", () => {
+  it("clusters on ratings and single-choice questions and lets demographics describe", () => {
     const role = (id: string) => inference.questions.find((q) => q.id === id)?.role;
     for (const id of ["ease", "speed", "support", "nps"]) expect(role(id)).toBe("SEGMENT");
     for (const id of ["Gender", "age", "customer_type"]) expect(role(id)).toBe("DEMOGRAPHIC");
     expect(role("spend")).toBe("OTHER");
-    expect(role("renewed")).toBe("OTHER");
+    // A closed single-choice question is a segment input, weighed like any other question.
+    expect(role("renewed")).toBe("SEGMENT");
     expect(role("comment")).toBe("THOUGHT");
     expect(inference.questions.some((q) => q.id === "respondent_id" || q.id === "blank")).toBe(
       false,
@@ -147,6 +149,59 @@ describe("inferColumns", () => {
         applyRoleOverrides(inference.questions, { segment: ["age"], demographic: ["age"] }),
       )?.[0],
     ).toBe("conflicting-roles");
+  });
+
+  it("takes short answers from a limited vocabulary as categorical, not free text", () => {
+    const rng = createRng(11);
+    const countries = Array.from({ length: 100 }, (_, i) => `Country ${i + 1}`);
+    const hobbies = Array.from({ length: 60 }, (_, i) => `Hobby number ${i + 1}`);
+    const vocab = Array.from({ length: 3000 }, (_, i) => ({
+      id: String(i + 1),
+      country_of_citizenship: countries[Math.floor(100 * rng.next() ** 2)] as string,
+      hobby: hobbies[rng.int(60)] as string,
+      ease: String(1 + rng.int(5)),
+      comment: `Answer ${i} with its own words ${rng.int(100_000)}`,
+    }));
+    const result = inferColumns(
+      ["id", "country_of_citizenship", "hobby", "ease", "comment"],
+      vocab,
+    );
+    const c = (name: string) => result.columns.find((x) => x.column === name);
+    expect(c("country_of_citizenship")?.kind).toBe("categorical");
+    expect(c("country_of_citizenship")?.role).toBe("DEMOGRAPHIC");
+    expect(c("hobby")?.kind).toBe("categorical");
+    // Too many options to cluster on: profiled, and the summary says why.
+    expect(c("hobby")?.role).toBe("OTHER");
+    expect(result.summary.join("\n")).toMatch(/more than 20 options: hobby \(60\)/);
+    expect(c("comment")?.kind).toBe("text");
+    expect(result.questions.filter((q) => q.role === "THOUGHT").map((q) => q.id)).toEqual([
+      "comment",
+    ]);
+  });
+
+  it("does not cluster on questions that most respondents skipped", () => {
+    const rng = createRng(12);
+    const sparseRows = Array.from({ length: 400 }, () => ({
+      ease: String(1 + rng.int(5)),
+      speed: String(1 + rng.int(5)),
+      channel: ["web", "app", "phone"][rng.int(3)] as string,
+      // Answered by about 40 % and 65 %: below the 70 % bar.
+      extra_rating: rng.next() < 0.4 ? String(1 + rng.int(5)) : "",
+      upgrade_reason: rng.next() < 0.65 ? (["price", "features"][rng.int(2)] as string) : "NA",
+    }));
+    const header = ["ease", "speed", "channel", "extra_rating", "upgrade_reason"];
+    const result = inferColumns(header, sparseRows);
+    const role = (id: string) => result.questions.find((q) => q.id === id)?.role;
+    expect(["ease", "speed", "channel"].map(role)).toEqual(["SEGMENT", "SEGMENT", "SEGMENT"]);
+    expect(role("extra_rating")).toBe("OTHER");
+    expect(role("upgrade_reason")).toBe("OTHER");
+    expect(result.summary.join("\n")).toMatch(
+      /fewer than 70 % of respondents answered: extra_rating \(\d+ % answered\), upgrade_reason/,
+    );
+    // Declaring it a segment input still works.
+    const forced = inferColumns(header, sparseRows, { segment: ["ease", "extra_rating"] });
+    expect(forced.questions.find((q) => q.id === "extra_rating")?.role).toBe("SEGMENT");
+    expect(forced.summary.join("\n")).not.toMatch(/answered: extra_rating/);
   });
 
   it("humanises snake_case names", () => {

@@ -55,7 +55,8 @@ export function RunResult({
         <h2 id="summary-title">Summary</h2>
         <p>
           <strong>{result.personas.length} draft personas</strong> from {n} clustered respondents (n
-          = {result.input.respondents} read, {excluded} excluded for missing answers). k ={" "}
+          = {result.input.respondents} read, {excluded} left out for skipping more than{" "}
+          {Math.round(result.parameters.maxMissingShare * 100)} % of the segment questions). k ={" "}
           {m.chosenK} ({reasonText[m.reason]}); structure <strong>{m.structure}</strong>, silhouette{" "}
           {fixed(m.silhouette)}
           {silhouetteNote && ` (${silhouetteNote})`}.
@@ -89,7 +90,11 @@ export function RunResult({
           </div>
           <div>
             <dt>Segment questions</dt>
-            <dd>{result.encoding.segmentQuestionIds.length}</dd>
+            <dd>
+              {result.encoding.segmentQuestionIds.length}
+              {(result.encoding.unrelated ?? []).length > 0 &&
+                `; answers look like noise (unrelated to the others): ${(result.encoding.unrelated ?? []).map((u) => u.questionId).join(", ")}`}
+            </dd>
           </div>
           <div>
             <dt>Bootstrap rounds</dt>
