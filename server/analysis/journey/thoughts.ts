@@ -152,7 +152,7 @@ export function themeAnswers(
     comparison,
   });
   const vectors = answerVectors(themeInput.map((a) => a.analysed));
-  const quotable = themeInput.flatMap((a, i) => (isQuotable(a.text, a.analysed.words) ? [i] : []));
+  const quotable = themeInput.flatMap((a, i) => (isQuotable(a.text) ? [i] : []));
   const representative = pickQuotes(
     quotable,
     vectors,

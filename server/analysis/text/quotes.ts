@@ -4,12 +4,15 @@
 // "nothing", "no"). Among quotable answers the first pick is the one closest to the theme's centre
 // (cosine of tf-idf vectors); each next pick maximises closeness to the centre minus its closeness
 // to the answers already picked (maximal marginal relevance), so the quotes cover the theme rather
-// than repeat its most typical sentence. Ties go to the earlier answer.
+// than repeat its most typical sentence; a near copy of a picked quote comes only when nothing else
+// is left. Ties go to the earlier answer.
 import { cosine, type SparseVector } from "./vectors";
 
 export const MIN_QUOTE_WORDS = 4;
 /** Weight of closeness to the centre against closeness to quotes already picked. */
 const RELEVANCE = 0.7;
+/** Cosine at which an answer is a near copy of a quote already picked: last resort only. */
+const NEAR_COPY = 0.9;
 
 const MISSING = new Set([
   "na",
@@ -36,8 +39,13 @@ export function isMissingAnswer(text: string): boolean {
   return t === "" || MISSING.has(t) || MISSING.has(t.replace(/[.!]+$/, ""));
 }
 
-export function isQuotable(text: string, words: number): boolean {
-  return !isMissingAnswer(text) && words >= MIN_QUOTE_WORDS;
+/** Words as a reader counts them: runs separated by spaces that hold a letter ("don't" is one). */
+export function readerWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+export function isQuotable(text: string): boolean {
+  return !isMissingAnswer(text) && readerWords(text) >= MIN_QUOTE_WORDS;
 }
 
 /**
@@ -65,7 +73,10 @@ export function pickQuotes(
         0,
         ...picked.map((j) => cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map())),
       );
-      const score = RELEVANCE * (relevance.get(i) ?? 0) - (1 - RELEVANCE) * redundancy;
+      const score =
+        RELEVANCE * (relevance.get(i) ?? 0) -
+        (1 - RELEVANCE) * redundancy -
+        (redundancy >= NEAR_COPY ? 1 : 0);
       if (score > bestScore) {
         bestScore = score;
         best = i;

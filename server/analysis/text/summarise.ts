@@ -9,11 +9,11 @@ import { extractThemes } from "./themes";
 import type { ToneLabel } from "./tone";
 import { summariseTone, type ToneSummary } from "./tone-summary";
 
-export const TEXT_DEFAULTS = { maxThemes: 15, minCount: 3, quotesPerTheme: 3 } as const;
+export const TEXT_DEFAULTS = { maxThemes: 20, minCount: 3, quotesPerTheme: 3 } as const;
 
 export interface SummariseTextOptions {
   maxThemes?: number;
-  /** Fewest people a theme needs; default max(3, 1 % of the answers). */
+  /** Fewest people a theme needs; default max(3, 0.5 % of the answers). */
   minCount?: number;
   quotesPerTheme?: number;
   /** Called as answers are read: done of total. */
@@ -66,7 +66,7 @@ export function summariseTexts(
     kept.map((k, unit) => ({ unit, text: k.text, analysed: k.analysed })),
     {
       maxThemes: options.maxThemes ?? TEXT_DEFAULTS.maxThemes,
-      minCount: options.minCount ?? Math.max(TEXT_DEFAULTS.minCount, Math.ceil(n / 100)),
+      minCount: options.minCount ?? Math.max(TEXT_DEFAULTS.minCount, Math.ceil(n / 200)),
       quotesPerTheme: options.quotesPerTheme ?? TEXT_DEFAULTS.quotesPerTheme,
     },
   );

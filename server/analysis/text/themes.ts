@@ -182,9 +182,7 @@ export function extractThemes(
     const used = answersOf.get(c.term) ?? [];
     const w = wilsonInterval(members.length, n);
     const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
-    const quotable = used.filter((i) =>
-      isQuotable(answers[i]?.text ?? "", answers[i]?.analysed.words ?? 0),
-    );
+    const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
     return {
       term: c.term,
       label,
@@ -197,6 +195,8 @@ export function extractThemes(
       quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
     };
   });
+  // Largest first for reading; selection order only decided which terms became themes.
+  themes.sort((a, b) => b.units.length - a.units.length || compareText(a.term, b.term));
   return {
     units: n,
     topic,
