@@ -16,7 +16,8 @@ export const TEXT_HELP = `Usage: npm run text -- <answers.csv|.tsv> --column <na
 
 Reads one column of open-text answers (one row per person) and writes:
   tone.csv     row, score (−1 negative .. +1 positive), label (negative / neutral / positive)
-               for every answered row; row 1 is the first row after the header
+               for every answered row (row 1 is the first row after the header); an answer
+               that reads as German has no score and the label "not English"
   themes.json  themes with their label, key phrases, rows, share of people (Wilson 95 %
                interval) and quotes; the terms so common they are the subject rather than a
                theme; the tone as shares of people negative / neutral / positive
@@ -28,7 +29,7 @@ Options:
   -h, --help           show this help
 
 Blank cells and NA, N/A, -, none, nothing, no count as no answer. The text model reads English
-only; other languages get rough themes and an unreliable tone.
+only: German answers get no tone, and their themes are rough.
 
 Exit codes: 0 success, 1 data error (unreadable file, not a CSV/TSV, no answers),
 2 usage error (bad option, missing --column, unknown column).`;

@@ -61,6 +61,8 @@ export function themesDocument(
     model: NLP_MODEL_NAME,
     note: "Counts are of answers (one per row, taken as one person). Shares carry Wilson 95 % intervals. English text only.",
     tone: {
+      n: summary.tone.n,
+      notEnglish: summary.otherLanguage,
       negative: summary.tone.negative,
       neutral: summary.tone.neutral,
       positive: summary.tone.positive,
@@ -115,7 +117,9 @@ export async function runText(args: TextArgs, io: CliIo): Promise<void> {
   const toneCsv = Papa.unparse(
     {
       fields: ["row", "score", "label"],
-      data: summary.answers.map((a) => [a.row + 1, a.score.toFixed(3), a.label]),
+      data: summary.answers.map((a) =>
+        a.english ? [a.row + 1, a.score.toFixed(3), a.label] : [a.row + 1, "", "not English"],
+      ),
     },
     { newline: "\n" },
   );
@@ -128,7 +132,14 @@ export async function runText(args: TextArgs, io: CliIo): Promise<void> {
   const t = summary.tone;
   const lines = [
     `${summary.n} answers in "${args.column}" (${texts.length} rows).`,
-    `Tone: ${percent(t.negative.share)} negative, ${percent(t.neutral.share)} neutral, ${percent(t.positive.share)} positive (leans ${t.lean}).`,
+    `Tone of ${t.n} English answers: ${percent(t.negative.share)} negative, ${percent(t.neutral.share)} neutral, ${percent(t.positive.share)} positive (leans ${t.lean}).`,
+    ...(summary.otherLanguage > 0
+      ? [
+          summary.otherLanguage === 1
+            ? "1 answer reads as German and has no tone: the text model reads English only."
+            : `${summary.otherLanguage} answers read as German and have no tone: the text model reads English only.`,
+        ]
+      : []),
     ...(summary.topic.length > 0
       ? [`Subject (in most answers, not a theme): ${summary.topic.map((x) => x.label).join(", ")}.`]
       : []),

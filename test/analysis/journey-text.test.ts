@@ -8,6 +8,7 @@ import { fillJourney } from "~/server/analysis/journey/fill";
 import type { TJourneyFillInput } from "~/server/analysis/journey/input";
 import type { TFillQuote, TThoughtsCell } from "~/server/analysis/journey/result";
 import { analyseText } from "~/server/analysis/text/analyse-text";
+import { textLanguage } from "~/server/analysis/text/language";
 
 describe("analyseText", () => {
   it("keeps noun lemmas with the form written, key phrases, and scores tone", () => {
@@ -187,5 +188,42 @@ describe("respondents, not answers, are the unit of a thoughts cell", () => {
     expect(t.n).toBe(8);
     const all = [...t.quotes, ...t.themes.flatMap((th) => th.quotes)];
     for (const q of all) expect(["NA", "n/a"]).not.toContain(q.text);
+  });
+});
+
+describe("tone is shown for English only", () => {
+  const GERMAN = [
+    "Die Lieferung war sehr langsam und der Fahrer war unfreundlich.",
+    "Ich bin mit dem Service nicht zufrieden.",
+    "Das Personal war freundlich, aber die Wartezeit war zu lang.",
+    "Die Gebühren wurden mir nicht erklärt.",
+  ];
+
+  it("reads German answers as German and English ones as English", () => {
+    for (const t of GERMAN) expect([t, textLanguage(t)]).toEqual([t, "de"]);
+    for (const t of [...NEGATIVE, ...POSITIVE]) expect(textLanguage(t)).not.toBe("de");
+  });
+
+  it("gives a German cell no tone and says why, while its themes and quotes stay", () => {
+    const fill = fillJourney(textInput(8, 2, GERMAN), { minN: 8 });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok") throw new Error("thoughts should be ok");
+    expect(t.tone?.status).toBe("insufficient");
+    expect(t.tone?.status === "insufficient" && t.tone.reason).toMatch(
+      /English text only: 8 of 8 respondents here wrote in German/,
+    );
+    expect(t.disagreement).toBe(false);
+    expect(t.quotes.length).toBeGreaterThan(0);
+  });
+
+  it("leaves German writers out of an English cell's tone shares", () => {
+    const fill = fillJourney(textInput(12, 0, [...NEGATIVE, ...NEGATIVE, ...GERMAN]), {
+      minN: 8,
+    });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok" || t.tone?.status !== "ok") throw new Error("tone should be ok");
+    expect(t.tone.n).toBe(8);
+    expect(t.tone.otherLanguage).toBe(4);
+    expect(t.tone.lean).toBe("negative");
   });
 });

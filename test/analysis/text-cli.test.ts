@@ -43,6 +43,7 @@ const COMMENTS = [
   "",
   "The app crashed twice while I was paying.",
   "The app is easy to use and fast.",
+  "Die Lieferung war sehr langsam und der Fahrer war unfreundlich.",
 ];
 
 let dir = "";
@@ -62,18 +63,21 @@ describe("text command on a small CSV", () => {
   it("writes tone.csv and themes.json for the answered rows", async () => {
     const run = await text(["comments.csv", "--column", "comment", "--out", "out"], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/10 answers in "comment" \(12 rows\)/);
+    expect(run.stdout).toMatch(/11 answers in "comment" \(13 rows\)/);
     expect(run.stderr).toMatch(/progress: reading/);
     const tone = Papa.parse<Record<string, string>>(
       await readFile(join(dir, "out", "tone.csv"), "utf8"),
       { header: true, skipEmptyLines: true },
     ).data;
     // Rows 9 (NA) and 10 (blank) are not answers.
-    expect(tone.map((r) => Number(r.row))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11, 12]);
-    for (const r of tone) {
+    expect(tone.map((r) => Number(r.row))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13]);
+    for (const r of tone.slice(0, -1)) {
       expect(Math.abs(Number(r.score))).toBeLessThanOrEqual(1);
       expect(["negative", "neutral", "positive"]).toContain(r.label);
     }
+    // The German answer gets no tone rather than a wrong one.
+    expect(tone.at(-1)).toEqual({ row: "13", score: "", label: "not English" });
+    expect(run.stdout).toMatch(/1 answer reads as German and has no tone/);
     const byRow = new Map(tone.map((r) => [Number(r.row), r.label]));
     expect(byRow.get(1)).toBe("negative");
     expect(byRow.get(6)).toBe("negative");
@@ -83,10 +87,10 @@ describe("text command on a small CSV", () => {
       themes: { label: string; rows: number[]; share: number; quotes: { row: number }[] }[];
       tone: { negative: { count: number } };
     };
-    expect(themes.answered).toBe(10);
+    expect(themes.answered).toBe(11);
     const delivery = themes.themes.find((t) => t.label === "delivery");
     expect(delivery?.rows).toEqual([1, 2, 3, 4]);
-    expect(delivery?.share).toBeCloseTo(0.4, 10);
+    expect(delivery?.share).toBeCloseTo(4 / 11, 10);
     const refund = themes.themes.find((t) => t.label === "refund");
     expect(refund?.rows).toEqual([5, 6, 7]);
     for (const t of themes.themes) for (const q of t.quotes) expect(t.rows).toContain(q.row);

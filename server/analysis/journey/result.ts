@@ -153,6 +153,8 @@ export const ZToneShares = z.discriminatedUnion("status", [
      * negative share's interval lies wholly above one half; positive when wholly below; else neutral.
      */
     lean: ZTone,
+    /** Respondents left out because their answers read as German (English only is scored). */
+    otherLanguage: count.optional(),
   }),
   ZInsufficient,
 ]);
@@ -182,6 +184,7 @@ export const ZThoughtsSummary = z.object({
   /** Answers whose own text tone and answered emotion point opposite ways. */
   disagreeingAnswers: count,
 });
+export type TThoughtsSummary = z.infer<typeof ZThoughtsSummary>;
 export const ZThoughtsCell = z.discriminatedUnion("status", [ZThoughtsSummary, ZInsufficient]);
 export type TThoughtsCell = z.infer<typeof ZThoughtsCell>;
 

@@ -13,6 +13,7 @@
 // answer are on opposite sides of neutral.
 import { meanConfidenceInterval } from "../stats/welch-t-test";
 import type { AnalysedText } from "../text/analyse-text";
+import { toneReadable } from "../text/language";
 import { isMissingAnswer, isQuotable, pickQuotes } from "../text/quotes";
 import { extractThemes, type ThemeAnswer, type ThemeOptions } from "../text/themes";
 import { personScores, summariseTone } from "../text/tone-summary";
@@ -26,6 +27,7 @@ import type {
   TFillQuote,
   TTheme,
   TThoughtsCell,
+  TThoughtsSummary,
   TTone,
   TToneShare,
   TToneShares,
@@ -199,19 +201,37 @@ function disagreementNote(emotion: TEmotionCell, tone: TToneShares): string | nu
   );
 }
 
-/** Shares of respondents by tone, or why they cannot be shown. */
+/**
+ * Shares of respondents by tone, or why they cannot be shown. The tone model reads English only:
+ * answers that read as German are left out, and a respondent who wrote only such answers has no
+ * tone; when too few respondents are left, the cell says why instead of guessing.
+ */
 export function toneShares(
   answers: readonly TextAnswer[],
   analysed: ReadonlyMap<string, AnalysedText>,
-  params: Pick<JourneyFillParameters, "maxIntervalWidth">,
+  params: Pick<JourneyFillParameters, "maxIntervalWidth" | "minThoughtN">,
 ): { tone: TToneShares; scores: number[] } {
   const byPerson = new Map<string, number[]>();
+  const people = new Set<string>();
   for (const a of answers) {
+    people.add(a.responseId);
+    if (!toneReadable(a.text)) continue;
     const list = byPerson.get(a.responseId) ?? [];
     list.push(analysed.get(a.text)?.tone.score ?? 0);
     byPerson.set(a.responseId, list);
   }
   const scores = personScores([...byPerson.values()]);
+  const otherLanguage = people.size - scores.length;
+  if (otherLanguage > 0 && scores.length < params.minThoughtN) {
+    return {
+      tone: {
+        status: "insufficient",
+        n: scores.length,
+        reason: `Tone is shown for English text only: ${otherLanguage} of ${people.size} respondents here wrote in German (or another language), which the text model cannot read; the ${scores.length} who wrote in English are fewer than the ${params.minThoughtN} needed.`,
+      },
+      scores,
+    };
+  }
   const summary = summariseTone(scores);
   const shares = [summary.negative, summary.neutral, summary.positive];
   const widest = shares.reduce((w, s) =>
@@ -232,6 +252,7 @@ export function toneShares(
       neutral: summary.neutral,
       positive: summary.positive,
       lean: summary.lean,
+      ...(otherLanguage > 0 ? { otherLanguage } : {}),
     },
     scores,
   };
@@ -250,8 +271,17 @@ export function summariseThoughts(
   if (few) return few;
   const themed = themeAnswers(answers, comparison, context, params);
   const { tone, scores } = toneShares(answers, context.analysed, params);
-  const ci = meanConfidenceInterval(scores);
-  const interval = clampInterval({ lower: ci.lower, upper: ci.upper }, -1, 1);
+  // The older mean-score summary, kept for readers of stored fills; shown only with the shares.
+  const sentiment: TThoughtsSummary["sentiment"] =
+    tone.status === "ok" && scores.length >= 2
+      ? (() => {
+          const ci = meanConfidenceInterval(scores);
+          const interval = clampInterval({ lower: ci.lower, upper: ci.upper }, -1, 1);
+          return { status: "ok", n: tone.n, mean: ci.mean, interval, tone: tone.lean };
+        })()
+      : tone.status === "ok"
+        ? { status: "insufficient", n: tone.n, reason: "Too few respondents for a mean tone." }
+        : tone;
   const note = disagreementNote(emotion, tone);
   return {
     status: "ok",
@@ -262,10 +292,7 @@ export function summariseThoughts(
     themes: themed.themes,
     unthemed: themed.unthemed,
     quotes: themed.representative,
-    sentiment:
-      tone.status === "ok"
-        ? { status: "ok", n: people, mean: ci.mean, interval, tone: tone.lean }
-        : tone,
+    sentiment,
     tone,
     emotionTone: emotion.status === "ok" ? toneOfInterval(emotion.interval) : null,
     disagreement: note !== null,

@@ -1,9 +1,11 @@
 // A column of open-text answers summarised on its own, one answer per person (a row of a file, or
 // a persona's members): every answer's tone, the group's tone as shares of people, and its themes
 // with shares of people, key phrases and quotes. Blank answers and placeholders for "no answer"
-// ("NA", "n/a", "-", "none") are left out of every count. Pure: the analysis CLI (text-*.ts) and
-// the persona report call it with plain strings.
+// ("NA", "n/a", "-", "none") are left out of every count; answers that read as German are themed
+// but get no tone (text/language.ts). Pure: the text CLI (server/cli/text-*.ts) and the persona
+// report call it with plain strings.
 import { analyseText, type AnalysedText } from "./analyse-text";
+import { toneReadable } from "./language";
 import { isMissingAnswer } from "./quotes";
 import { extractThemes } from "./themes";
 import type { ToneLabel } from "./tone";
@@ -42,9 +44,12 @@ export interface TextsSummary {
   themes: TextTheme[];
   /** Answers in no theme. */
   unthemed: number;
+  /** Over the answers that read as English (the tone model reads nothing else). */
   tone: ToneSummary;
-  /** Each analysed answer's tone, by input index. */
-  answers: { row: number; score: number; label: ToneLabel }[];
+  /** Answers left out of the tone because they read as German. */
+  otherLanguage: number;
+  /** Each analysed answer's tone, by input index; `english` false when it reads as German. */
+  answers: { row: number; score: number; label: ToneLabel; english: boolean }[];
 }
 
 export function summariseTexts(
@@ -71,6 +76,7 @@ export function summariseTexts(
     },
   );
   const rowOf = (i: number): number => kept[i]?.row ?? -1;
+  const english = kept.filter((k) => toneReadable(k.text));
   return {
     n,
     topic: extraction.topic.map((t) => ({ label: t.label, share: t.share })),
@@ -85,11 +91,13 @@ export function summariseTexts(
       quotes: t.quotes.map((i) => ({ row: rowOf(i), text: kept[i]?.text ?? "" })),
     })),
     unthemed: extraction.unthemed.length,
-    tone: summariseTone(kept.map((k) => k.analysed.tone.score)),
+    tone: summariseTone(english.map((k) => k.analysed.tone.score)),
+    otherLanguage: kept.length - english.length,
     answers: kept.map((k) => ({
       row: k.row,
       score: k.analysed.tone.score,
       label: k.analysed.tone.label,
+      english: toneReadable(k.text),
     })),
   };
 }

@@ -154,6 +154,14 @@ function ToneShares({
         { term: "Neutral", value: shareLine("of respondents", tone.neutral) },
         { term: "Positive", value: shareLine("of respondents", tone.positive) },
         { term: "n", value: `${tone.n} respondents (one tone each: the mean of their answers)` },
+        ...(tone.otherLanguage
+          ? [
+              {
+                term: "Not scored",
+                value: `${tone.otherLanguage} respondents wrote in German or another language; tone is shown for English only`,
+              },
+            ]
+          : []),
         { term: "Model", value: ctx.fill.scales.sentiment.model },
         { term: "Answers whose words and rating disagree", value: String(disagreeing) },
       ]}
