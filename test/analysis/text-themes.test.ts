@@ -21,7 +21,6 @@ function answer(unit: number, terms: string[], phrases: string[] = []): ThemeAns
     terms: terms.map((lemma) => ({ lemma, form: lemma })),
     phrases: phrases.map((key) => ({ key, form: key })),
     content: terms,
-    words: 6,
   };
   return { unit, text: `answer ${unit} about ${terms.join(" and ")}`, analysed };
 }

@@ -105,7 +105,6 @@ const EMPTY_TEXT: AnalysedText = {
   terms: [],
   phrases: [],
   content: [],
-  words: 0,
 };
 
 function toQuote(answer: TextAnswer, context: TextCellContext): TFillQuote {

@@ -2,7 +2,8 @@
 // - its tone (tone-model.ts: our rules and wink-nlp's sentiment, calibrated), and wink-nlp's own
 //   sentiment kept for comparison;
 // - its key terms: lemmas of nouns and proper nouns that are not stop words (what people write
-//   about: "delivery", "fee", "salesperson"), each with the form written, so a theme reads "fees";
+//   about: "delivery", "fee", "salesperson"), and of specific verbs ("works", "charge"), each with
+//   the form written, so a theme reads "fees"; strongly toned words are tone, not terms;
 // - its key phrases: runs of adjectives and nouns ending in a noun ("battery life", "customer
 //   service", "hidden fees"), two or three words, with toned adjectives dropped from the front
 //   ("great battery life" is about "battery life"; its tone is measured separately);
@@ -39,8 +40,6 @@ export interface AnalysedText {
   phrases: TextPhrase[];
   /** Content lemmas with repeats, for similarity between answers. */
   content: string[];
-  /** Words in the answer. */
-  words: number;
 }
 
 const TERM_POS = new Set(["NOUN", "PROPN"]);
@@ -175,10 +174,8 @@ export function analyseText(text: string): AnalysedText {
   const terms: TextTerm[] = [];
   const seenTerms = new Set<string>();
   const content: string[] = [];
-  let words = 0;
   types.forEach((type, i) => {
     if (type !== "word") return;
-    words += 1;
     const lemma = lemmas[i] ?? "";
     const p = pos[i] ?? "";
     if (!stop[i] && CONTENT_POS.has(p) && WORDLIKE.test(lemma)) content.push(lemma);
@@ -238,7 +235,6 @@ export function analyseText(text: string): AnalysedText {
     terms,
     phrases,
     content,
-    words,
   };
 }
 
