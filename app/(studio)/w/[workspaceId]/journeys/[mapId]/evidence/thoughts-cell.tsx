@@ -58,6 +58,7 @@ export function ThoughtsCell({
   // Older fills counted answers; current ones count respondents and say how many answers.
   const byPeople = thoughts.answers !== undefined;
   const unit = byPeople ? "respondents" : "answers";
+  const total = byPeople ? thoughts.respondents : thoughts.n;
   return (
     <div className="ev-thoughts">
       <p className="ev-sub">
@@ -79,7 +80,7 @@ export function ThoughtsCell({
             <li key={t.term} className="ev-theme">
               {t.label}{" "}
               <span className="ev-count">
-                {t.count} of {thoughts.respondents} {unit} · {percent(t.share)}
+                {t.count} of {total} {unit} · {percent(t.share)}
                 {t.interval && ` [${intervalText(t.interval, percent)}]`}
               </span>
               {t.phrases && t.phrases.length > 0 && (
