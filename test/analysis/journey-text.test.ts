@@ -1,79 +1,35 @@
-// Thoughts in a journey cell: key terms and their tf-idf salience worked out by hand, themes that
-// group answers sharing a key term, quotes that are verbatim answers with their response ids, and
-// text sentiment set against the answered emotion, with a disagreement said when they point
-// opposite ways.
+// Thoughts in a journey cell: key terms of an answer, quotes that are verbatim answers with their
+// response ids, text tone as shares of respondents set against the answered emotion (with a
+// disagreement said when they point opposite ways), and respondents, not answers, as the unit of
+// every count and gate. The theme arithmetic itself is tested by hand in text-themes.test.ts
+// (this file used to test the old one-theme-per-answer grouping, which is gone).
 import { describe, expect, it } from "vitest";
 import { fillJourney } from "~/server/analysis/journey/fill";
 import type { TJourneyFillInput } from "~/server/analysis/journey/input";
 import type { TFillQuote, TThoughtsCell } from "~/server/analysis/journey/result";
 import { analyseText } from "~/server/analysis/text/analyse-text";
-import { termSalience } from "~/server/analysis/text/key-terms";
-import {
-  groupByKeyTerm,
-  mostRepresentative,
-  representativeness,
-} from "~/server/analysis/text/themes";
-
-const doc = (...lemmas: string[]) => ({ terms: lemmas.map((lemma) => ({ lemma, form: lemma })) });
-
-describe("key terms and themes by hand", () => {
-  // Cell: d0 {fee, financing}, d1 {fee}, d2 {salesperson}, d3 {fee, salesperson}; comparison
-  // groups {salesperson, car} and {salesperson}: G = 3 groups in all.
-  const docs = [doc("fee", "financing"), doc("fee"), doc("salesperson"), doc("fee", "salesperson")];
-  const stats = termSalience(docs, [new Set(["salesperson", "car"]), new Set(["salesperson"])]);
-  const lemmaDocs = docs.map((d) => ({ terms: d.terms.map((t) => t.lemma) }));
-
-  it("salience = share of answers × smoothed idf", () => {
-    // fee: 3 of 4 answers, only this group (g = 1): idf = ln(4/2) + 1 = 1.693147, salience 1.269860.
-    // salesperson: 2 of 4, all three groups: idf = ln(4/4) + 1 = 1, salience 0.5.
-    // financing: 1 of 4, g = 1: 0.25 × 1.693147 = 0.423287.
-    expect(stats.get("fee")?.idf).toBeCloseTo(1.693147, 6);
-    expect(stats.get("fee")?.salience).toBeCloseTo(1.26986, 5);
-    expect(stats.get("salesperson")?.salience).toBeCloseTo(0.5, 10);
-    expect(stats.get("financing")?.salience).toBeCloseTo(0.423287, 6);
-  });
-
-  it("greedy themes by shared term, each answer in one theme", () => {
-    // Round 1: fee (weight 0.75 × 1.693) beats salesperson (0.5 × 1) → d0, d1, d3. Round 2: only d2
-    // is left; salesperson is used by 1 < minCount 2 → stop.
-    expect(groupByKeyTerm(lemmaDocs, stats, { maxThemes: 3, minCount: 2 })).toEqual({
-      themes: [{ term: "fee", members: [0, 1, 3] }],
-      unthemed: [2],
-    });
-    // With minCount 1 the left-over d2 forms a second theme.
-    expect(groupByKeyTerm(lemmaDocs, stats, { maxThemes: 3, minCount: 1 }).themes).toEqual([
-      { term: "fee", members: [0, 1, 3] },
-      { term: "salesperson", members: [2] },
-    ]);
-  });
-
-  it("representative answers use the shared salient terms", () => {
-    // Shared terms (used by ≥ 2): fee 1.269860, salesperson 0.5. Scores: d1 1.269860/√1 = 1.2699,
-    // d3 (1.269860 + 0.5)/√2 = 1.25148, d0 1.269860/√2 = 0.8979 (financing is used once), d2 0.5.
-    const order = mostRepresentative([0, 1, 2, 3], lemmaDocs, stats, (a, b) => a - b);
-    expect(order).toEqual([1, 3, 0, 2]);
-    expect(representativeness(["fee", "financing"], stats)).toBeCloseTo(0.897923, 5);
-    expect(representativeness(["fee", "salesperson"], stats)).toBeCloseTo(1.25148, 5);
-    expect(representativeness([], stats)).toBe(0);
-  });
-
-  it("ties go to the larger group, then the term first in code-unit order", () => {
-    const tied = [{ terms: ["beta", "alpha"] }, { terms: ["alpha", "beta"] }];
-    const s = termSalience(
-      tied.map((d) => doc(...d.terms)),
-      [],
-    );
-    expect(groupByKeyTerm(tied, s, { maxThemes: 1, minCount: 1 }).themes[0]?.term).toBe("alpha");
-  });
-});
+import { textLanguage } from "~/server/analysis/text/language";
 
 describe("analyseText", () => {
-  it("keeps noun lemmas with the form written, and scores sentiment", () => {
+  it("keeps noun lemmas with the form written, key phrases, and scores tone", () => {
     const a = analyseText("The hidden fees were a nasty surprise at the dealership.");
     expect(a.terms.map((t) => t.lemma)).toEqual(["fee", "surprise", "dealership"]);
     expect(a.terms[0]?.form).toBe("fees");
+    expect(a.phrases.map((p) => p.form)).toContain("hidden fees");
     expect(a.sentiment).toBeLessThan(0);
-    expect(analyseText("Excellent and friendly staff, wonderful.").sentiment).toBeGreaterThan(0);
+    expect(a.tone.label).toBe("negative");
+    const good = analyseText("Excellent and friendly staff, wonderful.");
+    expect(good.sentiment).toBeGreaterThan(0);
+    expect(good.tone.label).toBe("positive");
+  });
+
+  it("never makes a term of a weekday, a code or a toned word", () => {
+    const a = analyseText("Great flight on Friday from JFK, but the lost luggage never arrived.");
+    const lemmas = a.terms.map((t) => t.lemma);
+    expect(lemmas).toContain("flight");
+    expect(lemmas).toContain("luggage");
+    for (const bad of ["great", "friday", "jfk"]) expect(lemmas).not.toContain(bad);
+    expect(a.tone.label).toBe("negative");
   });
 });
 
@@ -119,6 +75,8 @@ describe("text sentiment beside the answered emotion", () => {
     const t = thoughts(fill, 0);
     if (t.status !== "ok" || t.sentiment.status !== "ok") throw new Error("thoughts should be ok");
     expect(t.sentiment.tone).toBe("negative");
+    expect(t.tone?.status === "ok" && t.tone.lean).toBe("negative");
+    expect(t.tone?.status === "ok" && t.tone.negative.count).toBe(8);
     expect(t.emotionTone).toBe("positive");
     expect(t.disagreement).toBe(true);
     expect(t.disagreementNote).toMatch(/emotion here is positive .* read negative/);
@@ -164,5 +122,108 @@ describe("text sentiment beside the answered emotion", () => {
       n: 8,
       reason: expect.stringContaining("at least 9") as string,
     });
+  });
+});
+
+describe("respondents, not answers, are the unit of a thoughts cell", () => {
+  /** `n` respondents, each answering two thought questions at one stage. */
+  function twoQuestions(n: number, first: readonly string[], second: readonly string[]) {
+    const ids = Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, "0")}`);
+    const input: TJourneyFillInput = {
+      stages: [{ id: "buy", name: "Purchase", position: 0 }],
+      questions: [
+        { id: "emo", stageId: "buy", role: "EMOTION", type: "EMOTION" },
+        { id: "why", stageId: "buy", role: "THOUGHT", type: "LONG_TEXT" },
+        { id: "else", stageId: "buy", role: "THOUGHT", type: "LONG_TEXT" },
+      ],
+      personas: [{ index: 0, name: "Only", share: 1, memberResponseIds: ids }],
+      responses: ids.map((id, i) => ({
+        id,
+        answers: {
+          emo: 0,
+          why: first[i % first.length] as string,
+          else: second[i % second.length] as string,
+        },
+      })),
+    };
+    return input;
+  }
+
+  it("gates on people: 8 respondents with 16 answers are too few for a minimum of 9", () => {
+    const fill = fillJourney(twoQuestions(8, NEGATIVE, POSITIVE), { minN: 8, minThoughtN: 9 });
+    const t = thoughts(fill, 0);
+    expect(t.status).toBe("insufficient");
+    expect(t.n).toBe(8);
+  });
+
+  it("counts people in n, theme counts and tone shares", () => {
+    const fees = [
+      "The hidden fees were a nasty surprise at the checkout.",
+      "Nobody explained the booking fees before I paid.",
+    ];
+    const delays = ["The delivery was delayed by a week.", "Delivery took far too long to arrive."];
+    const fill = fillJourney(twoQuestions(12, fees, delays), { minN: 12 });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok") throw new Error("thoughts should be ok");
+    expect(t.n).toBe(12);
+    expect(t.respondents).toBe(12);
+    expect(t.answers).toBe(24);
+    // Every respondent wrote about fees in one answer and delivery in the other: both are the
+    // cell's subject for all 12 people (shares of people never pass 100 %).
+    for (const theme of t.themes) expect(theme.count).toBeLessThanOrEqual(12);
+    const subjects = [...(t.topic ?? []).map((x) => x.label), ...t.themes.map((x) => x.label)];
+    expect(subjects.join(" ")).toMatch(/fee/);
+    expect(subjects.join(" ")).toMatch(/delivery/);
+    if (t.tone?.status !== "ok") throw new Error("tone should be ok");
+    expect(t.tone.n).toBe(12);
+    expect(t.tone.negative.count + t.tone.neutral.count + t.tone.positive.count).toBe(12);
+  });
+
+  it("leaves placeholders for no answer out of counts and quotes", () => {
+    const fill = fillJourney(textInput(10, 0, ["NA", "n/a", ...NEGATIVE, ...POSITIVE]), {
+      minN: 8,
+    });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok") throw new Error("thoughts should be ok");
+    expect(t.n).toBe(8);
+    const all = [...t.quotes, ...t.themes.flatMap((th) => th.quotes)];
+    for (const q of all) expect(["NA", "n/a"]).not.toContain(q.text);
+  });
+});
+
+describe("tone is shown for English only", () => {
+  const GERMAN = [
+    "Die Lieferung war sehr langsam und der Fahrer war unfreundlich.",
+    "Ich bin mit dem Service nicht zufrieden.",
+    "Das Personal war freundlich, aber die Wartezeit war zu lang.",
+    "Die Gebühren wurden mir nicht erklärt.",
+  ];
+
+  it("reads German answers as German and English ones as English", () => {
+    for (const t of GERMAN) expect([t, textLanguage(t)]).toEqual([t, "de"]);
+    for (const t of [...NEGATIVE, ...POSITIVE]) expect(textLanguage(t)).not.toBe("de");
+  });
+
+  it("gives a German cell no tone and says why, while its themes and quotes stay", () => {
+    const fill = fillJourney(textInput(8, 2, GERMAN), { minN: 8 });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok") throw new Error("thoughts should be ok");
+    expect(t.tone?.status).toBe("insufficient");
+    expect(t.tone?.status === "insufficient" && t.tone.reason).toMatch(
+      /English text only: 8 of 8 respondents here wrote in German/,
+    );
+    expect(t.disagreement).toBe(false);
+    expect(t.quotes.length).toBeGreaterThan(0);
+  });
+
+  it("leaves German writers out of an English cell's tone shares", () => {
+    const fill = fillJourney(textInput(12, 0, [...NEGATIVE, ...NEGATIVE, ...GERMAN]), {
+      minN: 8,
+    });
+    const t = thoughts(fill, 0);
+    if (t.status !== "ok" || t.tone?.status !== "ok") throw new Error("tone should be ok");
+    expect(t.tone.n).toBe(8);
+    expect(t.tone.otherLanguage).toBe(4);
+    expect(t.tone.lean).toBe("negative");
   });
 });

@@ -1,15 +1,21 @@
 // The cells of a fill, row by row: each persona and then all respondents, each stage in map order,
 // with emotion, pain, thoughts and goals; then every persona's pain test, BH-adjusted over the
 // whole map once all cells exist. Salience of key terms compares a persona's text with the other
-// personas' at the same stage, and the all-respondents row's text with the other stages'.
+// personas' at the same stage (counted in respondents). The all-respondents row has no comparison:
+// what every stage's answers share is that stage's subject ("check-in" at Check-in), which is the
+// topic of the cell, not a theme.
 import type { AnalysedText } from "../text/analyse-text";
-import { termSet } from "../text/key-terms";
 import { summariseEmotion } from "./emotion";
 import { goalTextAnswers, summariseGoal } from "./goals";
 import type { JourneyFillData, JourneyFillParameters, JourneyResponseInput } from "./input";
 import { applyPainBh, painTest, summarisePain, type RawPainTest } from "./pain";
 import type { TFillCell, TGoalSummary } from "./result";
-import { summariseThoughts, type TextCellContext } from "./thoughts";
+import {
+  summariseThoughts,
+  termRespondents,
+  type TextCellContext,
+  type TextComparison,
+} from "./thoughts";
 import type { FillRow, StageValues, TextAnswer } from "./values";
 
 export function fillCells(
@@ -28,13 +34,29 @@ export function fillCells(
     const members = memberSets.get(row.personaIndex) as Set<string>;
     return answers.filter((a) => members.has(a.responseId));
   };
-  const docsOf = (answers: readonly TextAnswer[]) =>
-    answers.map((a) => ({ terms: analysed.get(a.text)?.terms ?? [] }));
+  /** The other personas' answers pooled, counted in respondents; null for all respondents. */
+  const comparisonOf = (
+    row: FillRow,
+    answersOf: (other: FillRow) => readonly TextAnswer[],
+  ): TextComparison => {
+    if (row.personaIndex === null) return null;
+    const others = personaRows.filter((r) => r !== row);
+    if (others.length === 0) return null;
+    const termUnits = new Map<string, number>();
+    let units = 0;
+    for (const other of others) {
+      const counted = termRespondents(answersOf(other), analysed);
+      units += counted.units;
+      for (const [term, k] of counted.termUnits)
+        termUnits.set(term, (termUnits.get(term) ?? 0) + k);
+    }
+    return { groups: others.length, units, termUnits };
+  };
 
   const cells: TFillCell[] = [];
   const rawTests: { cell: TFillCell; test: RawPainTest }[] = [];
   for (const row of rows) {
-    for (const [si, stage] of stages.entries()) {
+    for (const stage of stages) {
       const context: TextCellContext = { analysed, emotionById: stage.emotion };
       const pick = <T>(map: Map<string, T>): T[] =>
         row.responseIds.flatMap((id) => {
@@ -43,27 +65,15 @@ export function fillCells(
         });
       const emotion = summariseEmotion(pick(stage.emotion), params);
       const pain = summarisePain(pick(stage.pain), params);
-      // Comparison groups for salience: the other personas here, or (all respondents) the other stages.
-      const otherThoughts =
-        row.personaIndex === null
-          ? stages.filter((_, j) => j !== si).map((s) => termSet(docsOf(s.thoughts)))
-          : personaRows
-              .filter((r) => r !== row)
-              .map((r) => termSet(docsOf(inRow(r, stage.thoughts))));
       const thoughts = summariseThoughts(
         inRow(row, stage.thoughts),
-        otherThoughts,
+        comparisonOf(row, (other) => inRow(other, stage.thoughts)),
         emotion,
         context,
         params,
       );
       const goals = stage.goalQuestions.flatMap((q): TGoalSummary[] => {
-        const otherGoals =
-          row.personaIndex === null
-            ? []
-            : personaRows
-                .filter((r) => r !== row)
-                .map((r) => termSet(docsOf(goalTextAnswers(q, responsesOf(r)))));
+        const otherGoals = comparisonOf(row, (other) => goalTextAnswers(q, responsesOf(other)));
         const summary = summariseGoal(q, responsesOf(row), otherGoals, context, params);
         return summary ? [summary] : [];
       });

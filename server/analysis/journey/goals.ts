@@ -1,15 +1,21 @@
 // Goals of a cell, one summary per GOAL question linked to the stage: choice questions as the
 // share choosing each option (Wilson 95 % intervals; multi-select shares need not add to 100 %),
-// scale questions as a mean on their own scale (t interval), text questions as themes and
-// representative quotes. The same evidence rule applies as everywhere in the fill.
+// scale questions as a mean on their own scale (t interval), text questions as themes (shares of
+// respondents) and representative quotes. The same evidence rule applies as everywhere in the fill.
 import { wilsonInterval } from "../stats/wilson";
 import { meanConfidenceInterval } from "../stats/welch-t-test";
-import { compareText } from "../text/key-terms";
+import { compareText } from "../text/themes";
 import { clampInterval, tooFew, tooWide } from "./evidence";
 import { plain } from "./format";
 import type { JourneyFillParameters, JourneyQuestionInput, JourneyResponseInput } from "./input";
 import type { TGoalSummary } from "./result";
-import { themeAnswers, type TextCellContext, type ThemeParameters } from "./thoughts";
+import {
+  substantive,
+  themeAnswers,
+  type TextCellContext,
+  type TextComparison,
+  type ThemeParameters,
+} from "./thoughts";
 import {
   isBlank,
   isChoice,
@@ -117,7 +123,7 @@ export function goalTextAnswers(
 export function summariseGoal(
   q: JourneyQuestionInput,
   responses: readonly JourneyResponseInput[],
-  otherGroups: readonly ReadonlySet<string>[],
+  comparison: TextComparison,
   context: TextCellContext,
   params: GoalParameters,
 ): TGoalSummary | null {
@@ -126,10 +132,15 @@ export function summariseGoal(
   if (scale) return meanGoal(q, scale, responses, params);
   if (!isText(q)) return null;
   const head = { questionId: q.id, label: q.label };
-  const answers = goalTextAnswers(q, responses);
-  const few = tooFew(answers.length, params.minThoughtN, "answered this goal question here");
+  // One answer per respondent to a goal question, so answers are respondents here.
+  const answers = substantive(goalTextAnswers(q, responses));
+  const few = tooFew(
+    answers.length,
+    params.minThoughtN,
+    "respondents answered this goal question here",
+  );
   if (few) return { ...head, ...few };
-  const themed = themeAnswers(answers, otherGroups, context, params);
+  const themed = themeAnswers(answers, comparison, context, params);
   return {
     ...head,
     status: "ok",

@@ -9,7 +9,9 @@
 // - pain severity 0..4 (none, mild, moderate, strong, severe), the survey's PAIN scale; the pain
 //   index is mean severity / 4 × 100 (0 = nobody in pain, 100 = everyone severe); "severe" is the
 //   top level (4) only;
-// - text sentiment −1..+1, wink-nlp's score of the English text.
+// - text tone −1..+1 per answer (server/analysis/text/tone-model.ts: rules and wink-nlp's score,
+//   calibrated); a cell reports the shares of respondents whose words read negative, neutral and
+//   positive. Every thoughts count is of respondents, not answers.
 import { z } from "zod";
 
 export const JOURNEY_FILL_SCHEMA_VERSION = 1 as const;
@@ -86,6 +88,7 @@ export const ZFillQuote = z.object({
   questionId: z.string(),
   /** The answer exactly as given. */
   text: z.string(),
+  /** Calibrated tone score of the answer, −1..+1 (older fills: wink-nlp's score). */
   sentiment: z.number(),
   tone: ZTone,
   /** The same respondent's emotion valence at this stage, when answered. */
@@ -100,12 +103,22 @@ export type TFillQuote = z.infer<typeof ZFillQuote>;
 export const ZTheme = z.object({
   /** The shared key term (a lemma). */
   term: z.string(),
-  /** The term as respondents most often wrote it. */
+  /** The theme's most used key phrase, or the term as respondents most often wrote it. */
   label: z.string(),
-  /** Answers in this theme (each answer belongs to one theme at most). */
+  /**
+   * Respondents in this theme (a respondent may be in several themes). Fills stored before
+   * respondents became the unit counted answers here, one theme per answer.
+   */
   count,
+  /** count / respondents of the cell. */
   share: z.number(),
-  /** tf-idf of the term in this cell against the comparison groups. */
+  /** Wilson 95 % interval of the share (absent in older fills). */
+  interval: ZFillInterval.optional(),
+  /** Most used key phrases with the term ("battery life"); absent in older fills. */
+  phrases: z.array(z.string()).optional(),
+  /** Answers using the term (absent in older fills). */
+  answers: count.optional(),
+  /** Class-based tf-idf of the term in this cell against the comparison groups. */
   salience: z.number(),
   quotes: z.array(ZFillQuote),
 });
@@ -114,6 +127,7 @@ export type TTheme = z.infer<typeof ZTheme>;
 export const ZSentimentSummary = z.discriminatedUnion("status", [
   z.object({
     status: z.literal("ok"),
+    /** Respondents (each one's score is the mean of their answers'). */
     n: count,
     mean: z.number(),
     interval: ZFillInterval,
@@ -122,17 +136,47 @@ export const ZSentimentSummary = z.discriminatedUnion("status", [
   ZInsufficient,
 ]);
 
+export const ZToneShare = z.object({ count, share: z.number(), interval: ZFillInterval });
+export type TToneShare = z.infer<typeof ZToneShare>;
+
+/** The text's tone as shares of respondents, each with a Wilson 95 % interval. */
+export const ZToneShares = z.discriminatedUnion("status", [
+  z.object({
+    status: z.literal("ok"),
+    /** Respondents. */
+    n: count,
+    negative: ZToneShare,
+    neutral: ZToneShare,
+    positive: ZToneShare,
+    /**
+     * Which way the words lean: negative when, among respondents whose words carry a tone, the
+     * negative share's interval lies wholly above one half; positive when wholly below; else neutral.
+     */
+    lean: ZTone,
+    /** Respondents left out because their answers read as German (English only is scored). */
+    otherLanguage: count.optional(),
+  }),
+  ZInsufficient,
+]);
+export type TToneShares = z.infer<typeof ZToneShares>;
+
 export const ZThoughtsSummary = z.object({
   status: z.literal("ok"),
-  /** Non-blank answers. */
+  /** Respondents who wrote at least one answer (older fills: non-blank answers). */
   n: count,
   respondents: count,
+  /** Non-blank answers (absent in older fills, where n holds them). */
+  answers: count.optional(),
+  /** Terms so common in the cell that they are its subject, not a theme (absent in older fills). */
+  topic: z.array(z.object({ label: z.string(), share: z.number() })).optional(),
   themes: z.array(ZTheme),
-  /** Answers in no theme. */
+  /** Respondents in no theme (older fills: answers). */
   unthemed: count,
   /** The most representative answers of the cell, themed or not. */
   quotes: z.array(ZFillQuote),
   sentiment: ZSentimentSummary,
+  /** Tone as shares of respondents (absent in older fills). */
+  tone: ZToneShares.optional(),
   /** The answered emotion's direction (from its interval), null when it is insufficient. */
   emotionTone: ZTone.nullable(),
   disagreement: z.boolean(),
@@ -140,6 +184,7 @@ export const ZThoughtsSummary = z.object({
   /** Answers whose own text tone and answered emotion point opposite ways. */
   disagreeingAnswers: count,
 });
+export type TThoughtsSummary = z.infer<typeof ZThoughtsSummary>;
 export const ZThoughtsCell = z.discriminatedUnion("status", [ZThoughtsSummary, ZInsufficient]);
 export type TThoughtsCell = z.infer<typeof ZThoughtsCell>;
 

@@ -1,10 +1,20 @@
-// One open-text answer as the journey filler needs it: its sentiment score and its key terms. Key
-// terms are the lemmas of nouns and proper nouns that are not stop words (what people write
-// about: "delivery", "fee", "salesperson"); adjectives and verbs carry tone, which sentiment
-// already measures. Each term keeps the form respondents wrote, so a theme can be labelled
-// "fees" rather than the lemma "fee".
+// One open-text answer as the text analysis needs it, read once by wink-nlp:
+// - its tone (tone-model.ts: our rules and wink-nlp's sentiment, calibrated), and wink-nlp's own
+//   sentiment kept for comparison;
+// - its key terms: lemmas of nouns and proper nouns that are not stop words (what people write
+//   about: "delivery", "fee", "salesperson"), and of specific verbs ("works", "charge"), each with
+//   the form written, so a theme reads "fees"; strongly toned words are tone, not terms;
+// - its key phrases: runs of adjectives and nouns ending in a noun ("battery life", "customer
+//   service", "hidden fees"), two or three words, with toned adjectives dropped from the front
+//   ("great battery life" is about "battery life"; its tone is measured separately);
+// - its content lemmas (nouns, verbs, adjectives, adverbs), the answer's vector for picking quotes.
+// Numbers, codes ("JFK", "A320"), weekdays and months are never terms: they name when and where,
+// not what the answer is about.
 import type { ItsFunction } from "wink-nlp";
 import { englishNlp } from "./nlp";
+import { rawTone } from "./tone";
+import { calibratedTone, type AnswerTone } from "./tone-model";
+import { TONE_LEXICON } from "./tone-lexicon";
 
 export interface TextTerm {
   lemma: string;
@@ -12,16 +22,138 @@ export interface TextTerm {
   form: string;
 }
 
+export interface TextPhrase {
+  /** Lemmas joined by a space: the phrase's identity across answers. */
+  key: string;
+  /** The lower-cased words as written. */
+  form: string;
+}
+
 export interface AnalysedText {
   /** wink-nlp's sentiment, −1 (negative) .. +1 (positive); 0 when no word carries tone. */
   sentiment: number;
+  /** The calibrated tone the app reports. */
+  tone: AnswerTone;
   /** Distinct key terms, in order of first occurrence. */
   terms: TextTerm[];
+  /** Distinct key phrases of two or three words, in order of first occurrence. */
+  phrases: TextPhrase[];
+  /** Content lemmas with repeats, for similarity between answers. */
+  content: string[];
 }
 
 const TERM_POS = new Set(["NOUN", "PROPN"]);
-/** Words, not numbers, codes or stray symbols. */
-const WORDLIKE = /^\p{L}[\p{L}'-]*\p{L}$/u;
+const CHUNK_POS = new Set(["NOUN", "PROPN", "ADJ"]);
+const CONTENT_POS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV"]);
+/** Words, not numbers, contractions ("i'm") or stray symbols; at least three letters. */
+const WORDLIKE = /^\p{L}[\p{L}-]*\p{L}$/u;
+const WHEN_WORDS = new Set([
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "today",
+  "yesterday",
+  "tomorrow",
+  "morning",
+  "evening",
+  "night",
+  "week",
+  "month",
+  "year",
+  "day",
+  "hour",
+  "minute",
+  "time",
+]);
+/** Verbs too general to name what an answer is about. */
+const EMPTY_VERBS = new Set([
+  "get",
+  "go",
+  "make",
+  "come",
+  "say",
+  "think",
+  "want",
+  "need",
+  "try",
+  "look",
+  "find",
+  "feel",
+  "know",
+  "see",
+  "take",
+  "give",
+  "put",
+  "let",
+  "seem",
+  "keep",
+  "tell",
+  "start",
+  "expect",
+  "hope",
+  "mean",
+  "thing",
+  "happen",
+  "become",
+  "leave",
+  "show",
+]);
+/** Nouns that say nothing about the topic on their own. */
+const EMPTY_NOUNS = new Set([
+  "thing",
+  "things",
+  "lot",
+  "way",
+  "one",
+  "bit",
+  "kind",
+  "sort",
+  "stuff",
+  "something",
+  "anything",
+  "everything",
+  "nothing",
+  "people",
+  "guy",
+  "guys",
+  "star",
+  "stars",
+  "ok",
+  "okay",
+]);
+
+/**
+ * Strongly toned words are tone, not topic; at the start of a sentence wink-nlp often tags a
+ * capitalised adjective ("Great phone") as a proper noun, hence the lower bar for those.
+ */
+function toned(form: string, pos: string): boolean {
+  const valence = Math.abs(TONE_LEXICON.get(form) ?? 0);
+  return valence >= (pos === "NOUN" ? 2 : 1);
+}
+
+function isTermWord(lemma: string, raw: string): boolean {
+  if (lemma.length < 3 || !WORDLIKE.test(lemma)) return false;
+  if (WHEN_WORDS.has(lemma) || EMPTY_NOUNS.has(lemma)) return false;
+  // A short all-capitals word is a code or abbreviation (airport, flight, model), not a topic.
+  if (raw.length <= 4 && raw === raw.toUpperCase()) return false;
+  return true;
+}
 
 export function analyseText(text: string): AnalysedText {
   const nlp = englishNlp();
@@ -34,19 +166,76 @@ export function analyseText(text: string): AnalysedText {
   const types = tokens.out(its.type) as string[];
   const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
   const pos = tokens.out(its.pos as unknown as ItsFunction<string>) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
-  const normals = tokens.out(its.normal) as string[];
+  const lemmas = (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
+    (l ?? "").toLowerCase(),
+  );
+  const normals = (tokens.out(its.normal) as string[]).map((w) => (w ?? "").toLowerCase());
+  const raws = tokens.out() as string[];
   const terms: TextTerm[] = [];
-  const seen = new Set<string>();
+  const seenTerms = new Set<string>();
+  const content: string[] = [];
   types.forEach((type, i) => {
-    if (type !== "word" || stop[i] || !TERM_POS.has(pos[i] ?? "")) return;
-    const lemma = (lemmas[i] ?? "").toLowerCase();
-    if (lemma.length < 3 || !WORDLIKE.test(lemma) || seen.has(lemma)) return;
-    seen.add(lemma);
-    terms.push({ lemma, form: (normals[i] ?? lemma).toLowerCase() });
+    if (type !== "word") return;
+    const lemma = lemmas[i] ?? "";
+    const p = pos[i] ?? "";
+    if (!stop[i] && CONTENT_POS.has(p) && WORDLIKE.test(lemma)) content.push(lemma);
+    // Verbs name an activity ("works", "charge", "return") when nouns are missing ("Works
+    // great!"): they are key terms too, but never the general ones ("get", "go", "make").
+    const verbTerm = p === "VERB" && !EMPTY_VERBS.has(lemma);
+    if (stop[i] || !(TERM_POS.has(p) || verbTerm) || !isTermWord(lemma, raws[i] ?? "")) return;
+    if (toned(normals[i] ?? "", p)) return;
+    if (seenTerms.has(lemma)) return;
+    seenTerms.add(lemma);
+    terms.push({ lemma, form: normals[i] ?? lemma });
   });
-  const sentiment = Number(doc.out(its.sentiment));
-  return { sentiment: Number.isFinite(sentiment) ? sentiment : 0, terms };
+
+  // Noun chunks: maximal runs of adjective/noun words (no stop words) ending in a noun.
+  const phrases: TextPhrase[] = [];
+  const seenPhrases = new Set<string>();
+  const usable = (i: number): boolean =>
+    types[i] === "word" &&
+    !stop[i] &&
+    CHUNK_POS.has(pos[i] ?? "") &&
+    isTermWord(lemmas[i] ?? "", raws[i] ?? "") &&
+    !(pos[i] !== "ADJ" && toned(normals[i] ?? "", pos[i] ?? ""));
+  let i = 0;
+  while (i < types.length) {
+    if (!usable(i)) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < types.length && usable(end + 1)) end += 1;
+    // Trim to end on a noun, and drop toned adjectives from the front.
+    let last = end;
+    while (last >= i && !TERM_POS.has(pos[last] ?? "")) last -= 1;
+    let first = i;
+    while (
+      first < last &&
+      pos[first] === "ADJ" &&
+      Math.abs(TONE_LEXICON.get(normals[first] ?? "") ?? 0) >= 0.5
+    )
+      first += 1;
+    // The phrases end on the chunk's head noun: "battery life" and "long battery life", never
+    // "long battery".
+    for (let s = Math.max(first, last - 2); s < last; s++) {
+      const key = lemmas.slice(s, last + 1).join(" ");
+      if (seenPhrases.has(key)) continue;
+      seenPhrases.add(key);
+      phrases.push({ key, form: normals.slice(s, last + 1).join(" ") });
+    }
+    i = end + 1;
+  }
+
+  const wink = Number(doc.out(its.sentiment));
+  const sentiment = Number.isFinite(wink) ? wink : 0;
+  return {
+    sentiment,
+    tone: calibratedTone({ rulesRaw: rawTone(text), wink: sentiment }),
+    terms,
+    phrases,
+    content,
+  };
 }
 
 /** The same text always reads the same: analyse each distinct string once per call site. */

@@ -18,4 +18,6 @@ export function englishNlp(): Nlp {
   return instance;
 }
 
-export const NLP_MODEL_NAME = "wink-nlp with wink-eng-lite-web-model (English)";
+/** What reads the text, as the fill and the text command name it. */
+export const NLP_MODEL_NAME =
+  "Tone: rules over VADER's word list with service words, combined with wink-nlp and calibrated on labelled reviews; terms and phrases: wink-nlp with wink-eng-lite-web-model (English)";

@@ -1,88 +1,206 @@
-// Groups answers into a few themes by a shared key term and orders answers by how representative
-// they are, deterministically. Themes are picked greedily: the term with the highest remaining
-// weight (answers not yet in a theme that use it, as a share, × its idf) takes all those answers;
-// repeat until maxThemes themes or no term is used by minCount remaining answers. Each answer
-// lands in one theme at most, so counts add up. Ties go to the larger group, then to the term
-// first in code-unit order. An answer is representative when it uses many of the group's salient
-// terms (shared by at least two answers), relative to how many terms it has, so long answers do
-// not win by length alone.
-import { compareText, type TermStats } from "./key-terms";
+// Themes of a group of open-text answers, counted in people. Each unit (a respondent, or a row of
+// a file) may write several answers; a theme is a key term with its key phrases, and its share is
+// the share of units who wrote about it, with a Wilson 95 % interval. A unit may carry several
+// themes, so shares need not add up to 100 %.
+//
+// - The topic: a term used by more than `topicShare` of the units is what the whole group writes
+//   about (the product, the stage's own subject: "phone" in phone reviews), not a theme. With a
+//   comparison (the other personas' answers at the same stage) a common term stays a theme when it
+//   sets this group apart: its share elsewhere is below a quarter of its share here.
+// - Candidates: key terms (nouns) used by at least `minCount` units. Weight: class-based tf-idf,
+//   share of units here × ln(1 + A / f), f = units using the term here and in the comparison, A =
+//   average units per group, so a term all groups use weighs little.
+// - Selection is greedy, like a set cover: the candidate whose weight × units not yet in any
+//   theme is highest becomes the next theme (members: every unit using it), until `maxThemes` or
+//   no candidate adds `minCount` new units. A term whose units are mostly covered already ("life"
+//   after "battery") adds little and is not picked.
+// - Label: the theme's most used key phrase containing the term ("battery life") when at least
+//   LABEL_PHRASE_SHARE of its units wrote it, else the term as most often written ("fees").
+// Ties go to the larger group, then the term first in code-unit order: deterministic.
+import { wilsonInterval } from "../stats/wilson";
+import type { AnalysedText } from "./analyse-text";
+import { isQuotable, pickQuotes } from "./quotes";
+import { answerVectors, centroid } from "./vectors";
 
-export interface ThemeGroup {
-  term: string;
-  /** Indices into the docs, in input order. */
-  members: number[];
+export const DEFAULT_TOPIC_SHARE = 0.4;
+const LABEL_PHRASE_SHARE = 0.3;
+const KEY_PHRASES = 3;
+
+export interface ThemeAnswer {
+  /** Index of the unit (respondent, row) that wrote it. */
+  unit: number;
+  text: string;
+  analysed: AnalysedText;
 }
 
 export interface ThemeOptions {
   maxThemes: number;
   minCount: number;
+  quotesPerTheme: number;
+  topicShare?: number;
+  /** Units of the comparison groups and how many of them use each term; null: no comparison. */
+  comparison?: { groups: number; units: number; termUnits: ReadonlyMap<string, number> } | null;
 }
 
-export function groupByKeyTerm(
-  docs: readonly { terms: readonly string[] }[],
-  stats: ReadonlyMap<string, TermStats>,
-  options: ThemeOptions,
-): { themes: ThemeGroup[]; unthemed: number[] } {
-  const remaining = new Set(docs.map((_, i) => i));
-  const themes: ThemeGroup[] = [];
-  const n = docs.length;
-  while (themes.length < options.maxThemes && remaining.size > 0) {
-    const support = new Map<string, number[]>();
-    for (const i of remaining) {
-      for (const term of docs[i]?.terms ?? []) {
-        const list = support.get(term) ?? [];
-        list.push(i);
-        support.set(term, list);
-      }
+export interface ExtractedTheme {
+  term: string;
+  label: string;
+  /** Most used key phrases with the term, most used first (may be empty). */
+  phrases: string[];
+  /** Units in the theme, ascending. */
+  units: number[];
+  /** Answers (indices into the input) that use the term, ascending. */
+  answers: number[];
+  share: number;
+  interval: { lower: number; upper: number };
+  salience: number;
+  /** Answers to quote (indices into the input), best first. */
+  quotes: number[];
+}
+
+export interface ThemeExtraction {
+  units: number;
+  topic: { term: string; label: string; share: number }[];
+  themes: ExtractedTheme[];
+  /** Units with at least one answer but in no theme. */
+  unthemed: number[];
+}
+
+/** Code-unit order, independent of locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function mostUsed(counts: ReadonlyMap<string, number>): [string, number] | undefined {
+  return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
+}
+
+/** Every term a unit uses, with the forms written and the answers using it. */
+function termIndex(answers: readonly ThemeAnswer[]) {
+  const unitsOf = new Map<string, Set<number>>();
+  const answersOf = new Map<string, number[]>();
+  const forms = new Map<string, Map<string, number>>();
+  answers.forEach((a, i) => {
+    for (const t of a.analysed.terms) {
+      const units = unitsOf.get(t.lemma) ?? new Set<number>();
+      units.add(a.unit);
+      unitsOf.set(t.lemma, units);
+      answersOf.set(t.lemma, [...(answersOf.get(t.lemma) ?? []), i]);
+      const f = forms.get(t.lemma) ?? new Map<string, number>();
+      f.set(t.form, (f.get(t.form) ?? 0) + 1);
+      forms.set(t.lemma, f);
     }
-    let best: { term: string; members: number[]; weight: number } | null = null;
-    for (const [term, members] of support) {
-      if (members.length < options.minCount) continue;
-      const weight = (members.length / n) * (stats.get(term)?.idf ?? 1);
+  });
+  return { unitsOf, answersOf, forms };
+}
+
+/** Units using each key phrase, for labels. */
+function phraseUnits(answers: readonly ThemeAnswer[]) {
+  const units = new Map<string, Set<number>>();
+  const forms = new Map<string, Map<string, number>>();
+  for (const a of answers) {
+    for (const p of a.analysed.phrases) {
+      const set = units.get(p.key) ?? new Set<number>();
+      set.add(a.unit);
+      units.set(p.key, set);
+      const f = forms.get(p.key) ?? new Map<string, number>();
+      f.set(p.form, (f.get(p.form) ?? 0) + 1);
+      forms.set(p.key, f);
+    }
+  }
+  return { units, forms };
+}
+
+export function extractThemes(
+  answers: readonly ThemeAnswer[],
+  options: ThemeOptions,
+): ThemeExtraction {
+  const topicShare = options.topicShare ?? DEFAULT_TOPIC_SHARE;
+  const allUnits = [...new Set(answers.map((a) => a.unit))].sort((a, b) => a - b);
+  const n = allUnits.length;
+  const { unitsOf, answersOf, forms } = termIndex(answers);
+  const phrases = phraseUnits(answers);
+  const comparison = options.comparison ?? null;
+  const formOf = (term: string): string => mostUsed(forms.get(term) ?? new Map())?.[0] ?? term;
+
+  const topic: ThemeExtraction["topic"] = [];
+  const candidates: { term: string; units: Set<number>; weight: number }[] = [];
+  const groups = 1 + (comparison?.groups ?? 0);
+  const average = (n + (comparison?.units ?? 0)) / groups;
+  for (const [term, units] of unitsOf) {
+    const share = units.size / n;
+    const elsewhere = comparison
+      ? (comparison.termUnits.get(term) ?? 0) / Math.max(1, comparison.units)
+      : share;
+    if (share > topicShare && !(comparison && elsewhere < share / 4)) {
+      topic.push({ term, label: formOf(term), share });
+      continue;
+    }
+    if (units.size < options.minCount) continue;
+    const f = units.size + (comparison?.termUnits.get(term) ?? 0);
+    candidates.push({ term, units, weight: share * Math.log(1 + average / f) });
+  }
+  topic.sort((a, b) => b.share - a.share || compareText(a.term, b.term));
+
+  const covered = new Set<number>();
+  const chosen: { term: string; units: Set<number>; weight: number }[] = [];
+  while (chosen.length < options.maxThemes) {
+    let best: { c: (typeof candidates)[number]; gain: number; score: number } | null = null;
+    for (const c of candidates) {
+      if (chosen.includes(c)) continue;
+      let gain = 0;
+      for (const u of c.units) if (!covered.has(u)) gain += 1;
+      if (gain < options.minCount) continue;
+      const score = (gain / c.units.size) * c.weight;
       const better =
         !best ||
-        weight > best.weight ||
-        (weight === best.weight &&
-          (members.length > best.members.length ||
-            (members.length === best.members.length && compareText(term, best.term) < 0)));
-      if (better) best = { term, members, weight };
+        score > best.score ||
+        (score === best.score &&
+          (c.units.size > best.c.units.size ||
+            (c.units.size === best.c.units.size && compareText(c.term, best.c.term) < 0)));
+      if (better) best = { c, gain, score };
     }
     if (!best) break;
-    for (const i of best.members) remaining.delete(i);
-    themes.push({ term: best.term, members: [...best.members].sort((a, b) => a - b) });
+    chosen.push(best.c);
+    for (const u of best.c.units) covered.add(u);
   }
-  return { themes, unthemed: [...remaining].sort((a, b) => a - b) };
-}
 
-/** Sum of the salience of the answer's shared terms / √(its number of terms); 0 without terms. */
-export function representativeness(
-  terms: readonly string[],
-  stats: ReadonlyMap<string, TermStats>,
-): number {
-  if (terms.length === 0) return 0;
-  let sum = 0;
-  for (const term of terms) {
-    const s = stats.get(term);
-    if (s && s.count >= 2) sum += s.salience;
-  }
-  return sum / Math.sqrt(terms.length);
-}
-
-/**
- * Indices of `candidates`, most representative first; `tieBreak` orders equal scores (e.g. by
- * response id) so the choice never depends on input order.
- */
-export function mostRepresentative(
-  candidates: readonly number[],
-  docs: readonly { terms: readonly string[] }[],
-  stats: ReadonlyMap<string, TermStats>,
-  tieBreak: (a: number, b: number) => number,
-): number[] {
-  const score = new Map(
-    candidates.map((i) => [i, representativeness(docs[i]?.terms ?? [], stats)] as const),
-  );
-  return [...candidates].sort(
-    (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || tieBreak(a, b),
-  );
+  const vectors = answerVectors(answers.map((a) => a.analysed));
+  const texts = answers.map((a) => a.text);
+  const themes = chosen.map((c): ExtractedTheme => {
+    const withTerm = [...phrases.units]
+      .filter(([key]) => key.split(" ").includes(c.term))
+      .map(([key, units]) => [key, units.size] as [string, number])
+      .filter(([, size]) => size >= Math.min(2, options.minCount))
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+    const phraseForm = (key: string): string =>
+      mostUsed(phrases.forms.get(key) ?? new Map())?.[0] ?? key;
+    const top = withTerm[0];
+    const label =
+      top && top[1] >= LABEL_PHRASE_SHARE * c.units.size ? phraseForm(top[0]) : formOf(c.term);
+    const members = [...c.units].sort((a, b) => a - b);
+    const used = answersOf.get(c.term) ?? [];
+    const w = wilsonInterval(members.length, n);
+    const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
+    const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
+    return {
+      term: c.term,
+      label,
+      phrases: withTerm.slice(0, KEY_PHRASES).map(([key]) => phraseForm(key)),
+      units: members,
+      answers: used,
+      share: members.length / n,
+      interval: { lower: w.lower, upper: w.upper },
+      salience: c.weight,
+      quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
+    };
+  });
+  // Largest first for reading; selection order only decided which terms became themes.
+  themes.sort((a, b) => b.units.length - a.units.length || compareText(a.term, b.term));
+  return {
+    units: n,
+    topic,
+    themes,
+    unthemed: allUnits.filter((u) => !covered.has(u)),
+  };
 }

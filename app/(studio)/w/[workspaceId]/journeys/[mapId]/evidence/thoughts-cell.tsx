@@ -1,9 +1,16 @@
-// Thought themes with quotes for one cell: each theme's label, how many answers share it, and its
-// most representative answers, every quote the respondent's exact words linked to their response.
-// Beside it (SentimentCell) the text's tone next to the answered emotion, and where they disagree
-// the sentence that says so.
+// Thought themes with quotes for one cell: each theme's label, how many respondents wrote about it
+// (share with its 95 % interval), and its most representative answers, every quote the
+// respondent's exact words linked to their response. Beside it (SentimentCell) the words' tone as
+// shares of respondents negative / neutral / positive next to the answered emotion, and where they
+// disagree the sentence that says so. Fills stored before respondents became the unit (no
+// `answers`, no `tone`) show what they hold: counts of answers and a mean sentiment.
 import Link from "next/link";
-import type { TFillQuote, TThoughtsCell } from "~/server/analysis/journey/result";
+import type {
+  TFillQuote,
+  TThoughtsCell,
+  TToneShare,
+  TToneShares,
+} from "~/server/analysis/journey/result";
 import { DiscussLink } from "./cell-comments";
 import { EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, percent, valence } from "./fill-data";
@@ -48,11 +55,23 @@ export function ThoughtsCell({
   // The cell's most representative answers first; each theme's own quotes one click away.
   const shown = thoughts.quotes.slice(0, 2);
   const themesWithQuotes = thoughts.themes.filter((t) => t.quotes.length > 0);
+  // Older fills counted answers; current ones count respondents and say how many answers.
+  const byPeople = thoughts.answers !== undefined;
+  const unit = byPeople ? "respondents" : "answers";
+  const total = byPeople ? thoughts.respondents : thoughts.n;
   return (
     <div className="ev-thoughts">
       <p className="ev-sub">
-        {thoughts.n} answers from {thoughts.respondents} respondents
+        {byPeople
+          ? `${thoughts.respondents} respondents wrote ${thoughts.answers} answers`
+          : `${thoughts.n} answers from ${thoughts.respondents} respondents`}
       </p>
+      {thoughts.topic && thoughts.topic.length > 0 && (
+        <p className="ev-sub">
+          Most write about{" "}
+          {thoughts.topic.map((t) => `${t.label} (${percent(t.share)})`).join(", ")}
+        </p>
+      )}
       {thoughts.themes.length === 0 ? (
         <p className="jm-none">No shared themes.</p>
       ) : (
@@ -61,12 +80,18 @@ export function ThoughtsCell({
             <li key={t.term} className="ev-theme">
               {t.label}{" "}
               <span className="ev-count">
-                {t.count} · {percent(t.share)}
+                {t.count} of {total} {unit} · {percent(t.share)}
+                {t.interval && ` [${intervalText(t.interval, percent)}]`}
               </span>
+              {t.phrases && t.phrases.length > 0 && (
+                <span className="ev-sub"> {t.phrases.join(", ")}</span>
+              )}
             </li>
           ))}
           {thoughts.unthemed > 0 && (
-            <li className="ev-count">{thoughts.unthemed} answers in no theme</li>
+            <li className="ev-count">
+              {thoughts.unthemed} {unit} in no theme
+            </li>
           )}
         </ul>
       )}
@@ -95,6 +120,57 @@ export function ThoughtsCell({
   );
 }
 
+function shareLine(name: string, s: TToneShare): string {
+  return `${percent(s.share)} ${name} [${intervalText(s.interval, percent)}]`;
+}
+
+function ToneShares({
+  ctx,
+  personaIndex,
+  label,
+  tone,
+  disagreeing,
+}: {
+  ctx: GridContext;
+  personaIndex: number | null;
+  label: string;
+  tone: TToneShares;
+  disagreeing: number;
+}) {
+  if (tone.status !== "ok") return <Insufficient n={tone.n} reason={tone.reason} />;
+  return (
+    <EvidenceDetails
+      label={label}
+      summary={
+        <>
+          Words: <strong>{tone.lean === "neutral" ? "mixed or neutral" : tone.lean}</strong>{" "}
+          <span className="ev-ci">
+            {percent(tone.negative.share)} neg · {percent(tone.neutral.share)} neutral ·{" "}
+            {percent(tone.positive.share)} pos (n = {tone.n})
+          </span>
+        </>
+      }
+      facts={[
+        { term: "Negative", value: shareLine("of respondents", tone.negative) },
+        { term: "Neutral", value: shareLine("of respondents", tone.neutral) },
+        { term: "Positive", value: shareLine("of respondents", tone.positive) },
+        { term: "n", value: `${tone.n} respondents (one tone each: the mean of their answers)` },
+        ...(tone.otherLanguage
+          ? [
+              {
+                term: "Not scored",
+                value: `${tone.otherLanguage} respondents wrote in German or another language; tone is shown for English only`,
+              },
+            ]
+          : []),
+        { term: "Model", value: ctx.fill.scales.sentiment.model },
+        { term: "Answers whose words and rating disagree", value: String(disagreeing) },
+      ]}
+      href={ctx.rowHref(personaIndex)}
+    />
+  );
+}
+
 export function SentimentCell({
   ctx,
   personaIndex,
@@ -109,9 +185,18 @@ export function SentimentCell({
   if (!thoughts) return <span className="jm-none">Not in this fill</span>;
   if (thoughts.status !== "ok") return <Insufficient n={thoughts.n} reason={thoughts.reason} />;
   const s = thoughts.sentiment;
+  const label = `Tone of the words of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
   return (
     <div className="ev-value">
-      {s.status === "ok" ? (
+      {thoughts.tone ? (
+        <ToneShares
+          ctx={ctx}
+          personaIndex={personaIndex}
+          label={label}
+          tone={thoughts.tone}
+          disagreeing={thoughts.disagreeingAnswers}
+        />
+      ) : s.status === "ok" ? (
         <EvidenceDetails
           label={`Text sentiment of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`}
           summary={

@@ -1,0 +1,90 @@
+// Which answers to quote for a theme: real sentences a strategist can read, close to what the theme
+// is about, and not three ways of saying the same thing. An answer is quotable when it has at
+// least MIN_QUOTE_WORDS words and is not a placeholder for "no answer" ("NA", "n/a", "-", "none",
+// "nothing", "no"). Among quotable answers the first pick is the one closest to the theme's centre
+// (cosine of tf-idf vectors); each next pick maximises closeness to the centre minus its closeness
+// to the answers already picked (maximal marginal relevance), so the quotes cover the theme rather
+// than repeat its most typical sentence; a near copy of a picked quote comes only when nothing else
+// is left. Ties go to the earlier answer.
+import { cosine, type SparseVector } from "./vectors";
+
+export const MIN_QUOTE_WORDS = 4;
+/** Weight of closeness to the centre against closeness to quotes already picked. */
+const RELEVANCE = 0.7;
+/** Cosine at which an answer is a near copy of a quote already picked: last resort only. */
+const NEAR_COPY = 0.9;
+
+const MISSING = new Set([
+  "na",
+  "n/a",
+  "n.a.",
+  "-",
+  "--",
+  "none",
+  "nothing",
+  "no",
+  "nil",
+  "null",
+  "nope",
+  "no comment",
+  "no comments",
+  "nothing to add",
+  "not applicable",
+  ".",
+  "?",
+]);
+
+export function isMissingAnswer(text: string): boolean {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  return t === "" || MISSING.has(t) || MISSING.has(t.replace(/[.!]+$/, ""));
+}
+
+/** Words as a reader counts them: runs separated by spaces that hold a letter ("don't" is one). */
+export function readerWords(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+export function isQuotable(text: string): boolean {
+  return !isMissingAnswer(text) && readerWords(text) >= MIN_QUOTE_WORDS;
+}
+
+/**
+ * Up to `limit` of `candidates` (indices into `vectors`), best first, by closeness to `centre` with
+ * diversity; equal texts are quoted once.
+ */
+export function pickQuotes(
+  candidates: readonly number[],
+  vectors: readonly SparseVector[],
+  texts: readonly string[],
+  centre: SparseVector,
+  limit: number,
+): number[] {
+  const picked: number[] = [];
+  const seen = new Set<string>();
+  const pool = [...candidates].sort((a, b) => a - b);
+  const relevance = new Map(pool.map((i) => [i, cosine(vectors[i] ?? new Map(), centre)]));
+  while (picked.length < limit) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const i of pool) {
+      const key = (texts[i] ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+      if (picked.includes(i) || seen.has(key)) continue;
+      const redundancy = Math.max(
+        0,
+        ...picked.map((j) => cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map())),
+      );
+      const score =
+        RELEVANCE * (relevance.get(i) ?? 0) -
+        (1 - RELEVANCE) * redundancy -
+        (redundancy >= NEAR_COPY ? 1 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    picked.push(best);
+    seen.add((texts[best] ?? "").trim().toLowerCase().replace(/\s+/g, " "));
+  }
+  return picked;
+}

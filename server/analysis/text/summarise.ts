@@ -1,0 +1,103 @@
+// A column of open-text answers summarised on its own, one answer per person (a row of a file, or
+// a persona's members): every answer's tone, the group's tone as shares of people, and its themes
+// with shares of people, key phrases and quotes. Blank answers and placeholders for "no answer"
+// ("NA", "n/a", "-", "none") are left out of every count; answers that read as German are themed
+// but get no tone (text/language.ts). Pure: the text CLI (server/cli/text-*.ts) and the persona
+// report call it with plain strings.
+import { analyseText, type AnalysedText } from "./analyse-text";
+import { toneReadable } from "./language";
+import { isMissingAnswer } from "./quotes";
+import { extractThemes } from "./themes";
+import type { ToneLabel } from "./tone";
+import { summariseTone, type ToneSummary } from "./tone-summary";
+
+export const TEXT_DEFAULTS = { maxThemes: 20, minCount: 3, quotesPerTheme: 3 } as const;
+
+export interface SummariseTextOptions {
+  maxThemes?: number;
+  /** Fewest people a theme needs; default max(3, 0.5 % of the answers). */
+  minCount?: number;
+  quotesPerTheme?: number;
+  /** Called as answers are read: done of total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface TextTheme {
+  label: string;
+  /** The key term (lemma) the theme is built on. */
+  term: string;
+  phrases: string[];
+  /** Indices into the input of the answers in the theme, ascending. */
+  rows: number[];
+  /** People (answers) in the theme. */
+  n: number;
+  share: number;
+  interval: { lower: number; upper: number };
+  quotes: { row: number; text: string }[];
+}
+
+export interface TextsSummary {
+  /** Answers analysed (not blank, not a placeholder). */
+  n: number;
+  /** Terms so common they are what everyone writes about, not a theme. */
+  topic: { label: string; share: number }[];
+  themes: TextTheme[];
+  /** Answers in no theme. */
+  unthemed: number;
+  /** Over the answers that read as English (the tone model reads nothing else). */
+  tone: ToneSummary;
+  /** Answers left out of the tone because they read as German. */
+  otherLanguage: number;
+  /** Each analysed answer's tone, by input index; `english` false when it reads as German. */
+  answers: { row: number; score: number; label: ToneLabel; english: boolean }[];
+}
+
+export function summariseTexts(
+  texts: readonly string[],
+  options: SummariseTextOptions = {},
+): TextsSummary {
+  const kept: { row: number; text: string; analysed: AnalysedText }[] = [];
+  const cache = new Map<string, AnalysedText>();
+  texts.forEach((text, row) => {
+    if (!isMissingAnswer(text)) {
+      const analysed = cache.get(text) ?? analyseText(text);
+      cache.set(text, analysed);
+      kept.push({ row, text, analysed });
+    }
+    options.onProgress?.(row + 1, texts.length);
+  });
+  const n = kept.length;
+  const extraction = extractThemes(
+    kept.map((k, unit) => ({ unit, text: k.text, analysed: k.analysed })),
+    {
+      maxThemes: options.maxThemes ?? TEXT_DEFAULTS.maxThemes,
+      minCount: options.minCount ?? Math.max(TEXT_DEFAULTS.minCount, Math.ceil(n / 200)),
+      quotesPerTheme: options.quotesPerTheme ?? TEXT_DEFAULTS.quotesPerTheme,
+    },
+  );
+  const rowOf = (i: number): number => kept[i]?.row ?? -1;
+  const english = kept.filter((k) => toneReadable(k.text));
+  return {
+    n,
+    topic: extraction.topic.map((t) => ({ label: t.label, share: t.share })),
+    themes: extraction.themes.map((t) => ({
+      label: t.label,
+      term: t.term,
+      phrases: t.phrases,
+      rows: t.units.map(rowOf),
+      n: t.units.length,
+      share: t.share,
+      interval: t.interval,
+      quotes: t.quotes.map((i) => ({ row: rowOf(i), text: kept[i]?.text ?? "" })),
+    })),
+    unthemed: extraction.unthemed.length,
+    tone: summariseTone(english.map((k) => k.analysed.tone.score)),
+    otherLanguage: kept.length - english.length,
+    answers: kept.map((k) => ({
+      row: k.row,
+      score: k.analysed.tone.score,
+      label: k.analysed.tone.label,
+      english: toneReadable(k.text),
+    })),
+  };
+}
