@@ -50,7 +50,7 @@ survey.json:
       { "id": "comment", "role": "THOUGHT", "kind": "text" }
     ]
   }
-  role: SEGMENT | DEMOGRAPHIC | EMOTION | PAIN | THOUGHT | GOAL | TOUCHPOINT | OTHER
+  role: SEGMENT | DEMOGRAPHIC | EMOTION | PAIN | THOUGHT | GOAL | TOUCHPOINT | VALUE | FEAR | OTHER
         (SEGMENT questions are clustered on; THOUGHT text answers are quoted; the rest describe)
   kind: categorical | multi | ordinal | numeric | text
   column defaults to id, label to id; options are optional (observed answers otherwise); ordinal
