@@ -24,7 +24,7 @@ export const ZPersonaFieldKey = z.enum(personaFieldKeys, {
 
 /** The card sections a field can be drafted from. */
 type SectionKey = {
-  [K in keyof PersonaCard]: PersonaCard[K] extends CardSection ? K : never;
+  [K in keyof PersonaCard]-?: PersonaCard[K] extends CardSection ? K : never;
 }[keyof PersonaCard];
 
 export interface PersonaFieldDefinition {
