@@ -34,7 +34,7 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
       },
       persona: {
         high: { phrase: "hunts for the best price", title: "Price Hunter" },
-        low: { phrase: "pays more for the right car", title: "Value-over-price Buyer" },
+        low: { phrase: "pays more for the right car", title: "" },
       },
     },
     {
@@ -168,6 +168,36 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
           student: { phrase: "is a student", title: "" },
           retired: { phrase: "is retired", title: "" },
         },
+      },
+    },
+    {
+      key: "hassle_free",
+      type: "LIKERT",
+      role: "VALUE",
+      page: lastPage,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "A hassle-free purchase matters more to me than a lower price.",
+        de: "Ein unkomplizierter Kauf ist mir wichtiger als ein niedrigerer Preis.",
+      },
+      persona: {
+        high: { phrase: "values a hassle-free purchase", title: "Convenience Seeker" },
+        low: { phrase: "puts price before convenience", title: "" },
+      },
+    },
+    {
+      key: "overpaying",
+      type: "LIKERT",
+      role: "FEAR",
+      page: lastPage,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "I worry about paying too much or being misled.",
+        de: "Ich habe Sorge, zu viel zu zahlen oder getäuscht zu werden.",
+      },
+      persona: {
+        high: { phrase: "worries about paying too much", title: "" },
+        low: { phrase: "trusts the deal on offer", title: "" },
       },
     },
     {
