@@ -199,16 +199,18 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
       .flatMap((q) => {
         const own = input.traits.filter((t) => t.questionId === q.id);
         const apart = strongest.find((t) => t.questionId === q.id);
-        if (apart) return [{ rank: strongest.indexOf(apart), s: claim(apart) }];
         const common = commonestOption(own);
+        // "Is retired less often" says little on its own: lead with what most of them are.
+        if (apart && (apart.direction === "higher" || !common || common.id === apart.id)) {
+          return [{ rank: strongest.indexOf(apart), s: claim(apart) }];
+        }
         if (common) {
           const typical = { ...common, direction: "higher" as const };
-          return [
-            {
-              rank: Infinity,
-              s: sentence(`Most often ${clause(typical)}, much like other customers.`, [common]),
-            },
-          ];
+          const line = apart
+            ? sentence(`Most often ${clause(typical)}.`, [common])
+            : sentence(`Most often ${clause(typical)}, much like other customers.`, [common]);
+          const rank = apart ? strongest.indexOf(apart) : Infinity;
+          return [{ rank, s: line }, ...(apart ? [{ rank: rank + 0.5, s: claim(apart) }] : [])];
         }
         const mean = own.find((t) => t.measure === "mean");
         return mean
@@ -236,7 +238,12 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
   const roleSection = (role: CardRole): CardSection => {
     const asked = input.questions.filter((q) => q.role === role && q.kind !== "text");
     if (asked.length === 0) return section([], ASK_NEXT_TIME[role]);
-    const apart = strongest.filter((t) => t.role === role).slice(0, SENTENCES_PER_SECTION);
+    // Challenges and fears lead with what weighs on them more ("struggles with"), not less.
+    const own = strongest.filter((t) => t.role === role);
+    const heavier = own.filter((t) => t.direction === "higher");
+    const apart = (
+      (role === "PAIN" || role === "FEAR") && heavier.length > 0 ? heavier : own
+    ).slice(0, SENTENCES_PER_SECTION);
     if (apart.length > 0) return section(apart.map(claim));
     const typical = describeQuestions(asked);
     return section(
@@ -265,7 +272,8 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
     marketing.push(sentence(`Talk to someone who ${listing(lead.map(clause))}.`, lead));
   }
   const worry = strongest.find(
-    (t) => (t.role === "FEAR" || t.role === "PAIN") && !lead.includes(t),
+    (t) =>
+      (t.role === "FEAR" || t.role === "PAIN") && t.direction === "higher" && !lead.includes(t),
   );
   if (worry) {
     marketing.push(
@@ -338,6 +346,14 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 }
 
+/** Sentences of an answer, normalised, so two quotes repeating the same line are caught. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((line) => words(line).join(" "))
+    .filter((line) => line.split(" ").length >= MIN_QUOTE_WORDS);
+}
+
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared += 1;
@@ -355,15 +371,17 @@ function quotesFor(input: CardInput): { quotes: Quote[]; note: string | null } {
   if (thoughtQuestions.length === 0) return { quotes: [], note: ASK_NEXT_TIME.quotes };
   const limit = input.quotesPerPersona ?? 3;
   const quotes: Quote[] = [];
-  const chosen: Set<string>[] = [];
+  const chosen: { bag: Set<string>; lines: Set<string> }[] = [];
   input.representatives.forEach((response, i) => {
     if (quotes.length >= limit) return;
     for (const q of thoughtQuestions) {
       const answer = response.answers[q.id];
       if (typeof answer !== "string" || !isQuotable(answer)) continue;
       const bag = new Set(words(answer));
-      if (chosen.some((other) => overlap(bag, other) > MAX_QUOTE_OVERLAP)) continue;
-      chosen.push(bag);
+      const lines = sentencesOf(answer);
+      if (chosen.some((other) => overlap(bag, other.bag) > MAX_QUOTE_OVERLAP)) continue;
+      if (chosen.some((other) => lines.some((l) => other.lines.has(l)))) continue;
+      chosen.push({ bag, lines: new Set(lines) });
       quotes.push({
         responseId: response.id,
         questionId: q.id,
