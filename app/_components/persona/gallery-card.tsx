@@ -7,11 +7,14 @@ import { formatShare } from "~/server/analysis/trait-text";
 import type { TPersonaSetStatus } from "~/server/domain/review";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { PersonaAvatar } from "./avatar";
+import { PlaceholderNameHint } from "./placeholder-name-hint";
 import { ReviewBadge } from "./review-badge";
 
 export interface GalleryCardData {
   index: number;
   name: string;
+  /** The drafted name nobody has replaced yet: shown with a hint to rename it. */
+  placeholderName?: boolean;
   summary: string;
   avatarSeed: string;
   size: number;
@@ -50,6 +53,7 @@ export function GalleryCard({
           <h3>
             <Link href={href}>{card.name}</Link>
           </h3>
+          {card.placeholderName && <PlaceholderNameHint />}
           <p className="pa-badges">
             <StabilityBadge label={card.stability.label} jaccard={card.stability.meanJaccard} />
             {status && <ReviewBadge status={status} />}
