@@ -55,6 +55,9 @@ survey.json:
   kind: categorical | multi | ordinal | numeric | text
   column defaults to id, label to id; options are optional (observed answers otherwise); ordinal
   options list answer labels in scale order; columns not listed are ignored.
+  Optional: "optionLabels": { "self_employed": "Self-employed" } names options on persona cards;
+  "persona": { "high": { "phrase": "hunts for the best price", "title": "Price Hunter" },
+  "low": {...}, "options": { "<value>": {...} } } words the cards' sentences and titles.
 
 Exit codes: 0 success, 1 data error (unreadable file, not a CSV, too few respondents),
 2 usage error (bad option or value, unknown column in --segment / --demographic).`;
