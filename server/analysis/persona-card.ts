@@ -259,7 +259,6 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
   const headline = top[0];
 
   const titled = top.find((t) => researcherTitle(t, questionById.get(t.questionId)) !== null);
-  const titleTrait = titled ?? headline;
   const title = titled
     ? withArticle(researcherTitle(titled, questionById.get(titled.questionId)) as string)
     : headline
@@ -314,9 +313,13 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
     ...(title ? { title } : {}),
     avatarSeed: avatarSeed(input.seed, input.persona, name),
     evidence: thin ? "thin" : "distinguishing",
-    tagline:
-      title && titleTrait
-        ? section([sentence(`${title}: someone who ${clause(titleTrait)}.`, [titleTrait])])
+    tagline: titled
+      ? section([sentence(`${title}: someone who ${clause(titled)}.`, [titled])])
+      : top.length > 0
+        ? // A title made from labels would only repeat the sentence: say what they do instead.
+          section([
+            sentence(`Someone who ${listing(top.slice(0, 2).map(clause))}.`, top.slice(0, 2)),
+          ])
         : thinSection(),
     job: jobQuestions.length > 0 ? section(job) : section([], ASK_NEXT_TIME.job),
     demographics:

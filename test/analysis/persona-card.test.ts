@@ -194,6 +194,8 @@ describe("draftPersonaCard with clear evidence", () => {
     expect(first?.tagline.sentences[0]?.traitIds).toEqual(["p0:price"]);
     // The other persona scores low on price: it is not titled a price hunter.
     expect(second?.title).not.toMatch(/Price Hunter/);
+    // Without a researcher's title the one-liner says what they do rather than repeat a label.
+    expect(second?.tagline.sentences[0]?.text).toMatch(/^Someone who /);
     expect(sentenceTexts(second as PersonaCard).join(" ")).toMatch(/pays for convenience/);
   });
 
