@@ -1,53 +1,108 @@
-// Drafts a persona card from the evidence, for a strategist to edit. The rule is that nothing is
-// invented: every sentence is composed from traits and carries their ids, so each claim can be
-// traced to n, interval, effect size and q. Where the evidence is thin the card says so (a note,
-// not a sentence) instead of filling the gap with plausible prose. Names are placeholders from a
-// fixed list (chosen by seed and persona number) and say so; quotes are real open-text answers
-// of the members closest to the centroid.
+// Drafts a persona card from the evidence, for a strategist to edit, in the template's order:
+// name and archetype title, job, demographics, goals and challenges, values and fears, marketing
+// message, elevator pitch. Sentences are plain words without numbers ("Hunts for the best price
+// far more than other customers."); each keeps the ids of the traits it rests on, so the page can
+// open the numbers behind it. Nothing is invented: goals, challenges, values and fears come only
+// from questions tagged with that meaning, and a field with no such question says what to ask in
+// the next survey. Names are neutral first names drawn by seed (no mood words that could
+// contradict the data); quotes are real open answers of typical members, varied, never blanks.
 import { byStrength } from "./profile";
+import {
+  capitalise,
+  defaultTitle,
+  researcherTitle,
+  traitClaim,
+  traitClause,
+  withArticle,
+} from "./persona-phrasing";
 import type { CardSection, CardSentence, PersonaCard, Quote, Trait } from "./result";
 import { createRng, deriveSeed } from "./rng";
-import type { QuestionDefinition, SurveyResponse } from "./survey";
-import { formatInterval, formatShare, formatValue, shortTrait, traitPhrase } from "./trait-text";
+import type { QuestionDefinition, QuestionRole, SurveyResponse } from "./survey";
 
-/** Alliterative and deliberately neutral: a name must not claim what the data did not show. */
+/** Neutral first names: a placeholder must not claim a mood or trait the data did not show. */
 export const PERSONA_NAMES: readonly string[] = [
-  "Agile Ada",
-  "Bold Bea",
-  "Calm Cleo",
-  "Daring Dev",
-  "Eager Eli",
-  "Frank Fay",
-  "Gentle Gus",
-  "Hopeful Hana",
-  "Inventive Ivo",
-  "Jolly Jo",
-  "Keen Kai",
-  "Lively Lou",
-  "Mindful Mo",
-  "Nimble Nia",
-  "Open Omar",
-  "Practical Pia",
-  "Quiet Quinn",
-  "Resolute Rae",
-  "Steady Sam",
-  "Thoughtful Tess",
-  "Upbeat Uma",
-  "Vivid Vic",
-  "Warm Wren",
-  "Zesty Zoe",
+  "Alex",
+  "Amara",
+  "Ana",
+  "Elif",
+  "Felix",
+  "Iris",
+  "Jonas",
+  "Jordan",
+  "Jun",
+  "Kim",
+  "Lena",
+  "Luca",
+  "Maya",
+  "Mei",
+  "Nico",
+  "Noor",
+  "Omar",
+  "Ravi",
+  "Robin",
+  "Sam",
+  "Sara",
+  "Tariq",
+  "Theo",
+  "Zoe",
 ];
 
 export const DRAFT_NOTE =
-  "Draft composed automatically from the statistics; a strategist should review and edit the " +
-  "name, wording and messages before use. Every sentence lists the traits it was built from.";
+  "Draft written automatically from the statistics; a strategist should review and edit the " +
+  "name, wording and messages before use. Every sentence opens the evidence it rests on.";
+
+export const NAME_NOTE =
+  "Placeholder name drawn from a neutral list of first names; it says nothing about the " +
+  "people. Rename it.";
 
 export const INSUFFICIENT_EVIDENCE =
   "Insufficient evidence: no answer sets this persona apart from the rest (q < 0.05 with at " +
   "least a small effect), so nothing is claimed here.";
 
+/** What to ask next time, per field whose questions the survey lacks. */
+export const ASK_NEXT_TIME: Record<"job" | "demographics" | "quotes" | CardRole, string> = {
+  job: "Add a demographic question about job or occupation to learn what this group does for a living.",
+  demographics:
+    "Add questions tagged Demographic (age, household, place) to describe who this group is.",
+  GOAL: "Add a question tagged Goal to learn what this group wants to achieve.",
+  PAIN: "Add a question tagged Pain point to learn what stands in this group's way.",
+  VALUE: "Add a question tagged Value to learn what matters most to this group.",
+  FEAR: "Add a question tagged Fear to learn what worries this group.",
+  quotes: "Add an open-text question tagged Thought to quote what this group says.",
+};
+
+type CardRole = Extract<QuestionRole, "GOAL" | "PAIN" | "VALUE" | "FEAR">;
+
+const ROLE_NOUN: Record<CardRole, string> = {
+  GOAL: "goal",
+  PAIN: "challenge",
+  VALUE: "value",
+  FEAR: "fear",
+};
+
 /** Job-like demographic questions, by id or label. */
 const JOB_PATTERN = /\b(job|occupation|profession|role|position|title|industry|employ\w*|work)/i;
+
+/** Answers that only say "no answer"; they are never quoted. */
+const MISSING_TOKENS = new Set([
+  "",
+  "na",
+  "n/a",
+  "n.a",
+  "nan",
+  "-",
+  "--",
+  "none",
+  "null",
+  "nothing",
+  "no comment",
+  "no answer",
+  "nil",
+  "undefined",
+]);
+const MIN_QUOTE_WORDS = 4;
+/** Two quotes sharing more than this share of their words say the same thing. */
+const MAX_QUOTE_OVERLAP = 0.5;
 
 const SENTENCES_PER_SECTION = 3;
 
@@ -69,7 +124,7 @@ export function avatarSeed(seed: number, persona: number, name: string): string 
 
 export interface CardInput {
   persona: number;
-  /** Members and all clustered respondents, for the share in the pitch. */
+  /** Members and all clustered respondents, for the size of the group in words. */
   size: number;
   clustered: number;
   traits: readonly Trait[];
@@ -115,105 +170,61 @@ function onePerQuestion(traits: readonly Trait[]): Trait[] {
   });
 }
 
-/** What the persona typically answered: its most common option, or its mean. */
-function typicalTrait(traits: readonly Trait[]): Trait | undefined {
-  const shares = traits.filter((t) => t.measure === "share");
-  if (shares.length > 0) {
-    return [...shares].sort((a, b) => b.personaValue - a.personaValue || (a.id < b.id ? -1 : 1))[0];
-  }
-  return traits.find((t) => t.measure === "mean");
-}
-
-function describeTypical(trait: Trait, distinguishing: boolean): string {
-  const apart = distinguishing ? "; sets them apart" : "";
-  const interval = formatInterval(trait, trait.personaInterval);
-  if (trait.measure === "share") {
-    return `${trait.questionLabel}: most often “${trait.option ?? ""}” (${formatShare(trait.personaValue)}, 95 % CI ${interval}; others ${formatShare(trait.restValue)}${apart}).`;
-  }
-  return `${trait.questionLabel}: average ${formatValue(trait, trait.personaValue)} (95 % CI ${interval}; others ${formatValue(trait, trait.restValue)}${apart}).`;
-}
-
-/** One sentence per question of the role: its typical answer. */
-function typicalAnswers(
-  questions: readonly QuestionDefinition[],
-  traits: readonly Trait[],
-): CardSentence[] {
-  return questions.flatMap((q) => {
-    const own = traits.filter((t) => t.questionId === q.id);
-    const typical = typicalTrait(own);
-    if (!typical) return [];
-    const apart = own.some((t) => t.distinguishing);
-    return [sentence(describeTypical(typical, apart), [typical])];
-  });
-}
-
-/**
- * Goals or challenges: the distinguishing traits of the role's questions, else the typical
- * answers with a note that they do not set the persona apart.
- */
-function roleSection(
-  role: "GOAL" | "PAIN",
-  questions: readonly QuestionDefinition[],
-  traits: readonly Trait[],
-): CardSection {
-  const asked = questions.filter((q) => q.role === role && q.kind !== "text");
-  const noun = role === "GOAL" ? "goal" : "pain-point";
-  if (asked.length === 0)
-    return section([], `The survey has no closed ${noun} (${role}) questions.`);
-  const roleTraits = traits.filter((t) => t.role === role);
-  const apart = onePerQuestion(roleTraits.filter((t) => t.distinguishing)).slice(
-    0,
-    SENTENCES_PER_SECTION,
-  );
-  if (apart.length > 0) {
-    return section(apart.map((t) => sentence(`They ${traitPhrase(t)}.`, [t])));
-  }
-  const typical = typicalAnswers(asked, roleTraits);
-  return section(
-    typical,
-    `Insufficient evidence: no ${noun} answer sets this persona apart (q < 0.05 with at least a ` +
-      `small effect); ${typical.length > 0 ? "shown are its most common answers, which it shares with others." : "there were no answers to show."}`,
-  );
-}
-
-function quotesFor(input: CardInput): { quotes: Quote[]; note: string | null } {
-  const thoughtQuestions = input.questions.filter((q) => q.role === "THOUGHT" && q.kind === "text");
-  if (thoughtQuestions.length === 0) {
-    return { quotes: [], note: "The survey has no open-text (THOUGHT) questions to quote." };
-  }
-  const limit = input.quotesPerPersona ?? 3;
-  const quotes: Quote[] = [];
-  input.representatives.forEach((response, i) => {
-    if (quotes.length >= limit) return;
-    // One quote per respondent, so that a single talkative member does not speak for everyone.
-    for (const q of thoughtQuestions) {
-      const answer = response.answers[q.id];
-      if (typeof answer === "string" && answer.trim() !== "") {
-        quotes.push({
-          responseId: response.id,
-          questionId: q.id,
-          questionLabel: q.label,
-          text: answer.trim(),
-          closenessRank: i + 1,
-        });
-        return;
-      }
-    }
-  });
-  const note =
-    quotes.length === 0
-      ? "None of the persona's typical members answered the open-text questions."
-      : null;
-  return { quotes, note };
+/** The most common option of a choice question (no claim of difference), or undefined. */
+function commonestOption(traits: readonly Trait[]): Trait | undefined {
+  return [...traits]
+    .filter((t) => t.measure === "share")
+    .sort((a, b) => b.personaValue - a.personaValue || (a.id < b.id ? -1 : 1))[0];
 }
 
 export function draftPersonaCard(input: CardInput): PersonaCard {
   const name = personaName(input.seed, input.persona);
+  const questionById = new Map(input.questions.map((q) => [q.id, q]));
+  const claim = (t: Trait) => sentence(traitClaim(t, questionById.get(t.questionId)), [t]);
+  const clause = (t: Trait) => traitClause(t, questionById.get(t.questionId));
+
   const byId = new Map(input.traits.map((t) => [t.id, t]));
   const distinguishing = input.distinguishingTraitIds
     .map((id) => byId.get(id))
     .filter((t): t is Trait => t !== undefined);
   const thin = distinguishing.length === 0;
+  const strongest = onePerQuestion(distinguishing);
+
+  /**
+   * Per question: its strongest distinguishing trait as a claim; otherwise its most common
+   * answer, said to be shared with others. Used for who they are (job, demographics).
+   */
+  const describeQuestions = (questions: readonly QuestionDefinition[]): CardSentence[] =>
+    questions
+      .flatMap((q) => {
+        const own = input.traits.filter((t) => t.questionId === q.id);
+        const apart = strongest.find((t) => t.questionId === q.id);
+        const common = commonestOption(own);
+        // "Is retired less often" says little on its own: lead with what most of them are.
+        if (apart && (apart.direction === "higher" || !common || common.id === apart.id)) {
+          return [{ rank: strongest.indexOf(apart), s: claim(apart) }];
+        }
+        if (common) {
+          const typical = { ...common, direction: "higher" as const };
+          const line = apart
+            ? sentence(`Most often ${clause(typical)}.`, [common])
+            : sentence(`Most often ${clause(typical)}, much like other customers.`, [common]);
+          const rank = apart ? strongest.indexOf(apart) : Infinity;
+          return [{ rank, s: line }, ...(apart ? [{ rank: rank + 0.5, s: claim(apart) }] : [])];
+        }
+        const mean = own.find((t) => t.measure === "mean");
+        return mean
+          ? [
+              {
+                rank: Infinity,
+                s: sentence(traitClaim({ ...mean, direction: "equal" }, q), [mean]),
+              },
+            ]
+          : [];
+      })
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, SENTENCES_PER_SECTION)
+      .map((x) => x.s);
 
   const demographicQuestions = input.questions.filter(
     (q) => q.role === "DEMOGRAPHIC" && q.kind !== "text",
@@ -222,91 +233,171 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
     (q) => JOB_PATTERN.test(q.id) || JOB_PATTERN.test(q.label),
   );
   const otherDemographics = demographicQuestions.filter((q) => !jobQuestions.includes(q));
-  const job = typicalAnswers(jobQuestions, input.traits);
-  const demographics = typicalAnswers(otherDemographics, input.traits);
 
-  // Values and fears: attitudes, not who they are (demographics) nor goals and pains (own sections).
-  const attitudinal = onePerQuestion(
-    distinguishing.filter((t) => !["DEMOGRAPHIC", "GOAL", "PAIN"].includes(t.role)),
-  );
-  const positives = attitudinal.filter((t) => t.direction === "higher");
-  const negatives = attitudinal.filter((t) => t.direction === "lower");
-  const top = onePerQuestion(distinguishing).slice(0, SENTENCES_PER_SECTION);
-  const lead = positives.slice(0, 2);
-  const address = negatives.slice(0, 2);
+  /** Goals, challenges, values and fears: only from questions tagged with that meaning. */
+  const roleSection = (role: CardRole): CardSection => {
+    const asked = input.questions.filter((q) => q.role === role && q.kind !== "text");
+    if (asked.length === 0) return section([], ASK_NEXT_TIME[role]);
+    // Challenges and fears lead with what weighs on them more ("struggles with"), not less.
+    const own = strongest.filter((t) => t.role === role);
+    const heavier = own.filter((t) => t.direction === "higher");
+    const apart = (
+      (role === "PAIN" || role === "FEAR") && heavier.length > 0 ? heavier : own
+    ).slice(0, SENTENCES_PER_SECTION);
+    if (apart.length > 0) return section(apart.map(claim));
+    const typical = describeQuestions(asked);
+    return section(
+      typical,
+      `No ${ROLE_NOUN[role]} answer sets this persona apart (q < 0.05 with at least a small ` +
+        `effect); ${typical.length > 0 ? "shown are its most common answers, which it shares with others." : "there were no answers to show."}`,
+    );
+  };
 
-  const thinSection = (): CardSection => section([], INSUFFICIENT_EVIDENCE);
-  const traitSentences = (traits: readonly Trait[], none: string): CardSection =>
-    thin
-      ? thinSection()
-      : traits.length > 0
-        ? section(
-            traits
-              .slice(0, SENTENCES_PER_SECTION)
-              .map((t) => sentence(`They ${traitPhrase(t)}.`, [t])),
-          )
-        : section([], none);
+  // Who they are is described by demographics; what they are like by everything else.
+  const attitudes = strongest.filter((t) => t.role !== "DEMOGRAPHIC");
+  const top = (attitudes.length > 0 ? attitudes : strongest).slice(0, SENTENCES_PER_SECTION);
+  const headline = top[0];
+
+  const titled = top.find((t) => researcherTitle(t, questionById.get(t.questionId)) !== null);
+  const title = titled
+    ? withArticle(researcherTitle(titled, questionById.get(titled.questionId)) as string)
+    : headline
+      ? defaultTitle(headline)
+      : undefined;
 
   const marketing: CardSentence[] = [];
+  const lead = top.slice(0, 2);
   if (lead.length > 0) {
+    marketing.push(sentence(`Talk to someone who ${listing(lead.map(clause))}.`, lead));
+  }
+  const worry = strongest.find(
+    (t) =>
+      (t.role === "FEAR" || t.role === "PAIN") && t.direction === "higher" && !lead.includes(t),
+  );
+  if (worry) {
     marketing.push(
-      sentence(`Lead with what sets them apart: ${listing(lead.map(shortTrait))}.`, lead),
+      sentence(`Take away what holds them back: this customer ${clause(worry)}.`, [worry]),
     );
   }
-  if (address.length > 0) {
+  const value = strongest.find((t) => t.role === "VALUE" && !lead.includes(t));
+  if (value) {
     marketing.push(
-      sentence(
-        `Address where they score lower than others: ${listing(address.map(shortTrait))}.`,
-        address,
-      ),
-    );
-  }
-  if (marketing.length === 0 && top.length > 0) {
-    marketing.push(
-      sentence(`Speak to what sets them apart: ${listing(top.map(shortTrait))}.`, top),
+      sentence(`Show that you share what matters to them: this customer ${clause(value)}.`, [
+        value,
+      ]),
     );
   }
 
-  const share = formatShare(input.clustered > 0 ? input.size / input.clustered : 0);
+  const share = input.clustered > 0 ? input.size / input.clustered : 0;
+  const groupSize = share >= 0.35 ? "a large" : share >= 0.15 ? "a sizeable" : "a small";
   const pitch: CardSentence[] =
     top.length > 0
       ? [
           sentence(
-            `${name} stands for ${share} of respondents (n = ${input.size}): people who ${listing(top.map(traitPhrase))}.`,
+            `${name} stands for ${groupSize} group of customers: someone who ${listing(top.map(clause))}.`,
             top,
           ),
         ]
       : [];
-  const tagline = top[0];
+
   const { quotes, note: quotesNote } = quotesFor(input);
+  const job = describeQuestions(jobQuestions);
+  const demographics = describeQuestions(otherDemographics);
+  const thinSection = (): CardSection => section([], INSUFFICIENT_EVIDENCE);
 
   return {
     draft: true,
     draftNote: DRAFT_NOTE,
     name,
-    nameNote:
-      "Placeholder name picked from a fixed list by seed and persona number; it does not " +
-      "describe the persona. Rename it.",
+    nameNote: NAME_NOTE,
+    ...(title ? { title } : {}),
     avatarSeed: avatarSeed(input.seed, input.persona, name),
     evidence: thin ? "thin" : "distinguishing",
-    tagline: tagline
-      ? section([sentence(`Stands out because they ${traitPhrase(tagline)}.`, [tagline])])
-      : thinSection(),
-    job:
-      job.length > 0
-        ? section(job)
-        : section([], "The survey has no job or occupation question among its demographics."),
+    tagline: titled
+      ? section([sentence(`${title}: someone who ${clause(titled)}.`, [titled])])
+      : top.length > 0
+        ? // A title made from labels would only repeat the sentence: say what they do instead.
+          section([
+            sentence(`Someone who ${listing(top.slice(0, 2).map(clause))}.`, top.slice(0, 2)),
+          ])
+        : thinSection(),
+    job: jobQuestions.length > 0 ? section(job) : section([], ASK_NEXT_TIME.job),
     demographics:
-      demographics.length > 0
+      otherDemographics.length > 0
         ? section(demographics)
-        : section([], "The survey has no demographic questions to describe this persona."),
-    goals: roleSection("GOAL", input.questions, input.traits),
-    challenges: roleSection("PAIN", input.questions, input.traits),
-    values: traitSentences(positives, "No attitude question is answered higher than by others."),
-    fears: traitSentences(negatives, "No attitude question is answered lower than by others."),
+        : section([], ASK_NEXT_TIME.demographics),
+    goals: roleSection("GOAL"),
+    challenges: roleSection("PAIN"),
+    values: roleSection("VALUE"),
+    fears: roleSection("FEAR"),
     marketingMessage: thin ? thinSection() : section(marketing),
     elevatorPitch: thin ? thinSection() : section(pitch),
     quotes,
     quotesNote,
   };
+}
+
+/** True for answers that carry no words worth quoting ("NA", "-", "nothing", "ok"). */
+export function isQuotable(answer: string): boolean {
+  const text = answer.trim();
+  const token = text.toLowerCase().replace(/[.!]+$/, "");
+  if (MISSING_TOKENS.has(token)) return false;
+  return words(text).length >= MIN_QUOTE_WORDS;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+}
+
+/** Sentences of an answer, normalised, so two quotes repeating the same line are caught. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((line) => words(line).join(" "))
+    .filter((line) => line.split(" ").length >= MIN_QUOTE_WORDS);
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/**
+ * Quotes from the members closest to the centre first (one per respondent, so a talkative
+ * member cannot speak for everyone), skipping blanks, answers too short to say anything, and
+ * answers that repeat a quote already chosen.
+ */
+function quotesFor(input: CardInput): { quotes: Quote[]; note: string | null } {
+  const thoughtQuestions = input.questions.filter((q) => q.role === "THOUGHT" && q.kind === "text");
+  if (thoughtQuestions.length === 0) return { quotes: [], note: ASK_NEXT_TIME.quotes };
+  const limit = input.quotesPerPersona ?? 3;
+  const quotes: Quote[] = [];
+  const chosen: { bag: Set<string>; lines: Set<string> }[] = [];
+  input.representatives.forEach((response, i) => {
+    if (quotes.length >= limit) return;
+    for (const q of thoughtQuestions) {
+      const answer = response.answers[q.id];
+      if (typeof answer !== "string" || !isQuotable(answer)) continue;
+      const bag = new Set(words(answer));
+      const lines = sentencesOf(answer);
+      if (chosen.some((other) => overlap(bag, other.bag) > MAX_QUOTE_OVERLAP)) continue;
+      if (chosen.some((other) => lines.some((l) => other.lines.has(l)))) continue;
+      chosen.push({ bag, lines: new Set(lines) });
+      quotes.push({
+        responseId: response.id,
+        questionId: q.id,
+        questionLabel: q.label,
+        text: answer.trim(),
+        closenessRank: i + 1,
+      });
+      return;
+    }
+  });
+  const note =
+    quotes.length === 0
+      ? `None of the persona's typical members gave an open answer of at least ${MIN_QUOTE_WORDS} words.`
+      : null;
+  return { quotes, note: note && capitalise(note) };
 }

@@ -7,6 +7,7 @@ import { chooseK, type KChoice } from "./choose-k";
 import { encodeAnswers, type EncodedMatrix, type FeatureSpec } from "./encode";
 import { ambiguousMembers, squaredDistance } from "./kmeans";
 import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
+import { labelColumns, labelTraits } from "./option-labels";
 import { draftPersonaCard } from "./persona-card";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
@@ -285,11 +286,12 @@ export function runAnalysis(
       .filter((row) => !ambiguousRows.has(row))
       .map((row) => clustered[row] as SurveyResponse);
     const size = fit.sizes[persona] as number;
+    const traits = labelTraits(p.traits, questions);
     const card = draftPersonaCard({
       persona,
       size,
       clustered: n,
-      traits: p.traits,
+      traits,
       distinguishingTraitIds: p.distinguishingTraitIds,
       questions,
       representatives,
@@ -320,7 +322,7 @@ export function runAnalysis(
         .filter((a) => a.nearest === persona)
         .map((a) => (clustered[a.index] as SurveyResponse).id),
       representativeIds: representatives.slice(0, 5).map((r) => r.id),
-      traits: p.traits,
+      traits,
       distinguishingTraitIds: p.distinguishingTraitIds,
       card,
       quotes: card.quotes,
@@ -335,7 +337,7 @@ export function runAnalysis(
     encoding: {
       segmentQuestionIds: segment.map((q) => q.id),
       features: encoded.spec.map((f) => ({ ...f, options: [...f.options], fill: [...f.fill] })),
-      columns: encoded.columns.map((c) => ({ ...c })),
+      columns: labelColumns(encoded.columns, questions),
       clustered: n,
       excludedResponseIds: encoded.excluded.map((i) => (input.responses[i] as SurveyResponse).id),
       imputed: { ...encoded.imputed },

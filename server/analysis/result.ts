@@ -35,6 +35,8 @@ export const ZTrait = z.object({
   kind: ZQuestionKind.exclude(["text"]),
   /** Share traits: one option of a choice question; absent for means. */
   option: z.string().optional(),
+  /** The option as respondents read it (runs before labels were carried have only the key). */
+  optionLabel: z.string().optional(),
   measure: z.enum(["share", "mean"]),
   /** Whether the question was a clustering input (its differences are partly by construction). */
   segmentInput: z.boolean(),
@@ -97,6 +99,8 @@ export const ZPersonaCard = z.object({
   name: z.string(),
   /** Placeholder names are not derived from the data; said so here. */
   nameNote: z.string(),
+  /** A one-line archetype title from the top trait ("The Price Hunter"); absent in older runs. */
+  title: z.string().optional(),
   avatarSeed: z.string(),
   evidence: z.enum(["distinguishing", "thin"]),
   tagline: ZCardSection,

@@ -12,6 +12,8 @@ export const QUESTION_ROLES = [
   "THOUGHT",
   "GOAL",
   "TOUCHPOINT",
+  "VALUE",
+  "FEAR",
   "OTHER",
 ] as const;
 export const QUESTION_KINDS = ["categorical", "multi", "ordinal", "numeric", "text"] as const;
@@ -20,6 +22,25 @@ export const ZQuestionRole = z.enum(QUESTION_ROLES);
 export const ZQuestionKind = z.enum(QUESTION_KINDS);
 export type QuestionRole = z.infer<typeof ZQuestionRole>;
 export type QuestionKind = z.infer<typeof ZQuestionKind>;
+
+/**
+ * How a persona card words one end of a scale or one option: `phrase` reads after a name
+ * ("hunts for the best price"), `title` is a short archetype noun ("Price Hunter"). Empty strings
+ * mean "no wording given"; the card then builds one from the labels.
+ */
+export const ZPersonaPhrase = z.object({
+  phrase: z.string().default(""),
+  title: z.string().default(""),
+});
+export type PersonaPhrase = z.infer<typeof ZPersonaPhrase>;
+
+export const ZPersonaPhrasing = z.object({
+  high: ZPersonaPhrase.optional(),
+  low: ZPersonaPhrase.optional(),
+  /** Keyed by option value. */
+  options: z.record(z.string(), ZPersonaPhrase).optional(),
+});
+export type PersonaPhrasing = z.infer<typeof ZPersonaPhrasing>;
 
 /** The fields of a question, without cross-field checks (extend this, then refine). */
 export const ZQuestionFields = z.object({
@@ -32,6 +53,10 @@ export const ZQuestionFields = z.object({
   /** ordinal / numeric: the scale's ends. */
   min: z.number().optional(),
   max: z.number().optional(),
+  /** categorical / multi: option value -> the label respondents saw, so nothing shows a key. */
+  optionLabels: z.record(z.string(), z.string()).optional(),
+  /** Researcher-written wording for persona cards. */
+  persona: ZPersonaPhrasing.optional(),
 });
 
 export function rangeIsOrdered(q: { min?: number; max?: number }): boolean {

@@ -1,6 +1,7 @@
 // How a trait reads in words and numbers, shared by persona cards, the HTML report and the
 // command line so the same trait is never described two ways. Phrases state only what the trait
 // measured (persona vs rest, with both values); they never add motive or adjective.
+import { traitOptionLabel } from "./option-labels";
 import type { Trait } from "./result";
 
 export function formatShare(share: number): string {
@@ -117,7 +118,7 @@ export function traitPhrase(trait: Trait): string {
   const question = quoted(trait.questionLabel);
   if (trait.measure === "share") {
     const how = same ? "as often as" : more ? "more often than" : "less often than";
-    return `answer “${readableOption(trait.option ?? "")}” to ${question} ${how} others (${comparison(trait)})`;
+    return `answer “${traitOptionLabel(trait)}” to ${question} ${how} others (${comparison(trait)})`;
   }
   const how = same ? "the same as" : more ? "higher than" : "lower than";
   if (trait.kind === "ordinal") {

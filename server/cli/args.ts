@@ -57,11 +57,14 @@ survey.json:
       { "id": "comment", "role": "THOUGHT", "kind": "text" }
     ]
   }
-  role: SEGMENT | DEMOGRAPHIC | EMOTION | PAIN | THOUGHT | GOAL | TOUCHPOINT | OTHER
+  role: SEGMENT | DEMOGRAPHIC | EMOTION | PAIN | THOUGHT | GOAL | TOUCHPOINT | VALUE | FEAR | OTHER
         (SEGMENT questions are clustered on; THOUGHT text answers are quoted; the rest describe)
   kind: categorical | multi | ordinal | numeric | text
   column defaults to id, label to id; options are optional (observed answers otherwise); ordinal
   options list answer labels in scale order; columns not listed are ignored.
+  Optional: "optionLabels": { "self_employed": "Self-employed" } names options on persona cards;
+  "persona": { "high": { "phrase": "hunts for the best price", "title": "Price Hunter" },
+  "low": {...}, "options": { "<value>": {...} } } words the cards' sentences and titles.
 
 Exit codes: 0 success, 1 data error (unreadable file, not a CSV, too few respondents),
 2 usage error (bad option or value, unknown column in --segment / --demographic).`;

@@ -24,7 +24,7 @@ export const ZPersonaFieldKey = z.enum(personaFieldKeys, {
 
 /** The card sections a field can be drafted from. */
 type SectionKey = {
-  [K in keyof PersonaCard]: PersonaCard[K] extends CardSection ? K : never;
+  [K in keyof PersonaCard]-?: PersonaCard[K] extends CardSection ? K : never;
 }[keyof PersonaCard];
 
 export interface PersonaFieldDefinition {
@@ -77,7 +77,7 @@ export const personaFields: readonly PersonaFieldDefinition[] = [
     group: "Goals and challenges",
     section: "goals",
     maxLength: 2000,
-    hint: "What they want to achieve.",
+    hint: "What they want to achieve, from the questions tagged Goal.",
   },
   {
     key: "challenges",
@@ -85,7 +85,7 @@ export const personaFields: readonly PersonaFieldDefinition[] = [
     group: "Goals and challenges",
     section: "challenges",
     maxLength: 2000,
-    hint: "What stands in their way.",
+    hint: "What stands in their way, from the questions tagged Pain point.",
   },
   {
     key: "values",
@@ -93,7 +93,7 @@ export const personaFields: readonly PersonaFieldDefinition[] = [
     group: "Values and fears",
     section: "values",
     maxLength: 2000,
-    hint: "What they care about more than others do.",
+    hint: "What matters to them, from the questions tagged Value.",
   },
   {
     key: "fears",
@@ -101,7 +101,7 @@ export const personaFields: readonly PersonaFieldDefinition[] = [
     group: "Values and fears",
     section: "fears",
     maxLength: 2000,
-    hint: "What they care about less, or worry about.",
+    hint: "What worries them, from the questions tagged Fear.",
   },
   {
     key: "marketingMessage",

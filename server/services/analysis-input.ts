@@ -8,12 +8,21 @@ import { numericRange } from "~/server/domain/survey/scales";
 import { rowToQuestion } from "./survey-rows";
 
 export function toAnalysisQuestion(q: TQuestionDefinition): QuestionDefinition {
-  const base = { id: q.key, label: q.text.en, role: q.role };
+  const base = {
+    id: q.key,
+    label: q.text.en,
+    role: q.role,
+    ...(q.persona ? { persona: q.persona } : {}),
+  };
+  const choices = {
+    options: q.options.map((o) => o.value),
+    optionLabels: Object.fromEntries(q.options.map((o) => [o.value, o.label.en])),
+  };
   switch (q.type) {
     case "SINGLE_CHOICE":
-      return { ...base, kind: "categorical", options: q.options.map((o) => o.value) };
+      return { ...base, kind: "categorical", ...choices };
     case "MULTIPLE_CHOICE":
-      return { ...base, kind: "multi", options: q.options.map((o) => o.value) };
+      return { ...base, kind: "multi", ...choices };
     case "SHORT_TEXT":
     case "LONG_TEXT":
       return { ...base, kind: "text" };

@@ -9,6 +9,7 @@ import Papa from "papaparse";
 import type { Db } from "~/server/db/client";
 import { effectInterval } from "~/server/analysis/effect-intervals";
 import { traitFamily } from "~/server/analysis/evidence-rules";
+import { traitOptionLabel } from "~/server/analysis/option-labels";
 import { personaFields } from "~/server/domain/persona-fields";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
@@ -80,6 +81,7 @@ export function traitTable(set: PersonaSet): TableExport {
     "question_id",
     "label",
     "option",
+    "option_label",
     "role",
     "measure",
     "segment_input",
@@ -115,6 +117,7 @@ export function traitTable(set: PersonaSet): TableExport {
         question_id: t.questionId,
         label: t.label,
         option: t.option ?? null,
+        option_label: t.option === undefined ? null : traitOptionLabel(t),
         role: t.role,
         measure: t.measure,
         segment_input: t.segmentInput ? 1 : 0,

@@ -49,6 +49,8 @@ export interface GalleryCard {
   stability: PersonaView["stability"];
   evidence: PersonaView["evidence"];
   nameWrittenByPerson: boolean;
+  /** Still the drafted placeholder name (see PersonaView.placeholderName). */
+  placeholderName: boolean;
   editedCount: number;
   flaggedCount: number;
   openThreads: number;
@@ -148,6 +150,7 @@ export async function getGallery(
       stability: p.stability,
       evidence: p.evidence,
       nameWrittenByPerson: p.fields.some((f) => f.key === "name" && f.personWritten),
+      placeholderName: p.placeholderName,
       editedCount: p.editedCount,
       flaggedCount: p.flaggedCount,
       openThreads: threads.get(p.index) ?? 0,

@@ -43,6 +43,10 @@ export interface PersonaView {
   id: string;
   index: number;
   name: string;
+  /** True while the name is still the drafted placeholder (nobody has renamed the persona). */
+  placeholderName: boolean;
+  /** The card's archetype title ("The Price Hunter"); absent for thin evidence and older runs. */
+  title: string | null;
   summary: string;
   avatarSeed: string;
   size: number;
@@ -103,10 +107,13 @@ export function buildPersonaView(row: PersonaRow, persona: Persona): PersonaView
     };
   });
   const valueOf = (key: TPersonaFieldKey): string => fields.find((f) => f.key === key)?.value ?? "";
+  const name = valueOf("name") || persona.name;
   return {
     id: row.id,
     index: row.index,
-    name: valueOf("name") || persona.name,
+    name,
+    placeholderName: name === persona.card.name,
+    title: persona.card.title ?? null,
     summary: valueOf("summary").split("\n")[0] ?? "",
     avatarSeed: persona.card.avatarSeed,
     size: persona.size,

@@ -18,6 +18,7 @@ export interface QuestionRow {
   options: Prisma.JsonValue;
   settings: Prisma.JsonValue;
   logic: Prisma.JsonValue | null;
+  persona?: Prisma.JsonValue | null;
 }
 
 export type StoredQuestion = TQuestionDefinition & { id: string };
@@ -36,6 +37,7 @@ export function rowToQuestion(row: QuestionRow): StoredQuestion {
     options: row.options,
     settings: row.settings,
     logic: row.logic,
+    persona: row.persona ?? null,
   });
   return { id: row.id, ...definition };
 }
@@ -60,5 +62,6 @@ export function questionToRow(
     options: q.options,
     settings: q.settings,
     logic: q.logic ?? undefined,
+    persona: q.persona ?? undefined,
   };
 }

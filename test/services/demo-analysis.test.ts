@@ -67,6 +67,57 @@ describe("demo analysis", () => {
     }
   }, 120_000);
 
+  it("writes the demo's cards in plain words, with option labels and every template field", async () => {
+    const run = await db.analysisRun.findFirstOrThrow({ where: { status: "SUCCEEDED" } });
+    const result = ZAnalysisResult.parse(run.result);
+    // Stored option keys look like "in_person" or "self_employed"; labels never have underscores.
+    const keys = /[A-Za-z]_[A-Za-z]/;
+    for (const persona of result.personas) {
+      for (const trait of persona.traits.filter((t) => t.option !== undefined)) {
+        expect(trait.optionLabel, trait.id).toBeDefined();
+        expect(trait.label, trait.id).not.toMatch(keys);
+      }
+      const card = persona.card;
+      const fields = [
+        card.tagline,
+        card.job,
+        card.demographics,
+        card.goals,
+        card.challenges,
+        card.values,
+        card.fears,
+        card.marketingMessage,
+        card.elevatorPitch,
+      ];
+      for (const field of fields) {
+        for (const s of field.sentences) {
+          expect(s.text).not.toMatch(/\d/);
+          expect(s.text).not.toMatch(keys);
+          expect(s.traitIds.length).toBeGreaterThan(0);
+        }
+      }
+      // The demo survey asks about values and fears, so those fields are written, not asked for.
+      expect(card.values.note ?? "").not.toMatch(/^Add a question/);
+      expect(card.fears.note ?? "").not.toMatch(/^Add a question/);
+      for (const quote of persona.quotes)
+        expect(quote.text.split(/\s+/).length).toBeGreaterThanOrEqual(4);
+    }
+    // The price hunters (the first planted group) carry the researcher's title for that trait.
+    const generated = generateCarBuyers({
+      seed: demoRespondentSeed,
+      count: demoRespondentCount,
+      now,
+    });
+    const hunters = new Set(generated.filter((r) => r.group === 0).map((r) => r.id));
+    const mostlyHunters = result.personas.find(
+      (p) => p.memberIds.filter((id) => hunters.has(id)).length > p.memberIds.length / 2,
+    );
+    expect(mostlyHunters?.card.title).toBe("The Price Hunter");
+    expect(result.encoding.columns.map((c) => c.label)).toContain(
+      "Where did you do most of your research?: In person",
+    );
+  });
+
   it("leaves the demo journey map filled for every persona, with real quotes", async () => {
     const map = await db.journeyMap.findFirstOrThrow({
       where: { name: demoJourneyName },

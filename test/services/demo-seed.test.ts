@@ -83,7 +83,8 @@ describe("demo seed", () => {
     expect(version.publishedAt?.getTime()).toBeLessThan(
       Math.min(...generated.map((r) => r.startedAt.getTime())),
     );
-    expect(version.questions).toHaveLength(7 + 3 * 5);
+    // Segment (4), closing (age, work, value, fear, recommend) and three per stage.
+    expect(version.questions).toHaveLength(9 + 3 * 5);
 
     const partial = generated.filter((r) => r.status === "PARTIAL").length;
     expect(generated).toHaveLength(420);

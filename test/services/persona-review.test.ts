@@ -147,10 +147,18 @@ describe("persona template fields", () => {
 
   it("renames a persona everywhere its name is shown, and refuses researchers and empty text", async () => {
     const personaId = personaIds[1] as string;
+    // Until someone renames it, the drafted name is marked a placeholder.
+    const before = await getGallery(db, researcher, { runId });
+    expect(before.selected?.cards.find((c) => c.id === personaId)?.placeholderName).toBe(true);
     await editPersonaField(db, strategist, { personaId, field: "name", value: "Green Greta" });
     const gallery = await getGallery(db, researcher, { runId });
     const card = gallery.selected?.cards.find((c) => c.id === personaId);
-    expect(card).toMatchObject({ name: "Green Greta", nameWrittenByPerson: true, editedCount: 1 });
+    expect(card).toMatchObject({
+      name: "Green Greta",
+      nameWrittenByPerson: true,
+      placeholderName: false,
+      editedCount: 1,
+    });
 
     await expect(
       editPersonaField(db, researcher, { personaId, field: "name", value: "Nope" }),

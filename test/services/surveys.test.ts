@@ -19,6 +19,7 @@ import {
   setSurveyStatus,
   type SurveyForEditing,
 } from "~/server/services/surveys";
+import { loadAnalysisInput } from "~/server/services/analysis-input";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -124,9 +125,13 @@ describe("creating surveys", () => {
       "main_channel",
       "age",
       "occupation",
+      "hassle_free",
+      "overpaying",
       "recommend",
     ]);
-    expect(survey.questions).toHaveLength(7 + 3 * carBuyingStages.length);
+    expect(survey.questions).toHaveLength(9 + 3 * carBuyingStages.length);
+    // The closing block asks what matters to people and what worries them, for persona cards.
+    expect(survey.questions.filter((q) => q.role === "VALUE" || q.role === "FEAR")).toHaveLength(2);
     expect(survey.coverage.map((c) => [c.stageName, c.missing])).toEqual(
       carBuyingStages.map((name) => [name, []]),
     );
@@ -247,6 +252,50 @@ describe("saving the draft", () => {
 });
 
 describe("publishing", () => {
+  it("keeps persona wording and the value and fear meanings, and gives the analysis option labels", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const channel = {
+      key: "channel",
+      type: "SINGLE_CHOICE",
+      role: "SEGMENT",
+      text: { en: "Where did you research?" },
+      options: [
+        { value: "in_person", label: { en: "In person" } },
+        { value: "online", label: { en: "Online" } },
+      ],
+      persona: {
+        options: { in_person: { phrase: "visits the showroom", title: "Showroom Visitor" } },
+      },
+    } satisfies TQuestionDefinitionInput;
+    const questions = [
+      channel,
+      likert("price", {
+        role: "VALUE",
+        persona: { high: { phrase: "hunts for the best price", title: "Price Hunter" } },
+      }),
+      likert("worry", { role: "FEAR" }),
+    ] satisfies TQuestionDefinitionInput[];
+    const { id } = await createSurvey(db, actor, { title: "Wording" }, questions);
+    const editing = await getSurveyForEditing(db, actor, id);
+    expect(editing.questions.map((q) => [q.key, q.role, q.persona])).toEqual([
+      ["channel", "SEGMENT", channel.persona],
+      ["price", "VALUE", { high: { phrase: "hunts for the best price", title: "Price Hunter" } }],
+      ["worry", "FEAR", null],
+    ]);
+    const input = await loadAnalysisInput(db, {
+      surveyId: id,
+      versionIds: [editing.version.id],
+      includePartial: true,
+    });
+    expect(input.questions[0]).toMatchObject({
+      id: "channel",
+      options: ["in_person", "online"],
+      optionLabels: { in_person: "In person", online: "Online" },
+      persona: channel.persona,
+    });
+    expect(input.questions.map((q) => q.role)).toEqual(["SEGMENT", "VALUE", "FEAR"]);
+  });
+
   it("freezes the published version: later edits go to a draft of version 2", async () => {
     const { actor } = await makeWorkspaceWithOwner(db);
     const { id, slug } = await createSurvey(db, actor, { title: "Versions" }, [

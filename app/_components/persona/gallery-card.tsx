@@ -8,11 +8,14 @@ import type { TPersonaSetStatus } from "~/server/domain/review";
 import type { StabilityFigures } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { PersonaAvatar } from "./avatar";
+import { PlaceholderNameHint } from "./placeholder-name-hint";
 import { ReviewBadge } from "./review-badge";
 
 export interface GalleryCardData {
   index: number;
   name: string;
+  /** The drafted name nobody has replaced yet: shown with a hint to rename it. */
+  placeholderName?: boolean;
   summary: string;
   avatarSeed: string;
   size: number;
@@ -51,6 +54,7 @@ export function GalleryCard({
           <h3>
             <Link href={href}>{card.name}</Link>
           </h3>
+          {card.placeholderName && <PlaceholderNameHint />}
           <p className="pa-badges">
             <StabilityBadge stability={card.stability} />
             {status && <ReviewBadge status={status} />}

@@ -3,7 +3,7 @@
 // analysis has real-looking structure to find. Every respondent comes with the group they were
 // drawn from. Answers are keyed by the journey survey's question keys; the seed validates them
 // with the survey's own answer check before storing anything.
-import { createRng, type Rng } from "~/server/analysis/rng";
+import { createRng, deriveSeed, type Rng } from "~/server/analysis/rng";
 import { journeyTemplates } from "~/server/domain/journey-templates";
 import { journeySurveyQuestions } from "~/server/domain/survey/journey-survey-template";
 
@@ -50,6 +50,9 @@ interface GroupProfile {
   priceFocus: number;
   researchDepth: number;
   adviceSeeking: number;
+  /** Centres on the closing VALUE (hassle-free over price) and FEAR (paying too much) scales. */
+  hassleFreeValue: number;
+  overpayingWorry: number;
   channel: Record<Channel, number>;
   /** Mean emotion (-2..2) and pain (0..4) per stage, in journey order. */
   emotion: PerStage<number>;
@@ -71,6 +74,8 @@ export const carBuyerGroups: readonly GroupProfile[] = [
     priceFocus: 4.8,
     researchDepth: 2.2,
     adviceSeeking: 1.4,
+    hassleFreeValue: 1.8,
+    overpayingWorry: 4.3,
     channel: { online: 0.97, friends: 0.02, in_person: 0.01 },
     emotion: [0.8, 0.2, -0.6, -1.0, 0.4],
     pain: [1.0, 1.5, 2.4, 2.6, 1.2],
@@ -165,6 +170,8 @@ export const carBuyerGroups: readonly GroupProfile[] = [
     priceFocus: 2.0,
     researchDepth: 4.8,
     adviceSeeking: 1.6,
+    hassleFreeValue: 2.8,
+    overpayingWorry: 3.4,
     channel: { online: 0.97, friends: 0.01, in_person: 0.02 },
     emotion: [1.0, -0.8, 0.6, 0.8, 1.0],
     pain: [0.8, 2.8, 1.4, 1.0, 0.8],
@@ -259,6 +266,8 @@ export const carBuyerGroups: readonly GroupProfile[] = [
     priceFocus: 3.2,
     researchDepth: 1.8,
     adviceSeeking: 4.8,
+    hassleFreeValue: 3.4,
+    overpayingWorry: 4.0,
     channel: { online: 0.01, friends: 0.96, in_person: 0.03 },
     emotion: [-0.4, -0.9, 0.7, -1.5, 0.8],
     pain: [2.0, 2.4, 1.4, 3.6, 1.2],
@@ -354,6 +363,8 @@ export const carBuyerGroups: readonly GroupProfile[] = [
     priceFocus: 1.3,
     researchDepth: 1.3,
     adviceSeeking: 1.7,
+    hassleFreeValue: 4.5,
+    overpayingWorry: 1.8,
     channel: { online: 0.01, friends: 0.02, in_person: 0.97 },
     emotion: [1.4, 0.9, 1.0, 1.2, -0.9],
     pain: [0.4, 0.5, 0.6, 0.7, 2.6],
@@ -552,6 +563,9 @@ export function generateCarBuyers(options: CarBuyerOptions): CarBuyerRespondent[
   const dayMs = 86_400_000;
   const today = Math.floor(options.now.getTime() / dayMs) * dayMs;
 
+  // The closing value and fear answers draw from their own stream, so adding them left every
+  // other answer of the demo as it was.
+  const closingRng = createRng(deriveSeed(options.seed, 4242));
   const groups = rng.shuffle(groupSizes(count).flatMap((size, group) => Array(size).fill(group)));
   const respondents = groups.map((group: number): CarBuyerRespondent => {
     const profile = carBuyerGroups[group] as GroupProfile;
@@ -585,6 +599,10 @@ export function generateCarBuyers(options: CarBuyerOptions): CarBuyerRespondent[
         const nps = rng.normal(profile.recommend.mean, profile.recommend.sd);
         answers.recommend = roundInto(nps, 0, 10);
       }
+      if (closingRng.next() < 0.95)
+        answers.hassle_free = likert(closingRng, profile.hassleFreeValue);
+      if (closingRng.next() < 0.95)
+        answers.overpaying = likert(closingRng, profile.overpayingWorry);
     }
 
     // Started on one of the days before today (UTC), more often in the evening than at night.

@@ -118,6 +118,7 @@ export async function seedCarBuyingSurvey(
       options: q.options,
       settings: q.settings,
       logic: q.logic ?? undefined,
+      persona: q.persona ?? undefined,
     })),
   });
   const stored = await tx.question.findMany({

@@ -26,6 +26,8 @@ export const questionRoles = [
   "THOUGHT",
   "GOAL",
   "TOUCHPOINT",
+  "VALUE",
+  "FEAR",
   "OTHER",
 ] as const;
 export type TQuestionRole = (typeof questionRoles)[number];
@@ -50,6 +52,8 @@ export const questionRoleLabels: Record<TQuestionRole, string> = {
   THOUGHT: "Thought (quotes)",
   GOAL: "Goal",
   TOUCHPOINT: "Touchpoint",
+  VALUE: "Value (what matters to them)",
+  FEAR: "Fear (what worries them)",
   OTHER: "Other",
 };
 
@@ -92,6 +96,28 @@ export const ZQuestionSettings = z
   .strict();
 export type TQuestionSettings = z.infer<typeof ZQuestionSettings>;
 
+/**
+ * How a persona card talks about one end of a scale or one option, written by the researcher:
+ * `phrase` is what such a person does, read after a name ("hunts for the best price"), `title`
+ * a short archetype noun for the card's title ("Price Hunter"). Empty means "use the default
+ * built from the question and option labels".
+ */
+export const ZPersonaPhrase = z.object({
+  phrase: text(120).default(""),
+  title: text(40).default(""),
+});
+export type TPersonaPhrase = z.infer<typeof ZPersonaPhrase>;
+
+/** Scales use `high` and `low`; choice questions use `options` (keyed by option value). */
+export const ZPersonaPhrasing = z
+  .object({
+    high: ZPersonaPhrase.optional(),
+    low: ZPersonaPhrase.optional(),
+    options: z.record(z.string(), ZPersonaPhrase).optional(),
+  })
+  .strict();
+export type TPersonaPhrasing = z.infer<typeof ZPersonaPhrasing>;
+
 export const logicOperators = ["equals", "oneOf", "greaterThan"] as const;
 export const ZDisplayLogic = z.object({
   questionKey: z.string().min(1),
@@ -122,6 +148,8 @@ export const ZQuestionDefinition = z.object({
   options: z.array(ZChoiceOption).max(50).default([]),
   settings: ZQuestionSettings.default({}),
   logic: ZDisplayLogic.nullable().default(null),
+  /** Optional wording for persona cards; null (older versions) means defaults from the labels. */
+  persona: ZPersonaPhrasing.nullable().default(null),
 });
 export type TQuestionDefinition = z.infer<typeof ZQuestionDefinition>;
 export type TQuestionDefinitionInput = z.input<typeof ZQuestionDefinition>;

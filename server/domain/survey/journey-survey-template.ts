@@ -32,6 +32,10 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         en: "Getting the best price matters more to me than anything else.",
         de: "Der beste Preis ist mir wichtiger als alles andere.",
       },
+      persona: {
+        high: { phrase: "hunts for the best price", title: "Price Hunter" },
+        low: { phrase: "pays more for the right car", title: "" },
+      },
     },
     {
       key: "research_depth",
@@ -43,6 +47,10 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         en: "I research every detail before I decide.",
         de: "Ich recherchiere jedes Detail, bevor ich mich entscheide.",
       },
+      persona: {
+        high: { phrase: "researches every detail before deciding", title: "Thorough Researcher" },
+        low: { phrase: "decides without much research", title: "Quick Decider" },
+      },
     },
     {
       key: "advice_seeking",
@@ -53,6 +61,10 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
       text: {
         en: "I like personal advice from an expert.",
         de: "Ich schätze persönliche Beratung durch Fachleute.",
+      },
+      persona: {
+        high: { phrase: "wants personal advice from an expert", title: "Advice Seeker" },
+        low: { phrase: "prefers to decide without advice", title: "Independent Decider" },
       },
     },
     {
@@ -69,6 +81,13 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         { value: "in_person", label: { en: "In person", de: "Vor Ort" } },
         { value: "friends", label: { en: "Friends and family", de: "Freunde und Familie" } },
       ],
+      persona: {
+        options: {
+          online: { phrase: "does most research online", title: "Online Researcher" },
+          in_person: { phrase: "researches in person at the dealer", title: "Showroom Visitor" },
+          friends: { phrase: "relies on friends and family", title: "Word-of-mouth Buyer" },
+        },
+      },
     },
   ];
   const perStage = stages.flatMap<TQuestionDefinitionInput>((stage, index) => {
@@ -85,6 +104,10 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
           en: `How did you feel during "${stage.name}"?`,
           de: `Wie haben Sie sich in der Phase „${stage.name}“ gefühlt?`,
         },
+        persona: {
+          high: { phrase: `enjoys “${stage.name}”`, title: "" },
+          low: { phrase: `is unhappy during “${stage.name}”`, title: "" },
+        },
       },
       {
         key: `${key}_pain`,
@@ -96,6 +119,10 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         text: {
           en: `How much trouble did "${stage.name}" cause you?`,
           de: `Wie viel Ärger hat Ihnen die Phase „${stage.name}“ bereitet?`,
+        },
+        persona: {
+          high: { phrase: `struggles with “${stage.name}”`, title: "" },
+          low: { phrase: `finds “${stage.name}” easy`, title: "" },
         },
       },
       {
@@ -134,6 +161,44 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         { value: "retired", label: { en: "Retired", de: "Ruhestand" } },
         { value: "other", label: { en: "Other", de: "Anderes" } },
       ],
+      persona: {
+        options: {
+          employee: { phrase: "works as an employee", title: "" },
+          self_employed: { phrase: "is self-employed", title: "" },
+          student: { phrase: "is a student", title: "" },
+          retired: { phrase: "is retired", title: "" },
+        },
+      },
+    },
+    {
+      key: "hassle_free",
+      type: "LIKERT",
+      role: "VALUE",
+      page: lastPage,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "A hassle-free purchase matters more to me than a lower price.",
+        de: "Ein unkomplizierter Kauf ist mir wichtiger als ein niedrigerer Preis.",
+      },
+      persona: {
+        high: { phrase: "values a hassle-free purchase", title: "Convenience Seeker" },
+        low: { phrase: "puts price before convenience", title: "" },
+      },
+    },
+    {
+      key: "overpaying",
+      type: "LIKERT",
+      role: "FEAR",
+      page: lastPage,
+      settings: { points: 5, ...agreeLabels },
+      text: {
+        en: "I worry about paying too much or being misled.",
+        de: "Ich habe Sorge, zu viel zu zahlen oder getäuscht zu werden.",
+      },
+      persona: {
+        high: { phrase: "worries about paying too much", title: "" },
+        low: { phrase: "trusts the deal on offer", title: "" },
+      },
     },
     {
       key: "recommend",

@@ -85,6 +85,7 @@ function element(
     custom.stageName = stages.get(q.stageId) ?? null;
   }
   if (q.type === "RATING" && q.settings.nps) custom.nps = true;
+  if (q.persona) custom.persona = q.persona as unknown as JsonObject;
   return { ...body, ...base, [customKey]: custom };
 }
 

@@ -190,6 +190,7 @@ class Importer implements ElementContext {
       options: body.options,
       settings: body.settings,
       logic: null,
+      persona: mine.persona ?? null,
     };
     const parsed = ZQuestionDefinition.safeParse(candidate);
     if (!parsed.success) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import {
   questionRoles,
+  ZPersonaPhrasing,
   questionTypes,
   type TQuestionRole,
   type TQuestionType,
@@ -38,6 +39,8 @@ export const ZQuestionCustom = z
     stageId: z.string().min(1).nullable().optional(),
     stageName: z.string().min(1).nullable().optional(),
     nps: z.boolean().optional(),
+    /** Persona-card wording; a file that carries a malformed one simply loses it. */
+    persona: ZPersonaPhrasing.nullable().optional().catch(undefined),
   })
   .partial();
 export type TQuestionCustom = z.infer<typeof ZQuestionCustom>;

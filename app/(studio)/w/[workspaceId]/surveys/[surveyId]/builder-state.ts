@@ -8,6 +8,8 @@ import {
   ZSurveyQuestions,
   type TChoiceOption,
   type TLocalizedText,
+  type TPersonaPhrase,
+  type TPersonaPhrasing,
   type TQuestionDefinition,
   type TQuestionRole,
   type TQuestionType,
@@ -54,6 +56,31 @@ const cleanOptional = (t: Partial<TLocalizedText> | null | undefined) => {
   return cleanText({ en: t.en ?? "", de: t.de });
 };
 
+const cleanPhrase = (p: TPersonaPhrase | undefined): TPersonaPhrase | undefined => {
+  const phrase = p?.phrase.trim() ?? "";
+  const title = p?.title.trim() ?? "";
+  return phrase || title ? { phrase, title } : undefined;
+};
+
+/** Persona wording that fits the type: scale ends for scales, phrases for existing options. */
+export function cleanPersona(q: TQuestionDefinition): TPersonaPhrasing | null {
+  const persona = q.persona;
+  if (!persona) return null;
+  if (isChoice(q.type)) {
+    const options = Object.fromEntries(
+      q.options.flatMap((o) => {
+        const phrase = cleanPhrase(persona.options?.[o.value]);
+        return phrase ? [[o.value, phrase]] : [];
+      }),
+    );
+    return Object.keys(options).length > 0 ? { options } : null;
+  }
+  if (!isNumeric(q.type)) return null;
+  const high = cleanPhrase(persona.high);
+  const low = cleanPhrase(persona.low);
+  return high || low ? { ...(high ? { high } : {}), ...(low ? { low } : {}) } : null;
+}
+
 /** What is sent to survey.saveDraft: empty optional texts dropped, settings for the type only. */
 export function toPayload(draft: Draft): { meta: TSurveyMeta; questions: TQuestionDefinition[] } {
   // Pages are numbered without gaps, in the order people see them.
@@ -90,6 +117,7 @@ export function toPayload(draft: Draft): { meta: TSurveyMeta; questions: TQuesti
           : [],
         randomizeOptions: isChoice(q.type) ? q.randomizeOptions : false,
         settings,
+        persona: cleanPersona(q),
       };
     }),
   };
@@ -144,6 +172,7 @@ export function newQuestion(
     options: isChoice(type) ? defaultOptions() : [],
     settings: type === "LIKERT" ? { points: 5 } : {},
     logic: null,
+    persona: null,
   };
 }
 

@@ -13,6 +13,7 @@ import { changeType, isChoice, type DraftQuestion } from "./builder-state";
 import { LocalizedInput } from "./localized-input";
 import { LogicEditor } from "./logic-editor";
 import { OptionsEditor } from "./options-editor";
+import { PersonaPhrasingEditor } from "./persona-phrasing-editor";
 import { roleExplanations, scaleSummary } from "./question-labels";
 
 export interface QuestionEditorProps {
@@ -246,6 +247,12 @@ export function QuestionEditor(props: QuestionEditorProps) {
           {at("settings") && <p className="field-error">{at("settings")?.join(" ")}</p>}
         </div>
       )}
+
+      <PersonaPhrasingEditor
+        id={`${id}-persona`}
+        question={q}
+        onChange={(persona) => onChange({ ...q, persona })}
+      />
 
       <LogicEditor
         id={`${id}-logic`}

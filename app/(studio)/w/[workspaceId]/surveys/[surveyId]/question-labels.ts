@@ -7,10 +7,12 @@ export const roleExplanations: Record<TQuestionRole, string> = {
   SEGMENT: "Used to cluster respondents into personas: attitudes, needs and behaviours.",
   DEMOGRAPHIC: "Describes each persona afterwards (age, work); not used to form the clusters.",
   EMOTION: "How people felt at a journey stage; fills the emotion curve of the journey map.",
-  PAIN: "How much trouble a stage caused; fills the pain-point severity of the journey map.",
+  PAIN: "How much trouble a stage caused; fills the pain-point severity of the journey map and the challenges on each persona card.",
   THOUGHT: "Open answers quoted as a persona's thoughts at a journey stage.",
-  GOAL: "What people wanted to achieve; summarised per persona.",
+  GOAL: "What people wanted to achieve; fills the goals on each persona card.",
   TOUCHPOINT: "Which channels or touchpoints people used at a stage.",
+  VALUE: "What matters to people; fills the values on each persona card.",
+  FEAR: "What worries people; fills the fears on each persona card.",
   OTHER: "Kept in responses and exports; the analysis does not use it.",
 };
 

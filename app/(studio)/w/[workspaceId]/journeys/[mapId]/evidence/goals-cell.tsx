@@ -1,6 +1,7 @@
 // Goals at a stage from the survey's goal questions: the chosen options with shares, a mean on its
 // scale, or themes of written goals; each opens its n and interval.
 import type { TGoalSummary } from "~/server/analysis/journey/result";
+import { readableKey } from "~/server/analysis/option-labels";
 import { EvidenceDetails } from "./evidence-details";
 import { intervalText, percent } from "./fill-data";
 import type { GridContext } from "./grid-context";
@@ -30,8 +31,8 @@ export function GoalsCell({
               {g.options.slice(0, 4).map((o) => (
                 <li key={o.option}>
                   <EvidenceDetails
-                    label={`${g.label}: ${o.option}`}
-                    summary={`${o.option} ${percent(o.share)}`}
+                    label={`${g.label}: ${readableKey(o.option)}`}
+                    summary={`${readableKey(o.option)} ${percent(o.share)}`}
                     facts={[
                       { term: "Share", value: `${percent(o.share)} (${o.count} of ${g.n})` },
                       { term: "95 % interval", value: intervalText(o.interval, percent) },

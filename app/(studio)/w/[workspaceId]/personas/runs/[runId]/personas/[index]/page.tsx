@@ -7,6 +7,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { FormAlert } from "~/app/_components/form-alert";
+import { PlaceholderNameHint } from "~/app/_components/persona/placeholder-name-hint";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
@@ -108,6 +109,10 @@ export default async function PersonaPage({
         <PersonaAvatar seed={p.avatarSeed} size={96} />
         <div>
           <h1>{p.name}</h1>
+          {p.placeholderName && (
+            <PlaceholderNameHint href={v.canEdit ? "#field-name-title" : undefined} />
+          )}
+          {p.title && <p className="pa-archetype">{p.title}</p>}
           {p.summary && <p className="pa-tagline">{p.summary}</p>}
           <p>
             {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
