@@ -2,6 +2,8 @@
 // no scripts, no external assets, so it can be mailed or archived and opened anywhere. Every
 // piece of text that came from the data (labels, options, answers, ids) goes through escapeHtml:
 // a CSV cell must never become markup. Cards are shown as drafts with the traits behind them.
+import type { TJourneyFill } from "./journey/result";
+import { journeySectionHtml } from "./journey-report-svg";
 import type { AnalysisResult, CardSection, Persona, Trait } from "./result";
 import { formatInterval, formatQ, formatShare, formatValue, traitSummary } from "./trait-text";
 
@@ -273,7 +275,10 @@ function personaHtml(p: Persona, result: AnalysisResult): Raw {
   </article>`;
 }
 
-export function renderReportHtml(result: AnalysisResult, options: { title?: string } = {}): string {
+export function renderReportHtml(
+  result: AnalysisResult,
+  options: { title?: string; journey?: TJourneyFill | null } = {},
+): string {
   const title = options.title ?? "Persona analysis";
   const m = result.metrics;
   const body = html`<!doctype html>
@@ -348,6 +353,7 @@ export function renderReportHtml(result: AnalysisResult, options: { title?: stri
             </ul>
           </section>
           ${result.personas.map((p) => personaHtml(p, result))}
+          ${options.journey ? raw(journeySectionHtml(options.journey)) : ""}
           <p class="muted small">
             ${m.testsRun} tests, Benjamini-Hochberg adjusted together; distinguishing = q &lt;
             ${result.parameters.alpha} and at least a small effect (|h|, |d| ≥ 0.2, |δ| ≥ 0.147).
