@@ -41,8 +41,9 @@ function emotionCurvesSvg(fill: TJourneyFill, rows: readonly Row[]): string {
   const stages = fill.stages;
   const width = 760;
   const height = 260;
-  const left = 48;
-  const right = 16;
+  // Room for the first and last stage names, centred under their points.
+  const left = 72;
+  const right = 64;
   const top = 16;
   const bottom = 40;
   const step = stages.length > 1 ? (width - left - right) / (stages.length - 1) : 0;
