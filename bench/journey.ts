@@ -5,7 +5,14 @@
 // dominate at scale: the input check (zod, ZJourneyFillInput) and the text analysis of the
 // thoughts. Emotion and pain are filled at every size; thoughts (one open answer per stage)
 // only up to --text-max, since the language model reads every answer.
-// Prints one JSON document on stdout, progress on stderr.
+// Prints one JSON document on stdout, progress on stderr. At 1M the input alone holds ~5 GB of
+// heap, hence the larger heap in the npm script.
+//
+// Measured 2026-12-02 on the shared 2-core box (load ~19): 1M x 6 stages, 4 personas, no text:
+// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU. The
+// target (3 s) is ~50x away. A CPU profile at 50k puts ~2/3 of the fill in fillCells (per cell,
+// string-keyed Map lookups and flatMap copies of each row's members, the Mann-Whitney ranks),
+// the rest in readStageValues, emotionChanges, the input's zod parse and garbage collection.
 //
 //   npm run bench:journey                          # 1M respondents x 6 stages, thoughts at 20k
 //   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000
