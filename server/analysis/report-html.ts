@@ -3,6 +3,8 @@
 // piece of text that came from the data (labels, options, answers, ids) goes through escapeHtml:
 // a CSV cell must never become markup. Cards are shown as drafts with the traits behind them.
 import { MIN_GROUP_N, qFamilyNote, traitFamily, TRAIT_FAMILY_TEXT } from "./evidence-rules";
+import type { TJourneyFill } from "./journey/result";
+import { journeySectionHtml } from "./journey-report-svg";
 import type { AnalysisResult, CardSection, Persona, Trait } from "./result";
 import { analysisSamples, sampleNote } from "./sample-disclosure";
 import { stabilityText } from "./stability-text";
@@ -297,7 +299,10 @@ function personaHtml(p: Persona, result: AnalysisResult): Raw {
   </article>`;
 }
 
-export function renderReportHtml(result: AnalysisResult, options: { title?: string } = {}): string {
+export function renderReportHtml(
+  result: AnalysisResult,
+  options: { title?: string; journey?: TJourneyFill | null } = {},
+): string {
   const title = options.title ?? "Persona analysis";
   const m = result.metrics;
   const samples = analysisSamples(result);
@@ -382,6 +387,7 @@ export function renderReportHtml(result: AnalysisResult, options: { title?: stri
             </ul>
           </section>
           ${result.personas.map((p) => personaHtml(p, result))}
+          ${options.journey ? raw(journeySectionHtml(options.journey)) : ""}
           <p class="muted small">
             ${qFamilyNote(m.testsRun, m.segmentTests ?? null)} Distinguishing = q &lt;
             ${result.parameters.alpha} within its family, at least a small effect (|h|, |d| ≥ 0.2,

@@ -85,3 +85,36 @@ export interface AnalysisInput {
 export function isClosedQuestion(question: QuestionDefinition): boolean {
   return question.kind !== "text";
 }
+
+/**
+ * A stage of the journey a survey speaks to, as survey.json lists it (in map order). Questions
+ * name their stage by this id; the journey filler reads each stage's EMOTION, PAIN, THOUGHT and
+ * GOAL questions into one cell per persona.
+ */
+export const ZSurveyStage = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+});
+export type SurveyStage = z.infer<typeof ZSurveyStage>;
+
+/** Stage ids are unique and every question's stage is one of them. */
+export function checkSurveyStages(
+  stages: readonly SurveyStage[] | undefined,
+  questions: readonly { id: string; stage?: string }[],
+): { path: (string | number)[]; message: string } | null {
+  const ids = new Set<string>();
+  for (const [i, s] of (stages ?? []).entries()) {
+    if (ids.has(s.id))
+      return { path: ["stages", i, "id"], message: `stage ${s.id} is listed twice` };
+    ids.add(s.id);
+  }
+  for (const [i, q] of questions.entries()) {
+    if (q.stage !== undefined && !ids.has(q.stage)) {
+      return {
+        path: ["questions", i, "stage"],
+        message: `question ${q.id} names stage "${q.stage}", which "stages" does not list`,
+      };
+    }
+  }
+  return null;
+}

@@ -5,9 +5,12 @@
 // missing rather than as an unrecognised answer.
 import { z } from "zod";
 import { DEFAULT_MISSING_TOKENS, isMissing } from "./infer-columns";
+import { questionTypes } from "~/server/domain/survey/definition";
 import {
+  checkSurveyStages,
   rangeIsOrdered,
   ZQuestionFields,
+  ZSurveyStage,
   type Answer,
   type QuestionDefinition,
   type SurveyResponse,
@@ -21,15 +24,38 @@ export const ZSurveyFileQuestion = ZQuestionFields.extend({
   missing: z.array(z.string()).optional(),
   /** Multi-select cells list options separated by this (default ";"). */
   separator: z.string().min(1).optional(),
-}).refine(rangeIsOrdered, { message: "min must be below max" });
+  /** The journey stage (an id from "stages") this question asks about. */
+  stage: z.string().min(1).optional(),
+  /**
+   * The app's question type (EMOTION, PAIN, LIKERT, ...), as the app's survey.json download
+   * writes it; the journey fill reads scales from it. Derived from kind and role when absent.
+   */
+  type: z.enum(questionTypes).optional(),
+  /**
+   * Multi-select answers as one 0/1 column per option, "<column>__<option>" (the app's responses
+   * CSV layout) instead of one column of separated options. Needs options.
+   */
+  optionColumns: z.boolean().optional(),
+})
+  .refine(rangeIsOrdered, { message: "min must be below max" })
+  .refine((q) => !q.optionColumns || (q.kind === "multi" && (q.options?.length ?? 0) > 0), {
+    message: "optionColumns needs a multi question with options",
+  });
 
-export const ZSurveyFile = z.object({
-  /** Column with respondent ids (default: CSV line numbers). */
-  idColumn: z.string().min(1).optional(),
-  /** Cell values that mean "no answer" in every column (default: "", NA, N/A, null, ...). */
-  missing: z.array(z.string()).optional(),
-  questions: z.array(ZSurveyFileQuestion).min(1),
-});
+export const ZSurveyFile = z
+  .object({
+    /** Column with respondent ids (default: CSV line numbers). */
+    idColumn: z.string().min(1).optional(),
+    /** Cell values that mean "no answer" in every column (default: "", NA, N/A, null, ...). */
+    missing: z.array(z.string()).optional(),
+    /** Journey stages in map order; questions name theirs with "stage". */
+    stages: z.array(ZSurveyStage).optional(),
+    questions: z.array(ZSurveyFileQuestion).min(1),
+  })
+  .superRefine((survey, ctx) => {
+    const problem = checkSurveyStages(survey.stages, survey.questions);
+    if (problem) ctx.addIssue({ code: "custom", ...problem });
+  });
 export type SurveyFile = z.infer<typeof ZSurveyFile>;
 export type SurveyFileQuestion = z.infer<typeof ZSurveyFileQuestion>;
 
@@ -39,6 +65,8 @@ export interface TableQuestion {
   column: string;
   missing?: readonly string[];
   separator?: string;
+  /** Multi-select read from "<column>__<option>" 0/1 columns. */
+  optionColumns?: boolean;
 }
 
 export type TableInputErrorCode = "unknown-column" | "duplicate-id" | "duplicate-question";
@@ -69,7 +97,13 @@ export function tableQuestionsFromSurvey(survey: SurveyFile): TableQuestion[] {
     if (q.options) question.options = q.options;
     if (q.min !== undefined) question.min = q.min;
     if (q.max !== undefined) question.max = q.max;
-    return { question, column: q.column ?? q.id, missing: q.missing, separator: q.separator };
+    return {
+      question,
+      column: q.column ?? q.id,
+      missing: q.missing,
+      separator: q.separator,
+      ...(q.optionColumns ? { optionColumns: true } : {}),
+    };
   });
 }
 
@@ -92,6 +126,30 @@ function cellAnswer(tq: TableQuestion, cell: string): Answer {
   }
 }
 
+/** The CSV columns a question reads. */
+function columnsOf(tq: TableQuestion): string[] {
+  if (!tq.optionColumns) return [tq.column];
+  return (tq.question.options ?? []).map((o) => `${tq.column}__${o}`);
+}
+
+/** 0/1 columns per option: the chosen options; null when every column is blank (not asked). */
+function optionColumnsAnswer(
+  tq: TableQuestion,
+  row: Readonly<Record<string, string | undefined>>,
+  tokens: ReadonlySet<string>,
+): Answer {
+  let answered = false;
+  const chosen: string[] = [];
+  for (const option of tq.question.options ?? []) {
+    const cell = row[`${tq.column}__${option}`];
+    if (cell === undefined || isMissing(cell, tokens)) continue;
+    answered = true;
+    const value = cell.trim().toLowerCase();
+    if (value === "1" || value === "true" || value === "yes") chosen.push(option);
+  }
+  return answered ? chosen : null;
+}
+
 export interface TableOptions {
   idColumn?: string | null;
   missingTokens?: readonly string[];
@@ -110,7 +168,7 @@ export function responsesFromTable(
   const known = new Set(header);
   const missingColumns = [
     ...(options.idColumn && !known.has(options.idColumn) ? [options.idColumn] : []),
-    ...questions.filter((q) => !known.has(q.column)).map((q) => q.column),
+    ...questions.flatMap((q) => columnsOf(q).filter((c) => !known.has(c))),
   ];
   if (missingColumns.length > 0) {
     throw new TableInputError(
@@ -135,6 +193,10 @@ export function responsesFromTable(
     firstLine.set(id, line);
     const answers: Record<string, Answer> = {};
     questions.forEach((tq, j) => {
+      if (tq.optionColumns) {
+        answers[tq.question.id] = optionColumnsAnswer(tq, row, tokenSets[j] as Set<string>);
+        return;
+      }
       const cell = row[tq.column];
       answers[tq.question.id] =
         cell === undefined || isMissing(cell, tokenSets[j] as Set<string>)

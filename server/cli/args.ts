@@ -7,6 +7,8 @@ export interface AnalyzeArgs {
   help: boolean;
   csvPath: string;
   surveyPath: string | null;
+  /** map.json: the journey map whose stages, teams and effort the journey fill uses. */
+  journeyPath: string | null;
   segment: string[];
   demographic: string[];
   k: "auto" | number;
@@ -21,9 +23,13 @@ export const HELP = `Usage: npm run analyze -- <responses.csv> [options]
 
 Turns survey answers (one row per respondent) into evidence-backed k-means personas.
 Writes personas.json (the full result, schema version 1) and report.html (self-contained).
+When survey.json lists journey stages, also fills every persona x stage cell of the journey
+(the app's journey filler) and writes journey.json; report.html then shows the journey too.
 
 Options:
   --survey <file>        survey.json describing the questions (otherwise inferred from the CSV)
+  --journey <file>       map.json: a journey map (stages with touchpoints, teams and effort) to
+                         fill instead of the plain map made of survey.json's stages; needs --survey
   --segment <col,col>    cluster on exactly these columns (question ids with --survey)
   --demographic <col,col>
                          columns that describe personas without deciding membership
@@ -65,6 +71,33 @@ survey.json:
   Optional: "optionLabels": { "self_employed": "Self-employed" } names options on persona cards;
   "persona": { "high": { "phrase": "hunts for the best price", "title": "Price Hunter" },
   "low": {...}, "options": { "<value>": {...} } } words the cards' sentences and titles.
+
+Journey (optional): list the stages in map order and tie questions to them with "stage":
+    "stages": [{ "id": "discovery", "name": "Discovery" }, { "id": "purchase", "name": "Purchase" }],
+    "questions": [
+      { "id": "disc_feel", "role": "EMOTION", "kind": "ordinal", "stage": "discovery" },
+      { "id": "disc_pain", "role": "PAIN", "kind": "ordinal", "stage": "discovery" },
+      { "id": "disc_mind", "role": "THOUGHT", "kind": "text", "stage": "discovery" },
+      { "id": "buy_ease", "role": "EMOTION", "kind": "ordinal", "min": 1, "max": 5, "stage": "purchase" },
+      ...
+  EMOTION answers are read on -2..+2 and PAIN on 0..4 (none ... severe) unless min and max say
+  otherwise (then mapped linearly; the top of a pain scale counts as severe); THOUGHT text gives
+  themes and quotes; GOAL questions are summarised per cell. "type" (EMOTION, PAIN, LIKERT,
+  RATING, NUMBER, SINGLE_CHOICE, MULTIPLE_CHOICE, SHORT_TEXT, LONG_TEXT) may name the app's
+  question type, as the app's survey.json download does; "optionColumns": true reads a multi
+  question from the app's "<column>__<option>" 0/1 columns.
+  map.json: { "stages": [{ "id", "name", "touchpoints": [{ "name", "layer", "team",
+  "effort": "SMALL|MEDIUM|LARGE" }] }] }; survey stages match map stages by id, else by name.
+
+journey.json: { "schemaVersion": 1, "stages": [{ "id", "name" }], "personas": [...],
+  "cells": [{ "persona": <index> | "all", "stage", "n", "insufficient", "reasons",
+              "emotion": { "mean", "lower", "upper", "n" } | null,
+              "pain": { "index", "lower", "upper", "severeShare", "n", "q", "significant" } | null,
+              "themes": [{ "label", "share", "quotes" }], "tone", "quotes", "goals" }],
+  "momentsOfTruth": [...], "gaps": [...], "emotionChanges": [...], "warnings", "notes" }
+  Emotion is the mean on -2..+2, the pain index mean severity / 4 x 100, both with 95 %
+  intervals; a cell with fewer than 30 respondents for a measure shows no value for it (the
+  app's minimum), and "insufficient" is true when none of its measures has enough.
 
 Exit codes: 0 success, 1 data error (unreadable file, not a CSV, too few respondents),
 2 usage error (bad option or value, unknown column in --segment / --demographic).`;
@@ -113,6 +146,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       strict: true,
       options: {
         survey: { type: "string" },
+        journey: { type: "string" },
         segment: { type: "string" },
         demographic: { type: "string" },
         k: { type: "string" },
@@ -134,6 +168,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       help,
       csvPath: "",
       surveyPath: null,
+      journeyPath: null,
       segment: [],
       demographic: [],
       k: "auto",
@@ -150,10 +185,14 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       `Expected one responses CSV, got ${positionals.length}: ${positionals.join(", ")}.`,
     );
   }
+  if (values.journey !== undefined && values.survey === undefined) {
+    throw new UsageError("--journey needs --survey: survey.json ties the questions to stages.");
+  }
   return {
     help,
     csvPath: positionals[0] as string,
     surveyPath: values.survey ?? null,
+    journeyPath: values.journey ?? null,
     segment: list(values.segment, "--segment"),
     demographic: list(values.demographic, "--demographic"),
     k: parseK(values.k),

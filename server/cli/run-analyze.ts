@@ -27,12 +27,21 @@ import { DataError, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import type { CliIo } from "./io";
 import { readCsv, readSurvey, type CsvTable } from "./read-input";
+import {
+  fillSurveyJourney,
+  printJourney,
+  readJourneyMap,
+  writeJourneyFile,
+} from "./journey-output";
+import type { SurveyFile } from "~/server/analysis/table-input";
 
 interface Prepared {
   questions: TableQuestion[];
   idColumn: string | null;
   summary: string[];
   missingTokens?: readonly string[];
+  /** survey.json as read, for its journey stages. */
+  survey?: SurveyFile;
 }
 
 function fromInference(table: CsvTable, args: AnalyzeArgs): Prepared {
@@ -68,6 +77,7 @@ async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Pro
     questions,
     idColumn,
     missingTokens: survey.missing,
+    survey,
     summary: [
       `${table.rows.length} rows; ${questions.length} questions from ${basename(path)}: ${count("SEGMENT")} segment, ${count("DEMOGRAPHIC")} demographic, ${questions.length - count("SEGMENT") - count("DEMOGRAPHIC")} other.`,
       idColumn ? `Respondent id: ${idColumn}.` : "Respondents are numbered by CSV line.",
@@ -139,6 +149,9 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
     if (error instanceof TableInputError) throw new DataError(error.message);
     throw error;
   }
+  const journeyMap = args.journeyPath
+    ? await readJourneyMap(resolve(io.cwd, args.journeyPath))
+    : null;
   io.stdout(`${args.surveyPath ? "Survey" : "Inferred"}:\n`);
   for (const line of prepared.summary) io.stdout(`  ${line}\n`);
 
@@ -177,18 +190,25 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
   }
 
   printResult(result, io);
+  const journey = prepared.survey
+    ? fillSurveyJourney(prepared.survey, journeyMap, responses, result)
+    : null;
+  if (journey) printJourney(journey, io);
   const outDir = resolve(io.cwd, args.outDir);
   const jsonPath = join(outDir, "personas.json");
   const htmlPath = join(outDir, "report.html");
+  let journeyPath: string | null = null;
   try {
     await mkdir(outDir, { recursive: true });
     await writeFile(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(
       htmlPath,
-      renderReportHtml(result, { title: `Personas: ${basename(args.csvPath)}` }),
+      renderReportHtml(result, { title: `Personas: ${basename(args.csvPath)}`, journey }),
     );
+    if (journey) journeyPath = await writeJourneyFile(outDir, journey);
   } catch (error) {
     throw new DataError(`Cannot write to ${outDir}: ${(error as Error).message}`);
   }
   io.stdout(`\nWrote ${jsonPath}\n  and ${htmlPath}\n`);
+  if (journeyPath) io.stdout(`  and ${journeyPath}\n`);
 }

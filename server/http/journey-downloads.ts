@@ -8,6 +8,7 @@ import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
 import { requireMembership } from "~/server/services/access";
 import { exportJourneyCells, journeyFileName } from "~/server/services/journey-export";
+import { exportJourneyMapFile } from "~/server/services/journey-map-file";
 import { getJourneyMap } from "~/server/services/journey-view";
 import { renderAppPage, RendererUnavailableError } from "~/server/services/page-render";
 import { ZJourneyExportQuery, ZJourneyRenderQuery, ZMapParams } from "./download-schemas";
@@ -81,5 +82,25 @@ export async function journeyMapDownload(
       return errorResponse(503, "RENDERER_UNAVAILABLE", error.message);
     }
     return responseForError(error, `Journey map ${format.toUpperCase()} export`);
+  }
+}
+
+/** map.json: the map's stages and touchpoints for `npm run analyze -- --journey`. */
+export async function journeyMapFileDownload(rawParams: unknown): Promise<Response> {
+  try {
+    const params = ZMapParams.parse(rawParams);
+    const session = await signedInActor(params.workspaceId);
+    if (!session) return errorResponse(401, "UNAUTHENTICATED", "Sign in to export journey maps.");
+    const file = await exportJourneyMapFile(session.db, session.actor, params.mapId);
+    return new Response(file.body, {
+      status: 200,
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.fileName}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    return responseForError(error, "Journey map file export");
   }
 }

@@ -136,3 +136,208 @@ export function plantedJourney(options: PlantedOptions): TJourneyFillInput {
     teamByStage: { "st-purchase": ["Sales", "Finance"] },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Planted journey surveys: whole respondents (segment answers that separate k groups, then per
+// stage an emotion rating, a pain rating and a thought), so a test can run the command line on a
+// CSV and survey.json and compare journey.json with the truth. Per group and stage the emotion
+// mean, the pain mean and the thought's key phrase are planted; the last group mostly skips the
+// last stage, so those cells fall below the minimum n. Shared with bench/journey.ts.
+
+export const JOURNEY_STAGES = [
+  { id: "discovery", name: "Discovery" },
+  { id: "research", name: "Research" },
+  { id: "comparing", name: "Comparing" },
+  { id: "purchase", name: "Purchase" },
+  { id: "delivery", name: "Delivery" },
+  { id: "service", name: "Service" },
+];
+
+/** One key noun per group and stage (row = group); each appears in no other cell. */
+const PHRASES = [
+  ["brochure", "forum", "spreadsheet", "paperwork", "trailer", "warranty"],
+  ["billboard", "podcast", "mileage", "discount", "sunroof", "hotline"],
+  ["neighbour", "magazine", "upholstery", "insurance", "headlight", "invoice"],
+  ["newsletter", "catalogue", "legroom", "voucher", "parking", "mechanic"],
+  ["radio", "showroom", "gearbox", "deposit", "keycard", "chatbot"],
+];
+const THOUGHT_TEMPLATES = [
+  "The {} was the main thing on my mind.",
+  "I kept thinking about the {} the whole time.",
+  "Honestly, the {} is what I remember.",
+  "Mostly the {}, nothing else really.",
+];
+
+export interface PlantedSurveyOptions {
+  seed: number;
+  /** Respondents per group (default 160, 140, 120, 100). */
+  sizes?: readonly number[];
+  /** Number of stages from JOURNEY_STAGES (default all six). */
+  stages?: number;
+  /** Write open-text thoughts (default true; the large benchmark leaves them out). */
+  thoughts?: boolean;
+  /** How many of the last group answer the last stage (default 20, below the minimum n of 30). */
+  thinLastStage?: number;
+}
+
+export interface PlantedSurveyTruth {
+  stages: { id: string; name: string }[];
+  /** [group][stage]: exact expected emotion on −2..+2. */
+  emotionMean: number[][];
+  /** [group][stage]: exact expected pain severity on 0..4. */
+  painMean: number[][];
+  /** [group][stage]: the noun every thought of the cell names. */
+  phrase: string[][];
+  /** Respondent id -> group. */
+  groupOf: Map<string, number>;
+  /** [group][stage]: respondents who answered the stage. */
+  answered: number[][];
+}
+
+export interface PlantedRespondent {
+  id: string;
+  group: number;
+  answers: Record<string, string | number | null>;
+}
+
+const SEGMENTS = 4;
+
+/** A value in lo..hi (integers) whose expectation is exactly `mean`: half uniform, half two-point. */
+function drawWithMean(rng: Rng, mean: number, lo: number, hi: number, uniformShare: number) {
+  if (rng.next() < uniformShare) return lo + rng.int(hi - lo + 1);
+  const centre = (mean - uniformShare * ((lo + hi) / 2)) / (1 - uniformShare);
+  const below = Math.floor(centre);
+  return Math.min(hi, rng.next() < centre - below ? below + 1 : below);
+}
+
+/**
+ * Planted means per group and stage. Emotion: distinct per stage within [−1, 1] (the two-point
+ * part needs |centre| <= 2). Pain: a different ranking of stages per group, adjacent stages 0.5
+ * apart within [0.8, 3.3] so the ranking is well determined at n >= 100.
+ */
+export function plantedJourneyTruthMeans(groups: number, stages: number) {
+  const emotionMean: number[][] = [];
+  const painMean: number[][] = [];
+  for (let g = 0; g < groups; g++) {
+    const emotion: number[] = [];
+    const pain: number[] = [];
+    for (let s = 0; s < stages; s++) {
+      emotion.push(Math.round(Math.sin(1.3 * g + 0.9 * s + 0.4) * 100) / 100);
+      // Rotate and mirror the order per group: every group ranks its stages differently.
+      const rank = g % 2 === 0 ? (s + g) % stages : (stages - 1 - s + g) % stages;
+      pain.push(0.8 + (rank * 2.5) / Math.max(1, stages - 1));
+    }
+    emotionMean.push(emotion);
+    painMean.push(pain);
+  }
+  return { emotionMean, painMean };
+}
+
+export function plantedJourneySurvey(options: PlantedSurveyOptions): {
+  respondents: PlantedRespondent[];
+  truth: PlantedSurveyTruth;
+} {
+  const rng = createRng(options.seed);
+  const sizes = options.sizes ?? [160, 140, 120, 100];
+  const stages = JOURNEY_STAGES.slice(0, options.stages ?? JOURNEY_STAGES.length);
+  const withThoughts = options.thoughts ?? true;
+  const thin = options.thinLastStage ?? 20;
+  const groups = sizes.length;
+  const { emotionMean, painMean } = plantedJourneyTruthMeans(groups, stages.length);
+  const phrase = sizes.map((_, g) =>
+    stages.map((_s, s) => PHRASES[g % PHRASES.length]?.[s] ?? `topic${g}x${s}`),
+  );
+  const answered = sizes.map(() => stages.map(() => 0));
+  const groupOf = new Map<string, number>();
+  const respondents: PlantedRespondent[] = [];
+  // Interleave the groups so that no ordering of rows gives the groups away.
+  const order = sizes.flatMap((size, g) => Array.from({ length: size }, () => g));
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const seenInGroup = sizes.map(() => 0);
+  order.forEach((g, i) => {
+    const id = `r${String(i + 1).padStart(7, "0")}`;
+    groupOf.set(id, g);
+    const k = seenInGroup[g] ?? 0;
+    seenInGroup[g] = k + 1;
+    const answers: Record<string, string | number | null> = {};
+    for (let q = 0; q < SEGMENTS; q++) {
+      // Group g agrees with statement g (mod 4) and is lukewarm on the rest.
+      const centre =
+        q === g % SEGMENTS ? 4.6 : g >= SEGMENTS && q === (g + 1) % SEGMENTS ? 4.6 : 1.6;
+      answers[`seg_${q + 1}`] = Math.max(1, Math.min(5, Math.round(rng.normal(centre, 0.6))));
+    }
+    stages.forEach((stage, s) => {
+      const skips = g === groups - 1 && s === stages.length - 1 && k >= thin;
+      if (skips) {
+        answers[`${stage.id}_feel`] = null;
+        answers[`${stage.id}_pain`] = null;
+        if (withThoughts) answers[`${stage.id}_mind`] = null;
+        return;
+      }
+      const row = answered[g] as number[];
+      row[s] = (row[s] ?? 0) + 1;
+      answers[`${stage.id}_feel`] = drawWithMean(rng, emotionMean[g]?.[s] ?? 0, -2, 2, 0.5);
+      answers[`${stage.id}_pain`] = drawWithMean(rng, painMean[g]?.[s] ?? 0, 0, 4, 0.3);
+      if (withThoughts) {
+        const template = THOUGHT_TEMPLATES[rng.int(THOUGHT_TEMPLATES.length)] as string;
+        answers[`${stage.id}_mind`] = template.replace("{}", phrase[g]?.[s] ?? "");
+      }
+    });
+    respondents.push({ id, group: g, answers });
+  });
+  return {
+    respondents,
+    truth: { stages, emotionMean, painMean, phrase, groupOf, answered },
+  };
+}
+
+/** survey.json for a planted journey survey (roles, kinds and stages, as a researcher writes it). */
+export function plantedSurveyJson(
+  stages: readonly { id: string; name: string }[],
+  thoughts = true,
+) {
+  return {
+    idColumn: "respondent",
+    stages,
+    questions: [
+      ...Array.from({ length: SEGMENTS }, (_, q) => ({
+        id: `seg_${q + 1}`,
+        label: `Statement ${q + 1}`,
+        role: "SEGMENT",
+        kind: "ordinal",
+        min: 1,
+        max: 5,
+      })),
+      ...stages.flatMap((s) => [
+        {
+          id: `${s.id}_feel`,
+          label: `How did ${s.name} feel?`,
+          role: "EMOTION",
+          kind: "ordinal",
+          stage: s.id,
+        },
+        {
+          id: `${s.id}_pain`,
+          label: `How much trouble was ${s.name}?`,
+          role: "PAIN",
+          kind: "ordinal",
+          stage: s.id,
+        },
+        ...(thoughts
+          ? [
+              {
+                id: `${s.id}_mind`,
+                label: `What was on your mind at ${s.name}?`,
+                role: "THOUGHT",
+                kind: "text",
+                stage: s.id,
+              },
+            ]
+          : []),
+      ]),
+    ],
+  };
+}

@@ -107,3 +107,50 @@ describe("ZSurveyFile", () => {
     expect(() => tableQuestionsFromSurvey(twice)).toThrow(/lists question x twice/);
   });
 });
+
+describe("journey stages and the app's multiple-choice columns", () => {
+  it("accepts stages and a question's stage, and rejects a stage that is not listed or twice", () => {
+    const stages = [
+      { id: "discovery", name: "Discovery" },
+      { id: "purchase", name: "Purchase" },
+    ];
+    const q = { id: "feel", role: "EMOTION", kind: "ordinal", stage: "purchase" };
+    expect(ZSurveyFile.safeParse({ stages, questions: [q] }).success).toBe(true);
+    const unknown = ZSurveyFile.safeParse({ stages, questions: [{ ...q, stage: "nowhere" }] });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.message).toMatch(/names stage "nowhere"/);
+    expect(ZSurveyFile.safeParse({ questions: [q] }).success).toBe(false);
+    const twice = ZSurveyFile.safeParse({ stages: [...stages, stages[0]], questions: [q] });
+    expect(twice.error?.issues[0]?.message).toMatch(/listed twice/);
+  });
+
+  it("reads a multi question from <column>__<option> 0/1 columns, blank row = not answered", () => {
+    const file = ZSurveyFile.parse({
+      questions: [
+        {
+          id: "ch",
+          role: "TOUCHPOINT",
+          kind: "multi",
+          options: ["web", "shop"],
+          optionColumns: true,
+        },
+      ],
+    });
+    const header = ["ch__web", "ch__shop"];
+    const rows = [
+      { ch__web: "1", ch__shop: "0" },
+      { ch__web: "0", ch__shop: "0" },
+      { ch__web: "", ch__shop: "" },
+      { ch__web: "1", ch__shop: "1" },
+    ];
+    const responses = responsesFromTable(header, rows, tableQuestionsFromSurvey(file));
+    expect(responses.map((r) => r.answers.ch)).toEqual([["web"], [], null, ["web", "shop"]]);
+    expect(() => responsesFromTable(["ch__web"], rows, tableQuestionsFromSurvey(file))).toThrow(
+      /no column ch__shop/,
+    );
+    const noOptions = ZSurveyFile.safeParse({
+      questions: [{ id: "ch", role: "OTHER", kind: "multi", optionColumns: true }],
+    });
+    expect(noOptions.success).toBe(false);
+  });
+});

@@ -11,7 +11,9 @@ import {
   ZPersonaParams as ZPersonaPathParams,
   ZRunParams as ZRunPathParams,
 } from "../download-schemas";
+import { ZSurveyDefinitionQuery } from "../survey-definition-download";
 import { errors, exportResponsesOperation } from "./openapi-parts";
+import { ZWorkspaceSurveyPathParams } from "./schemas";
 
 const session = [{ session: [] }];
 
@@ -73,6 +75,27 @@ export const studioPaths: ZodOpenApiPathsObject = {
   "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/responses/export": {
     get: exportResponsesOperation("session"),
   },
+  "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/definition": {
+    get: {
+      operationId: "downloadSurveyDefinition",
+      tags: ["Studio"],
+      summary: "Download a survey's definition as survey.json for the analyze command",
+      description:
+        "The questions of the survey's published versions (the newest wording of each key) with " +
+        "their role, kind, app question type, CSV column and journey stage, and the stages in " +
+        "map order: the file `npm run analyze -- responses.csv --survey survey.json` reads " +
+        "next to the responses CSV export.",
+      security: session,
+      requestParams: { path: ZWorkspaceSurveyPathParams, query: ZSurveyDefinitionQuery },
+      responses: {
+        "200": {
+          description: "survey.json, as an attachment.",
+          content: { "application/json": { schema: z.unknown() } },
+        },
+        ...studioErrors("No such survey in the workspace, or it has no published questions."),
+      },
+    },
+  },
   "/api/v1/workspaces/{workspaceId}/runs/{runId}/export": {
     get: {
       operationId: "exportPersonaSet",
@@ -117,6 +140,26 @@ export const studioPaths: ZodOpenApiPathsObject = {
           },
         },
         ...studioErrors("No such journey map, or no run has filled it."),
+      },
+    },
+  },
+  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/map": {
+    get: {
+      operationId: "downloadJourneyMapJson",
+      tags: ["Studio"],
+      summary: "Download a journey map as map.json for the analyze command",
+      description:
+        "The map's stages in order with their touchpoints (layer, channel, team, effort): the " +
+        "file `npm run analyze -- responses.csv --survey survey.json --journey map.json` reads, " +
+        "so gaps carry the same teams and effort as in the app.",
+      security: session,
+      requestParams: { path: ZMapPathParams },
+      responses: {
+        "200": {
+          description: "map.json, as an attachment.",
+          content: { "application/json": { schema: z.unknown() } },
+        },
+        ...studioErrors("No such journey map in the workspace."),
       },
     },
   },

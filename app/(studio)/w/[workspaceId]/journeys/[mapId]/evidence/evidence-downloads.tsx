@@ -1,5 +1,6 @@
 // Taking the filled map out: the cells of the shown run as CSV or JSON, the map with its evidence
-// as a landscape PDF (A4 or Letter) or PNG, and presentation mode (one stage per screen). Plain
+// as a landscape PDF (A4 or Letter) or PNG, the map itself as JSON (for the analyze command's
+// --journey), and presentation mode (one stage per screen). Plain
 // links: the browser downloads with the session cookie.
 import Link from "next/link";
 
@@ -31,6 +32,14 @@ export function EvidenceDownloads({
       </a>
       <a className="button secondary small" href={`${base}/export?format=json&${run}`} download>
         Cells as JSON
+      </a>
+      <a
+        className="button secondary small"
+        href={`${base}/map`}
+        download
+        title="Stages and touchpoints, for npm run analyze -- --journey map.json"
+      >
+        Map as JSON
       </a>
       <Link className="button small" href={`/w/${workspaceId}/journeys/${mapId}/present?${run}`}>
         Present stages

@@ -127,6 +127,14 @@ export function ResponsesView({
           <a className="button secondary" href={exportHref("json")} download>
             Export JSON
           </a>
+          <a
+            className="button secondary"
+            href={`/api/v1/workspaces/${workspaceId}/surveys/${surveyId}/definition${filters.version ? `?version=${filters.version}` : ""}`}
+            download
+            title="The questions, roles and journey stages, for npm run analyze -- responses.csv --survey survey.json"
+          >
+            Download survey.json
+          </a>
           {canImport && (
             <Link className="button secondary" href={`${base}/import`}>
               Import CSV
@@ -136,7 +144,9 @@ export function ResponsesView({
       </div>
       <p className="hint">
         Exports contain the responses matching these filters: one row per response, one column per
-        question (multiple choice as one 0/1 column per option).
+        question (multiple choice as one 0/1 column per option). survey.json describes the questions
+        and their journey stages, so the command line (npm run analyze) can analyse the CSV the way
+        the app does.
       </p>
 
       {list.error && <FormAlert message={readFailure(list.error).message} />}

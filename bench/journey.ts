@@ -1,0 +1,122 @@
+// Benchmark of the journey fill after clustering: planted journey surveys
+// (test/analysis/journey-planted.ts, the generator the tests use) with the planted groups as the
+// personas, filled by server/analysis/journey/fill.ts exactly as the app and the CLI call it.
+// Per size: the whole fill (wall clock and process CPU time), and separately the two steps that
+// dominate at scale: the input check (zod, ZJourneyFillInput) and the text analysis of the
+// thoughts. Emotion and pain are filled at every size; thoughts (one open answer per stage)
+// only up to --text-max, since the language model reads every answer.
+// Prints one JSON document on stdout, progress on stderr. At 1M the input alone holds ~5 GB of
+// heap, hence the larger heap in the npm script.
+//
+// Measured 2026-12-02 on the shared 2-core box (load ~19): 1M x 6 stages, 4 personas, no text:
+// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU. The
+// target (3 s) is ~50x away. A CPU profile at 50k puts ~2/3 of the fill in fillCells (per cell,
+// string-keyed Map lookups and flatMap copies of each row's members, the Mann-Whitney ranks),
+// the rest in readStageValues, emotionChanges, the input's zod parse and garbage collection.
+//
+//   npm run bench:journey                          # 1M respondents x 6 stages, thoughts at 20k
+//   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000
+import { cpuUsage, memoryUsage } from "node:process";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { fillJourney } from "~/server/analysis/journey/fill";
+import { ZJourneyFillInput, type TJourneyFillInput } from "~/server/analysis/journey/input";
+import { journeyFillInputFromSurvey } from "~/server/analysis/journey-survey-input";
+import { ZSurveyFile } from "~/server/analysis/table-input";
+import type { AnalysisResult } from "~/server/analysis/result";
+import {
+  plantedJourneySurvey,
+  plantedSurveyJson,
+  type PlantedRespondent,
+} from "../test/analysis/journey-planted";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000000" },
+    "text-max": { type: "string", default: "20000" },
+    stages: { type: "string", default: "6" },
+    seed: { type: "string", default: "1" },
+  },
+});
+const sizes = (values.sizes ?? "1000000").split(",").map(Number);
+const textMax = Number(values["text-max"]);
+const stageCount = Number(values.stages);
+const seed = Number(values.seed);
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
+  const cpu = cpuUsage();
+  const start = performance.now();
+  const value = fn();
+  const wallMs = performance.now() - start;
+  const used = cpuUsage(cpu);
+  return { value, wallMs: Math.round(wallMs), cpuMs: Math.round((used.user + used.system) / 1000) };
+}
+
+/** The planted groups as an analysis result's personas: what the fill reads of a run. */
+function personasOf(respondents: readonly PlantedRespondent[], groups: number): AnalysisResult {
+  const members: string[][] = Array.from({ length: groups }, () => []);
+  for (const r of respondents) members[r.group]?.push(r.id);
+  const personas = members.map((ids, index) => ({
+    index,
+    name: `Group ${index + 1}`,
+    share: { estimate: ids.length / respondents.length },
+    memberIds: ids,
+  }));
+  // Only these fields are read by journeyFillInputFromSurvey.
+  return { personas } as unknown as AnalysisResult;
+}
+
+function runSize(n: number) {
+  const withText = n <= textMax;
+  // Group sizes 30 / 25 / 25 / 20 %.
+  const shares = [0.3, 0.25, 0.25, 0.2];
+  const groupSizes = shares.map((s) => Math.round(s * n));
+  log(`n = ${n}: generating (${withText ? "with" : "without"} thoughts) ...`);
+  const { respondents, truth } = plantedJourneySurvey({
+    seed,
+    sizes: groupSizes,
+    stages: stageCount,
+    thoughts: withText,
+    thinLastStage: Math.round(groupSizes[3] ?? 0),
+  });
+  const survey = ZSurveyFile.parse(plantedSurveyJson(truth.stages, withText));
+  const result = personasOf(respondents, shares.length);
+  const build = timed(() => journeyFillInputFromSurvey({ survey }, respondents, result));
+  const input: TJourneyFillInput = build.value;
+  log(`  input built in ${build.wallMs} ms; checking input ...`);
+  const check = timed(() => ZJourneyFillInput.parse(input));
+  log(`  zod input check ${check.wallMs} ms; filling ...`);
+  const fill = timed(() => fillJourney(input));
+  log(`  fill ${fill.wallMs} ms (cpu ${fill.cpuMs} ms)`);
+  const ok = fill.value.cells.filter((c) => c.emotion.status === "ok").length;
+  return {
+    respondents: n,
+    stages: truth.stages.length,
+    personas: shares.length,
+    thoughts: withText,
+    buildInputMs: build.wallMs,
+    zodInputCheckMs: check.wallMs,
+    fillMs: fill.wallMs,
+    fillCpuMs: fill.cpuMs,
+    cellsWithEmotion: ok,
+    cells: fill.value.cells.length,
+    heapUsedMb: Math.round(memoryUsage().heapUsed / 2 ** 20),
+  };
+}
+
+const results = sizes.map(runSize);
+if (textMax > 0 && !sizes.some((n) => n <= textMax)) results.push(runSize(textMax));
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      benchmark: "journey fill after clustering",
+      targetMs: 3000,
+      node: process.version,
+      results,
+    },
+    null,
+    2,
+  )}\n`,
+);
