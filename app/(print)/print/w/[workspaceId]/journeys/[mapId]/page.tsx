@@ -14,6 +14,7 @@ import "~/app/(studio)/w/[workspaceId]/journeys/journeys.css";
 import "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/evidence.css";
 import "~/app/_components/charts/charts.css";
 import "./print-journey.css";
+import { plural } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Journey map" };
 
@@ -45,10 +46,10 @@ export default async function PrintJourneyPage({
         <h1>{m.name}</h1>
         {m.description && <p>{m.description}</p>}
         <p className="hint">
-          {m.stages.length} stages
+          {plural(m.stages.length, "stage")}
           {m.survey ? ` · survey “${m.survey.title}”` : ""}
           {stored.ok && stored.value && fill?.success
-            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${fill.data.respondents} respondents, ${fill.data.personas.length} personas`
+            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${plural(fill.data.respondents, "respondent")}, ${plural(fill.data.personas.length, "persona")}`
             : ""}
         </p>
       </header>

@@ -7,20 +7,11 @@ import type { AnswerValue } from "~/server/domain/survey/answers";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import { emotionScale, painScale } from "~/server/domain/survey/scales";
 import "../../../builder.css";
+import { formatDateTime } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Response" };
 
-const when = (date: Date | null) =>
-  date
-    ? `${date.toLocaleString("en-GB", {
-        timeZone: "UTC",
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      })} UTC`
-    : "Not finished";
+const when = (date: Date | null) => (date ? formatDateTime(date) : "Not finished");
 
 type Described = Pick<TQuestionDefinition, "type" | "options" | "settings"> | undefined;
 

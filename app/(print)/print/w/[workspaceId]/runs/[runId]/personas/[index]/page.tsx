@@ -137,7 +137,7 @@ export default async function PrintPersonaPage({
       </section>
       <p className="pa-print-foot">
         Persona Atlas · {v.run.surveyTitle} · analysis of{" "}
-        {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} UTC · intervals 95 %, q =
+        {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} · intervals 95 %, q =
         Benjamini-Hochberg over {v.testsRun} tests
         {anyPerson ? " · ✎ written by a person, other fields generated from the statistics" : ""}.
       </p>

@@ -24,6 +24,7 @@ import { PerceptionForm } from "../../../../_review/perception-form";
 import "../../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
+import { plural } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Persona" };
 
@@ -297,7 +298,7 @@ export default async function PersonaPage({
             <div className="pa-table-scroll">
               <table className="table pa-compact">
                 <caption className="visually-hidden">
-                  Mean perception per construct ({perception.value.reviewers} reviewers)
+                  Mean perception per construct ({plural(perception.value.reviewers, "reviewer")})
                 </caption>
                 <thead>
                   <tr>
@@ -358,7 +359,7 @@ export default async function PersonaPage({
             <table className="table pa-compact pa-history">
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Field</th>
                   <th scope="col">Change</th>
                   <th scope="col">Before</th>
