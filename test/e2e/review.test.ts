@@ -170,12 +170,15 @@ describe("strategist review", () => {
     const pdfFile = path.join(workDir, "persona.pdf");
     writeFileSync(pdfFile, pdfBody);
     const info = pdfInfo(pdfFile);
-    expect(info.pages).toBeGreaterThanOrEqual(1);
+    // One card, one sheet: no empty second page.
+    expect(info.pages).toBe(1);
     // A4 landscape: 842 x 595 points.
     expect(info.width).toBeCloseTo(842, -1);
     expect(info.height).toBeCloseTo(595, -1);
     const text = pdfText(pdfFile);
     expect(text).toContain(personaName);
+    // The forest plot's tick numbers stand apart (they once ran together as "-5.0-4.0-3.0").
+    expect(text).not.toMatch(/\d\.\d[−-]\d\.\d[−-]\d/);
     expect(text).toContain(MESSAGE.slice(0, 30));
     // Page 1 as PNG (poppler's pdftoppm), kept with the screenshots; it must carry ink.
     const pagePng = renderPdfPage(pdfFile, 1, "review-persona-card-pdf-page1");
@@ -281,6 +284,12 @@ describe("strategist review", () => {
       expect(await visitor.getByText(personaName).count()).toBe(0);
     }
     await visitor.close();
+
+    // Approved: the persona's discussion and ratings are locked, and the page says why.
+    await strategist.goto(personaUrl);
+    await strategist.getByText(/its discussion is locked/).waitFor();
+    expect(await strategist.getByRole("button", { name: "Post comment" }).count()).toBe(0);
+    expect(await strategist.getByText(/its ratings are locked/).count()).toBe(1);
   }, 180_000);
 
   it("maps respondents by persona, compares personas and presents them one per screen with the keyboard", async () => {

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { effectInterval } from "~/server/analysis/effect-intervals";
 import type { Trait } from "~/server/analysis/result";
 import { formatInterval, formatQ, formatValue } from "~/server/analysis/trait-text";
+import { Glossary } from "~/app/_components/glossary";
 
 export const effectSymbols: Record<Trait["effect"]["name"], string> = {
   "cohens-h": "Cohen's h",
@@ -38,18 +39,22 @@ export function TraitEvidenceTable({
             <th scope="col">Trait</th>
             <th scope="col" className="pa-num">
               Persona [95 % CI]
+              <Glossary term="ci" />
             </th>
             <th scope="col" className="pa-num">
               Others [95 % CI]
             </th>
             <th scope="col" className="pa-num">
               n persona / others
+              <Glossary term="n" />
             </th>
             <th scope="col" className="pa-num">
               Effect [95 % CI]
+              <Glossary term="effect" />
             </th>
             <th scope="col" className="pa-num">
               q
+              <Glossary term="q" />
             </th>
           </tr>
         </thead>

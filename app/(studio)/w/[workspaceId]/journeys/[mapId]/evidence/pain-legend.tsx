@@ -1,6 +1,7 @@
 // The key to the pain heat row: the colour classes of the index, the mark for "suffers more than
 // the others", and what a grey cell means.
 import { painBandLabel, painBands } from "~/server/domain/pain-bands";
+import { Glossary } from "~/app/_components/glossary";
 
 export function PainLegend() {
   return (
@@ -21,6 +22,8 @@ export function PainLegend() {
       <span className="ev-legend-item">
         <span aria-hidden="true">▲</span> significantly more than the other personas (Mann-Whitney,
         Benjamini-Hochberg q below α)
+        <Glossary term="q" />, effect as Cliff&apos;s δ
+        <Glossary term="delta" />
       </span>
       <span className="ev-legend-item">
         <span className="ev-legend-chip ev-legend-none" aria-hidden="true" />

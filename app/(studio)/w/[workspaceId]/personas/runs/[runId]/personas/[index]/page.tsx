@@ -26,6 +26,7 @@ import "../../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
 import { plural } from "~/app/_lib/format";
+import { Glossary } from "~/app/_components/glossary";
 
 export const metadata: Metadata = { title: "Persona" };
 
@@ -113,14 +114,16 @@ export default async function PersonaPage({
           <h1>{p.name}</h1>
           {p.summary && <p className="pa-tagline">{p.summary}</p>}
           <p>
-            {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
-            {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
+            {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}
+            <Glossary term="n" />
+            ), 95 % CI
+            <Glossary term="ci" /> {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
             <StabilityBadge
               label={p.stability.label}
               jaccard={p.stability.meanJaccard}
               rounds={p.stability.rounds}
-            />{" "}
-            <ReviewBadge status={v.run.reviewStatus} />
+            />
+            <Glossary term="jaccard" /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
           <p className="row pa-actions">
             <a className="button secondary small" href={`${apiBase}/pdf`} download>
