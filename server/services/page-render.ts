@@ -86,7 +86,7 @@ const escapeHtml = (text: string) =>
 /** Chromium's header and footer templates: plain text, small, grey, with page numbers. */
 export function runningTemplates(header: string, footer: string) {
   const style =
-    "font-family: system-ui, sans-serif; font-size: 8px; color: #3d4558; width: 100%; " +
+    "font-family: system-ui, sans-serif; font-size: 9px; color: #3d4558; width: 100%; " +
     "padding: 0 8mm; display: flex; justify-content: space-between; gap: 6mm;";
   return {
     headerTemplate: `<div style="${style}"><span>${escapeHtml(header)}</span></div>`,

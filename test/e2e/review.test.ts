@@ -269,7 +269,9 @@ describe("strategist review", () => {
     await visitor.getByRole("link", { name: personaName }).click();
     await visitor.getByRole("heading", { level: 1, name: personaName }).waitFor();
     expect(await visitor.getByText(MESSAGE).count()).toBe(1);
-    expect(await visitor.getByRole("button").count()).toBe(0);
+    // Read only: the only buttons are the glossary's, which explain a statistic.
+    expect(await visitor.locator("button:not(.glossary-button)").count()).toBe(0);
+    expect(await visitor.getByRole("button", { name: /^What is q/ }).count()).toBeGreaterThan(0);
     expect(await visitor.getByText("Sofia Strategist").count()).toBe(0);
     const sharedPersonaUrl = visitor.url();
 
