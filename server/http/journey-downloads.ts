@@ -67,6 +67,7 @@ export async function journeyMapDownload(
       path: `/print/w/${params.workspaceId}/journeys/${params.mapId}${search}`,
       format,
       paper: query.paper,
+      frame: "running",
       cookie: request.headers.get("cookie"),
     });
     return new Response(new Uint8Array(body), {

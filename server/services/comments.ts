@@ -4,7 +4,9 @@
 // of the root. Authors edit their own comments (marked edited); authors and owners delete them,
 // and deleting a thread's first comment deletes the thread. Targets are checked when a thread starts: the persona or trait must exist in a run
 // of this workspace; a journey cell's key (server/domain/journey-cell-key.ts) must name a map of
-// this workspace and a run that filled it.
+// this workspace and a run that filled it. Comments on a persona or trait belong to its persona
+// set: once the set is approved they are locked (nothing posted, replied, edited, resolved or
+// deleted) until the review is reopened. Journey cell discussions are not part of the set.
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { ZAnalysisResult } from "~/server/analysis/result";
@@ -22,6 +24,7 @@ import {
 } from "~/server/domain/comments";
 import { fail } from "~/server/domain/errors";
 import { parseJourneyCellKey } from "~/server/domain/journey-cell-key";
+import { isEditable } from "~/server/domain/review";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 
@@ -44,7 +47,12 @@ export interface ThreadView extends CommentView {
   resolvedAt: Date | null;
   resolvedByName: string | null;
   replies: CommentView[];
+  /** The thread's persona set is approved: read only until the review is reopened. */
+  locked: boolean;
 }
+
+export const lockedDiscussionMessage =
+  "This persona set is approved, so its discussion is locked: no new comments, replies or changes. Reopen the review to discuss it again.";
 
 const threadInclude = {
   author: { select: { name: true } },
@@ -66,28 +74,49 @@ const mayEdit = (actor: MembershipView, authorId: string | null) =>
 const mayDelete = (actor: MembershipView, authorId: string | null) =>
   mayEdit(actor, authorId) || actor.role === "OWNER";
 
-function toComment(row: CommentRow, actor: MembershipView): CommentView {
+function toComment(row: CommentRow, actor: MembershipView, locked: boolean): CommentView {
   return {
     id: row.id,
     body: row.body,
     authorName: row.author?.name ?? null,
     createdAt: row.createdAt,
     editedAt: row.editedAt,
-    canEdit: mayEdit(actor, row.authorId),
-    canDelete: mayDelete(actor, row.authorId),
+    canEdit: !locked && mayEdit(actor, row.authorId),
+    canDelete: !locked && mayDelete(actor, row.authorId),
   };
 }
 
-function toThread(row: ThreadRow, actor: MembershipView): ThreadView {
+function toThread(row: ThreadRow, actor: MembershipView, locked = false): ThreadView {
   return {
-    ...toComment(row, actor),
+    ...toComment(row, actor, locked),
     targetType: row.targetType,
     targetKey: row.targetKey,
     runId: row.runId,
     resolvedAt: row.resolvedAt,
     resolvedByName: row.resolvedBy?.name ?? null,
-    replies: row.replies.map((r) => toComment(r, actor)),
+    replies: row.replies.map((r) => toComment(r, actor, locked)),
+    locked,
   };
+}
+
+/** Whether comments on this target are locked because its persona set is approved. */
+async function isLocked(
+  db: Db,
+  target: { targetType: TCommentTargetType; runId?: string | null },
+): Promise<boolean> {
+  if (target.targetType === "JOURNEY_CELL" || !target.runId) return false;
+  const run = await db.analysisRun.findUnique({
+    where: { id: target.runId },
+    select: { reviewStatus: true },
+  });
+  return run !== null && !isEditable(run.reviewStatus);
+}
+
+async function requireUnlocked(
+  db: Db,
+  target: { targetType: TCommentTargetType; runId?: string | null },
+): Promise<void> {
+  if (await isLocked(db, target)) fail("CONFLICT", lockedDiscussionMessage);
 }
 
 async function checkTarget(db: Db, actor: MembershipView, target: TCommentTarget): Promise<void> {
@@ -144,6 +173,7 @@ export async function createComment(
   requireRole(actor, access.anyMember);
   const input = ZCreateCommentInput.parse(raw);
   await checkTarget(db, actor, input);
+  await requireUnlocked(db, input);
   const row = await db.comment.create({
     data: {
       workspaceId: actor.workspaceId,
@@ -175,6 +205,7 @@ export async function replyToComment(
   const input = ZReplyCommentInput.parse(raw);
   const rootId = await requireRoot(db, actor, input.parentId);
   const root = await db.comment.findUniqueOrThrow({ where: { id: rootId } });
+  await requireUnlocked(db, root);
   await db.comment.create({
     data: {
       workspaceId: root.workspaceId,
@@ -202,6 +233,8 @@ async function setResolved(
   requireRole(actor, access.anyMember);
   const { commentId } = ZCommentIdInput.parse(raw);
   const rootId = await requireRoot(db, actor, commentId);
+  const root = await db.comment.findUniqueOrThrow({ where: { id: rootId } });
+  await requireUnlocked(db, root);
   const row = await db.comment.update({
     where: { id: rootId },
     data: resolved
@@ -237,6 +270,7 @@ export async function editComment(
   const input = ZEditCommentInput.parse(raw);
   const comment = await findComment(db, actor, input.commentId);
   if (!mayEdit(actor, comment.authorId)) fail("FORBIDDEN", "Only its author can edit a comment.");
+  await requireUnlocked(db, comment);
   if (comment.body !== input.body) {
     await db.comment.update({
       where: { id: comment.id },
@@ -267,6 +301,7 @@ export async function deleteComment(
   if (!mayDelete(actor, comment.authorId)) {
     fail("FORBIDDEN", "Only its author or a workspace owner can delete a comment.");
   }
+  await requireUnlocked(db, comment);
   return db.$transaction(async (tx) => {
     const replies = await tx.comment.deleteMany({ where: { parentId: comment.id } });
     await tx.comment.delete({ where: { id: comment.id } });
@@ -277,7 +312,14 @@ export async function deleteComment(
 async function findComment(db: Db, actor: MembershipView, commentId: string) {
   const comment = await db.comment.findFirst({
     where: { id: commentId, workspaceId: actor.workspaceId },
-    select: { id: true, parentId: true, authorId: true, body: true },
+    select: {
+      id: true,
+      parentId: true,
+      authorId: true,
+      body: true,
+      runId: true,
+      targetType: true,
+    },
   });
   if (!comment) return fail("NOT_FOUND", "That comment does not exist in this workspace.");
   return comment;
@@ -302,7 +344,8 @@ export async function listThreads(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: threadInclude,
   });
-  return rows.map((row) => toThread(row, actor));
+  const locked = await isLocked(db, target);
+  return rows.map((row) => toThread(row, actor, locked));
 }
 
 /** Threads on a persona and on each of its traits (trait ids start with "p<index>:"). */
@@ -314,7 +357,7 @@ export async function listPersonaThreads(
   requireRole(actor, access.anyMember);
   const persona = await db.persona.findFirst({
     where: { id: personaId, run: { workspaceId: actor.workspaceId } },
-    select: { id: true, runId: true, index: true },
+    select: { id: true, runId: true, index: true, run: { select: { reviewStatus: true } } },
   });
   if (!persona) return fail("NOT_FOUND", "That persona does not exist in this workspace.");
   const rows = await db.comment.findMany({
@@ -330,7 +373,8 @@ export async function listPersonaThreads(
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: threadInclude,
   });
-  return rows.map((row) => toThread(row, actor));
+  const locked = !isEditable(persona.run.reviewStatus);
+  return rows.map((row) => toThread(row, actor, locked));
 }
 
 /**

@@ -4,7 +4,10 @@
 // http://127.0.0.1:$PORT) with the requesting person's cookies, so it shows exactly what they
 // may see and authorisation stays with the page. At most two renders run at once: Chromium is
 // heavy and the machine may be small. A missing Chromium is a typed error the route turns into
-// 503, not a crash.
+// 503, not a crash. A page that prints over several sheets asks for a running header and footer
+// (frame "running"): the sheets get margins, the page's data-print-header / data-print-footer text
+// at the top and bottom of each sheet with "page X of Y", and the browser window is as wide as
+// the printable area, so charts measured on screen fit the sheet.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
@@ -62,11 +65,36 @@ export interface RenderOptions {
   timeoutMs?: number;
   /** PDF paper, always landscape; A4 unless said otherwise. */
   paper?: "a4" | "letter";
+  /** "sheet": the page draws its own edges (one card per sheet); "running": margins with a
+   * header and footer from the page's data-print-header and data-print-footer. */
+  frame?: "sheet" | "running";
 }
 
 /** A4 and Letter landscape at 96 dpi. */
 const A4_LANDSCAPE = { width: 1123, height: 794 };
 const LETTER_LANDSCAPE = { width: 1056, height: 816 };
+/** Side margin of a sheet with a running header (8 mm at 96 dpi, rounded up). */
+const RUNNING_SIDE_PX = 31;
+const RUNNING_MARGIN = { top: "14mm", bottom: "12mm", left: "8mm", right: "8mm" };
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+/** Chromium's header and footer templates: plain text, small, grey, with page numbers. */
+export function runningTemplates(header: string, footer: string) {
+  const style =
+    "font-family: system-ui, sans-serif; font-size: 9px; color: #3d4558; width: 100%; " +
+    "padding: 0 8mm; display: flex; justify-content: space-between; gap: 6mm;";
+  return {
+    headerTemplate: `<div style="${style}"><span>${escapeHtml(header)}</span></div>`,
+    footerTemplate:
+      `<div style="${style}"><span>${escapeHtml(footer)}</span>` +
+      `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  };
+}
 
 export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
   const executablePath = chromiumPath();
@@ -88,8 +116,10 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
       );
     }
     try {
+      const paper = options.paper === "letter" ? LETTER_LANDSCAPE : A4_LANDSCAPE;
+      const running = options.frame === "running";
       const context = await browser.newContext({
-        viewport: options.paper === "letter" ? LETTER_LANDSCAPE : A4_LANDSCAPE,
+        viewport: running ? { ...paper, width: paper.width - 2 * RUNNING_SIDE_PX } : paper,
         deviceScaleFactor: options.format === "png" ? 2 : 1,
         extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {},
       });
@@ -108,11 +138,27 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
       // The page marks itself ready once its charts have drawn.
       await page.waitForSelector('[data-print-ready="true"]', { timeout, state: "attached" });
       if (options.format === "pdf") {
+        const texts = running
+          ? await page.evaluate(() => {
+              const marked = document.querySelector("[data-print-header]");
+              return {
+                header: marked?.getAttribute("data-print-header") ?? document.title,
+                footer: marked?.getAttribute("data-print-footer") ?? "",
+              };
+            })
+          : null;
         return await page.pdf({
           format: options.paper === "letter" ? "Letter" : "A4",
           landscape: true,
           printBackground: true,
           preferCSSPageSize: true,
+          ...(texts
+            ? {
+                displayHeaderFooter: true,
+                margin: RUNNING_MARGIN,
+                ...runningTemplates(texts.header, texts.footer),
+              }
+            : {}),
         });
       }
       return await page.screenshot({ type: "png", fullPage: true });

@@ -1,6 +1,7 @@
 // The perception check: strategists and owners rate a persona on the Persona Perception Scale's
 // constructs (items in server/domain/perception.ts); one rating per reviewer and persona, which
-// they may update. Everyone sees the mean per construct and how many reviewers gave it.
+// they may update. Everyone sees the mean per construct and how many reviewers gave it. An
+// approved set takes no ratings until its review is reopened.
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import {
@@ -10,6 +11,8 @@ import {
   type ConstructSummary,
   type TPerceptionAnswers,
 } from "~/server/domain/perception";
+import { fail } from "~/server/domain/errors";
+import { isEditable } from "~/server/domain/review";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 import { requirePersonaRow } from "./persona-view";
@@ -19,8 +22,14 @@ export interface PerceptionView {
   constructs: ConstructSummary[];
   /** The caller's own answers, to prefill the form; null if they have not rated. */
   mine: TPerceptionAnswers | null;
+  /** The caller's role may rate and the set is not approved. */
   canRate: boolean;
+  /** The set is approved, so ratings are closed until the review is reopened. */
+  locked: boolean;
 }
+
+export const lockedRatingMessage =
+  "This persona set is approved, so its ratings are locked. Reopen the review to rate it again.";
 
 export async function ratePersona(
   db: Db,
@@ -30,6 +39,7 @@ export async function ratePersona(
   requireRole(actor, access.review);
   const input = ZRatePersonaInput.parse(raw);
   const row = await requirePersonaRow(db, actor.workspaceId, input.personaId);
+  if (!isEditable(row.run.reviewStatus)) fail("CONFLICT", lockedRatingMessage);
   const answers = input.answers as Prisma.InputJsonValue;
   await db.perceptionRating.upsert({
     where: { personaId_raterId: { personaId: row.id, raterId: actor.userId } },
@@ -55,10 +65,12 @@ export async function getPerception(
     const parsed = ZPerceptionAnswers.safeParse(r.answers);
     return parsed.success ? [{ raterId: r.raterId, answers: parsed.data }] : [];
   });
+  const locked = !isEditable(row.run.reviewStatus);
   return {
     reviewers: valid.length,
     constructs: summarizePerception(valid.map((r) => r.answers)),
     mine: valid.find((r) => r.raterId === actor.userId)?.answers ?? null,
-    canRate: (access.review as readonly string[]).includes(actor.role),
+    canRate: !locked && (access.review as readonly string[]).includes(actor.role),
+    locked,
   };
 }

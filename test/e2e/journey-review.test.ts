@@ -144,6 +144,9 @@ describe("reviewing the demo journey map", () => {
     expect(a4.height).toBeCloseTo(595, -1);
     const text = pdfText(a4.file);
     expect(text).toContain(DEMO_MAP);
+    // Paper has no controls: the emotion table is written out, not behind a toggle.
+    expect(text).not.toContain("Show the emotion curve as a table");
+    expect(text).toContain("The emotion curve as a table");
     for (const stage of STAGES) expect(text).toContain(stage);
     expect(text).toMatch(/pain severity/i);
     // The emotion chart is drawn (its axis labels are text in the PDF).
@@ -156,6 +159,11 @@ describe("reviewing the demo journey map", () => {
     expect(
       await inkShare(page, renderPdfPage(a4.file, 2, "journey-map-pdf-page2")),
     ).toBeGreaterThan(0.05);
+    // Every sheet's running header names the map (page 2 has no title of its own) and the run.
+    const second = pdfText(a4.file, { first: 2, last: 2 });
+    expect(second).toContain(DEMO_MAP);
+    expect(second).toMatch(/evidence from the run of \d{1,2} \w{3} \d{4}/);
+    expect(second).toMatch(/Page 2 of \d+/);
 
     // Letter landscape: 792 x 612 points.
     const letter = await download("letter");

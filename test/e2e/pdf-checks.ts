@@ -23,8 +23,10 @@ export function pdfInfo(file: string): PdfInfo {
   };
 }
 
-export function pdfText(file: string): string {
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+/** The PDF's text; with `pages`, only those pages (1-based, inclusive). */
+export function pdfText(file: string, pages?: { first: number; last: number }): string {
+  const range = pages ? ["-f", String(pages.first), "-l", String(pages.last)] : [];
+  return execFileSync("pdftotext", ["-layout", ...range, file, "-"], { encoding: "utf8" });
 }
 
 /** Renders one page at 60 dpi to test-results/screenshots/<name>.png; returns the PNG. */

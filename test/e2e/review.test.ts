@@ -170,12 +170,15 @@ describe("strategist review", () => {
     const pdfFile = path.join(workDir, "persona.pdf");
     writeFileSync(pdfFile, pdfBody);
     const info = pdfInfo(pdfFile);
-    expect(info.pages).toBeGreaterThanOrEqual(1);
+    // One card, one sheet: no empty second page.
+    expect(info.pages).toBe(1);
     // A4 landscape: 842 x 595 points.
     expect(info.width).toBeCloseTo(842, -1);
     expect(info.height).toBeCloseTo(595, -1);
     const text = pdfText(pdfFile);
     expect(text).toContain(personaName);
+    // The forest plot's tick numbers stand apart (they once ran together as "-5.0-4.0-3.0").
+    expect(text).not.toMatch(/\d\.\d[−-]\d\.\d[−-]\d/);
     expect(text).toContain(MESSAGE.slice(0, 30));
     // Page 1 as PNG (poppler's pdftoppm), kept with the screenshots; it must carry ink.
     const pagePng = renderPdfPage(pdfFile, 1, "review-persona-card-pdf-page1");
@@ -266,7 +269,9 @@ describe("strategist review", () => {
     await visitor.getByRole("link", { name: personaName }).click();
     await visitor.getByRole("heading", { level: 1, name: personaName }).waitFor();
     expect(await visitor.getByText(MESSAGE).count()).toBe(1);
-    expect(await visitor.getByRole("button").count()).toBe(0);
+    // Read only: the only buttons are the glossary's, which explain a statistic.
+    expect(await visitor.locator("button:not(.glossary-button)").count()).toBe(0);
+    expect(await visitor.getByRole("button", { name: /^What is q/ }).count()).toBeGreaterThan(0);
     expect(await visitor.getByText("Sofia Strategist").count()).toBe(0);
     const sharedPersonaUrl = visitor.url();
 
@@ -281,6 +286,12 @@ describe("strategist review", () => {
       expect(await visitor.getByText(personaName).count()).toBe(0);
     }
     await visitor.close();
+
+    // Approved: the persona's discussion and ratings are locked, and the page says why.
+    await strategist.goto(personaUrl);
+    await strategist.getByText(/its discussion is locked/).waitFor();
+    expect(await strategist.getByRole("button", { name: "Post comment" }).count()).toBe(0);
+    expect(await strategist.getByText(/its ratings are locked/).count()).toBe(1);
   }, 180_000);
 
   it("maps respondents by persona, compares personas and presents them one per screen with the keyboard", async () => {

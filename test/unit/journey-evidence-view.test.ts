@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import {
   columnsFor,
   painClass,
-  painClasses,
   parseView,
   seriesFor,
   viewValue,
 } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/fill-data";
 import { fillJourney } from "~/server/analysis/journey/fill";
+import { painBands } from "~/server/domain/pain-bands";
 import { plantedJourney, STAGES } from "../analysis/journey-planted";
 
 const fill = fillJourney(plantedJourney({ seed: 4 }));
@@ -51,10 +51,11 @@ describe("evidence grid view", () => {
   it("colours every pain index from 0 to 100 with readable text", () => {
     for (let index = 0; index <= 100; index += 0.5) {
       const c = painClass(index);
-      expect(index >= c.from && index <= c.to).toBe(true);
+      const shown = Math.round(index);
+      expect(shown >= c.from && shown <= c.through).toBe(true);
     }
-    expect(painClass(100)).toBe(painClasses[painClasses.length - 1]);
-    for (const c of painClasses) expect(contrast(c.background, c.text)).toBeGreaterThanOrEqual(4.5);
+    expect(painClass(100)).toBe(painBands[painBands.length - 1]);
+    for (const c of painBands) expect(contrast(c.background, c.text)).toBeGreaterThanOrEqual(4.5);
   });
 
   it("shows every persona and all respondents overlaid, or one row", () => {

@@ -8,6 +8,7 @@ import {
   internalBaseUrl,
   renderAppPage,
   RendererUnavailableError,
+  runningTemplates,
 } from "~/server/services/page-render";
 
 describe("page renderer", () => {
@@ -40,5 +41,17 @@ describe("page renderer", () => {
     expect(internalBaseUrl(env({ PERSONA_ATLAS_INTERNAL_URL: "http://app:8080/" }))).toBe(
       "http://app:8080",
     );
+  });
+
+  it("puts the page's header text, escaped, and page numbers in the running templates", () => {
+    const { headerTemplate, footerTemplate } = runningTemplates(
+      "Car <buying> & more · run of 2 Dec 2026",
+      "Persona Atlas",
+    );
+    expect(headerTemplate).toContain("Car &lt;buying&gt; &amp; more · run of 2 Dec 2026");
+    expect(headerTemplate).not.toContain("<buying>");
+    expect(footerTemplate).toContain('class="pageNumber"');
+    expect(footerTemplate).toContain('class="totalPages"');
+    expect(footerTemplate).toContain("Persona Atlas");
   });
 });

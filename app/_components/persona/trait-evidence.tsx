@@ -15,6 +15,7 @@ import {
   formatValue,
   insufficientText,
 } from "~/server/analysis/trait-text";
+import { Glossary } from "~/app/_components/glossary";
 
 export const effectSymbols: Record<Trait["effect"]["name"], string> = {
   "cohens-h": "Cohen's h",
@@ -65,18 +66,22 @@ export function TraitEvidenceTable({
             <th scope="col">Trait</th>
             <th scope="col" className="pa-num">
               Persona [95 % CI]
+              <Glossary term="ci" />
             </th>
             <th scope="col" className="pa-num">
               Others [95 % CI]
             </th>
             <th scope="col" className="pa-num">
               n persona / others
+              <Glossary term="n" />
             </th>
             <th scope="col" className="pa-num">
               Effect [95 % CI]
+              <Glossary term="effect" />
             </th>
             <th scope="col" className="pa-num">
               q
+              <Glossary term="q" />
             </th>
           </tr>
         </thead>

@@ -4,6 +4,7 @@ import { GalleryCard } from "~/app/_components/persona/gallery-card";
 import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { ShareRefused } from "../refused";
 import { loadShared } from "../share-data";
+import { plural } from "~/app/_lib/format";
 
 export default async function SharedGalleryPage({
   params,
@@ -24,9 +25,9 @@ export default async function SharedGalleryPage({
         <div>
           <h1>Personas: {set.surveyTitle}</h1>
           <p>
-            {set.personas.length} personas from {set.clustered} survey respondents, analysis of{" "}
-            {set.finishedAt ? `${formatWhen(set.finishedAt)} UTC` : "–"}. Shares with 95 %
-            intervals.
+            {plural(set.personas.length, "persona")} from{" "}
+            {plural(set.clustered, "survey respondent")}, analysis of{" "}
+            {set.finishedAt ? `${formatWhen(set.finishedAt)}` : "–"}. Shares with 95 % intervals.
           </p>
         </div>
       </div>

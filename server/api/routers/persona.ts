@@ -16,6 +16,7 @@ import {
   listFieldHistory,
   revertPersonaField,
 } from "~/server/services/persona-fields";
+import { getPersonaClaimAnswers } from "~/server/services/claim-answers";
 import { getPerception, ratePersona } from "~/server/services/perception";
 import { getRunProjection } from "~/server/services/run-projection";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
@@ -50,6 +51,16 @@ export const personaRouter = createTRPCRouter({
   rate: workspaceProcedure(access.review)
     .input(ZRatePersonaInput)
     .mutation(({ ctx, input }) => ratePersona(ctx.db, ctx.membership, input)),
+  /** The members behind a persona, with their answers to the questions of its traits. */
+  claimAnswers: workspaceProcedure(access.anyMember)
+    .input(
+      z.object({
+        runId: z.string().min(1).max(64),
+        index: z.number().int().min(0),
+        limit: z.number().int().min(1).max(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => getPersonaClaimAnswers(ctx.db, ctx.membership, input)),
   projection: workspaceProcedure(access.anyMember)
     .input(z.object({ runId: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => getRunProjection(ctx.db, ctx.membership, input.runId)),

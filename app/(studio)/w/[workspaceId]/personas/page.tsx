@@ -19,6 +19,7 @@ import { RunsSection } from "./_review/runs-section";
 import "./personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
+import { plural } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Personas" };
 
@@ -108,9 +109,9 @@ export default async function PersonasPage({
               Persona gallery <ReviewBadge status={selected.run.reviewStatus} />
             </h2>
             <p className="muted">
-              {selected.totalPersonas} personas from the analysis of{" "}
+              {plural(selected.totalPersonas, "persona")} from the analysis of{" "}
               <strong>{selected.run.surveyTitle}</strong> finished{" "}
-              {selected.run.finishedAt ? `${formatWhen(selected.run.finishedAt)} UTC` : "–"} (n ={" "}
+              {selected.run.finishedAt ? `${formatWhen(selected.run.finishedAt)}` : "–"} (n ={" "}
               {selected.clustered} clustered respondents).{" "}
               <Link href={`${base}/runs/${selected.run.id}`}>How these personas were found</Link>
             </p>

@@ -1,5 +1,6 @@
 // Words for analysis runs shared by the personas pages: statuses, phases, stability, dates.
 import type { RunSummary } from "~/server/services/analysis-runs";
+import { formatDateTime } from "~/app/_lib/format";
 
 export type RunStatus = RunSummary["status"];
 
@@ -31,9 +32,8 @@ export function phaseLabel(status: RunStatus, phase: string | null): string {
   return phaseLabels[phase] ?? phase;
 }
 
-export function formatWhen(date: Date): string {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-}
+/** A run's (or comment's, or event's) date and time: the one app-wide format. */
+export const formatWhen = (date: Date): string => formatDateTime(date);
 
 /** Parameters as the run stored them (versions chosen, k, seed, partial responses). */
 export interface StoredParameters {

@@ -25,6 +25,7 @@ import { FilledEvidence } from "./evidence/filled-evidence";
 import type { CellComments } from "./evidence/grid-context";
 import type { MapData } from "./map-state";
 import "./evidence/evidence.css";
+import { plural } from "~/app/_lib/format";
 
 export type FillList = inferRouterOutputs<AppRouter>["journey"]["fills"];
 
@@ -137,8 +138,9 @@ export function EvidenceSection({
       <h2 id="evidence-title">Evidence from analysis</h2>
       {fill.data && parsed?.success && (
         <p className="hint ev-source">
-          Run of {formatRunDate(fill.data.runCreatedAt)} · {parsed.data.respondents} respondents ·{" "}
-          {parsed.data.personas.length} personas
+          Run of {formatRunDate(fill.data.runCreatedAt)} ·{" "}
+          {plural(parsed.data.respondents, "respondent")} ·{" "}
+          {plural(parsed.data.personas.length, "persona")}
         </p>
       )}
     </div>

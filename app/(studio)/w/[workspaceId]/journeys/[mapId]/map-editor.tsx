@@ -18,6 +18,7 @@ import { StrategyForm } from "./strategy-form";
 import { StrategyTable } from "./strategy-table";
 import { TouchpointForm } from "./touchpoint-form";
 import { useMapActions } from "./use-map-actions";
+import { plural } from "~/app/_lib/format";
 
 export function MapEditor({
   workspaceId,
@@ -81,7 +82,7 @@ export function MapEditor({
           <p className="jm-header-facts">
             {map.objective && <span className="badge">{objectiveLabels[map.objective]}</span>}
             <span className="muted">
-              {map.stages.length} stages ·{" "}
+              {plural(map.stages.length, "stage")} ·{" "}
               {map.stages.reduce((n, s) => n + s.touchpoints.length, 0)} touchpoints
               {map.survey && ` · linked to “${map.survey.title}”`}
             </span>

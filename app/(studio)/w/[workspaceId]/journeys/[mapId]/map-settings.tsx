@@ -13,6 +13,7 @@ import { fieldErrorsOf, type FieldErrors } from "./form-errors";
 import type { MapData } from "./map-state";
 import { TextAreaField } from "./text-fields";
 import type { MapActions } from "./use-map-actions";
+import { plural } from "~/app/_lib/format";
 
 export interface SurveyOption {
   id: string;
@@ -182,7 +183,7 @@ export function MapSettings({
               {map.survey.versionNumber !== null && ` (version ${map.survey.versionNumber})`}:
               questions for{" "}
               {map.stages.filter((s) => (map.survey?.questionsByStage[s.id] ?? 0) > 0).length} of{" "}
-              {map.stages.length} stages.
+              {plural(map.stages.length, "stage")}.
             </p>
           )}
           <div>

@@ -62,9 +62,9 @@ export function CommentItem({
   return (
     <div className={`pa-comment${isReply ? " pa-reply" : ""}`}>
       <p className="pa-comment-meta">
-        <strong>{author}</strong> · {formatWhen(comment.createdAt)} UTC
+        <strong>{author}</strong> · {formatWhen(comment.createdAt)}
         {comment.editedAt && (
-          <span title={`Edited ${formatWhen(comment.editedAt)} UTC`}> · edited</span>
+          <span title={`Edited ${formatWhen(comment.editedAt)}`}> · edited</span>
         )}
       </p>
       {mode === "edit" ? (

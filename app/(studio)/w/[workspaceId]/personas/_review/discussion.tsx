@@ -3,6 +3,8 @@
 // and deletes itself (comment-item.tsx). Every member may
 // take part. Server data comes in as props; after a change the page is refreshed. One thread
 // (Thread) is also used by the journey map's cell discussions, which refetch instead (onChanged).
+// An approved set's discussion is locked (the server refuses changes): threads are shown read
+// only, with a note saying how to unlock them.
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
@@ -19,6 +21,8 @@ export interface ThreadItem extends CommentItemData {
   resolvedAt: Date | null;
   resolvedByName: string | null;
   replies: CommentItemData[];
+  /** Read only: the persona set is approved. */
+  locked?: boolean;
 }
 
 export function Discussion({
@@ -28,6 +32,7 @@ export function Discussion({
   personaName,
   traits,
   threads,
+  locked = false,
 }: {
   workspaceId: string;
   runId: string;
@@ -35,6 +40,8 @@ export function Discussion({
   personaName: string;
   traits: { id: string; label: string }[];
   threads: ThreadItem[];
+  /** The set is approved: no new comments, replies or changes. */
+  locked?: boolean;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -84,46 +91,53 @@ export function Discussion({
           ({open.length} open, {resolved.length} resolved)
         </span>
       </h2>
-      <form
-        className="form pa-comment-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            about === "persona"
-              ? { workspaceId, runId, targetType: "PERSONA", targetKey: personaId, body }
-              : { workspaceId, runId, targetType: "TRAIT", targetKey: about, body },
-          );
-        }}
-      >
-        <div className="field">
-          <label htmlFor={aboutId}>About</label>
-          <select id={aboutId} value={about} onChange={(e) => setAbout(e.target.value)}>
-            <option value="persona">This persona ({personaName})</option>
-            {traits.map((t) => (
-              <option key={t.id} value={t.id}>
-                Trait: {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={bodyId}>Comment</label>
-          <textarea
-            ref={textarea}
-            id={bodyId}
-            rows={3}
-            maxLength={4000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-        </div>
-        <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
-        <div>
-          <button type="submit" className="button" disabled={create.isPending || !body.trim()}>
-            {create.isPending ? "Posting…" : "Post comment"}
-          </button>
-        </div>
-      </form>
+      {locked ? (
+        <p className="pa-note" role="note">
+          This persona set is approved, so its discussion is locked: you can read the comments, but
+          not add, answer or change them. Reopen the review in the gallery to discuss it again.
+        </p>
+      ) : (
+        <form
+          className="form pa-comment-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate(
+              about === "persona"
+                ? { workspaceId, runId, targetType: "PERSONA", targetKey: personaId, body }
+                : { workspaceId, runId, targetType: "TRAIT", targetKey: about, body },
+            );
+          }}
+        >
+          <div className="field">
+            <label htmlFor={aboutId}>About</label>
+            <select id={aboutId} value={about} onChange={(e) => setAbout(e.target.value)}>
+              <option value="persona">This persona ({personaName})</option>
+              {traits.map((t) => (
+                <option key={t.id} value={t.id}>
+                  Trait: {t.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={bodyId}>Comment</label>
+            <textarea
+              ref={textarea}
+              id={bodyId}
+              rows={3}
+              maxLength={4000}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          </div>
+          <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
+          <div>
+            <button type="submit" className="button" disabled={create.isPending || !body.trim()}>
+              {create.isPending ? "Posting…" : "Post comment"}
+            </button>
+          </div>
+        </form>
+      )}
       {resolved.length > 0 && (
         <label className="pa-choice">
           <input
@@ -139,7 +153,12 @@ export function Discussion({
       ) : (
         <ul className="pa-threads">
           {shown.map((t) => (
-            <Thread key={t.id} workspaceId={workspaceId} thread={t} label={labelOf(t)} />
+            <Thread
+              key={t.id}
+              workspaceId={workspaceId}
+              thread={{ ...t, locked: locked || t.locked }}
+              label={labelOf(t)}
+            />
           ))}
         </ul>
       )}
@@ -202,53 +221,55 @@ export function Thread({
           onChanged={refresh}
         />
       ))}
-      <form
-        className="pa-reply-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          answer.mutate({ workspaceId, parentId: thread.id, body: reply });
-        }}
-      >
-        <label htmlFor={replyId} className="visually-hidden">
-          Reply to {thread.authorName ?? "this comment"}: {thread.body.slice(0, 40)}
-        </label>
-        <textarea
-          id={replyId}
-          rows={1}
-          maxLength={4000}
-          placeholder="Reply…"
-          value={reply}
-          onChange={(e) => setReply(e.target.value)}
-        />
-        <div className="row">
-          <button
-            type="submit"
-            className="button secondary small"
-            disabled={answer.isPending || !reply.trim()}
-          >
-            Reply
-          </button>
-          {thread.resolvedAt ? (
+      {!thread.locked && (
+        <form
+          className="pa-reply-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            answer.mutate({ workspaceId, parentId: thread.id, body: reply });
+          }}
+        >
+          <label htmlFor={replyId} className="visually-hidden">
+            Reply to {thread.authorName ?? "this comment"}: {thread.body.slice(0, 40)}
+          </label>
+          <textarea
+            id={replyId}
+            rows={1}
+            maxLength={4000}
+            placeholder="Reply…"
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+          />
+          <div className="row">
             <button
-              type="button"
+              type="submit"
               className="button secondary small"
-              disabled={reopen.isPending}
-              onClick={() => reopen.mutate({ workspaceId, commentId: thread.id })}
+              disabled={answer.isPending || !reply.trim()}
             >
-              Reopen<span className="visually-hidden"> thread</span>
+              Reply
             </button>
-          ) : (
-            <button
-              type="button"
-              className="button secondary small"
-              disabled={resolve.isPending}
-              onClick={() => resolve.mutate({ workspaceId, commentId: thread.id })}
-            >
-              Resolve<span className="visually-hidden"> thread</span>
-            </button>
-          )}
-        </div>
-      </form>
+            {thread.resolvedAt ? (
+              <button
+                type="button"
+                className="button secondary small"
+                disabled={reopen.isPending}
+                onClick={() => reopen.mutate({ workspaceId, commentId: thread.id })}
+              >
+                Reopen<span className="visually-hidden"> thread</span>
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button secondary small"
+                disabled={resolve.isPending}
+                onClick={() => resolve.mutate({ workspaceId, commentId: thread.id })}
+              >
+                Resolve<span className="visually-hidden"> thread</span>
+              </button>
+            )}
+          </div>
+        </form>
+      )}
       <FormAlert message={failure ? readFailure(failure).message : undefined} />
     </li>
   );

@@ -10,6 +10,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { TPersonaFieldKey } from "~/server/domain/persona-fields";
+import { formatDateTime } from "~/app/_lib/format";
 
 export interface EditableField {
   key: TPersonaFieldKey;
@@ -153,12 +154,7 @@ export function FieldEditor({
           {field.personWritten && field.updatedAt && (
             <p className="hint">
               {field.updatedByName ? `By ${field.updatedByName}, ` : ""}
-              {field.updatedAt.toLocaleString("en-GB", {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "UTC",
-              })}{" "}
-              UTC.
+              {formatDateTime(field.updatedAt)}.
             </p>
           )}
           {canEdit && (

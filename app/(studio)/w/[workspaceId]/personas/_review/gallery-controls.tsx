@@ -4,6 +4,7 @@
 import { formatWhen } from "../run-format";
 import { reviewStatusLabels, personaSetStatuses } from "~/server/domain/review";
 import type { GalleryRun } from "~/server/services/persona-gallery";
+import { plural } from "~/app/_lib/format";
 
 export interface GalleryQuery {
   run?: string;
@@ -30,7 +31,7 @@ export function GalleryControls({
         <select id="gallery-run" name="run" defaultValue={selectedRunId ?? ""}>
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.surveyTitle} · {formatWhen(r.createdAt)} UTC · {r.personaCount} personas ·{" "}
+              {r.surveyTitle} · {formatWhen(r.createdAt)} · {plural(r.personaCount, "persona")} ·{" "}
               {reviewStatusLabels[r.reviewStatus]}
             </option>
           ))}

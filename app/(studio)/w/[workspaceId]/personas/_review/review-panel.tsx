@@ -166,10 +166,10 @@ export function ReviewPanel({
         <ul className="pa-links">
           {links.map((l) => (
             <li key={l.id}>
-              Link created {formatWhen(l.createdAt)} UTC
+              Link created {formatWhen(l.createdAt)}
               {l.createdByName ? ` by ${l.createdByName}` : ""} ·{" "}
               {l.revokedAt ? (
-                <span>revoked {formatWhen(l.revokedAt)} UTC</span>
+                <span>revoked {formatWhen(l.revokedAt)}</span>
               ) : (
                 <>
                   <span>{status === "APPROVED" ? "active" : "paused until approved"}</span>
@@ -207,7 +207,7 @@ export function ReviewPanel({
               <strong>{e.actorName ?? "A former member"}</strong> moved the set from{" "}
               {reviewStatusLabels[e.from].toLowerCase()} to{" "}
               <strong>{reviewStatusLabels[e.to].toLowerCase()}</strong>{" "}
-              <span className="hint">· {formatWhen(e.createdAt)} UTC</span>
+              <span className="hint">· {formatWhen(e.createdAt)}</span>
               {e.note && <q className="pa-log-note">{e.note}</q>}
             </li>
           ))}

@@ -32,7 +32,7 @@ export function RunsSection({
               <th scope="col" className="pa-num">
                 Personas
               </th>
-              <th scope="col">Started (UTC)</th>
+              <th scope="col">Started</th>
             </tr>
           </thead>
           <tbody>

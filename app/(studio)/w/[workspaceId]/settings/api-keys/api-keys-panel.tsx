@@ -9,9 +9,9 @@ import { Field } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import { formatDateTime } from "~/app/_lib/format";
 
-const dateTime = (d: Date) =>
-  d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const dateTime = (d: Date) => formatDateTime(d);
 
 export function ApiKeysPanel({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();

@@ -6,6 +6,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { invitableRoles, roleDescriptions, roleLabels } from "~/server/domain/workspace";
+import { formatDate } from "~/app/_lib/format";
 
 type InvitableRole = (typeof invitableRoles)[number];
 
@@ -115,7 +116,7 @@ export function InvitePanel({ workspaceId }: { workspaceId: string }) {
                   <span className="badge">{roleLabels[inv.role]}</span>
                 </td>
                 <td>{inv.invitedBy}</td>
-                <td>{inv.expiresAt.toLocaleDateString()}</td>
+                <td>{formatDate(inv.expiresAt)}</td>
                 <td>
                   <button
                     type="button"

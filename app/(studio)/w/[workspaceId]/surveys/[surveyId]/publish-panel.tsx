@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { CopyField } from "~/app/_components/copy-field";
 import type { SurveyData } from "./builder-state";
+import { formatDate } from "~/app/_lib/format";
 
 interface PublishPanelProps {
   survey: SurveyData;
@@ -34,7 +35,7 @@ export function PublishPanel(props: PublishPanelProps) {
               {open ? "Open" : "Closed"}
             </span>{" "}
             Version {latest.number} is live
-            {latest.publishedAt && <> since {latest.publishedAt.toLocaleDateString("en-GB")}</>}.
+            {latest.publishedAt && <> since {formatDate(latest.publishedAt)}</>}.
           </p>
           <CopyField
             id="public-link"

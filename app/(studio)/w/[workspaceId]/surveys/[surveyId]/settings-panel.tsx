@@ -3,6 +3,7 @@
 "use client";
 import { Field } from "~/app/_components/field";
 import type { TSurveyMeta } from "~/server/domain/survey/definition";
+import { plural } from "~/app/_lib/format";
 
 interface SettingsPanelProps {
   meta: TSurveyMeta;
@@ -90,7 +91,7 @@ export function SettingsPanel({ meta, canEdit, journeys, errors, onChange }: Set
             <option value="">No journey map</option>
             {(journeys ?? []).map((j) => (
               <option key={j.id} value={j.id}>
-                {j.name} ({j.stages.length} stages)
+                {j.name} ({plural(j.stages.length, "stage")})
               </option>
             ))}
           </select>

@@ -11,6 +11,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { ZSurveyTitle } from "~/server/domain/survey/definition";
 import { SurveyJsImport } from "../surveyjs-import";
+import { plural } from "~/app/_lib/format";
 
 type Kind = "journey" | "blank" | "surveyjs";
 type TemplateKey = "carBuying" | "generic";
@@ -194,7 +195,7 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
               >
                 {usable.map((j) => (
                   <option key={j.id} value={j.id}>
-                    {j.name} ({j.stageCount} stages)
+                    {j.name} ({plural(j.stageCount, "stage")})
                   </option>
                 ))}
               </select>

@@ -1,12 +1,14 @@
 // A journey map on landscape sheets, for PDF (A4 or Letter) and PNG export: the map's name and
 // objective, its stages with goals and touchpoints by layer, then the evidence of one run (the
 // newest by default, ?run=…): the grid with the emotion chart, the pain heat row and the emotion
-// table, and the gap list, drawn by the same components as the studio.
+// table, and the gap list, drawn by the same components as the studio. Every sheet carries the
+// map's name and the run's date in its header (data-print-header, read by the renderer).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { PrintReady } from "~/app/(print)/print-ready";
 import { PrintEvidence } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/print-evidence";
+import { formatDate } from "~/app/_lib/format";
 import { formatRunDate } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/fill-data";
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import { layerLabels, touchpointLayers } from "~/server/domain/journey";
@@ -14,6 +16,7 @@ import "~/app/(studio)/w/[workspaceId]/journeys/journeys.css";
 import "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/evidence.css";
 import "~/app/_components/charts/charts.css";
 import "./print-journey.css";
+import { plural } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Journey map" };
 
@@ -38,17 +41,25 @@ export default async function PrintJourneyPage({
   );
   const fill = stored.ok && stored.value ? ZJourneyFill.safeParse(stored.value.result) : null;
   const m = map.value;
+  const filled = stored.ok && stored.value && fill?.success ? stored.value : null;
+  const header = filled
+    ? `${m.name} · evidence from the run of ${formatRunDate(filled.runCreatedAt)}`
+    : `${m.name} · no analysis run yet`;
 
   return (
-    <article className="jm-print">
+    <article
+      className="jm-print"
+      data-print-header={header}
+      data-print-footer={`Persona Atlas · journey map${m.survey ? ` · survey “${m.survey.title}”` : ""} · printed ${formatDate(new Date())}`}
+    >
       <header>
         <h1>{m.name}</h1>
         {m.description && <p>{m.description}</p>}
         <p className="hint">
-          {m.stages.length} stages
+          {plural(m.stages.length, "stage")}
           {m.survey ? ` · survey “${m.survey.title}”` : ""}
           {stored.ok && stored.value && fill?.success
-            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${fill.data.respondents} respondents, ${fill.data.personas.length} personas`
+            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${plural(fill.data.respondents, "respondent")}, ${plural(fill.data.personas.length, "persona")}`
             : ""}
         </p>
       </header>

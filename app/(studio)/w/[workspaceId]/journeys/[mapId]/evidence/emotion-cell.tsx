@@ -7,6 +7,7 @@ import { distributionText, EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, valence } from "./fill-data";
 import type { GridContext } from "./grid-context";
 import { Insufficient } from "./insufficient";
+import { plural } from "~/app/_lib/format";
 
 export function EmotionCell({
   ctx,
@@ -50,7 +51,7 @@ export function EmotionCell({
             value: `${valence(emotion.mean)} (${emotionWord(emotion.mean)})`,
           },
           { term: "95 % interval", value: `${intervalText(emotion.interval, valence)} (t)` },
-          { term: "n", value: `${emotion.n} respondents` },
+          { term: "n", value: `${plural(emotion.n, "respondent")}` },
           { term: "SD", value: emotion.sd.toFixed(2) },
           { term: "Answers", value: distributionText(emotion.distribution) },
         ]}

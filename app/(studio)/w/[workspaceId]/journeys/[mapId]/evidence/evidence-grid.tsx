@@ -2,7 +2,9 @@
 // spanning them, then rows of numbers for the rows the view shows: emotion, pain severity as a
 // heat row, and for one persona (or all respondents) its thought themes with quotes, what its
 // words say next to what it rated, and its goals. Columns have fixed widths so the curve's points
-// sit over their stage columns.
+// sit over their stage columns. On paper (print) the grid takes the sheet's whole width, the
+// emotion table is written out instead of hidden behind a toggle, and each group of rows is its
+// own table body that a page break does not split.
 "use client";
 import type { ReactNode } from "react";
 import { EmotionCell } from "./emotion-cell";
@@ -14,6 +16,7 @@ import type { GridContext } from "./grid-context";
 import { PainCell } from "./pain-cell";
 import { PainLegend } from "./pain-legend";
 import { SentimentCell, ThoughtsCell } from "./thoughts-cell";
+import { Glossary } from "~/app/_components/glossary";
 
 const LABEL_WIDTH = 150;
 const STAGE_WIDTH = 180;
@@ -36,10 +39,13 @@ export function EvidenceGrid({
   ctx,
   columns,
   view,
+  print = false,
 }: {
   ctx: GridContext;
   columns: Column[];
   view: View;
+  /** Laid out for paper: full width, no toggles. */
+  print?: boolean;
 }) {
   const { fill } = ctx;
   const shown = seriesFor(fill, view);
@@ -86,13 +92,20 @@ export function EvidenceGrid({
 
   return (
     <>
+      {!print && (
+        <p className="hint ev-grid-key">
+          Each number: mean or index with its 95 % interval
+          <Glossary term="ci" /> in brackets, resting on n respondents
+          <Glossary term="n" />; open a number for its evidence.
+        </p>
+      )}
       <div
         className="jm-scroll"
         role="region"
         aria-label="Evidence grid, scrolls sideways"
         tabIndex={0}
       >
-        <table className="ev-grid" style={{ width }}>
+        <table className="ev-grid" style={{ width: print ? "100%" : width }}>
           <caption className="visually-hidden">
             Evidence per stage for {rows.map((s) => s.name).join(", ")}: emotion, pain severity
             {single ? ", thoughts, text sentiment and goals" : ""}.
@@ -100,7 +113,7 @@ export function EvidenceGrid({
           <colgroup>
             <col style={{ width: LABEL_WIDTH }} />
             {columns.map((c) => (
-              <col key={c.stageId} style={{ width: STAGE_WIDTH }} />
+              <col key={c.stageId} style={print ? undefined : { width: STAGE_WIDTH }} />
             ))}
           </colgroup>
           <thead>
@@ -127,6 +140,8 @@ export function EvidenceGrid({
                 />
               </td>
             </tr>
+          </tbody>
+          <tbody className="ev-row-group">
             {group("g-emotion", "Emotion · mean valence −2..+2 [95 % interval]")}
             {rows.map((s) =>
               row(`e-${s.key}`, <SeriesLabel series={s} what="emotion" />, (c) => (
@@ -138,6 +153,8 @@ export function EvidenceGrid({
                 />
               )),
             )}
+          </tbody>
+          <tbody className="ev-row-group">
             {group("g-pain", "Pain severity · index 0–100 [95 % interval]")}
             {rows.map((s) =>
               row(
@@ -154,6 +171,8 @@ export function EvidenceGrid({
                 "ev-heat-row",
               ),
             )}
+          </tbody>
+          <tbody className="ev-row-group">
             {single && focus ? (
               <>
                 {group("g-voice", `In their words · ${focus.name}`)}
@@ -194,7 +213,7 @@ export function EvidenceGrid({
         </table>
       </div>
       <PainLegend />
-      <EmotionTable ctx={ctx} columns={columns} rows={rows} />
+      <EmotionTable ctx={ctx} columns={columns} rows={rows} expanded={print} />
     </>
   );
 }

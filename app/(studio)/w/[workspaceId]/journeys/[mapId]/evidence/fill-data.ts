@@ -5,6 +5,8 @@ import { okabeIto } from "~/app/_components/charts/palette";
 import { plain, range, signed } from "~/server/analysis/journey/format";
 import type { TFillCell, TJourneyFill } from "~/server/analysis/journey/result";
 import type { MapData } from "../map-state";
+import { formatDateTime } from "~/app/_lib/format";
+import { painBand, type PainBand } from "~/server/domain/pain-bands";
 
 export { qText } from "~/server/analysis/journey/format";
 
@@ -98,34 +100,8 @@ export function seriesFor(fill: TJourneyFill, view: View): Series[] {
   return all.filter((s) => s.personaIndex === view.index);
 }
 
-/** Pain index classes of 20 points; text colours meet WCAG AA on each background. */
-export interface PainClass {
-  from: number;
-  to: number;
-  background: string;
-  text: string;
-  label: string;
-}
-
-const topClass: PainClass = {
-  from: 80,
-  to: 100,
-  background: "#7f0000",
-  text: "#ffffff",
-  label: "80–100 severe",
-};
-
-export const painClasses: readonly PainClass[] = [
-  { from: 0, to: 20, background: "#fff7ec", text: "#1c2233", label: "0–20 little" },
-  { from: 20, to: 40, background: "#fdd49e", text: "#1c2233", label: "20–40 mild" },
-  { from: 40, to: 60, background: "#fc8d59", text: "#1c2233", label: "40–60 moderate" },
-  { from: 60, to: 80, background: "#c9341f", text: "#ffffff", label: "60–80 strong" },
-  topClass,
-];
-
-export function painClass(index: number): PainClass {
-  return painClasses.find((c) => index < c.to) ?? topClass;
-}
+/** The pain colour band of an index, by the whole number the cell shows (one shared rule). */
+export const painClass = (index: number): PainBand => painBand(index);
 
 export const valence = (v: number) => signed(v);
 export const wholeIndex = (v: number) => Math.round(v).toString();
@@ -144,6 +120,5 @@ const emotionWords: Record<string, string> = {
 };
 export const emotionWord = (v: number) => emotionWords[String(Math.round(v))] ?? "";
 
-export function formatRunDate(date: Date): string {
-  return date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-}
+/** When a run was made: the one app-wide date format. */
+export const formatRunDate = (date: Date): string => formatDateTime(date);

@@ -8,6 +8,7 @@ import { distributionText, EvidenceDetails } from "./evidence-details";
 import { intervalText, painClass, percent, qText, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
 import { Insufficient } from "./insufficient";
+import { plural } from "~/app/_lib/format";
 
 export function PainCell({
   ctx,
@@ -37,7 +38,7 @@ export function PainCell({
   const facts = [
     { term: "Severity index", value: `${wholeIndex(pain.index)} of 100` },
     { term: "95 % interval", value: intervalText(pain.interval, wholeIndex) },
-    { term: "n", value: `${pain.n} respondents` },
+    { term: "n", value: `${plural(pain.n, "respondent")}` },
     { term: "Mean severity", value: `${pain.meanSeverity.toFixed(2)} of 4` },
     {
       term: "Severe (level 4)",

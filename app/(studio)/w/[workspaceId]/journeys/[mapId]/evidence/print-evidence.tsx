@@ -1,6 +1,6 @@
 // The evidence grid for the print page (PDF and PNG export): the same grid, emotion chart, pain
 // heat row, emotion table and gap list as the studio, all personas overlaid, without comments or
-// controls. A client component because the grid's cells take functions (the grid context).
+// controls, laid out for paper (full width, the emotion table written out). A client component because the grid's cells take functions (the grid context).
 "use client";
 import type { TJourneyFill } from "~/server/analysis/journey/result";
 import { EvidenceGrid } from "./evidence-grid";
@@ -26,7 +26,7 @@ export function PrintEvidence({
   }));
   return (
     <>
-      <EvidenceGrid ctx={ctx} columns={columns} view={{ kind: "overlay" }} />
+      <EvidenceGrid ctx={ctx} columns={columns} view={{ kind: "overlay" }} print />
       <GapList ctx={ctx} gaps={fill.gaps} />
     </>
   );

@@ -11,6 +11,7 @@ import { analysisSamples, sampleNote } from "~/server/analysis/sample-disclosure
 import { formatShare, traitSummary } from "~/server/analysis/trait-text";
 import { kText, type StoredParameters } from "../../run-format";
 import { StabilityBadge } from "../../status-badge";
+import { Glossary } from "~/app/_components/glossary";
 
 function fixed(value: number | null, digits = 3): string {
   return value === null ? "n/a" : value.toFixed(digits);
@@ -154,6 +155,7 @@ export function RunResult({
                 <th scope="col">k</th>
                 <th scope="col" className="pa-num">
                   Silhouette
+                  <Glossary term="silhouette" />
                 </th>
                 <th scope="col" className="pa-num">
                   Inertia

@@ -10,6 +10,7 @@ import { formatWhen, isActive, phaseLabel, readParameters } from "../../run-form
 import { StatusBadge } from "../../status-badge";
 import { RunExtras } from "./run-extras";
 import { RunResult } from "./run-result";
+import { plural } from "~/app/_lib/format";
 
 function isRefusal(error: unknown): boolean {
   const code = (error as { data?: { code?: string } | null } | null)?.data?.code;
@@ -80,8 +81,8 @@ export function RunView({
         <div>
           <h1>Analysis of {data.surveyTitle}</h1>
           <p>
-            <StatusBadge status={data.status} /> Started {formatWhen(data.createdAt)} UTC
-            {data.finishedAt && <> · ended {formatWhen(data.finishedAt)} UTC</>}
+            <StatusBadge status={data.status} /> Started {formatWhen(data.createdAt)}
+            {data.finishedAt && <> · ended {formatWhen(data.finishedAt)}</>}
           </p>
         </div>
       </div>
@@ -105,7 +106,9 @@ export function RunView({
             <span className="pa-progress-fill" style={{ width: `${data.progress}%` }} />
           </div>
           <p className="hint">
-            {data.respondentCount !== null ? `${data.respondentCount} responses loaded. ` : ""}
+            {data.respondentCount !== null
+              ? `${plural(data.respondentCount, "response")} loaded. `
+              : ""}
             This page updates by itself; you can leave and come back.
           </p>
           {canManage && (

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import { formatDateTime } from "~/app/_lib/format";
 
 type Status = "PARTIAL" | "COMPLETE";
 
@@ -25,16 +26,7 @@ interface ResponsesViewProps {
   canImport?: boolean;
 }
 
-const when = (date: Date | null) =>
-  date
-    ? date.toLocaleString("en-GB", {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      })
-    : "—";
+const when = (date: Date | null) => (date ? formatDateTime(date) : "—");
 
 const languageNames: Record<string, string> = { en: "English", de: "German" };
 

@@ -3,40 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import type { AnswerValue } from "~/server/domain/survey/answers";
-import type { TQuestionDefinition } from "~/server/domain/survey/definition";
-import { emotionScale, painScale } from "~/server/domain/survey/scales";
+import { describeAnswer } from "~/server/domain/survey/describe-answer";
 import "../../../builder.css";
+import { formatDateTime } from "~/app/_lib/format";
 
 export const metadata: Metadata = { title: "Response" };
 
-const when = (date: Date | null) =>
-  date
-    ? `${date.toLocaleString("en-GB", {
-        timeZone: "UTC",
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      })} UTC`
-    : "Not finished";
-
-type Described = Pick<TQuestionDefinition, "type" | "options" | "settings"> | undefined;
-
-function describe(type: string, value: AnswerValue, question: Described): string {
-  const label = (v: string) => question?.options.find((o) => o.value === v)?.label.en ?? v;
-  if (Array.isArray(value)) return value.length ? value.map(label).join(", ") : "—";
-  if (typeof value === "number") {
-    const point = (scale: typeof emotionScale) => scale.find((p) => p.value === value)?.label.en;
-    if (type === "EMOTION") return `${value} · ${point(emotionScale) ?? ""}`;
-    if (type === "PAIN") return `${value} · ${point(painScale) ?? ""}`;
-    if (type === "LIKERT") return `${value} of ${question?.settings.points ?? 5}`;
-    if (type === "RATING") return `${value} of 10`;
-    return String(value);
-  }
-  return type === "SINGLE_CHOICE" ? label(value) : value;
-}
+const when = (date: Date | null) => (date ? formatDateTime(date) : "Not finished");
 
 export default async function ResponsePage({
   params,
@@ -103,7 +76,7 @@ export default async function ResponsePage({
                   {a.text}
                   <span className="hint mono"> {a.key}</span>
                 </dt>
-                <dd>{describe(a.type, a.value, byKey.get(a.key))}</dd>
+                <dd>{describeAnswer(a.type, a.value, byKey.get(a.key))}</dd>
               </div>
             ))}
           </dl>

@@ -1,6 +1,7 @@
 // A persona card on one A4 landscape sheet, for PDF and PNG export: avatar, name, summary, share
 // with its interval, stability and review status; the template fields (person-written ones
-// marked); the forest plot of its distinguishing traits with their numbers; two quotes.
+// marked); the forest plot of its distinguishing traits with their numbers; a quote. Exactly one
+// sheet: the card is scaled down to fit when its texts are long (PrintReady fitToSheet).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
@@ -44,7 +45,7 @@ export default async function PrintPersonaPage({
   const anyPerson = p.fields.some((f) => f.personWritten);
 
   return (
-    <article className="pa-print">
+    <article className="pa-print" data-fit-sheet>
       <header className="pa-print-head">
         <PersonaAvatar seed={p.avatarSeed} size={84} />
         <div>
@@ -72,7 +73,7 @@ export default async function PrintPersonaPage({
         {traits.length > 0 ? (
           <>
             <ForestPlot
-              width={440}
+              width={460}
               rowHeight={28}
               points={traits.map((t) => {
                 const r = forestRow(t, true);
@@ -139,12 +140,12 @@ export default async function PrintPersonaPage({
       </section>
       <p className="pa-print-foot">
         Persona Atlas · {v.run.surveyTitle} · analysis of{" "}
-        {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} UTC · intervals 95 %, q =
+        {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} · intervals 95 %, q =
         Benjamini-Hochberg over {v.testsRun} tests
         {v.segmentTests === null ? "" : " of questions the personas were not formed from"}
         {anyPerson ? " · ✎ written by a person, other fields generated from the statistics" : ""}.
       </p>
-      <PrintReady />
+      <PrintReady fitToSheet />
     </article>
   );
 }

@@ -20,16 +20,19 @@ import { constructLabels } from "~/server/domain/perception";
 import { formatWhen } from "../../../../run-format";
 import { StabilityBadge } from "../../../../status-badge";
 import { DISCUSS_HASH } from "../../../../_review/discuss-hash";
+import { ClaimAnswersTable } from "~/app/_components/persona/claim-answers-table";
 import { Discussion } from "../../../../_review/discussion";
 import { FieldEditor } from "../../../../_review/field-editor";
 import { PerceptionForm } from "../../../../_review/perception-form";
 import "../../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
+import { plural } from "~/app/_lib/format";
+import { Glossary } from "~/app/_components/glossary";
 
 export const metadata: Metadata = { title: "Persona" };
 
-const MEMBERS_SHOWN = 50;
+const MEMBERS_SHOWN = 25;
 const FOREST_MAX = 15;
 /** Fields whose evidence also includes the typical members' own words. */
 const voicedFields = new Set(["summary", "marketingMessage", "elevatorPitch"]);
@@ -66,9 +69,12 @@ export default async function PersonaPage({
   }
   const v = view.value;
   const p = v.persona;
-  const [threads, perception] = await Promise.all([
+  const [threads, perception, behind] = await Promise.all([
     attempt(() => api.comment.listForPersona({ workspaceId, personaId: p.id })),
     attempt(() => api.persona.perception({ workspaceId, personaId: p.id })),
+    attempt(() =>
+      api.persona.claimAnswers({ workspaceId, runId, index: p.index, limit: MEMBERS_SHOWN }),
+    ),
   ]);
   const traitsById = new Map(p.persona.traits.map((t) => [t.id, t]));
   const distinguishingSet = new Set(p.persona.distinguishingTraitIds);
@@ -79,7 +85,6 @@ export default async function PersonaPage({
     .map((t) => forestRow(t, distinguishingSet.has(t.id)));
   const quotes = p.persona.card.quotes.length > 0 ? p.persona.card.quotes : p.persona.quotes;
   const responsesBase = `/w/${workspaceId}/surveys/${v.run.surveyId}/responses`;
-  const ambiguous = new Set(p.persona.ambiguousMemberIds);
   const position = v.siblings.findIndex((s) => s.index === p.index);
   const previous = v.siblings[position - 1];
   const next = v.siblings[position + 1];
@@ -115,9 +120,12 @@ export default async function PersonaPage({
           {p.title && <p className="pa-archetype">{p.title}</p>}
           {p.summary && <p className="pa-tagline">{p.summary}</p>}
           <p>
-            {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}), 95 % CI{" "}
-            {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
-            <StabilityBadge stability={p.stability} /> <ReviewBadge status={v.run.reviewStatus} />
+            {formatShare(p.share.estimate)} of respondents (n = {p.size} of {v.clustered}
+            <Glossary term="n" />
+            ), 95 % CI
+            <Glossary term="ci" /> {formatShare(p.share.lower)}–{formatShare(p.share.upper)} ·{" "}
+            <StabilityBadge stability={p.stability} />
+            <Glossary term="jaccard" /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
           <p className="row pa-actions">
             <a className="button secondary small" href={`${apiBase}/pdf`} download>
@@ -285,6 +293,7 @@ export default async function PersonaPage({
             (t) => ({ id: t.id, label: t.label }),
           )}
           threads={threads.value}
+          locked={!v.editable}
         />
       ) : (
         <FormAlert message={threads.message} />
@@ -301,7 +310,7 @@ export default async function PersonaPage({
             <div className="pa-table-scroll">
               <table className="table pa-compact">
                 <caption className="visually-hidden">
-                  Mean perception per construct ({perception.value.reviewers} reviewers)
+                  Mean perception per construct ({plural(perception.value.reviewers, "reviewer")})
                 </caption>
                 <thead>
                   <tr>
@@ -344,6 +353,11 @@ export default async function PersonaPage({
                   mine={perception.value.mine}
                 />
               </details>
+            ) : perception.value.locked ? (
+              <p className="pa-note" role="note">
+                This persona set is approved, so its ratings are locked. Reopen the review in the
+                gallery to rate it again.
+              </p>
             ) : (
               <p className="hint">Strategists and owners rate personas.</p>
             )}
@@ -362,7 +376,7 @@ export default async function PersonaPage({
             <table className="table pa-compact pa-history">
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Field</th>
                   <th scope="col">Change</th>
                   <th scope="col">Before</th>
@@ -421,29 +435,16 @@ export default async function PersonaPage({
           {p.persona.memberIds.length} member responses, {p.persona.ambiguousMemberIds.length} of
           them ambiguous (almost as close to another persona). Representative members first.
         </p>
-        <ol className="pa-members">
-          {orderMembers(p.persona.representativeIds, p.persona.memberIds)
-            .slice(0, MEMBERS_SHOWN)
-            .map((id) => (
-              <li key={id}>
-                <Link href={`${responsesBase}/${id}`}>
-                  <code>{id}</code>
-                </Link>
-                {ambiguous.has(id) && <span className="hint"> (ambiguous)</span>}
-              </li>
-            ))}
-        </ol>
-        {p.persona.memberIds.length > MEMBERS_SHOWN && (
-          <p className="hint">
-            Showing {MEMBERS_SHOWN} of {p.persona.memberIds.length}.
-          </p>
+        {behind.ok ? (
+          <ClaimAnswersTable
+            answers={behind.value}
+            caption={`Members of ${p.name} and their answers to the questions its traits rest on`}
+            responseHref={(id) => `${responsesBase}/${id}`}
+          />
+        ) : (
+          <FormAlert message={behind.message} />
         )}
       </section>
     </>
   );
-}
-
-function orderMembers(representative: string[], members: string[]): string[] {
-  const seen = new Set(representative);
-  return [...representative, ...members.filter((id) => !seen.has(id))];
 }

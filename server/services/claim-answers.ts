@@ -1,0 +1,121 @@
+// The responses behind a claim, as a table a strategist can read: for a persona, its members
+// (representative ones first) with their answers to the questions its distinguishing traits rest
+// on, in words, instead of a list of response ids. Answers are loaded only for responses of the
+// run's own survey in the caller's workspace, so ids from elsewhere show nothing.
+import type { Db } from "~/server/db/client";
+import type { AnswerValue } from "~/server/domain/survey/answers";
+import { describeAnswer } from "~/server/domain/survey/describe-answer";
+import { access } from "~/server/domain/workspace";
+import { requireRole, type MembershipView } from "./access";
+import { loadRunResult, resultPersona } from "./persona-view";
+import { rowToQuestion } from "./survey-rows";
+
+export interface ClaimQuestion {
+  key: string;
+  label: string;
+}
+
+export interface ClaimRespondent {
+  responseId: string;
+  /** Among the members closest to the persona's centre. */
+  representative: boolean;
+  /** Almost as close to another persona. */
+  ambiguous: boolean;
+  /** Answer in words per question key; absent when not answered. */
+  answers: Record<string, string>;
+}
+
+export interface ClaimAnswers {
+  questions: ClaimQuestion[];
+  respondents: ClaimRespondent[];
+  /** Members in all; respondents holds at most `limit` of them. */
+  total: number;
+}
+
+const MAX_QUESTIONS = 6;
+
+/**
+ * Answers of the given responses to the given question keys, in words. Only responses whose
+ * survey is in the workspace (and, when given, is that survey) are read.
+ */
+export async function loadResponseAnswers(
+  db: Db,
+  workspaceId: string,
+  responseIds: string[],
+  questionKeys: string[],
+  surveyId?: string,
+): Promise<Map<string, Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  if (responseIds.length === 0 || questionKeys.length === 0) return out;
+  const answers = await db.answer.findMany({
+    where: {
+      responseId: { in: responseIds },
+      question: { key: { in: questionKeys } },
+      response: { version: { survey: { workspaceId, ...(surveyId ? { id: surveyId } : {}) } } },
+    },
+    select: {
+      responseId: true,
+      numberValue: true,
+      textValue: true,
+      choices: true,
+      question: true,
+    },
+  });
+  for (const a of answers) {
+    const question = rowToQuestion(a.question);
+    const value = (a.numberValue ?? a.textValue ?? a.choices) as AnswerValue;
+    const row = out.get(a.responseId) ?? {};
+    row[question.key] = describeAnswer(question.type, value, question);
+    out.set(a.responseId, row);
+  }
+  return out;
+}
+
+/** A persona's members with their answers to the questions behind its distinguishing traits. */
+export async function getPersonaClaimAnswers(
+  db: Db,
+  actor: MembershipView,
+  input: { runId: string; index: number; limit?: number },
+): Promise<ClaimAnswers> {
+  requireRole(actor, access.anyMember);
+  const { run, result } = await loadRunResult(db, {
+    runId: input.runId,
+    workspaceId: actor.workspaceId,
+  });
+  const persona = resultPersona(result, input.index);
+  const apart = new Set(persona.distinguishingTraitIds);
+  const ranked = [...persona.traits].sort((a, b) => b.strength - a.strength);
+  const behind = ranked.some((t) => apart.has(t.id))
+    ? ranked.filter((t) => apart.has(t.id))
+    : ranked;
+  const questions: ClaimQuestion[] = [];
+  for (const t of behind) {
+    if (questions.length >= MAX_QUESTIONS) break;
+    if (!questions.some((q) => q.key === t.questionId)) {
+      questions.push({ key: t.questionId, label: t.questionLabel });
+    }
+  }
+  const representative = new Set(persona.representativeIds);
+  const ambiguous = new Set(persona.ambiguousMemberIds);
+  const ordered = [
+    ...persona.representativeIds,
+    ...persona.memberIds.filter((id) => !representative.has(id)),
+  ].slice(0, Math.max(1, Math.min(input.limit ?? 25, 200)));
+  const answers = await loadResponseAnswers(
+    db,
+    actor.workspaceId,
+    ordered,
+    questions.map((q) => q.key),
+    run.surveyId,
+  );
+  return {
+    questions,
+    total: persona.memberIds.length,
+    respondents: ordered.map((responseId) => ({
+      responseId,
+      representative: representative.has(responseId),
+      ambiguous: ambiguous.has(responseId),
+      answers: answers.get(responseId) ?? {},
+    })),
+  };
+}
