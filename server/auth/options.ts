@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "~/server/db";
 import { DomainError } from "~/server/domain/errors";
+import { clientAddress } from "~/server/http/client-address";
 import { createSignInLimiters } from "./rate-limit";
 import { getAuthSecret } from "./secret";
 import { attemptSignIn } from "./sign-in";
@@ -11,11 +12,14 @@ import { attemptSignIn } from "./sign-in";
 const limiters = createSignInLimiters();
 let options: NextAuthOptions | undefined;
 
+/** next-auth hands the request headers over as a plain object. */
 function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "local";
+  return clientAddress({
+    get: (name) => {
+      const value = headers?.[name];
+      return typeof value === "string" ? value : null;
+    },
+  });
 }
 
 export function getAuthOptions(): NextAuthOptions {

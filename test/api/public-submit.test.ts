@@ -2,7 +2,7 @@
 // idempotency on the browser's response id, readable refusals with the right statuses, the
 // honeypot, the size and rate limits, and a fuzz test that no payload makes it fail with a 500.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { handlePublicSubmit, PUBLIC_SUBMIT_MAX_BYTES } from "~/server/http/public-submit";
@@ -239,10 +239,27 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(odd.status).toBe(404);
   });
 
+  it("does not let a client escape the limit by changing X-Forwarded-For", async () => {
+    const limiter = new RequestLimiter({ limit: 3, windowMs: 60_000 }, () => 1_000_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const headers = { "x-forwarded-for": `203.0.113.${i}` };
+      statuses.push(
+        (await send({ ...validPayload(), complete: false }, { limiter, headers })).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+  });
+
   it("limits requests per IP and survey with a 429 and Retry-After", async () => {
+    // Behind one trusted proxy, the address it appended is the client's.
+    process.env.TRUST_PROXY = "1";
+    onTestFinished(() => {
+      delete process.env.TRUST_PROXY;
+    });
     let clock = 1_000_000;
     const limiter = new RequestLimiter({ limit: 30, windowMs: 60_000 }, () => clock);
-    const headers = { "x-forwarded-for": "203.0.113.7, 10.0.0.1" };
+    const headers = { "x-forwarded-for": "10.0.0.1, 203.0.113.7" };
     for (let i = 0; i < 30; i += 1) {
       const { status } = await send({ ...validPayload(), complete: false }, { limiter, headers });
       expect(status).toBe(200);
