@@ -68,40 +68,82 @@ describe("credentials", () => {
     expect(await verifyCredentials(db, { email: 42, password: null })).toBeNull();
   });
 
-  it("locks an account after five failures, even with the right password, until the window passes", async () => {
+  it("does not let a third party lock the owner out: another client signs in with the right password", async () => {
     await signUp(db, { name: "Linus", email: "linus@example.test", password: "right-password-1" });
-    let now = 1_000_000;
-    const limiters = createSignInLimiters(() => now);
+    const pauses: number[] = [];
+    const pause = (ms: number) => {
+      pauses.push(ms);
+      return Promise.resolve();
+    };
+    const limiters = createSignInLimiters(() => 1_000_000);
     const wrong = { email: "linus@example.test", password: "wrong-password-1", ip: "10.0.0.1" };
-    for (let i = 0; i < 5; i++) expect(await attemptSignIn(db, limiters, wrong)).toBeNull();
-
-    const right = { ...wrong, password: "right-password-1", ip: "10.0.0.2" };
-    const locked = attemptSignIn(db, limiters, right);
-    await expect(locked).rejects.toBeInstanceOf(DomainError);
-    await expect(attemptSignIn(db, limiters, right)).rejects.toMatchObject({
+    for (let i = 0; i < 5; i++) expect(await attemptSignIn(db, limiters, wrong, pause)).toBeNull();
+    // The attacker's own client is refused for this account...
+    await expect(attemptSignIn(db, limiters, wrong, pause)).rejects.toMatchObject({
       code: "RATE_LIMITED",
       message: expect.stringContaining("Try again in 15 minutes"),
     });
+    // ...while the owner, elsewhere, gets in (after a short delay).
+    const right = { ...wrong, password: "right-password-1", ip: "10.0.0.2" };
+    expect(await attemptSignIn(db, limiters, right, pause)).toMatchObject({ name: "Linus" });
+    expect(pauses.at(-1)).toBeGreaterThan(0);
+    expect(pauses.at(-1)).toBeLessThanOrEqual(10_000);
+  });
 
+  it("refuses a client after five failures for one account until the window passes", async () => {
+    await signUp(db, { name: "Ken", email: "ken@example.test", password: "right-password-2" });
+    let now = 2_000_000;
+    const limiters = createSignInLimiters(() => now);
+    const pause = () => Promise.resolve();
+    const wrong = { email: "ken@example.test", password: "wrong-password-2", ip: "10.0.0.3" };
+    for (let i = 0; i < 5; i++) expect(await attemptSignIn(db, limiters, wrong, pause)).toBeNull();
+    const right = { ...wrong, password: "right-password-2" };
+    await expect(attemptSignIn(db, limiters, right, pause)).rejects.toBeInstanceOf(DomainError);
     now += 15 * 60_000 + 1;
-    expect(await attemptSignIn(db, limiters, right)).toMatchObject({ name: "Linus" });
+    expect(await attemptSignIn(db, limiters, right, pause)).toMatchObject({ name: "Ken" });
+  });
+
+  it("slows down credential stuffing against one account from many clients with growing delays", async () => {
+    const pauses: number[] = [];
+    const pause = (ms: number) => {
+      pauses.push(ms);
+      return Promise.resolve();
+    };
+    const limiters = createSignInLimiters(() => 3_000_000);
+    for (let i = 0; i < 12; i++) {
+      await attemptSignIn(
+        db,
+        limiters,
+        { email: "target@example.test", password: `guess-number-${i}`, ip: `198.51.100.${i}` },
+        pause,
+      );
+    }
+    const delays = pauses.filter((ms) => ms > 0);
+    expect(delays.length).toBeGreaterThanOrEqual(6);
+    for (let i = 1; i < delays.length; i++) {
+      expect(delays[i]).toBeGreaterThanOrEqual(delays[i - 1] ?? 0);
+    }
+    expect(delays.at(-1)).toBeGreaterThan(delays[0] ?? 0);
   });
 
   it("limits one IP trying many accounts", async () => {
     const limiters = createSignInLimiters(() => 5_000_000);
+    const pause = () => Promise.resolve();
     for (let i = 0; i < 20; i++) {
-      await attemptSignIn(db, limiters, {
-        email: `spray${i}@example.test`,
-        password: "guess-guess-1",
-        ip: "192.0.2.7",
-      });
+      await attemptSignIn(
+        db,
+        limiters,
+        { email: `spray${i}@example.test`, password: "guess-guess-1", ip: "192.0.2.7" },
+        pause,
+      );
     }
     await expect(
-      attemptSignIn(db, limiters, {
-        email: "fresh@example.test",
-        password: "guess-guess-1",
-        ip: "192.0.2.7",
-      }),
+      attemptSignIn(
+        db,
+        limiters,
+        { email: "fresh@example.test", password: "guess-guess-1", ip: "192.0.2.7" },
+        pause,
+      ),
     ).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });
