@@ -2,7 +2,7 @@
 // idempotency on the browser's response id, readable refusals with the right statuses, the
 // honeypot, the size and rate limits, and a fuzz test that no payload makes it fail with a 500.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { handlePublicSubmit, PUBLIC_SUBMIT_MAX_BYTES } from "~/server/http/public-submit";
@@ -237,6 +237,21 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(unknown.body.error?.message).toMatch(/does not exist/);
     const odd = await send(validPayload(), { slug: "../../etc" });
     expect(odd.status).toBe(404);
+  });
+
+  it("refuses a NUL byte in an answer with a 400 that names it", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const sent = await send({
+        ...validPayload(),
+        answers: { ...fullAnswers, thoughts: "Fine\u0000." },
+      });
+      expect(sent.status).toBe(400);
+      expect(sent.body.error?.message).toMatch(/NUL character/);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("does not let a client escape the limit by changing X-Forwarded-For", async () => {
