@@ -193,12 +193,25 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(extra.body.error?.message).toMatch(/admin/);
   });
 
-  it("answers a filled honeypot like a success and stores nothing", async () => {
-    const payload = { ...validPayload(), website: "http://spam.example" };
-    const { status, body } = await send(payload);
-    expect(status).toBe(202);
-    expect(body).toMatchObject({ responseId: payload.responseId, status: "COMPLETE" });
-    expect(await responseCount(payload.responseId)).toBe(0);
+  it("answers a filled honeypot exactly as a real submit would, and stores nothing", async () => {
+    const real = validPayload();
+    const realSent = await send(real);
+    const bot = { ...validPayload(), website: "http://spam.example" };
+    const botSent = await send(bot);
+    expect(botSent.status).toBe(realSent.status);
+    expect(botSent.body).toEqual({ ...realSent.body, responseId: bot.responseId });
+    expect(await responseCount(bot.responseId)).toBe(0);
+  });
+
+  it("validates a honeypot submit like any other: invalid answers get the same 400", async () => {
+    const answers = { ...fullAnswers, price_focus: 9 };
+    const real = await send({ ...validPayload(), answers });
+    const bot = await send({ ...validPayload(), answers, website: "x" });
+    expect(real.status).toBe(400);
+    expect(bot.status).toBe(real.status);
+    expect(bot.body).toEqual(real.body);
+    const closed = await send({ ...validPayload(), website: "x" }, { slug: closedSlug });
+    expect(closed.status).toBe(410);
   });
 
   it("refuses an oversized body with a 413, whether or not its length is declared", async () => {
