@@ -10,26 +10,27 @@ export interface AccountView {
   name: string;
 }
 
-export async function signUp(db: Db, raw: TSignUpInput): Promise<AccountView> {
+/**
+ * Creates the account, or returns null when the email already has one (and changes nothing).
+ * Callers must answer both cases alike: sign-in does not reveal which emails have accounts, so
+ * sign-up must not either. The password is hashed in both cases so the time taken matches.
+ */
+export async function signUp(db: Db, raw: TSignUpInput): Promise<AccountView | null> {
   const input = ZSignUpInput.parse(raw);
-  const existing = await db.user.findUnique({ where: { email: input.email } });
-  if (existing) {
-    fail("CONFLICT", "An account with this email already exists. Sign in instead.", {
-      email: ["An account with this email already exists."],
-    });
-  }
   const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
+  if (existing) return null;
   try {
-    const user = await db.user.create({
+    return await db.user.create({
       data: { email: input.email, name: input.name, passwordHash },
       select: { id: true, email: true, name: true },
     });
-    return user;
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides, the loser hears why.
-    if ((error as { code?: string }).code === "P2002") {
-      fail("CONFLICT", "An account with this email already exists. Sign in instead.");
-    }
+    // Two sign-ups racing for one email: the unique index decides; the loser is told nothing.
+    if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   }
 }

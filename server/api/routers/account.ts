@@ -4,6 +4,10 @@ import { getAccount, signUp } from "~/server/services/accounts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 export const accountRouter = createTRPCRouter({
-  signUp: publicProcedure.input(ZSignUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  // The same answer whether or not the email already had an account (see services/accounts).
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    await signUp(ctx.db, input);
+    return { email: input.email };
+  }),
   me: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.user.id)),
 });
