@@ -3,7 +3,7 @@
 // clears that client's count for the account. See rate-limit.ts for why no account is locked.
 import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
-import { verifyCredentials, type AccountView } from "~/server/services/accounts";
+import { verifyCredentials, type SignedInAccount } from "~/server/services/accounts";
 import { type createSignInLimiters, describeWait, slowdownDelay } from "./rate-limit";
 
 export type SignInLimiters = ReturnType<typeof createSignInLimiters>;
@@ -15,7 +15,7 @@ export async function attemptSignIn(
   limiters: SignInLimiters,
   attempt: { email?: unknown; password?: unknown; ip: string },
   pause: (ms: number) => Promise<void> = sleep,
-): Promise<AccountView | null> {
+): Promise<SignedInAccount | null> {
   const accountKey = typeof attempt.email === "string" ? attempt.email.trim().toLowerCase() : "";
   const pairKey = `${attempt.ip} ${accountKey}`;
   const wait = Math.max(

@@ -35,17 +35,27 @@ export async function signUp(db: Db, raw: TSignUpInput): Promise<AccountView | n
   }
 }
 
+export interface SignedInAccount extends AccountView {
+  /** Goes into the session, which counts only while it matches (server/auth/session-user.ts). */
+  sessionVersion: number;
+}
+
 /** Returns the account when email and password match, otherwise null (never says which failed). */
 export async function verifyCredentials(
   db: Db,
   raw: { email?: unknown; password?: unknown },
-): Promise<AccountView | null> {
+): Promise<SignedInAccount | null> {
   const parsed = ZSignInInput.safeParse(raw);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? decoyHash);
   if (!user || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** Ends every session of this user (sign-out; later also a password change). */
+export async function endAllSessions(db: Db, userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export async function getAccount(db: Db, userId: string): Promise<AccountView> {

@@ -8,7 +8,13 @@ import { attemptSignIn } from "~/server/auth/sign-in";
 import { createSignInLimiters } from "~/server/auth/rate-limit";
 import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
+import type { Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import { buildAuthOptions } from "~/server/auth/options";
+import { resolveSessionUser } from "~/server/auth/session-user";
 import { signUp, verifyCredentials } from "~/server/services/accounts";
+import { removeMember } from "~/server/services/members";
+import { addMember, makeUser, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -158,5 +164,67 @@ describe("credentials", () => {
         pause,
       ),
     ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+});
+
+describe("sessions", () => {
+  const options = buildAuthOptions(() => Promise.resolve(db));
+  const callbacks = options.callbacks as Required<NonNullable<typeof options.callbacks>>;
+
+  /** What next-auth does on sign-in and on each later request: jwt, then session callbacks. */
+  async function signInSession(email: string, password: string) {
+    const account = await verifyCredentials(db, { email, password });
+    if (!account) throw new Error("sign-in failed");
+    const token = (await callbacks.jwt({
+      token: { sub: account.id },
+      user: { ...account, id: account.id },
+      account: null,
+    } as never)) as JWT;
+    return { token, account };
+  }
+  async function userFor(token: JWT) {
+    const session = await callbacks.session({
+      session: { user: { name: "x", email: "x" }, expires: "" },
+      token,
+    } as never);
+    return resolveSessionUser(db, session as Session);
+  }
+
+  it("ends on sign-out: the old cookie's token no longer counts", async () => {
+    const { password, ...user } = await makeUser(db, "Session User");
+    const { token } = await signInSession(user.email, password);
+    expect(await userFor(token)).toMatchObject({ id: user.id });
+
+    await options.events?.signOut?.({ token, session: null as never });
+    expect(await userFor(token)).toBeNull();
+    // A fresh sign-in works again.
+    expect(await userFor((await signInSession(user.email, password)).token)).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it("ends when the person is removed from a workspace", async () => {
+    const { owner, workspace } = await makeWorkspaceWithOwner(db);
+    const { user } = await addMember(db, workspace.id, "STRATEGIST", "Leaver");
+    const { password, ...member } = user;
+    const { token } = await signInSession(member.email, password);
+    expect(await userFor(token)).not.toBeNull();
+    await removeMember(
+      db,
+      { workspaceId: workspace.id, userId: owner.id, role: "OWNER" },
+      member.id,
+    );
+    expect(await userFor(token)).toBeNull();
+  });
+
+  it("does not accept a token from before sessions were revocable", async () => {
+    const { password, ...user } = await makeUser(db, "Old Cookie");
+    expect(await verifyCredentials(db, { email: user.email, password })).not.toBeNull();
+    expect(await userFor({ sub: user.id } as JWT)).toBeNull();
+  });
+
+  it("lasts 7 days idle and is refreshed at most daily", () => {
+    expect(options.session?.maxAge).toBe(7 * 24 * 60 * 60);
+    expect(options.session?.updateAge).toBe(24 * 60 * 60);
   });
 });
