@@ -20,6 +20,8 @@ export interface SessionUserRef {
 export interface Context {
   db: Db;
   user: SessionUserRef | null;
+  /** The caller's address for per-client limits (server/http/client-address.ts). */
+  clientAddress?: string;
 }
 
 export interface ProcedureMeta {

@@ -63,6 +63,22 @@ describe("sign up", () => {
     ).toBeNull();
   });
 
+  it("limits sign-ups per client through the API", async () => {
+    const caller = (clientAddress: string) =>
+      createCallerFactory(appRouter)({ db, user: null, clientAddress });
+    const attempt = (clientAddress: string, i: number) =>
+      caller(clientAddress).account.signUp({
+        name: "Burst",
+        email: `burst.${clientAddress}.${i}@example.test`,
+        password: "burst-password-1",
+      });
+    for (let i = 0; i < 10; i++) await attempt("203.0.113.50", i);
+    await expect(attempt("203.0.113.50", 10)).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    await expect(attempt("203.0.113.51", 0)).resolves.toBeDefined();
+  });
+
   it("rejects short passwords and bad emails before touching the database", async () => {
     const before = await db.user.count();
     await expect(
