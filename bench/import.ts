@@ -59,6 +59,7 @@ async function setUp(db: Db) {
     email: `bench.${randomUUID()}@example.test`,
     password: "bench-password-long-enough",
   });
+  if (!owner) throw new Error("The bench owner's email already has an account.");
   const workspace = await createWorkspace(db, owner.id, { name: "Import bench" });
   const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   const survey = await createSurvey(db, actor, { title: "Import bench" }, benchQuestions);

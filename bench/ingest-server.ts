@@ -22,6 +22,7 @@ async function setUp(db: Db) {
     email: "bench.owner@example.test",
     password: "bench-password-long-enough",
   });
+  if (!owner) throw new Error("The bench owner's email already has an account.");
   const workspace = await createWorkspace(db, owner.id, { name: "Bench" });
   const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
   const survey = await createSurvey(db, actor, { title: "Ingestion bench" }, benchQuestions);

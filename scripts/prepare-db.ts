@@ -1,11 +1,13 @@
 // Prepares the database before the server opens it: applies committed migrations, creates the
-// session secret if needed, seeds the demo workspace on first start, prints the demo sign-ins.
+// session secret if needed, seeds the demo workspace on first start (embedded database only,
+// unless SEED_DEMO=true; see deployment-defaults.ts), prints the demo sign-ins.
 // Runs in its own process and closes the database, because PGlite allows one process at a time.
 import { ensureAuthSecret } from "~/server/auth/secret";
 import { failInterruptedRuns } from "~/server/services/analysis-runs";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
+import { shouldSeedDemo } from "~/server/db/deployment-defaults";
 import { demoPassword, demoUsers, seedDemo } from "~/server/db/seed";
 import { describeTarget, resolveDatabaseTarget } from "~/server/db/target";
 
@@ -24,11 +26,13 @@ async function main() {
     const interrupted = await failInterruptedRuns(db.prisma);
     if (interrupted > 0)
       console.log(`Marked ${interrupted} interrupted analysis run(s) as failed.`);
-    if (process.env.SEED_DEMO !== "false") {
+    if (shouldSeedDemo()) {
       const { created } = await seedDemo(db.prisma);
       console.log(created ? "Seeded the demo workspace." : "Demo workspace already present.");
       if (created && process.env.SEED_DEMO_ANALYSIS !== "false") await seedDemoAnalysis(db.prisma);
       printDemoSignIns();
+    } else if (target.kind === "postgres" && process.env.SEED_DEMO === undefined) {
+      console.log("No demo workspace on a PostgreSQL server (set SEED_DEMO=true to add one).");
     }
   } finally {
     await db.close();

@@ -45,7 +45,11 @@ const env = {
 run("npx", ["tsx", "scripts/prepare-db.ts"], env);
 
 console.log(`Starting Persona Atlas on http://localhost:${port}`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+// scripts/serve.ts rather than `next start`: it reads the client's address from the socket.
+const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: { ...env, PORT: port },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));
 }

@@ -1,5 +1,6 @@
 // Server components call the same tRPC procedures as the browser, with this request's session,
 // so authorisation is checked in one place.
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "~/server/api/root";
@@ -7,7 +8,16 @@ import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 
 export const serverApi = cache(async () =>
-  createCaller({ db: await getDb(), user: await getSessionUser() }),
+  createCaller(
+    { db: await getDb(), user: await getSessionUser() },
+    {
+      // A signed-out visitor (or one whose session was ended) is sent to sign in, rather than
+      // the page failing with an error and a stack trace in the server log.
+      onError: ({ error }) => {
+        if (error.code === "UNAUTHORIZED") redirect("/signin");
+      },
+    },
+  ),
 );
 
 /** Runs a server-side call and returns its refusal as data, for pages that explain it. */

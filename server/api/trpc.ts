@@ -6,6 +6,7 @@ import { z, ZodError } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Role } from "~/server/db/generated/enums";
 import { DomainError } from "~/server/domain/errors";
+import { containsNul, NUL_MESSAGE } from "~/server/domain/text";
 import { ZWorkspaceId } from "~/server/domain/workspace";
 import { requireMembership } from "~/server/services/access";
 import { describeFailure, toTRPCError } from "./errors";
@@ -19,6 +20,8 @@ export interface SessionUserRef {
 export interface Context {
   db: Db;
   user: SessionUserRef | null;
+  /** The caller's address for per-client limits (server/http/client-address.ts). */
+  clientAddress?: string;
 }
 
 export interface ProcedureMeta {
@@ -67,7 +70,18 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/**
+ * PostgreSQL cannot store NUL; most text schemas refuse it (domain/text.ts), and this catches
+ * every other string (e.g. survey titles) before it can reach the database as a 500.
+ */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  if (containsNul(await getRawInput())) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: NUL_MESSAGE });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors).use(refuseNul);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) {

@@ -1,17 +1,13 @@
-// The signed-in user for the current request, read once per request (React cache).
+// The signed-in user for the current request, read once per request (React cache). A session
+// whose version no longer matches the user's (signed out, removed) counts as signed out.
 import { getServerSession } from "next-auth";
 import { cache } from "react";
+import { getDb } from "~/server/db";
 import { getAuthOptions } from "./options";
+import { resolveSessionUser, type SessionUser } from "./session-user";
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+export type { SessionUser };
 
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const user = session?.user as { id?: string; email?: string | null; name?: string | null };
-  if (!user?.id) return null;
-  return { id: user.id, email: user.email ?? "", name: user.name ?? "" };
-});
+export const getSessionUser = cache(async (): Promise<SessionUser | null> =>
+  resolveSessionUser(await getDb(), await getServerSession(getAuthOptions())),
+);

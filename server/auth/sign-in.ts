@@ -1,21 +1,26 @@
-// One sign-in attempt: rate limits first, then the credential check; failures are counted per
-// account and per IP, a success clears the account's count.
+// One sign-in attempt: the client's limits first, then the account's growing delay, then the
+// credential check. Failures count per (account, client), per client and per account; a success
+// clears that client's count for the account. See rate-limit.ts for why no account is locked.
 import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
-import { verifyCredentials, type AccountView } from "~/server/services/accounts";
-import { type createSignInLimiters, describeWait } from "./rate-limit";
+import { verifyCredentials, type SignedInAccount } from "~/server/services/accounts";
+import { type createSignInLimiters, describeWait, slowdownDelay } from "./rate-limit";
 
 export type SignInLimiters = ReturnType<typeof createSignInLimiters>;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function attemptSignIn(
   db: Db,
   limiters: SignInLimiters,
   attempt: { email?: unknown; password?: unknown; ip: string },
-): Promise<AccountView | null> {
+  pause: (ms: number) => Promise<void> = sleep,
+): Promise<SignedInAccount | null> {
   const accountKey = typeof attempt.email === "string" ? attempt.email.trim().toLowerCase() : "";
+  const pairKey = `${attempt.ip} ${accountKey}`;
   const wait = Math.max(
-    limiters.perAccount.retryAfter(accountKey),
-    limiters.perIp.retryAfter(attempt.ip),
+    limiters.perClientAccount.retryAfter(pairKey),
+    limiters.perClient.retryAfter(attempt.ip),
   );
   if (wait > 0) {
     throw new DomainError(
@@ -23,12 +28,14 @@ export async function attemptSignIn(
       `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`,
     );
   }
+  await pause(slowdownDelay(limiters.perAccount.count(accountKey), limiters.accountSlowdown));
   const account = await verifyCredentials(db, attempt);
   if (!account) {
+    limiters.perClientAccount.recordFailure(pairKey);
+    limiters.perClient.recordFailure(attempt.ip);
     limiters.perAccount.recordFailure(accountKey);
-    limiters.perIp.recordFailure(attempt.ip);
     return null;
   }
-  limiters.perAccount.reset(accountKey);
+  limiters.perClientAccount.reset(pairKey);
   return account;
 }

@@ -1,5 +1,6 @@
 // Account input schemas, shared by the sign-up/sign-in forms and the server.
 import { z } from "zod";
+import { zText } from "./text";
 
 export const ZEmail = z
   .string({ error: "Enter your email address." })
@@ -13,8 +14,7 @@ export const ZPassword = z
   .max(200, { error: "Passwords can be at most 200 characters long." });
 
 export const ZSignUpInput = z.object({
-  name: z
-    .string({ error: "Enter your name." })
+  name: zText({ error: "Enter your name." })
     .trim()
     .min(1, { error: "Enter your name." })
     .max(100, { error: "Names can be at most 100 characters long." }),

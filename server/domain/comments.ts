@@ -3,13 +3,13 @@
 // e.g. "p0:gender=Female") or a journey cell (targetKey chosen by the journey side). A reply
 // names its thread's root comment and inherits the target.
 import { z } from "zod";
+import { zText } from "./text";
 
 export const commentTargetTypes = ["PERSONA", "TRAIT", "JOURNEY_CELL"] as const;
 export type TCommentTargetType = (typeof commentTargetTypes)[number];
 export const ZCommentTargetType = z.enum(commentTargetTypes);
 
-export const ZCommentBody = z
-  .string({ error: "Write a comment." })
+export const ZCommentBody = zText({ error: "Write a comment." })
   .trim()
   .min(1, { error: "Write a comment." })
   .max(4000, { error: "A comment can be at most 4,000 characters long." });

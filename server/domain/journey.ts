@@ -3,6 +3,7 @@
 // Json (contact strategy, enablers); and the zod inputs of every map, stage, touchpoint and KPI
 // use case. Messages are written for the researcher who will read them.
 import { z } from "zod";
+import { zText } from "./text";
 
 export const journeyTemplateKeys = ["generic", "carBuying", "theatre", "blank"] as const;
 export type TJourneyTemplate = (typeof journeyTemplateKeys)[number];
@@ -105,14 +106,12 @@ const itemList = (label: string, maxLength = 300) =>
     })
     .transform((items) => items.filter((item) => item.length > 0));
 
-export const ZJourneyMapName = z
-  .string({ error: "Enter a name for the journey map." })
+export const ZJourneyMapName = zText({ error: "Enter a name for the journey map." })
   .trim()
   .min(2, { error: "Journey names need at least 2 characters." })
   .max(120, { error: "Journey names can be at most 120 characters long." });
 
-export const ZStageName = z
-  .string({ error: "Enter a name for the stage." })
+export const ZStageName = zText({ error: "Enter a name for the stage." })
   .trim()
   .min(1, { error: "Give the stage a name." })
   .max(80, { error: "Stage names can be at most 80 characters long." });

@@ -1,5 +1,6 @@
 // Workspace, membership and invitation schemas and role rules, shared by forms and server.
 import { z } from "zod";
+import { zText } from "./text";
 
 export const roles = ["OWNER", "RESEARCHER", "STRATEGIST"] as const;
 export type TRole = (typeof roles)[number];
@@ -25,8 +26,7 @@ export const access = {
   owner: ["OWNER"],
 } as const satisfies Record<string, readonly TRole[]>;
 
-export const ZWorkspaceName = z
-  .string({ error: "Enter a workspace name." })
+export const ZWorkspaceName = zText({ error: "Enter a workspace name." })
   .trim()
   .min(2, { error: "Workspace names need at least 2 characters." })
   .max(80, { error: "Workspace names can be at most 80 characters long." });

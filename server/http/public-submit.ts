@@ -55,15 +55,9 @@ export async function handlePublicSubmit(
       throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
     }
     const input = ZPublicSubmitInput.parse(body);
-    if (input.website && input.website.trim() !== "") {
-      // Looks like success to the bot; nothing is stored.
-      const accepted: Omit<SaveResponseResult, "versionNumber"> = {
-        responseId: input.responseId,
-        status: input.complete ? "COMPLETE" : "PARTIAL",
-        alreadyComplete: false,
-      };
-      return jsonResponse(accepted, 202);
-    }
+    // Honeypot: a filled field marks a bot. It gets the very answer a person would (checked the
+    // same way, same status and body), so it cannot tell; only nothing is stored.
+    const isBot = input.website !== undefined && input.website.trim() !== "";
     const result = await saveResponse(
       await db,
       {
@@ -73,6 +67,7 @@ export async function handlePublicSubmit(
         complete: input.complete,
         locale: input.locale,
         source: "WEB",
+        dryRun: isBot,
       },
       now(),
     );

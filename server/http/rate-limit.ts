@@ -2,6 +2,7 @@
 // In memory, like the sign-in limiter: the embedded database means one server process; a
 // multi-process deployment would move this to a shared store. Keys are swept when the map
 // grows, so many one-off clients cannot grow it without bound.
+import { clientAddress } from "./client-address";
 import { HttpError } from "./errors";
 
 export interface RequestLimitRule {
@@ -57,11 +58,7 @@ export class RequestLimiter {
   }
 }
 
-/**
- * The caller's address as the reverse proxy reports it. Without a proxy these headers are the
- * client's own word, so the limit is a brake on accidents and simple scripts, not a defence.
- */
+/** The caller's address for per-client limits; see client-address.ts for whom we believe. */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
+  return clientAddress(headers);
 }

@@ -1,6 +1,7 @@
 // Reads a JSON request body with a byte limit that holds whatever the client claims: the
 // Content-Length header is checked first, then the stream is counted as it arrives and
 // abandoned as soon as it is too long, so an oversized body is never buffered whole.
+import { containsNul, NUL_MESSAGE } from "~/server/domain/text";
 import { HttpError } from "./errors";
 
 export interface ReadJsonOptions {
@@ -59,9 +60,13 @@ export async function readJsonBody(request: Request, options: ReadJsonOptions): 
     throw new HttpError(400, "BAD_REQUEST", "The request body is not valid UTF-8 text.");
   }
   if (text.trim() === "") throw new HttpError(400, "BAD_REQUEST", "The request body is empty.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new HttpError(400, "BAD_REQUEST", "The request body is not valid JSON.");
   }
+  // PostgreSQL cannot store NUL anywhere; refuse it here for fields no schema checks for it.
+  if (containsNul(parsed)) throw new HttpError(400, "BAD_REQUEST", NUL_MESSAGE);
+  return parsed;
 }

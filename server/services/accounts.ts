@@ -10,41 +10,52 @@ export interface AccountView {
   name: string;
 }
 
-export async function signUp(db: Db, raw: TSignUpInput): Promise<AccountView> {
+/**
+ * Creates the account, or returns null when the email already has one (and changes nothing).
+ * Callers must answer both cases alike: sign-in does not reveal which emails have accounts, so
+ * sign-up must not either. The password is hashed in both cases so the time taken matches.
+ */
+export async function signUp(db: Db, raw: TSignUpInput): Promise<AccountView | null> {
   const input = ZSignUpInput.parse(raw);
-  const existing = await db.user.findUnique({ where: { email: input.email } });
-  if (existing) {
-    fail("CONFLICT", "An account with this email already exists. Sign in instead.", {
-      email: ["An account with this email already exists."],
-    });
-  }
   const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
+  if (existing) return null;
   try {
-    const user = await db.user.create({
+    return await db.user.create({
       data: { email: input.email, name: input.name, passwordHash },
       select: { id: true, email: true, name: true },
     });
-    return user;
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides, the loser hears why.
-    if ((error as { code?: string }).code === "P2002") {
-      fail("CONFLICT", "An account with this email already exists. Sign in instead.");
-    }
+    // Two sign-ups racing for one email: the unique index decides; the loser is told nothing.
+    if ((error as { code?: string }).code === "P2002") return null;
     throw error;
   }
+}
+
+export interface SignedInAccount extends AccountView {
+  /** Goes into the session, which counts only while it matches (server/auth/session-user.ts). */
+  sessionVersion: number;
 }
 
 /** Returns the account when email and password match, otherwise null (never says which failed). */
 export async function verifyCredentials(
   db: Db,
   raw: { email?: unknown; password?: unknown },
-): Promise<AccountView | null> {
+): Promise<SignedInAccount | null> {
   const parsed = ZSignInInput.safeParse(raw);
   if (!parsed.success) return null;
   const user = await db.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? decoyHash);
   if (!user || !ok) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+/** Ends every session of this user (sign-out; later also a password change). */
+export async function endAllSessions(db: Db, userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }
 
 export async function getAccount(db: Db, userId: string): Promise<AccountView> {

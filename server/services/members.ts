@@ -87,5 +87,7 @@ export async function removeMember(db: Db, actor: MembershipView, userId: string
       );
     }
     await tx.membership.delete({ where: { id: target.id } });
+    // End the removed person's sessions, so an open tab stops working at once.
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   }, lastOwnerSafe);
 }

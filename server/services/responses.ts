@@ -16,6 +16,8 @@ export interface SaveResponseInput {
   complete: boolean;
   locale: TLocale;
   source?: "WEB" | "API" | "IMPORT";
+  /** Check everything and answer as if saved, but write nothing (the public page's honeypot). */
+  dryRun?: boolean;
 }
 
 export interface SaveResponseResult {
@@ -97,6 +99,8 @@ export async function saveResponse(
   }
 
   const status = input.complete ? "COMPLETE" : "PARTIAL";
+  if (input.dryRun)
+    return { responseId: input.responseId, status, versionNumber, alreadyComplete: false };
   const answerRows: Prisma.AnswerCreateManyInput[] = questions
     .filter((q) => values[q.key] !== undefined)
     .map((q) => ({

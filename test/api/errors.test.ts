@@ -2,7 +2,7 @@
 // codes for domain errors, and no internals for unexpected failures. Uses tRPC's own HTTP
 // handler so that status codes and the formatted error body are the real ones.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { createTRPCRouter, publicProcedure } from "~/server/api/trpc";
 import { ZCreateWorkspaceInput } from "~/server/domain/workspace";
@@ -118,5 +118,41 @@ describe("input re-checked inside a service", () => {
     const body = (await response.json()) as { error: { json: { message: string } } };
     expect(response.status).toBe(400);
     expect(body.error.json.message).toContain("at least 2 characters");
+  });
+});
+
+describe("a NUL byte in any text", () => {
+  const nul = "\u0000";
+  it.each([
+    [
+      "account.signUp",
+      () => ({ name: `Ada${nul}`, email: "nul@example.test", password: "long enough pw" }),
+    ],
+    ["workspace.create", () => ({ name: `Acme${nul}Corp` })],
+    ["survey.create", (w: string) => ({ workspaceId: w, title: `Survey${nul}` })],
+    [
+      "journey.createFromTemplate",
+      (w: string) => ({ workspaceId: w, name: `Map${nul}`, template: "blank" }),
+    ],
+    [
+      "comment.create",
+      (w: string) => ({
+        workspaceId: w,
+        targetType: "JOURNEY_CELL",
+        targetKey: "m:s:p",
+        body: `Hi${nul}`,
+      }),
+    ],
+  ])("%s answers 400 with a clear message and logs nothing", async (path, input) => {
+    const { owner, workspace } = await makeWorkspaceWithOwner(db);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { status, error } = await post(path, input(workspace.id), owner);
+      expect(status).toBe(400);
+      expect(error?.message).toMatch(/NUL character/);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

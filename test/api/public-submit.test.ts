@@ -2,7 +2,7 @@
 // idempotency on the browser's response id, readable refusals with the right statuses, the
 // honeypot, the size and rate limits, and a fuzz test that no payload makes it fail with a 500.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { handlePublicSubmit, PUBLIC_SUBMIT_MAX_BYTES } from "~/server/http/public-submit";
@@ -193,12 +193,25 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(extra.body.error?.message).toMatch(/admin/);
   });
 
-  it("answers a filled honeypot like a success and stores nothing", async () => {
-    const payload = { ...validPayload(), website: "http://spam.example" };
-    const { status, body } = await send(payload);
-    expect(status).toBe(202);
-    expect(body).toMatchObject({ responseId: payload.responseId, status: "COMPLETE" });
-    expect(await responseCount(payload.responseId)).toBe(0);
+  it("answers a filled honeypot exactly as a real submit would, and stores nothing", async () => {
+    const real = validPayload();
+    const realSent = await send(real);
+    const bot = { ...validPayload(), website: "http://spam.example" };
+    const botSent = await send(bot);
+    expect(botSent.status).toBe(realSent.status);
+    expect(botSent.body).toEqual({ ...realSent.body, responseId: bot.responseId });
+    expect(await responseCount(bot.responseId)).toBe(0);
+  });
+
+  it("validates a honeypot submit like any other: invalid answers get the same 400", async () => {
+    const answers = { ...fullAnswers, price_focus: 9 };
+    const real = await send({ ...validPayload(), answers });
+    const bot = await send({ ...validPayload(), answers, website: "x" });
+    expect(real.status).toBe(400);
+    expect(bot.status).toBe(real.status);
+    expect(bot.body).toEqual(real.body);
+    const closed = await send({ ...validPayload(), website: "x" }, { slug: closedSlug });
+    expect(closed.status).toBe(410);
   });
 
   it("refuses an oversized body with a 413, whether or not its length is declared", async () => {
@@ -239,10 +252,42 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(odd.status).toBe(404);
   });
 
+  it("refuses a NUL byte in an answer with a 400 that names it", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const sent = await send({
+        ...validPayload(),
+        answers: { ...fullAnswers, thoughts: "Fine\u0000." },
+      });
+      expect(sent.status).toBe(400);
+      expect(sent.body.error?.message).toMatch(/NUL character/);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("does not let a client escape the limit by changing X-Forwarded-For", async () => {
+    const limiter = new RequestLimiter({ limit: 3, windowMs: 60_000 }, () => 1_000_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const headers = { "x-forwarded-for": `203.0.113.${i}` };
+      statuses.push(
+        (await send({ ...validPayload(), complete: false }, { limiter, headers })).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+  });
+
   it("limits requests per IP and survey with a 429 and Retry-After", async () => {
+    // Behind one trusted proxy, the address it appended is the client's.
+    process.env.TRUST_PROXY = "1";
+    onTestFinished(() => {
+      delete process.env.TRUST_PROXY;
+    });
     let clock = 1_000_000;
     const limiter = new RequestLimiter({ limit: 30, windowMs: 60_000 }, () => clock);
-    const headers = { "x-forwarded-for": "203.0.113.7, 10.0.0.1" };
+    const headers = { "x-forwarded-for": "10.0.0.1, 203.0.113.7" };
     for (let i = 0; i < 30; i += 1) {
       const { status } = await send({ ...validPayload(), complete: false }, { limiter, headers });
       expect(status).toBe(200);

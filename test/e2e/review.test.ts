@@ -275,14 +275,15 @@ describe("strategist review", () => {
     expect(await visitor.getByText("Sofia Strategist").count()).toBe(0);
     const sharedPersonaUrl = visitor.url();
 
-    // Revoked: the same links answer politely that they were switched off.
+    // Revoked: the same links answer 404, and politely that they may have been switched off.
     await strategist.getByRole("button", { name: /^Revoke/ }).click();
     await strategist.getByRole("dialog").getByRole("button", { name: "Revoke link" }).click();
     await strategist.getByText(/revoked \d/).waitFor();
-    for (const url of [shareUrl, sharedPersonaUrl]) {
-      await visitor.goto(url);
+    for (const url of [shareUrl, sharedPersonaUrl, shareUrl.replace(/.{8}$/, "AAAAAAAA")]) {
+      const response = await visitor.goto(url);
+      expect(response?.status()).toBe(404);
       await visitor.getByRole("heading", { name: "This link does not work" }).waitFor();
-      expect(await visitor.getByText(/switched off by the team that shared it/).count()).toBe(1);
+      expect(await visitor.getByText(/switched it off/).count()).toBe(1);
       expect(await visitor.getByText(personaName).count()).toBe(0);
     }
     await visitor.close();

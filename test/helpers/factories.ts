@@ -11,6 +11,7 @@ export async function makeUser(db: Db, name = "Test User") {
   const email = `${name.toLowerCase().replace(/\s+/g, ".")}.${counter}@example.test`;
   const password = `password-${counter}-long-enough`;
   const user = await signUp(db, { name, email, password });
+  if (!user) throw new Error(`makeUser: ${email} already has an account`);
   return { ...user, password };
 }
 

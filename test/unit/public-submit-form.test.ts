@@ -214,8 +214,11 @@ describe("route-handler helpers", () => {
     now = 5000;
     limiter.hit("e");
     expect(limiter.size).toBe(1);
-    expect(clientIp(new Headers({ "x-forwarded-for": " 1.2.3.4 , 5.6.7.8" }))).toBe("1.2.3.4");
-    expect(clientIp(new Headers())).toBe("unknown");
+    // Without TRUST_PROXY a client's own X-Forwarded-For is not believed (client-address.test.ts).
+    expect(clientIp(new Headers({ "x-forwarded-for": " 1.2.3.4 , 5.6.7.8" }))).toBe(
+      "unverified-client",
+    );
+    expect(clientIp(new Headers())).toBe("unverified-client");
   });
 
   it("reads JSON within the byte limit and refuses the rest", async () => {

@@ -1,6 +1,6 @@
 // The failure limiter's window arithmetic, with an injected clock.
 import { describe, expect, it } from "vitest";
-import { describeWait, FailureLimiter } from "~/server/auth/rate-limit";
+import { describeWait, FailureLimiter, slowdownDelay } from "~/server/auth/rate-limit";
 
 describe("FailureLimiter", () => {
   it("allows up to the limit, then blocks until the oldest failure leaves the window", () => {
@@ -29,5 +29,14 @@ describe("FailureLimiter", () => {
   it("describes waits in whole minutes", () => {
     expect(describeWait(30_000)).toBe("a minute");
     expect(describeWait(14 * 60_000 + 1)).toBe("15 minutes");
+  });
+});
+
+describe("slowdownDelay", () => {
+  it("is free for the first failures, then doubles up to its cap", () => {
+    const rule = { free: 3, baseMs: 250, maxMs: 8_000 };
+    expect([0, 2, 3, 4, 5, 8, 50].map((n) => slowdownDelay(n, rule))).toEqual([
+      0, 0, 250, 500, 1000, 8000, 8000,
+    ]);
   });
 });

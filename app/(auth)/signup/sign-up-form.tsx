@@ -51,7 +51,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setSigningIn(false);
-      setError("Your account was created, but signing in failed. Please sign in.");
+      // Sign-up answers alike for new and taken emails, so this is also what someone sees who
+      // already had an account with a different password.
+      setError(
+        "We could not sign you in with these details. If you already have an account with this email, sign in with its password.",
+      );
       return;
     }
     router.replace(callbackUrl);

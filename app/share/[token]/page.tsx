@@ -1,8 +1,8 @@
 // A shared, approved persona set: the gallery, read-only, for people without an account.
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { GalleryCard } from "~/app/_components/persona/gallery-card";
 import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
-import { ShareRefused } from "../refused";
 import { loadShared } from "../share-data";
 import { plural } from "~/app/_lib/format";
 
@@ -13,7 +13,9 @@ export default async function SharedGalleryPage({
 }) {
   const { token } = await params;
   const shared = await loadShared(token);
-  if (!shared.ok) return <ShareRefused message={shared.message} />;
+  // Unknown, revoked or paused: a 404 (share/not-found.tsx), so the link reads as gone to
+  // crawlers and scripts as well as to people.
+  if (!shared.ok) notFound();
   const set = shared.value;
   const maxShare = Math.max(0.05, ...set.personas.map((p) => p.share.upper));
   return (

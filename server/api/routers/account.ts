@@ -1,9 +1,18 @@
 // Account procedures: sign up (public) and who am I.
+import { createSignUpLimits } from "~/server/auth/sign-up-limits";
 import { ZSignUpInput } from "~/server/domain/account";
+import { UNVERIFIED_CLIENT } from "~/server/http/client-address";
 import { getAccount, signUp } from "~/server/services/accounts";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
+const signUpLimits = createSignUpLimits();
+
 export const accountRouter = createTRPCRouter({
-  signUp: publicProcedure.input(ZSignUpInput).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  // The same answer whether or not the email already had an account (see services/accounts).
+  signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
+    signUpLimits.check(ctx.clientAddress ?? UNVERIFIED_CLIENT);
+    await signUp(ctx.db, input);
+    return { email: input.email };
+  }),
   me: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.user.id)),
 });

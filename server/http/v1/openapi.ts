@@ -213,8 +213,8 @@ function buildDocument(): OpenApiDocument {
           summary: "Submit a response anonymously (respondent page)",
           description:
             "What the public page /s/<slug> calls: no key, for open published surveys. Limited " +
-            "to 30 requests a minute per IP address and survey. `website` is a honeypot: a " +
-            "request that fills it gets 202 and nothing is stored.",
+            "to 30 requests a minute per IP address and survey. Leave `website` out or empty " +
+            "(the page never shows it).",
           security: [],
           requestParams: { path: ZSlugPathParams },
           requestBody: {
@@ -236,12 +236,6 @@ function buildDocument(): OpenApiDocument {
               description: "Stored (or already stored before).",
               content: {
                 "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
-              },
-            },
-            "202": {
-              description: "Accepted and discarded (the honeypot was filled).",
-              content: {
-                "application/json": { schema: ZSaveResponseResult.omit({ versionNumber: true }) },
               },
             },
             ...errors([400, 404, 409, 410, 413, 415, 429]),

@@ -1,6 +1,7 @@
 // One persona of a shared, approved set, read-only: the template fields with the evidence each
 // rests on, the forest plot and table of its distinguishing traits, and quotes.
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
@@ -9,7 +10,6 @@ import type { Trait } from "~/server/analysis/result";
 import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import { formatShare } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
-import { ShareRefused } from "../../../refused";
 import { loadShared } from "../../../share-data";
 
 export default async function SharedPersonaPage({
@@ -19,10 +19,12 @@ export default async function SharedPersonaPage({
 }) {
   const { token, index } = await params;
   const shared = await loadShared(token);
-  if (!shared.ok) return <ShareRefused message={shared.message} />;
+  // Unknown, revoked or paused: a 404 (share/not-found.tsx), so the link reads as gone to
+  // crawlers and scripts as well as to people.
+  if (!shared.ok) notFound();
   const set = shared.value;
   const p = /^\d+$/.test(index) ? set.personas.find((x) => x.index === Number(index)) : undefined;
-  if (!p) return <ShareRefused message="This shared set has no persona with that number." />;
+  if (!p) notFound();
   const byId = new Map(p.traits.map((t) => [t.id, t]));
   const apart = new Set(p.distinguishingTraitIds);
   const distinguishing = p.traits

@@ -1,0 +1,48 @@
+// Unauthenticated CPU use is bounded: password hashing runs a few at a time with a short queue,
+// and sign-up is limited per client and overall.
+import { describe, expect, it } from "vitest";
+import { ConcurrencyGate } from "~/server/auth/concurrency-gate";
+import { createSignUpLimits } from "~/server/auth/sign-up-limits";
+import { DomainError } from "~/server/domain/errors";
+
+describe("ConcurrencyGate", () => {
+  it("runs at most `slots` tasks at once and refuses beyond the queue", async () => {
+    const gate = new ConcurrencyGate(2, 3);
+    let running = 0;
+    let peak = 0;
+    const releases: (() => void)[] = [];
+    const task = () =>
+      gate.run(async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running -= 1;
+      });
+    const accepted = Array.from({ length: 5 }, task);
+    await expect(task()).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    while (releases.length > 0 || running > 0) {
+      releases.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(accepted);
+    expect(peak).toBe(2);
+  });
+});
+
+describe("sign-up limits", () => {
+  it("limits each client, then everyone together, and frees up with time", () => {
+    let now = 0;
+    const limits = createSignUpLimits(
+      { perClient: { limit: 2, windowMs: 1000 }, overall: { limit: 3, windowMs: 1000 } },
+      () => now,
+    );
+    limits.check("a");
+    limits.check("a");
+    expect(() => limits.check("a")).toThrow(DomainError);
+    limits.check("b");
+    // Three sign-ups in the window: a fourth client is refused too.
+    expect(() => limits.check("c")).toThrow(/Too many new accounts/);
+    now = 1001;
+    expect(() => limits.check("a")).not.toThrow();
+  });
+});
