@@ -64,6 +64,9 @@ describe("rules", () => {
       "The charger arrived broken.",
       "Worst airline I have flown with.",
       "I waited forty minutes at the counter.",
+      "They said they would call back and never did.",
+      "The driver left without us.",
+      "Seat was fine but the food was cold.",
     ]) {
       expect([text, tone(text).label]).toEqual([text, "negative"]);
     }
