@@ -2,10 +2,11 @@
 // "Sentiment Labelled Sentences" set in ../shared/data and rewrites
 // server/analysis/text/tone-weights.json (npm run fit:tone). Deterministic: the same data gives
 // the same file. Weights are rounded to four decimals and words whose weight rounds to zero are
-// left out. How well the fit holds on text it never saw is bench/text.ts's job.
+// left out; the file is written in the project's prettier style. How well the fit holds on text it never saw is bench/text.ts's job.
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { format } from "prettier";
 import { toneInputs } from "~/server/analysis/text/analyse-text";
 import { fitToneModel, TONE_FIT_DEFAULTS } from "~/server/analysis/text/tone-model";
 import { hasLabelledSentences, LABELLED_FILES, readLabelledSentences } from "./labelled-sentences";
@@ -13,7 +14,7 @@ import { hasLabelledSentences, LABELLED_FILES, readLabelledSentences } from "./l
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 
-function main(): void {
+async function main(): Promise<void> {
   if (!hasLabelledSentences(repoRoot)) {
     process.stderr.write("fit:tone: ../shared/data/sentiment-labelled-sentences is absent.\n");
     process.exitCode = 1;
@@ -39,8 +40,8 @@ function main(): void {
     words,
   };
   const path = join(repoRoot, "server", "analysis", "text", "tone-weights.json");
-  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(path, await format(JSON.stringify(out, null, 2), { parser: "json" }));
   process.stderr.write(`wrote ${path}: ${Object.keys(words).length} word weights\n`);
 }
 
-main();
+await main();
