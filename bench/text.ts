@@ -4,26 +4,36 @@
 //
 // Tone: balanced accuracy of the sign of each scorer's score (mean of the recall on positives and
 // the recall on negatives; a neutral verdict counts as a miss), for
-//   winkNlp       wink-nlp's sentiment alone (what the app used before);
-//   vader         the vader-sentiment package's compound score;
-//   oursRules     our rule scorer alone (VADER's words + service words, negation, "but");
-//   ours          what the app ships: rules and wink-nlp calibrated on amazon_cells_labelled.txt,
-//                 so its figure on that file is in-sample (flagged) and on imdb out of sample;
-//   oursFitOther  the same model refitted here on the other file only: the out-of-sample figure
-//                 for both files, both directions.
+//   winkNlp          wink-nlp's sentiment alone (what the app used first);
+//   vader            the vader-sentiment package's compound score;
+//   oursRules        our rule scorer alone (VADER's words + service words, negation, "but");
+//   oursTwoScores    the previous model: rules and wink-nlp weighed by three numbers, fitted on
+//                    the other file (out of sample);
+//   ours             what the app ships: rules, wink-nlp and word weights fitted on BOTH files,
+//                    so in sample on each (flagged; not a measure of anything);
+//   oursFitOtherFile the same model fitted here on the other file only: out of sample, and across
+//                    domains (phones -> films, films -> phones);
+//   oursCrossValidated  5-fold cross-validation within the file (fold = line number mod 5): each
+//                    fold read by a model fitted on the file's other four folds; out of sample;
+//   oursShippedRecipe   5-fold again, each fold read by a model fitted on the other four folds plus
+//                    the whole other file: the shipped recipe, out of sample for the fold read;
+//   oursShippedRecipeNoNeutralBand  the same, but an answer without a toned word takes the sign
+//                    of its word weights however faint (the app calls it neutral unless they are
+//                    clear, WORDS_ONLY_BAND): what calling faint answers neutral costs here, on
+//                    sentences picked for having a clear polarity.
 // Themes: summariseTexts on each file's sentences as if each were one respondent: the share of
 // answers in some theme, the largest theme's share, and the labels.
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import vader from "vader-sentiment";
-import { analyseText } from "~/server/analysis/text/analyse-text";
+import { toneInputs } from "~/server/analysis/text/analyse-text";
 import { summariseTexts } from "~/server/analysis/text/summarise";
-import { rawTone } from "~/server/analysis/text/tone";
 import {
   calibratedTone,
   fitToneCalibration,
+  fitToneModel,
   rulesOnlyTone,
-  TONE_CALIBRATION,
+  TONE_MODEL,
   type ToneInputs,
 } from "~/server/analysis/text/tone-model";
 import {
@@ -65,7 +75,7 @@ function prepare(file: LabelledFile): Prepared {
     file,
     texts: rows.map((r) => r.text),
     positive: rows.map((r) => r.positive),
-    inputs: rows.map((r) => ({ rulesRaw: rawTone(r.text), wink: analyseText(r.text).sentiment })),
+    inputs: rows.map((r) => toneInputs(r.text)),
   };
 }
 
@@ -81,12 +91,30 @@ function main(): void {
     process.stderr.write(`reading ${f}\n`);
     return prepare(f);
   });
+  const labelled = (p: Prepared, keep: (i: number) => boolean = () => true) =>
+    p.inputs.flatMap((x, i) => (keep(i) ? [{ ...x, positive: p.positive[i] === true }] : []));
+  const FOLDS = 5;
   const tone = prepared.map((p) => {
+    process.stderr.write(`tone of ${p.file}\n`);
     const other = prepared.find((q) => q.file !== p.file) as Prepared;
-    const refit = fitToneCalibration(
-      other.inputs.map((x, i) => ({ ...x, positive: other.positive[i] === true })),
-    );
+    const twoScores = fitToneCalibration(labelled(other));
+    const fitOther = fitToneModel(labelled(other));
+    const withinFolds: number[] = new Array<number>(p.inputs.length).fill(0);
+    const recipeFolds: number[] = new Array<number>(p.inputs.length).fill(0);
+    const noBandFolds: number[] = new Array<number>(p.inputs.length).fill(0);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const within = fitToneModel(labelled(p, (i) => i % FOLDS !== fold));
+      const recipe = fitToneModel([...labelled(p, (i) => i % FOLDS !== fold), ...labelled(other)]);
+      p.inputs.forEach((x, i) => {
+        if (i % FOLDS !== fold) return;
+        withinFolds[i] = calibratedTone(x, within).score;
+        recipeFolds[i] = calibratedTone(x, recipe).score;
+        noBandFolds[i] = calibratedTone(x, recipe, 0).score;
+      });
+    }
     const ours = p.inputs.map((x) => calibratedTone(x).score);
+    const neutral = (s: readonly number[]) =>
+      Number((s.filter((x) => x === 0).length / s.length).toFixed(3));
     return {
       file: p.file,
       n: p.texts.length,
@@ -106,21 +134,44 @@ function main(): void {
           }),
           p.positive,
         ),
-        ours: balancedAccuracy(ours, p.positive),
-        oursInSample: p.file === "amazon_cells_labelled.txt",
-        oursFitOther: balancedAccuracy(
-          p.inputs.map((x) => calibratedTone(x, refit).score),
+        oursTwoScores: balancedAccuracy(
+          p.inputs.map(
+            (x) => calibratedTone({ rulesRaw: x.rulesRaw, wink: x.wink }, twoScores).score,
+          ),
           p.positive,
         ),
+        ours: balancedAccuracy(ours, p.positive),
+        oursFitOtherFile: balancedAccuracy(
+          p.inputs.map((x) => calibratedTone(x, fitOther).score),
+          p.positive,
+        ),
+        oursCrossValidated: balancedAccuracy(withinFolds, p.positive),
+        oursShippedRecipe: balancedAccuracy(recipeFolds, p.positive),
+        oursShippedRecipeNoNeutralBand: balancedAccuracy(noBandFolds, p.positive),
       },
-      oursNeutralShare: Number((ours.filter((s) => s === 0).length / ours.length).toFixed(3)),
-      fitOnOtherFile: refit,
+      inSample: ["ours"],
+      outOfSample: [
+        "oursTwoScores",
+        "oursFitOtherFile",
+        "oursCrossValidated",
+        "oursShippedRecipe",
+        "oursShippedRecipeNoNeutralBand",
+      ],
+      neutralShare: {
+        ours: neutral(ours),
+        oursFitOtherFile: neutral(p.inputs.map((x) => calibratedTone(x, fitOther).score)),
+        oursShippedRecipe: neutral(recipeFolds),
+      },
+      twoScoresFitOnOtherFile: twoScores,
     };
   });
-  const amazon = prepared[0] as Prepared;
-  const shippedRefit = fitToneCalibration(
-    amazon.inputs.map((x, i) => ({ ...x, positive: amazon.positive[i] === true })),
-  );
+  const shipped = {
+    rules: TONE_MODEL.rules,
+    wink: TONE_MODEL.wink,
+    intercept: TONE_MODEL.intercept,
+    wordWeights: Object.keys(TONE_MODEL.words).length,
+    fittedOn: [...LABELLED_FILES],
+  };
   const themes = prepared.map((p) => {
     process.stderr.write(`themes of ${p.file}\n`);
     const s = summariseTexts(p.texts);
@@ -135,9 +186,7 @@ function main(): void {
       labels: s.themes.map((t) => `${t.label} (${(t.share * 100).toFixed(1)} %)`),
     };
   });
-  process.stdout.write(
-    `${JSON.stringify({ tone, shippedCalibration: TONE_CALIBRATION, refitOnAmazon: shippedRefit, themes }, null, 2)}\n`,
-  );
+  process.stdout.write(`${JSON.stringify({ tone, shippedToneModel: shipped, themes }, null, 2)}\n`);
 }
 
 main();

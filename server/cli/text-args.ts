@@ -25,7 +25,7 @@ Reads one column of open-text answers (one row per person) and writes:
 Options:
   --column <name>      the column to read (required)
   --out <dir>          output directory (default ./text-out)
-  --max-themes <N>     at most N themes (default 20)
+  --max-themes <N>     at most N themes (default: one per √n answers, 20 to 40)
   -h, --help           show this help
 
 Blank cells and NA, N/A, -, none, nothing, no count as no answer. The text model reads English

@@ -132,8 +132,9 @@ describe.skipIf(!real)("themes of the real phone review sentences (../shared/dat
     }
     for (const bad of ["mediocre", "big", "friday"]) expect(labels).not.toContain(bad);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
-    // Measured 0.6 (bench:text); a quarter of the sentences name no noun or verb at all.
-    expect(themed.size / s.n).toBeGreaterThan(0.55);
+    // Measured 0.698 with 32 themes (bench:text); 9 % of the sentences name no noun or verb at all
+    // ("Absolutely great.") and many of the rest only a word nobody else used.
+    expect(themed.size / s.n).toBeGreaterThan(0.68);
     for (const t of s.themes) {
       expect(t.quotes.length).toBeGreaterThan(0);
       for (const q of t.quotes) {
@@ -144,8 +145,27 @@ describe.skipIf(!real)("themes of the real phone review sentences (../shared/dat
   }, 60_000);
 });
 
+describe.skipIf(!real)("themes of the real film review sentences (../shared/data)", () => {
+  it("no theme over 40 %, readable labels, most answers themed", () => {
+    const rows = readLabelledSentences(ROOT, "imdb_labelled.txt");
+    const s = summariseTexts(rows.map((r) => r.text));
+    expect(s.themes.length).toBe(32);
+    for (const t of s.themes) expect([t.label, t.share <= 0.4]).toEqual([t.label, true]);
+    const labels = s.themes.map((t) => t.label);
+    for (const topic of ["acting", "plot", "script", "music", "cinematography"]) {
+      expect(labels).toContain(topic);
+    }
+    // Labels are words or phrases, never numbers, codes or strongly toned words.
+    for (const l of labels) expect([l, /^\p{L}[\p{L} -]*$/u.test(l)]).toEqual([l, true]);
+    for (const bad of ["bad", "great", "good", "awful"]) expect(labels).not.toContain(bad);
+    const themed = new Set(s.themes.flatMap((t) => t.rows));
+    // Measured 0.660 (bench:text): short of the 70 % aim, a long tail of one-off names and nouns.
+    expect(themed.size / s.n).toBeGreaterThan(0.64);
+  }, 60_000);
+});
+
 if (!real) {
-  describe("themes of the real phone review sentences", () => {
+  describe("themes of the real phone and film review sentences", () => {
     it.skip("skipped: ../shared/data/sentiment-labelled-sentences is absent", () => {});
   });
 }

@@ -1,7 +1,8 @@
 // Tone of an answer: the rules (negation, intensifiers, "but", service vocabulary) on sentences
-// whose tone is plain, the calibration fitted on planted data whose rule is known, the tone of a
-// group as shares of people, and (when ../shared/data is there) the balanced accuracy on the
-// labelled review sentences, out of sample in both directions.
+// whose tone is plain, the calibration and the word weights fitted on planted data whose rule is
+// known, the tone of a group as shares of people, and (when ../shared/data is there) the shipped
+// weights reproduced from the labelled review sentences and their balanced accuracy out of sample:
+// fitted on one file and read on the other, both directions, and 5-fold cross-validation.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -10,14 +11,16 @@ import {
   readLabelledSentences,
   type LabelledSentence,
 } from "~/bench/labelled-sentences";
-import { analyseText } from "~/server/analysis/text/analyse-text";
+import { analyseText, toneInputs } from "~/server/analysis/text/analyse-text";
 import { wilsonInterval } from "~/server/analysis/stats/wilson";
-import { rawTone, scoreTone } from "~/server/analysis/text/tone";
+import { rawTone, scoreTone, toneWords } from "~/server/analysis/text/tone";
 import {
   calibratedTone,
   fitToneCalibration,
+  fitToneModel,
   squashRules,
-  TONE_CALIBRATION,
+  TONE_MODEL,
+  WORDS_ONLY_BAND,
   type ToneCalibration,
 } from "~/server/analysis/text/tone-model";
 import { personScores, summariseTone } from "~/server/analysis/text/tone-summary";
@@ -61,6 +64,9 @@ describe("rules", () => {
       "The charger arrived broken.",
       "Worst airline I have flown with.",
       "I waited forty minutes at the counter.",
+      "They said they would call back and never did.",
+      "The driver left without us.",
+      "Seat was fine but the food was cold.",
     ]) {
       expect([text, tone(text).label]).toEqual([text, "negative"]);
     }
@@ -92,6 +98,66 @@ describe("calibration", () => {
         calibratedTone(x, fitted).score > 0 === x.positive || (x.rulesRaw === 0 && x.wink === 0),
     ).length;
     expect(right / rows.length).toBeGreaterThan(0.97);
+  });
+});
+
+describe("word weights", () => {
+  it("marks the words a negation reaches, up to the end of its clause or a turn word", () => {
+    expect(toneWords("It is not worth the money, sadly. Works 2 days")).toEqual([
+      "it",
+      "is",
+      "not",
+      "not_worth",
+      "not_the",
+      "not_money",
+      "sadly",
+      "works",
+      "days",
+    ]);
+    expect(toneWords("Didn't fit but looks nice")).toEqual([
+      "didn't",
+      "not_fit",
+      "but",
+      "looks",
+      "nice",
+    ]);
+  });
+
+  it("learns planted word weights and gives a one-off word none", () => {
+    // Planted: "refund" marks a negative answer, "smooth" a positive one, "the" both; the two
+    // lexicon scores say nothing. "once" occurs in a single answer.
+    const rows = [
+      ...Array.from({ length: 20 }, () => ({
+        rulesRaw: 0,
+        wink: 0,
+        words: ["the", "refund"],
+        positive: false,
+      })),
+      ...Array.from({ length: 20 }, () => ({
+        rulesRaw: 0,
+        wink: 0,
+        words: ["the", "smooth"],
+        positive: true,
+      })),
+      { rulesRaw: 0, wink: 0, words: ["the", "smooth", "once"], positive: true },
+    ];
+    const model = fitToneModel(rows);
+    expect(model.words.refund).toBeLessThan(-1);
+    expect(model.words.smooth).toBeGreaterThan(1);
+    expect(Math.abs(model.words.the ?? 0)).toBeLessThan(0.2);
+    expect(model.words).not.toHaveProperty("once");
+    const read = (words: string[]) => calibratedTone({ rulesRaw: 0, wink: 0, words }, model);
+    expect(read(["the", "refund"]).label).toBe("negative");
+    expect(read(["smooth"]).label).toBe("positive");
+    // Without a toned word and without clear word evidence, an answer stays neutral at 0.
+    expect(read(["the", "unknown"])).toEqual({ score: 0, label: "neutral" });
+    expect(Math.abs(Math.tanh((model.words.the ?? 0) / 2))).toBeLessThan(WORDS_ONLY_BAND);
+  });
+
+  it("keeps a plain factual answer neutral under the shipped weights", () => {
+    for (const text of ["I booked the ticket online.", "We took the train to Berlin."]) {
+      expect([text, tone(text)]).toEqual([text, { score: 0, label: "neutral" }]);
+    }
   });
 });
 
@@ -138,46 +204,88 @@ describe("tone of a group, as shares of people", () => {
 const real = hasLabelledSentences(ROOT);
 
 describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
-  function balanced(rows: readonly LabelledSentence[], score: (t: string) => number): number {
-    const pos = rows.filter((r) => r.positive);
-    const neg = rows.filter((r) => !r.positive);
-    return (
-      (pos.filter((r) => score(r.text) > 0).length / pos.length +
-        neg.filter((r) => score(r.text) < 0).length / neg.length) /
-      2
-    );
+  function balanced(
+    rows: readonly LabelledSentence[],
+    score: (text: string, i: number) => number,
+  ): number {
+    let pos = 0;
+    let posHit = 0;
+    let neg = 0;
+    let negHit = 0;
+    rows.forEach((r, i) => {
+      const s = score(r.text, i);
+      if (r.positive) {
+        pos += 1;
+        if (s > 0) posHit += 1;
+      } else {
+        neg += 1;
+        if (s < 0) negHit += 1;
+      }
+    });
+    return (posHit / pos + negHit / neg) / 2;
   }
   const amazon = real ? readLabelledSentences(ROOT, "amazon_cells_labelled.txt") : [];
   const imdb = real ? readLabelledSentences(ROOT, "imdb_labelled.txt") : [];
   const inputs = (rows: readonly LabelledSentence[]) =>
-    rows.map((r) => ({
-      rulesRaw: rawTone(r.text),
-      wink: analyseText(r.text).sentiment,
-      positive: r.positive,
-    }));
+    rows.map((r) => ({ ...toneInputs(r.text), positive: r.positive }));
+  const amazonInputs = inputs(amazon);
+  const imdbInputs = inputs(imdb);
 
-  it("the shipped calibration is the fit on the phone reviews", () => {
-    const refit = fitToneCalibration(inputs(amazon));
-    expect(refit.rules).toBeCloseTo(TONE_CALIBRATION.rules, 3);
-    expect(refit.wink).toBeCloseTo(TONE_CALIBRATION.wink, 3);
-    expect(refit.intercept).toBeCloseTo(TONE_CALIBRATION.intercept, 3);
-  });
-
-  it("beats wink-nlp alone out of sample, both directions", () => {
-    const wink = (t: string) => analyseText(t).sentiment;
-    // Fitted on amazon, read on imdb (never seen).
-    const imdbOurs = balanced(imdb, (t) => tone(t).score);
-    expect(imdbOurs).toBeGreaterThan(balanced(imdb, wink) + 0.02);
-    expect(imdbOurs).toBeGreaterThan(0.75);
-    // Fitted on imdb, read on amazon.
-    const onImdb = fitToneCalibration(inputs(imdb));
-    const amazonOurs = balanced(amazon, (t) => {
-      const x = analyseText(t);
-      return calibratedTone({ rulesRaw: rawTone(t), wink: x.sentiment }, onImdb).score;
-    });
-    expect(amazonOurs).toBeGreaterThan(balanced(amazon, wink) + 0.02);
-    expect(amazonOurs).toBeGreaterThan(0.78);
+  it("the shipped weights are the fit on both files", () => {
+    const refit = fitToneModel([...amazonInputs, ...imdbInputs]);
+    expect(refit.rules).toBeCloseTo(TONE_MODEL.rules, 3);
+    expect(refit.wink).toBeCloseTo(TONE_MODEL.wink, 3);
+    expect(refit.intercept).toBeCloseTo(TONE_MODEL.intercept, 3);
+    const shipped = Object.keys(TONE_MODEL.words);
+    expect(shipped.length).toBeGreaterThan(1000);
+    for (const word of shipped) {
+      expect([word, refit.words[word]]).toEqual([
+        word,
+        expect.closeTo(TONE_MODEL.words[word] ?? 0, 3),
+      ]);
+    }
   }, 60_000);
+
+  it("beats wink-nlp and the two-score model out of sample, both directions", () => {
+    const wink = (t: string) => analyseText(t).sentiment;
+    for (const [name, train, test, rows, floor] of [
+      // Measured (npm run bench:text): 0.799 on imdb from amazon, 0.845 on amazon from imdb.
+      ["imdb, fitted on amazon", amazonInputs, imdbInputs, imdb, 0.78],
+      ["amazon, fitted on imdb", imdbInputs, amazonInputs, amazon, 0.83],
+    ] as const) {
+      const model = fitToneModel(train);
+      const twoScores = fitToneCalibration(train);
+      const ours = balanced(
+        rows,
+        (_, i) => calibratedTone(test[i] ?? { rulesRaw: 0, wink: 0 }, model).score,
+      );
+      const before = balanced(rows, (_, i) => {
+        const x = test[i] ?? { rulesRaw: 0, wink: 0 };
+        return calibratedTone({ rulesRaw: x.rulesRaw, wink: x.wink }, twoScores).score;
+      });
+      expect([name, ours > floor]).toEqual([name, true]);
+      expect([name, ours > balanced(rows, wink) + 0.05]).toEqual([name, true]);
+      expect([name, ours > before + 0.02]).toEqual([name, true]);
+    }
+  }, 120_000);
+
+  it("holds in 5-fold cross-validation within each file", () => {
+    // Measured (npm run bench:text): 0.870 on amazon, 0.825 on imdb.
+    for (const [name, rows, xs, floor] of [
+      ["amazon", amazon, amazonInputs, 0.85],
+      ["imdb", imdb, imdbInputs, 0.81],
+    ] as const) {
+      const scores = new Array<number>(xs.length).fill(0);
+      for (let fold = 0; fold < 5; fold++) {
+        const model = fitToneModel(xs.filter((_, i) => i % 5 !== fold));
+        xs.forEach((x, i) => {
+          if (i % 5 === fold) scores[i] = calibratedTone(x, model).score;
+        });
+      }
+      const ours = balanced(rows, (_, i) => scores[i] ?? 0);
+      expect([name, ours > floor]).toEqual([name, true]);
+    }
+  }, 120_000);
 });
 
 if (!real) {

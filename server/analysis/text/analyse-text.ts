@@ -1,6 +1,6 @@
 // One open-text answer as the text analysis needs it, read once by wink-nlp:
-// - its tone (tone-model.ts: our rules and wink-nlp's sentiment, calibrated), and wink-nlp's own
-//   sentiment kept for comparison;
+// - its tone (tone-model.ts: our rules, wink-nlp's sentiment and the words, calibrated), and
+//   wink-nlp's own sentiment kept for comparison;
 // - its key terms: lemmas of nouns and proper nouns that are not stop words (what people write
 //   about: "delivery", "fee", "salesperson"), and of specific verbs ("works", "charge"), each with
 //   the form written, so a theme reads "fees"; strongly toned words are tone, not terms;
@@ -12,8 +12,8 @@
 // not what the answer is about.
 import type { ItsFunction } from "wink-nlp";
 import { englishNlp } from "./nlp";
-import { rawTone } from "./tone";
-import { calibratedTone, type AnswerTone } from "./tone-model";
+import { rawTone, toneWords } from "./tone";
+import { calibratedTone, type AnswerTone, type ToneInputs } from "./tone-model";
 import { TONE_LEXICON } from "./tone-lexicon";
 
 export interface TextTerm {
@@ -231,10 +231,20 @@ export function analyseText(text: string): AnalysedText {
   const sentiment = Number.isFinite(wink) ? wink : 0;
   return {
     sentiment,
-    tone: calibratedTone({ rulesRaw: rawTone(text), wink: sentiment }),
+    tone: calibratedTone({ rulesRaw: rawTone(text), wink: sentiment, words: toneWords(text) }),
     terms,
     phrases,
     content,
+  };
+}
+
+/** What the tone model reads of an answer (for fitting and measuring it on labelled text). */
+export function toneInputs(text: string): ToneInputs {
+  const wink = Number(englishNlp().readDoc(text).out(englishNlp().its.sentiment));
+  return {
+    rulesRaw: rawTone(text),
+    wink: Number.isFinite(wink) ? wink : 0,
+    words: toneWords(text),
   };
 }
 

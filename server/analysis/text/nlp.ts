@@ -20,4 +20,4 @@ export function englishNlp(): Nlp {
 
 /** What reads the text, as the fill and the text command name it. */
 export const NLP_MODEL_NAME =
-  "Tone: rules over VADER's word list with service words, combined with wink-nlp and calibrated on labelled reviews; terms and phrases: wink-nlp with wink-eng-lite-web-model (English)";
+  "Tone: rules over VADER's word list with service words, wink-nlp and word weights, a logistic model fitted on 2,000 labelled review sentences; terms and phrases: wink-nlp with wink-eng-lite-web-model (English)";

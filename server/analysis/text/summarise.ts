@@ -11,11 +11,34 @@ import { extractThemes } from "./themes";
 import type { ToneLabel } from "./tone";
 import { summariseTone, type ToneSummary } from "./tone-summary";
 
-export const TEXT_DEFAULTS = { maxThemes: 20, minCount: 3, quotesPerTheme: 3 } as const;
+export const TEXT_DEFAULTS = {
+  maxThemes: 20,
+  mostThemes: 40,
+  minCount: 3,
+  quotesPerTheme: 3,
+} as const;
+
+/**
+ * How many themes a column gets unless told: one per √n answers, at least 20 and at most 40. Short
+ * answers each name one or two things, so a long column spreads over more topics than a short
+ * one; with a fixed 20, a thousand one-line reviews leave a third of the answers in no theme.
+ */
+export function defaultMaxThemes(n: number): number {
+  return Math.min(
+    TEXT_DEFAULTS.mostThemes,
+    Math.max(TEXT_DEFAULTS.maxThemes, Math.ceil(Math.sqrt(n))),
+  );
+}
+
+/** Fewest people a theme needs unless told: 3, or a quarter of a percent of a long column. */
+export function defaultMinCount(n: number): number {
+  return Math.max(TEXT_DEFAULTS.minCount, Math.ceil(n / 400));
+}
 
 export interface SummariseTextOptions {
+  /** Most themes; default defaultMaxThemes(n). */
   maxThemes?: number;
-  /** Fewest people a theme needs; default max(3, 0.5 % of the answers). */
+  /** Fewest people a theme needs; default defaultMinCount(n). */
   minCount?: number;
   quotesPerTheme?: number;
   /** Called as answers are read: done of total. */
@@ -70,8 +93,8 @@ export function summariseTexts(
   const extraction = extractThemes(
     kept.map((k, unit) => ({ unit, text: k.text, analysed: k.analysed })),
     {
-      maxThemes: options.maxThemes ?? TEXT_DEFAULTS.maxThemes,
-      minCount: options.minCount ?? Math.max(TEXT_DEFAULTS.minCount, Math.ceil(n / 200)),
+      maxThemes: options.maxThemes ?? defaultMaxThemes(n),
+      minCount: options.minCount ?? defaultMinCount(n),
       quotesPerTheme: options.quotesPerTheme ?? TEXT_DEFAULTS.quotesPerTheme,
     },
   );

@@ -150,6 +150,30 @@ export function rawTone(text: string): number {
   return sum;
 }
 
+/**
+ * The answer's words as the word-level tone model reads them (tone-model.ts): lower-cased, numbers
+ * left out, and every word inside a negation's reach marked "not_" ("not worth it" -> "not",
+ * "not_worth", "not_it"). The reach runs from the negator to the end of its clause (a comma or
+ * sentence end) or to a turn word ("but", "however"), which is where "not" stops applying.
+ */
+export function toneWords(text: string): string[] {
+  const out: string[] = [];
+  let negated = false;
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    if (/^[.!?;,:]+$/.test(raw)) {
+      negated = false;
+      continue;
+    }
+    const word = raw.toLowerCase().replace(/’/g, "'");
+    if (CONTRAST_WORDS.has(word)) negated = false;
+    if (/^\p{N}+$/u.test(word)) continue;
+    out.push(negated ? `not_${word}` : word);
+    if (isNegator(word)) negated = true;
+  }
+  return out;
+}
+
 export function scoreTone(text: string): ToneScore {
   const raw = rawTone(text);
   const score = raw / Math.sqrt(raw * raw + 15);
