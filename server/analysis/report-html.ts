@@ -282,13 +282,21 @@ function toneHtml(q: TextQuestionSummary): Raw {
     ${q.toneNote ? html`<p class="note">${q.toneNote}</p>` : ""}`;
 }
 
-/** One free-text question for one group: its themes with shares and quotes, then its tone. */
+/** Themes shown per question; personas.json keeps them all. */
+const THEMES_SHOWN = 5;
+/** Quotes shown per theme. */
+const QUOTES_SHOWN = 2;
+
+/** One free-text question for one group: its tone, then its themes with shares and quotes. */
 function textQuestionHtml(q: TextQuestionSummary): Raw {
   if (q.insufficient) {
     return html`<h4>${q.questionLabel}</h4>
       <p class="note">${q.note ?? `Insufficient evidence (n = ${q.n}).`}</p>`;
   }
+  const shown = q.themes.slice(0, THEMES_SHOWN);
+  const more = q.themes.length - shown.length;
   return html`<h4>${q.questionLabel} <span class="muted small">(n = ${q.n} respondents)</span></h4>
+    ${toneHtml(q)}
     ${
       q.topic.length > 0
         ? html`<p class="muted small">
@@ -299,29 +307,29 @@ function textQuestionHtml(q: TextQuestionSummary): Raw {
         : ""
     }
     ${
-      q.themes.length > 0
+      shown.length > 0
         ? html`<ol class="says">
-              ${q.themes.map(
-                (t) =>
-                  html`<li>
-                    <strong>${t.label}</strong>: ${t.n} of ${q.n},
-                    ${shareWithInterval(t)}${t.phrases.length > 0 ? html` <span class="muted small">· ${t.phrases.join(", ")}</span>` : ""}
-                    ${t.quotes.slice(0, 3).map(
-                      (quote) =>
-                        html`<blockquote>
-                          ${quote.text}
-                          <footer>respondent ${quote.responseId}</footer>
-                        </blockquote>`,
-                    )}
-                  </li>`,
-              )}
+              ${shown.map((t) => {
+                const phrases = t.phrases.filter((x) => x !== t.label);
+                return html`<li>
+                  <strong>${t.label}</strong>: ${t.n} of ${q.n},
+                  ${shareWithInterval(t)}${phrases.length > 0 ? html` <span class="muted small">· ${phrases.join(", ")}</span>` : ""}
+                  ${t.quotes.slice(0, QUOTES_SHOWN).map(
+                    (quote) =>
+                      html`<blockquote>
+                        ${quote.text}
+                        <footer>respondent ${quote.responseId}</footer>
+                      </blockquote>`,
+                  )}
+                </li>`;
+              })}
             </ol>
             <p class="muted small">
-              A respondent may carry several themes; ${q.unthemed} of ${q.n} are in none.
+              A respondent may carry several themes; ${q.unthemed} of ${q.n} are in
+              none.${more > 0 ? ` ${more} smaller theme${more === 1 ? " is" : "s are"} in personas.json.` : ""}
             </p>`
         : html`<p class="note">${q.note ?? "No theme is shared by enough respondents."}</p>`
-    }
-    ${toneHtml(q)}`;
+    }`;
 }
 
 /** "What they say": every free-text question; nothing when the run has no free text. */

@@ -7,6 +7,8 @@ import type { PersonaTexts, TextQuestionSummary } from "~/server/analysis/result
 import { formatShare } from "~/server/analysis/trait-text";
 import { okabeIto } from "../charts/palette";
 
+const THEMES_SHOWN = 5;
+const QUOTES_SHOWN = 2;
 const TONES = [
   { key: "negative", colour: okabeIto.vermillion },
   { key: "neutral", colour: "#b8bfca" },
@@ -54,12 +56,13 @@ function Question({ q, responsesBase }: { q: TextQuestionSummary; responsesBase:
       <h3>
         {q.questionLabel} <span className="hint">(n = {q.n} respondents)</span>
       </h3>
+      <Tone q={q} />
       {q.themes.length > 0 ? (
         <ol className="pa-says">
-          {q.themes.map((t) => (
-            <li key={t.label}>
+          {q.themes.slice(0, THEMES_SHOWN).map((t, i) => (
+            <li key={`${i}:${t.label}`}>
               <strong>{t.label}</strong>: {t.n} of {q.n}, {interval(t)}
-              {t.quotes.slice(0, 3).map((quote) => (
+              {t.quotes.slice(0, QUOTES_SHOWN).map((quote) => (
                 <figure key={quote.responseId} className="pa-quote">
                   <blockquote>{quote.text}</blockquote>
                   <figcaption>
@@ -76,7 +79,6 @@ function Question({ q, responsesBase }: { q: TextQuestionSummary; responsesBase:
       ) : (
         <p className="pa-note">{q.note ?? "No theme is shared by enough respondents."}</p>
       )}
-      <Tone q={q} />
     </>
   );
 }
