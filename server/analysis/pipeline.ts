@@ -1,6 +1,7 @@
 // The persona engine end to end: encode the segment questions, choose k (or take a forced k),
 // bootstrap each persona's stability, profile every persona on every closed question, draft the
-// cards, and return one ZAnalysisResult. Pure: the progress callback is a plain function and all
+// cards, summarise what each persona wrote in free text (themes and tone per question), and
+// return one ZAnalysisResult. Pure: the progress callback is a plain function and all
 // randomness comes from the seed. It refuses inputs too small for personas to mean anything
 // (typed AnalysisInputError with a sentence a researcher can act on) rather than clustering them.
 import { chooseK, type KChoice } from "./choose-k";
@@ -9,6 +10,7 @@ import { ambiguousMembers, squaredDistance } from "./kmeans";
 import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
 import { labelColumns, labelTraits } from "./option-labels";
 import { draftPersonaCard } from "./persona-card";
+import { freeTextQuestions, summariseGroupTexts } from "./persona-texts";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
 import { deriveSeed } from "./rng";
@@ -277,6 +279,14 @@ export function runAnalysis(
   );
 
   report("cards");
+  // Free text, one answer per respondent per question: each persona's members in row order.
+  const hasText = freeTextQuestions(questions).length > 0;
+  const textsOf = (persona: number) =>
+    summariseGroupTexts(
+      questions,
+      clustered.filter((_, row) => fit.assignments[row] === persona),
+      params.minGroupN ?? MIN_GROUP_N,
+    );
   const ambiguousRows = new Set(ambiguous.map((a) => a.index));
   const closeness = membersByCloseness(encoded.matrix, fit.assignments, fit.centroids);
   const personas: Persona[] = profile.personas.map((p) => {
@@ -326,6 +336,7 @@ export function runAnalysis(
       distinguishingTraitIds: p.distinguishingTraitIds,
       card,
       quotes: card.quotes,
+      ...(hasText ? { texts: textsOf(persona) } : {}),
     };
   });
 
@@ -368,6 +379,9 @@ export function runAnalysis(
       segmentDistinguishing: countDistinguishing(personas, "segment"),
     },
     personas,
+    ...(hasText
+      ? { texts: summariseGroupTexts(questions, clustered, params.minGroupN ?? MIN_GROUP_N) }
+      : {}),
     warnings: [
       ...questions
         .filter((q) => q.role === "SEGMENT" && q.kind === "text")

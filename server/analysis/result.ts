@@ -117,6 +117,64 @@ export const ZPersonaCard = z.object({
 });
 export type PersonaCard = z.infer<typeof ZPersonaCard>;
 
+/** One share of respondents with its Wilson 95 % interval. */
+export const ZShareWithInterval = z.object({
+  count: z.number().int().min(0),
+  share: finite,
+  lower: finite,
+  upper: finite,
+});
+
+/**
+ * What one group (a persona, or everyone clustered) wrote to one free-text question
+ * (persona-texts.ts): themes with shares of respondents and quotes, and tone as shares. Below
+ * the minimum n the group is `insufficient` and carries neither themes nor tone.
+ */
+export const ZTextQuestionSummary = z.object({
+  questionId: z.string(),
+  questionLabel: z.string(),
+  role: ZQuestionRole,
+  /** Respondents in the group who answered (blank and "NA"-like answers left out). */
+  n: z.number().int().min(0),
+  insufficient: z.boolean(),
+  /** Why there are no themes (insufficient evidence, nothing shared); null otherwise. */
+  note: z.string().nullable(),
+  /** Words so common in the group they are the subject, not a theme. */
+  topic: z.array(z.object({ label: z.string(), share: finite })),
+  themes: z.array(
+    z.object({
+      label: z.string(),
+      phrases: z.array(z.string()),
+      /** Respondents whose answer carries the theme (an answer may carry several). */
+      n: z.number().int().min(0),
+      share: finite,
+      lower: finite,
+      upper: finite,
+      quotes: z.array(z.object({ responseId: z.string(), text: z.string() })),
+    }),
+  ),
+  /** Respondents whose answer is in no theme. */
+  unthemed: z.number().int().min(0),
+  /** Shares of respondents whose words read so; null where tone is not valid (see toneNote). */
+  tone: z
+    .object({
+      n: z.number().int().min(0),
+      negative: ZShareWithInterval,
+      neutral: ZShareWithInterval,
+      positive: ZShareWithInterval,
+      lean: z.enum(["negative", "neutral", "positive"]),
+    })
+    .nullable(),
+  /** Why tone is missing, or what it leaves out; null when there is nothing to say. */
+  toneNote: z.string().nullable(),
+  /** Answers that read as German (themed, but no tone). */
+  otherLanguage: z.number().int().min(0),
+});
+export type TextQuestionSummary = z.infer<typeof ZTextQuestionSummary>;
+
+export const ZPersonaTexts = z.array(ZTextQuestionSummary);
+export type PersonaTexts = z.infer<typeof ZPersonaTexts>;
+
 export const ZStabilityLabel = z.enum(["stable", "uncertain", "unstable"]);
 
 export const ZPersona = z.object({
@@ -149,6 +207,8 @@ export const ZPersona = z.object({
   distinguishingTraitIds: z.array(z.string()),
   card: ZPersonaCard,
   quotes: z.array(ZQuote),
+  /** What the persona says, per free-text question; absent in runs stored before it. */
+  texts: ZPersonaTexts.optional(),
 });
 export type Persona = z.infer<typeof ZPersona>;
 
@@ -241,6 +301,8 @@ export const ZAnalysisResult = z.object({
     segmentDistinguishing: z.number().int().optional(),
   }),
   personas: z.array(ZPersona),
+  /** What everyone clustered says, per free-text question (the personas' baseline); optional. */
+  texts: ZPersonaTexts.optional(),
   /** Caveats a reader must see next to the numbers (e.g. weak structure, small personas). */
   warnings: z.array(z.string()),
 });

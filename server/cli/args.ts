@@ -23,6 +23,10 @@ export const HELP = `Usage: npm run analyze -- <responses.csv> [options]
 
 Turns survey answers (one row per respondent) into evidence-backed k-means personas.
 Writes personas.json (the full result, schema version 1) and report.html (self-contained).
+Free-text questions get each persona's themes (shares of respondents with 95 % intervals and
+quotes) and tone (shares negative/neutral/positive with intervals; English only) in
+personas.json (personas[].texts, and texts for everyone) and in report.html ("What they say");
+fewer answers than --min-n: "insufficient evidence" instead.
 When survey.json lists journey stages, also fills every persona x stage cell of the journey
 (the app's journey filler) and writes journey.json; report.html then shows the journey too.
 

@@ -13,7 +13,7 @@ import {
 import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
 import { renderReportHtml } from "~/server/analysis/report-html";
 import { traitFamily } from "~/server/analysis/evidence-rules";
-import type { AnalysisResult, Trait } from "~/server/analysis/result";
+import type { AnalysisResult, TextQuestionSummary, Trait } from "~/server/analysis/result";
 import type { QuestionDefinition } from "~/server/analysis/survey";
 import {
   responsesFromTable,
@@ -102,6 +102,19 @@ export function clusteredLine(result: AnalysisResult): string {
   return `Clustered ${e.clustered} of ${total} respondents on ${segment} segment questions; ${excluded} (${share}) were left out because they skipped more than ${(result.parameters.maxMissingShare * 100).toFixed(0)} % of those questions (their ids are in personas.json under encoding.excludedResponseIds).${filledNote}`;
 }
 
+/** One free-text question of a persona in a line: its top themes and its tone. */
+function textLine(q: TextQuestionSummary): string {
+  if (q.insufficient) return `${q.questionLabel}: insufficient evidence (n = ${q.n})`;
+  const themes = q.themes
+    .slice(0, 3)
+    .map((t) => `“${t.label}” ${formatShare(t.share)}`)
+    .join(", ");
+  const tone = q.tone
+    ? `tone ${formatShare(q.tone.negative.share)} negative, ${formatShare(q.tone.positive.share)} positive`
+    : "no tone (see report.html)";
+  return `${q.questionLabel} (n = ${q.n}): ${themes || "no shared theme"}; ${tone}`;
+}
+
 function printResult(result: AnalysisResult, io: CliIo): void {
   const m = result.metrics;
   io.stdout(`\n${clusteredLine(result)}\n`);
@@ -128,6 +141,7 @@ function printResult(result: AnalysisResult, io: CliIo): void {
     if (findings.length === 0) io.stdout("    (no distinguishing traits on the other questions)\n");
     for (const t of findings) io.stdout(`    - ${traitSummary(t)}\n`);
     for (const t of formed) io.stdout(`    · formed from these answers: ${traitSummary(t)}\n`);
+    for (const q of p.texts ?? []) io.stdout(`    says: ${textLine(q)}\n`);
   }
   if (result.warnings.length > 0) {
     io.stdout("\nWarnings:\n");

@@ -153,13 +153,23 @@ describe("analyze on a generated CSV", () => {
       expect(p.quotes.length).toBeGreaterThan(0);
       expect(p.memberIds).toContain(p.quotes[0]?.responseId);
       expect(p.quotes[0]?.text).toContain(EVIL);
+      // What the persona wrote, summarised per free-text question (every member answered).
+      const comment = p.texts?.find((t) => t.questionId === "comment");
+      expect(comment?.n).toBe(p.size);
+      expect(comment?.insufficient).toBe(false);
+      expect(comment?.tone?.n).toBe(p.size);
     }
+    expect(result.texts?.[0]?.n).toBe(result.encoding.clustered);
+    expect(run.stdout).toMatch(/says: Anything else\? \(n = \d+\): .*; tone \d+ % negative/);
+    const report = await readFile(join(dir, "out-survey", "report.html"), "utf8");
+    expect(report.match(/<h3>What they say<\/h3>/g)?.length).toBe(result.personas.length);
   });
 
   it("prints help, documenting survey.json", () => {
     expect(runs.help?.code).toBe(0);
     expect(runs.help?.stdout).toMatch(/Usage: .*<responses\.csv>/);
     expect(runs.help?.stdout).toContain('"questions": [');
+    expect(runs.help?.stdout).toContain('report.html ("What they say")');
   });
 });
 

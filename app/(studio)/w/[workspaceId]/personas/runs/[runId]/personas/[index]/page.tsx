@@ -1,7 +1,8 @@
 // One persona for review: the persona template (name, summary, job, demographics, goals and
 // challenges, values and fears, marketing message, elevator pitch), each field with the evidence
 // it rests on and, for strategists and owners, an editor; a forest plot and table of its traits;
-// the discussion; the perception check; the history of edits; quotes and the responses behind it.
+// the discussion; the perception check; the history of edits; quotes, what the persona says in
+// free text (themes and tone) and the responses behind it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +12,7 @@ import { PlaceholderNameHint } from "~/app/_components/persona/placeholder-name-
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
+import { WhatTheySay } from "~/app/_components/persona/what-they-say";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { qFamilyNote } from "~/server/analysis/evidence-rules";
@@ -428,6 +430,8 @@ export default async function PersonaPage({
           </p>
         )}
       </section>
+
+      <WhatTheySay texts={p.persona.texts} responsesBase={responsesBase} />
 
       <section className="panel" aria-labelledby="members-title">
         <h2 id="members-title">The responses behind it</h2>
