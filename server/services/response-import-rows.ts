@@ -1,12 +1,24 @@
 // Reading a response CSV: parse it (papaparse, delimiter detected), propose which column holds
 // which question (by our export's column names, then by question text), turn each row into
-// answers checked by the same rules as the public submit, and give each row a stable id so that
-// importing a file twice stores its responses once. Pure: no database, no clock.
+// answers checked by the same rules as the public submit (missing-value words read as no answer,
+// choices recoded as the mapping says), with errors that quote the cell and say what is allowed
+// and warnings for implausible dates, and give each row a stable id so that importing a file
+// twice stores its responses once. Pure: no database, no clock (the caller passes "now").
 import { createHash } from "node:crypto";
 import Papa from "papaparse";
 import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
-import type { RowError, TImportMapping } from "~/server/domain/survey/response-import";
+import type { RowError, RowWarning, TImportMapping } from "~/server/domain/survey/response-import";
+import { numericRange } from "~/server/domain/survey/scales";
+import {
+  describeAllowed,
+  isChoiceAnswer,
+  missingValueTest,
+  resolveChoice,
+} from "./response-import-values";
+
+/** The public page's message for an answer to a question its display logic hides. */
+const hiddenMessage = "This question does not apply to your earlier answers.";
 
 export interface ParsedCsv {
   headers: string[];
@@ -96,22 +108,61 @@ export interface InterpretedRow {
   completedAt: Date | null;
   /** Checked, normalised answers by question key. */
   values: Record<string, AnswerValue>;
+  /**
+   * Per choice question answered in the file: the options the cells stand for and the values
+   * that name none (before checking, so that rows with problems count too).
+   */
+  choices: Record<string, { options: string[]; unmatched: number }>;
   errors: RowError[];
+  warnings: RowWarning[];
 }
+
+/** How rows are read: the words meaning "no answer", and the dates to compare against. */
+export interface ReadRules {
+  isMissing: (cell: string) => boolean;
+  now: Date;
+  collectedSince: Date | null;
+}
+
+export function readRules(
+  options: { missingValues: string[]; collectedSince?: string },
+  now: Date,
+): ReadRules {
+  return {
+    isMissing: missingValueTest(options.missingValues),
+    now,
+    collectedSince: options.collectedSince ? new Date(`${options.collectedSince}T00:00:00Z`) : null,
+  };
+}
+
+/** Before this, a response date is more likely a default or a typing slip than a real date. */
+const earliestPlausible = new Date("1995-01-01T00:00:00Z");
 
 export function interpretRow(
   headers: string[],
   source: ParsedCsv["rows"][number],
   mapping: TImportMapping,
   questions: Question[],
+  rules: ReadRules,
 ): InterpretedRow {
   const { row, cells } = source;
   const index = new Map(headers.map((h, i) => [h, i]));
-  const cell = (column: string | null) =>
+  const raw = (column: string | null) =>
     column === null ? "" : decodeCell(cells[index.get(column) ?? -1]);
+  const cell = (column: string | null) => {
+    const text = raw(column);
+    return rules.isMissing(text) ? "" : text;
+  };
   const errors: RowError[] = [];
-  const problem = (column: string | null, questionKey: string | null, message: string) =>
-    errors.push({ row, column, questionKey, message });
+  const warnings: RowWarning[] = [];
+  const problem = (
+    column: string | null,
+    questionKey: string | null,
+    message: string,
+    detail: { value?: string; allowed?: string } = {},
+  ) => errors.push({ row, column, questionKey, message, ...detail });
+  const warn = (column: string | null, questionKey: string | null, message: string, value = "") =>
+    warnings.push({ row, column, questionKey, message, ...(value ? { value } : {}) });
   if (source.problem) problem(null, null, source.problem);
 
   const statusText = normal(cell(mapping.status));
@@ -122,12 +173,16 @@ export function interpretRow(
       mapping.status,
       null,
       `Status "${cell(mapping.status)}" is neither COMPLETE nor PARTIAL.`,
+      { value: cell(mapping.status), allowed: "COMPLETE or PARTIAL" },
     );
   }
   const localeText = normal(cell(mapping.locale));
   const locale = localeText.startsWith("de") ? "de" : "en";
   if (localeText && !/^(en|de)([-_].*)?$/.test(localeText)) {
-    problem(mapping.locale, null, `Language "${cell(mapping.locale)}" is neither en nor de.`);
+    problem(mapping.locale, null, `Language "${cell(mapping.locale)}" is neither en nor de.`, {
+      value: cell(mapping.locale),
+      allowed: "en or de",
+    });
   }
   const date = (column: string | null, label: string) => {
     const text = cell(column);
@@ -138,31 +193,55 @@ export function interpretRow(
         column,
         null,
         `${label} "${text}" is not a date and time (use ISO 8601, e.g. 2025-03-01T09:30:00Z).`,
+        { value: text, allowed: "an ISO 8601 date and time" },
       );
       return null;
     }
+    const day = at.toISOString().slice(0, 10);
+    if (day === "1970-01-01") {
+      warn(
+        column,
+        null,
+        `${label} "${text}" is 1 January 1970, the value many systems write when the date is unknown. Check the file: the row is imported with this date.`,
+        text,
+      );
+    } else if (at < earliestPlausible) {
+      warn(column, null, `${label} "${text}" is before 1995: check that the year is right.`, text);
+    } else if (rules.collectedSince && at < rules.collectedSince) {
+      warn(
+        column,
+        null,
+        `${label} "${text}" is before data collection began (${rules.collectedSince.toISOString().slice(0, 10)}).`,
+        text,
+      );
+    }
+    if (at > rules.now) warn(column, null, `${label} "${text}" is in the future.`, text);
     return at;
   };
   const startedAt = date(mapping.startedAt, "Started at");
   const completedAt = date(mapping.completedAt, "Completed at");
+  if (startedAt && completedAt && completedAt < startedAt) {
+    warn(
+      mapping.completedAt,
+      null,
+      "Completed at is earlier than started at.",
+      raw(mapping.completedAt),
+    );
+  }
   const sourceId = cell(mapping.responseId) || null;
   if (sourceId && sourceId.length > 200)
-    problem(mapping.responseId, null, "The response id is longer than 200 characters.");
+    problem(mapping.responseId, null, "The response id is longer than 200 characters.", {
+      allowed: "at most 200 characters",
+    });
 
   const byKey = new Map(questions.map((q) => [q.key, q]));
   const answers: AnswerMap = {};
+  const choices: InterpretedRow["choices"] = {};
+  /** The cell behind each answer, for messages that quote it. */
+  const given: Record<string, { column: string | null; text: string; unmatched: string[] }> = {};
   for (const m of mapping.questions) {
     const q = byKey.get(m.key);
     if (!q) continue;
-    const byLabel = (text: string) => {
-      const t = normal(text);
-      return (
-        q.options.find((o) => o.value === text)?.value ??
-        q.options.find((o) => [o.value, o.label.en, o.label.de ?? ""].some((l) => normal(l) === t))
-          ?.value ??
-        text
-      );
-    };
     if (q.type === "MULTIPLE_CHOICE" && m.optionColumns) {
       const chosen: string[] = [];
       let answered = false;
@@ -172,28 +251,92 @@ export function interpretRow(
         answered = true;
         if (truthy.has(flag)) chosen.push(option);
         else if (!falsy.has(flag)) {
-          problem(column, q.key, `"${cell(column)}" should be 1 (chosen) or 0 (not chosen).`);
+          problem(column, q.key, `"${cell(column)}" should be 1 (chosen) or 0 (not chosen).`, {
+            value: cell(column),
+            allowed: "1 (chosen) or 0 (not chosen)",
+          });
         }
       }
-      if (answered && chosen.length > 0) answers[q.key] = chosen;
+      if (answered && chosen.length > 0) {
+        answers[q.key] = chosen;
+        choices[q.key] = { options: chosen, unmatched: 0 };
+      }
       continue;
     }
-    const text = cell(m.column);
-    if (!text) continue;
-    if (q.type === "MULTIPLE_CHOICE") {
-      answers[q.key] = text
-        .split(/[;|,]/)
-        .map((v) => byLabel(v.trim()))
-        .filter(Boolean);
-    } else if (q.type === "SINGLE_CHOICE") answers[q.key] = byLabel(text);
-    else answers[q.key] = text;
+    const text = raw(m.column);
+    const isChoice = q.type === "SINGLE_CHOICE" || q.type === "MULTIPLE_CHOICE";
+    const kept = (part: string) => isChoiceAnswer(q, m, part, rules.isMissing);
+    if (!isChoice) {
+      if (!rules.isMissing(text)) {
+        answers[q.key] = text;
+        given[q.key] = { column: m.column, text, unmatched: [] };
+      }
+      continue;
+    }
+    const parts = (q.type === "MULTIPLE_CHOICE" ? text.split(/[;|,]/) : [text])
+      .map((v) => v.trim())
+      .filter(kept);
+    const options: string[] = [];
+    const unmatched: string[] = [];
+    for (const part of parts) {
+      const resolved = resolveChoice(q, m, part);
+      if (resolved.option !== null) options.push(resolved.option);
+      else if (resolved.how === "none") unmatched.push(part);
+    }
+    if (options.length === 0 && unmatched.length === 0) continue;
+    choices[q.key] = { options: [...new Set(options)], unmatched: unmatched.length };
+    given[q.key] = { column: m.column, text, unmatched };
+    const values = [...options, ...unmatched];
+    answers[q.key] = q.type === "MULTIPLE_CHOICE" ? values : (values[0] ?? "");
   }
   const checked = checkAnswers(questions, answers, { complete: status === "COMPLETE" });
   for (const [key, message] of Object.entries(checked.errors)) {
+    const q = byKey.get(key);
     const m = mapping.questions.find((x) => x.key === key);
-    problem(m?.column ?? null, key, message);
+    const column = m?.column ?? null;
+    const input = given[key];
+    if (!q || !input) {
+      // Nothing in the file for it: a required question left unanswered. Data made elsewhere
+      // often has gaps the original survey allowed; the row keeps its other answers.
+      warn(column, key, "No answer to a required question: imported as unanswered.");
+      continue;
+    }
+    problem(column, key, explain(q, input.text, input.unmatched, message), {
+      value: input.text,
+      allowed: describeAllowed(q),
+    });
   }
-  return { row, sourceId, status, locale, startedAt, completedAt, values: checked.values, errors };
+  return {
+    row,
+    sourceId,
+    status,
+    locale,
+    startedAt,
+    completedAt,
+    values: checked.values,
+    choices,
+    errors,
+    warnings,
+  };
+}
+
+/** A row error that quotes the cell and says what the question accepts. */
+function explain(q: Question, text: string, unmatched: string[], checkMessage: string): string {
+  const allowed = describeAllowed(q);
+  if (checkMessage === hiddenMessage) {
+    return `"${text}" answers a question this row should not have seen: its display condition does not hold for the row's earlier answers. Allowed: no answer.`;
+  }
+  if (unmatched.length > 0) {
+    const quoted = unmatched.map((u) => `"${u}"`).join(", ");
+    return `${quoted} ${unmatched.length === 1 ? "is not an option" : "are not options"}. Allowed: ${allowed}. Recode ${unmatched.length === 1 ? "it" : "them"} in the mapping, or map the rest to an option.`;
+  }
+  if (q.type === "SHORT_TEXT" || q.type === "LONG_TEXT") {
+    return `The text has ${text.trim().length.toLocaleString("en")} characters. Allowed: ${allowed}.`;
+  }
+  const range = numericRange(q);
+  if (range && !Number.isFinite(Number(text)))
+    return `"${text}" is not a number. Allowed: ${allowed}.`;
+  return `"${text}" is out of range. Allowed: ${allowed}.`;
 }
 
 /**

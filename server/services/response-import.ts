@@ -1,5 +1,7 @@
 // Use cases for importing responses from CSV into a published version of a survey: preview
-// (proposed column mapping, the first rows as they will be stored, every row's errors), and
+// (proposed column mapping with suggested recodes, the first rows as they will be stored, every
+// row's errors and warnings, each choice column's values, and how skipping rows shifts each
+// option's share), and
 // import, in one transaction: all-or-nothing (the default: any invalid row and nothing is
 // written), or skipping invalid rows with a report naming each one and why. Imported responses
 // have source IMPORT and stable ids, so the same file twice stores its responses once.
@@ -11,9 +13,12 @@ import {
   maxImportRows,
   maxListedErrors,
   previewRowCount,
+  ZImportOptions,
   ZResponseImportInput,
   ZResponseImportPreviewInput,
   type ImportCounts,
+  type ProblemTotals,
+  type TImportOptions,
   type ResponseImportPreview,
   type ResponseImportReport,
   type TImportMapping,
@@ -33,9 +38,11 @@ import {
   interpretRow,
   parseCsv,
   proposeMapping,
+  readRules,
   type InterpretedRow,
   type ParsedCsv,
 } from "./response-import-rows";
+import { biasReport, recodingColumns, withSuggestedRecodes } from "./response-import-summary";
 import { answerColumns } from "./responses";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
@@ -122,6 +129,15 @@ function checkMapping(mapping: TImportMapping, headers: string[], target: Target
   const unknown = mapping.questions.find((m) => !keys.has(m.key));
   if (unknown)
     fail("INVALID_INPUT", `"${unknown.key}" is not a question of version ${target.versionNumber}.`);
+  for (const m of mapping.questions) {
+    const question = target.questions.find((q) => q.key === m.key);
+    const options = new Set(question?.options.map((o) => o.value));
+    const targets = [...Object.values(m.recode ?? {}), m.otherOption ?? null];
+    const stranger = targets.find((t) => t !== null && !options.has(t));
+    if (stranger !== undefined) {
+      fail("INVALID_INPUT", `"${stranger}" is not an option of the question "${m.key}".`);
+    }
+  }
 }
 
 interface AnalysedRow extends InterpretedRow {
@@ -129,12 +145,20 @@ interface AnalysedRow extends InterpretedRow {
   duplicate: boolean;
 }
 
-async function analyse(db: Db, target: Target, parsed: ParsedCsv, mapping: TImportMapping) {
+async function analyse(
+  db: Db,
+  target: Target,
+  parsed: ParsedCsv,
+  mapping: TImportMapping,
+  options: TImportOptions,
+  now: Date,
+) {
   checkMapping(mapping, parsed.headers, target);
+  const rules = readRules(options, now);
   const occurrences = new Map<string, number>();
   const firstRowOfSource = new Map<string, number>();
   const rows = parsed.rows.map((source) => {
-    const row = interpretRow(parsed.headers, source, mapping, target.questions);
+    const row = interpretRow(parsed.headers, source, mapping, target.questions, rules);
     let id: string;
     if (row.sourceId) {
       const earlier = firstRowOfSource.get(row.sourceId);
@@ -144,6 +168,8 @@ async function analyse(db: Db, target: Target, parsed: ParsedCsv, mapping: TImpo
           column: mapping.responseId,
           questionKey: null,
           message: `The response id "${row.sourceId}" already appears in row ${earlier}.`,
+          value: row.sourceId,
+          allowed: "each response id once",
         });
       } else firstRowOfSource.set(row.sourceId, row.row);
       id = importedResponseId(target.surveyId, { sourceId: row.sourceId });
@@ -175,19 +201,34 @@ async function analyse(db: Db, target: Target, parsed: ParsedCsv, mapping: TImpo
     duplicates: rows.filter((r) => r.duplicate).length,
     ready: rows.filter((r) => r.errors.length === 0 && !r.duplicate).length,
   };
-  return { rows: rows as AnalysedRow[], counts };
+  const totals: ProblemTotals = {
+    errors: rows.reduce((sum, r) => sum + r.errors.length, 0),
+    warnings: rows.reduce((sum, r) => sum + r.warnings.length, 0),
+  };
+  return { rows: rows as AnalysedRow[], counts, totals };
 }
 
 export async function previewResponseImport(
   db: Db,
   actor: MembershipView,
   rawInput: TResponseImportPreviewInput,
+  now = new Date(),
 ): Promise<ResponseImportPreview> {
   const input = ZResponseImportPreviewInput.parse(rawInput);
+  const options = input.options ?? ZImportOptions.parse({});
   const target = await loadTarget(db, actor, input.surveyId, input.versionNumber);
   const parsed = readCsv(input.csv);
-  const mapping = input.mapping ?? proposeMapping(parsed.headers, target.questions);
-  const { rows, counts } = await analyse(db, target, parsed, mapping);
+  const { isMissing } = readRules(options, now);
+  let mapping = input.mapping;
+  if (!mapping) {
+    // The first look at a file: propose columns, then recodes for variant spellings.
+    const proposed = proposeMapping(parsed.headers, target.questions);
+    mapping = withSuggestedRecodes(
+      proposed,
+      recodingColumns(parsed, proposed, target.questions, isMissing),
+    );
+  }
+  const { rows, counts, totals } = await analyse(db, target, parsed, mapping, options, now);
   const used = new Set(
     [
       mapping.responseId,
@@ -219,7 +260,12 @@ export async function previewResponseImport(
       duplicate: r.duplicate,
     })),
     errors: rows.flatMap((r) => r.errors).slice(0, maxListedErrors),
+    warnings: rows.flatMap((r) => r.warnings).slice(0, maxListedErrors),
+    totals,
     counts,
+    options,
+    recoding: recodingColumns(parsed, mapping, target.questions, isMissing),
+    bias: biasReport(rows, mapping, target.questions),
   };
 }
 
@@ -244,9 +290,10 @@ export async function importResponses(
   now = new Date(),
 ): Promise<ResponseImportReport> {
   const input = ZResponseImportInput.parse(rawInput);
+  const options = input.options ?? ZImportOptions.parse({});
   const target = await loadTarget(db, actor, input.surveyId, input.versionNumber);
   const parsed = readCsv(input.csv);
-  const { rows, counts } = await analyse(db, target, parsed, input.mapping);
+  const { rows, counts, totals } = await analyse(db, target, parsed, input.mapping, options, now);
   const invalid = rows.filter((r) => r.errors.length > 0);
   const report = (imported: number, refused: boolean): ResponseImportReport => ({
     mode: input.mode,
@@ -257,6 +304,7 @@ export async function importResponses(
       .filter((r) => r.duplicate && r.errors.length === 0)
       .map((r) => ({ row: r.row })),
     skipped: invalid.slice(0, maxListedErrors).map((r) => ({ row: r.row, errors: r.errors })),
+    totals,
     counts,
   });
   if (input.mode === "all-or-nothing" && invalid.length > 0) return report(0, true);

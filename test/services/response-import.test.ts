@@ -255,14 +255,25 @@ describe("CSV response import", () => {
       csv: badFile,
       mapping,
     });
-    expect(preview.counts).toEqual({ rows: 10, valid: 2, invalid: 8, duplicates: 0, ready: 2 });
+    // A required question left blank is a warning, not a problem: the row keeps its other answers.
+    expect(preview.counts).toEqual({ rows: 10, valid: 3, invalid: 7, duplicates: 0, ready: 3 });
+    expect(preview.warnings.map((w) => [w.row, w.questionKey, w.message])).toEqual([
+      [5, "feel", "No answer to a required question: imported as unanswered."],
+    ]);
     const reasons = preview.errors.map((e) => [e.row, e.questionKey ?? e.column, e.message]);
     expect(reasons).toEqual([
-      [3, "age", "Enter a value from 16 to 100."],
-      [4, "main", "Choose one of the options shown."],
-      [5, "feel", "Please answer this question."],
+      [3, "age", '"150" is out of range. Allowed: a number from 16 to 100.'],
+      [
+        4,
+        "main",
+        '"bus" is not an option. Allowed: one of Websites (web), Dealers (dealer). Recode it in the mapping, or map the rest to an option.',
+      ],
       [6, "channels", '"maybe" should be 1 (chosen) or 0 (not chosen).'],
-      [7, "why_dealer", "This question does not apply to your earlier answers."],
+      [
+        7,
+        "why_dealer",
+        '"I like dealers" answers a question this row should not have seen: its display condition does not hold for the row\'s earlier answers. Allowed: no answer.',
+      ],
       [
         8,
         "started_at",
@@ -272,6 +283,13 @@ describe("CSV response import", () => {
       [9, "locale", 'Language "fr" is neither en nor de.'],
       [11, "response_id", 'The response id "r-1" already appears in row 2.'],
     ]);
+    // Each error carries the cell and what is allowed, for the list on the page.
+    expect(preview.errors.find((e) => e.row === 4)).toMatchObject({
+      column: "main",
+      value: "bus",
+      allowed: "one of Websites (web), Dealers (dealer)",
+    });
+    expect(preview.totals).toEqual({ errors: 8, warnings: 1 });
 
     const report = await importResponses(db, actor, {
       surveyId: survey.id,
@@ -280,8 +298,8 @@ describe("CSV response import", () => {
       mode: "skip-invalid",
     });
     expect(report.refused).toBe(false);
-    expect(report.imported).toBe(2);
-    expect(report.skipped.map((s) => s.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 11]);
+    expect(report.imported).toBe(3);
+    expect(report.skipped.map((s) => s.row)).toEqual([3, 4, 6, 7, 8, 9, 11]);
     expect(report.skipped.find((s) => s.row === 9)?.errors).toHaveLength(2);
     const stored = await db.response.findMany({
       where: { version: { surveyId: survey.id } },
@@ -290,6 +308,7 @@ describe("CSV response import", () => {
     });
     expect(stored.map((r) => [r.status, r.locale, r.startedAt.toISOString()])).toEqual([
       ["COMPLETE", "en", "2025-02-01T10:00:00.000Z"],
+      ["COMPLETE", "en", "2025-02-01T13:00:00.000Z"],
       ["PARTIAL", "de", "2025-02-01T17:00:00.000Z"],
     ]);
     expect(stored[0]?.completedAt?.toISOString()).toBe("2025-02-01T10:05:00.000Z");
@@ -311,7 +330,8 @@ describe("CSV response import", () => {
       nick: "ok",
       comment: "fine",
     });
-    expect(answersOf(1)).toEqual({ channels: ["dealer"], why_dealer: "Probefahrt" });
+    expect(answersOf(1)).toEqual({});
+    expect(answersOf(2)).toEqual({ channels: ["dealer"], why_dealer: "Probefahrt" });
   });
 
   it("all-or-nothing: one invalid row and nothing is written", async () => {
@@ -319,7 +339,7 @@ describe("CSV response import", () => {
     const mapping = await mappingFor(actor, survey.id, badFile);
     const report = await importResponses(db, actor, { surveyId: survey.id, csv: badFile, mapping });
     expect(report).toMatchObject({ mode: "all-or-nothing", refused: true, imported: 0 });
-    expect(report.skipped.map((s) => s.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 11]);
+    expect(report.skipped.map((s) => s.row)).toEqual([3, 4, 6, 7, 8, 9, 11]);
     expect(await responseCount(survey.id)).toBe(0);
     expect(
       await db.answer.count({ where: { response: { version: { surveyId: survey.id } } } }),

@@ -1,5 +1,6 @@
-// The CSV response import, step by step: 1. choose the file and the version, 2. check the
-// proposed column mapping, 3. preview (the first rows and every row's problems), 4. import,
+// The CSV response import, step by step: 1. choose the file, the version and the words that
+// mean "no answer", 2. check the proposed column mapping and recode free-typed choices,
+// 3. preview (the first rows, the problems and what skipping rows would change), 4. import,
 // all-or-nothing by default or skipping rows with problems, and read the report.
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -8,14 +9,18 @@ import { useId, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import type {
-  ResponseImportPreview,
-  ResponseImportReport,
-  TImportMapping,
-  TImportMode,
+import {
+  ZImportOptions,
+  type ResponseImportPreview,
+  type ResponseImportReport,
+  type TImportMapping,
+  type TImportMode,
+  type TImportOptions,
 } from "~/server/domain/survey/response-import";
+import { ImportOptionsFields } from "./import-options";
 import { MappingTable } from "./mapping-table";
-import { describeError, ImportCounts, PreviewTable } from "./preview-table";
+import { describeError, ImportCounts, listedOf, PreviewTable } from "./preview-table";
+import { RecodeTables } from "./recode-table";
 
 interface ImportViewProps {
   workspaceId: string;
@@ -34,6 +39,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
   const [fileError, setFileError] = useState<string>();
   const [preview, setPreview] = useState<ResponseImportPreview | null>(null);
   const [mapping, setMapping] = useState<TImportMapping | null>(null);
+  const [options, setOptions] = useState<TImportOptions>(() => ZImportOptions.parse({}));
   const [previewed, setPreviewed] = useState("");
   const [mode, setMode] = useState<TImportMode>("all-or-nothing");
   const [report, setReport] = useState<ResponseImportReport | null>(null);
@@ -42,7 +48,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
-  const mappingChanged = mapping !== null && JSON.stringify(mapping) !== previewed;
+  const mappingChanged = mapping !== null && JSON.stringify({ mapping, options }) !== previewed;
   const base = `/w/${workspaceId}/surveys/${surveyId}/responses`;
 
   async function runPreview(text: string, versionNumber: number, next?: TImportMapping) {
@@ -55,10 +61,11 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
         csv: text,
         versionNumber,
         mapping: next,
+        options,
       });
       setPreview(result);
       setMapping(result.mapping);
-      setPreviewed(JSON.stringify(result.mapping));
+      setPreviewed(JSON.stringify({ mapping: result.mapping, options: result.options }));
       requestAnimationFrame(() => previewHeading.current?.focus());
     } catch {
       setPreview(null);
@@ -93,6 +100,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
         versionNumber: version,
         mapping,
         mode,
+        options,
       });
       setReport(result);
       if (result.imported > 0) {
@@ -152,6 +160,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
             </select>
           </div>
         </div>
+        <ImportOptionsFields idPrefix={id} value={options} onChange={setOptions} />
         {previewCall.isPending && (
           <p className="muted" role="status">
             <span className="spinner" aria-hidden="true" /> Reading {file?.name ?? "the file"}…
@@ -175,6 +184,18 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
             mapping={mapping}
             onChange={setMapping}
           />
+          <h3>Recode answers typed in other words</h3>
+          <p className="hint">
+            Say which option each value stands for. Suggestions for other spellings and
+            abbreviations are filled in and marked; change them if they are wrong. Nothing is stored
+            until you import.
+          </p>
+          <RecodeTables
+            recoding={preview.recoding}
+            questions={preview.questions}
+            mapping={mapping}
+            onChange={setMapping}
+          />
           <div className="row">
             <button
               type="button"
@@ -184,7 +205,11 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
             >
               {previewCall.isPending ? "Updating…" : "Update the preview"}
             </button>
-            {mappingChanged && <span className="hint">The mapping changed since the preview.</span>}
+            {mappingChanged && (
+              <span className="hint">
+                The mapping or the reading rules changed since the preview.
+              </span>
+            )}
           </div>
         </section>
       )}
@@ -266,11 +291,21 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
                   report.duplicates.length > 0 &&
                     `${report.duplicates.length} ${report.duplicates.length === 1 ? "row was" : "rows were"} already imported and left as they were.`,
                   report.skipped.length > 0 &&
-                    `${report.counts.invalid} ${report.counts.invalid === 1 ? "row was" : "rows were"} skipped because of problems:`,
+                    `${report.counts.invalid} ${report.counts.invalid === 1 ? "row was" : "rows were"} skipped because of problems.`,
                 ]
                   .filter(Boolean)
                   .join(" ")}
           </p>
+          {report.skipped.length > 0 && (
+            <p className="hint">
+              {listedOf(
+                report.skipped.reduce((sum, s) => sum + s.errors.length, 0),
+                report.totals.errors,
+                ["problem", "problems"],
+              )}
+              .
+            </p>
+          )}
           {report.skipped.length > 0 && (
             <ul className="row-errors">
               {report.skipped.flatMap((s) =>

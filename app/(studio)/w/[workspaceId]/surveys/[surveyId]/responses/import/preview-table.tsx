@@ -1,7 +1,17 @@
-// The preview step: counts over every row, the first rows as they will be stored, and every
-// row's problems, so the researcher can fix the file or decide to skip those rows.
+// The preview step: counts over every row, the first rows as they will be stored, the rows'
+// problems and warnings (saying when the list is cut), and how skipping the rows with problems
+// would change each option's share, so the researcher can fix the file, recode or skip rows.
 "use client";
 import type { ResponseImportPreview, RowError } from "~/server/domain/survey/response-import";
+import { BiasTables } from "./bias-table";
+
+/** "Showing 500 of 15,375 problems" when the list is cut, else "3 problems". */
+export function listedOf(listed: number, total: number, noun: [string, string]): string {
+  const word = total === 1 ? noun[0] : noun[1];
+  return listed < total
+    ? `Showing ${listed.toLocaleString("en")} of ${total.toLocaleString("en")} ${word}`
+    : `${total.toLocaleString("en")} ${word}`;
+}
 
 export function describeError(e: RowError): string {
   const where = e.questionKey
@@ -86,9 +96,13 @@ export function PreviewTable({ preview }: { preview: ResponseImportPreview }) {
       {preview.errors.length > 0 && (
         <section aria-labelledby="row-errors-title">
           <h3 id="row-errors-title">
-            Problems ({preview.counts.invalid} {preview.counts.invalid === 1 ? "row" : "rows"})
+            Problems in {preview.counts.invalid.toLocaleString("en")}{" "}
+            {preview.counts.invalid === 1 ? "row" : "rows"}
           </h3>
-          <p className="hint">Rows are numbered as in a spreadsheet: the header is row 1.</p>
+          <p className="hint">
+            {listedOf(preview.errors.length, preview.totals.errors, ["problem", "problems"])}. Rows
+            are numbered as in a spreadsheet: the header is row 1.
+          </p>
           <ul className="row-errors">
             {preview.errors.map((e, i) => (
               <li key={`${e.row}-${i}`}>{describeError(e)}</li>
@@ -96,6 +110,21 @@ export function PreviewTable({ preview }: { preview: ResponseImportPreview }) {
           </ul>
         </section>
       )}
+      {preview.warnings.length > 0 && (
+        <section aria-labelledby="row-warnings-title">
+          <h3 id="row-warnings-title">Worth a check</h3>
+          <p className="hint">
+            {listedOf(preview.warnings.length, preview.totals.warnings, ["warning", "warnings"])}.
+            These rows are imported as they are.
+          </p>
+          <ul className="row-errors">
+            {preview.warnings.map((e, i) => (
+              <li key={`${e.row}-${i}`}>{describeError(e)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <BiasTables bias={preview.bias} invalid={preview.counts.invalid} />
     </>
   );
 }
