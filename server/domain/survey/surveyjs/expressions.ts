@@ -128,11 +128,24 @@ const isNumericType = (type: TQuestionType) =>
   type === "PAIN" ||
   type === "NUMBER";
 
+/** How the source question is written in SurveyJS, when not by our key and option values. */
+export interface SourceNaming {
+  name: string;
+  value: (ours: string) => string | number;
+}
+
 /** Our display logic as a SurveyJS visibleIf expression, typed by the source question. */
-export function formatCondition(logic: TDisplayLogic, sourceType: TQuestionType): string {
-  const literal = (v: string | number) =>
-    isNumericType(sourceType) && Number.isFinite(Number(v)) ? String(Number(v)) : quote(String(v));
-  const name = `{${logic.questionKey}}`;
+export function formatCondition(
+  logic: TDisplayLogic,
+  sourceType: TQuestionType,
+  naming?: SourceNaming,
+): string {
+  const literal = (raw: string | number) => {
+    const v = typeof raw === "string" && naming ? naming.value(raw) : raw;
+    if (typeof v === "number") return String(v);
+    return isNumericType(sourceType) && Number.isFinite(Number(v)) ? String(Number(v)) : quote(v);
+  };
+  const name = `{${naming?.name ?? logic.questionKey}}`;
   switch (logic.operator) {
     case "equals": {
       const value = Array.isArray(logic.value) ? (logic.value[0] ?? "") : logic.value;

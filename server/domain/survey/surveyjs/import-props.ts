@@ -53,6 +53,7 @@ export const questionProps = new Set([
   "rateCount",
   "minRateDescription",
   "maxRateDescription",
+  "mininumRateDescription",
   "inputType",
   "min",
   "max",

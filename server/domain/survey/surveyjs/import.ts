@@ -11,6 +11,7 @@ import {
   ZSurveyQuestions,
   type TDisplayLogic,
   type TQuestionDefinition,
+  type TSurveyJsOrigin,
   type TSurveyMeta,
 } from "../definition";
 import { resolveCondition } from "./import-logic";
@@ -22,6 +23,7 @@ import {
   surveyProps,
 } from "./import-props";
 import { mapBody, unsupportedTypes, type ElementContext } from "./import-question";
+import { defaultPageName } from "./export";
 import { questionKeyFor } from "./names";
 import { languageName, requireEnglish, TextReader } from "./text";
 import {
@@ -53,6 +55,8 @@ class Importer implements ElementContext {
   readonly unmapped: TUnmappedItem[] = [];
   readonly text = new TextReader();
   readonly questions: TQuestionDefinition[] = [];
+  /** Name and title of the page being read, given to its first question. */
+  pendingPage: TSurveyJsOrigin["page"];
   private readonly keys = new Set<string>();
   /** Lower-cased SurveyJS name -> our key, for the names display conditions refer to. */
   private readonly keyOfName = new Map<string, string>();
@@ -89,13 +93,14 @@ class Importer implements ElementContext {
     page: number,
     inherited: Inherited | null,
     label: string,
+    isPage = false,
   ) {
     this.reportExtraProps(el, path, containerProps, `Settings of ${label}`);
-    if (this.text.read(el.title) || this.text.read(el.description)) {
+    if (!isPage && (this.text.read(el.title) || this.text.read(el.description))) {
       this.report(
         path,
         `Title and description of ${label}`,
-        "Pages and panels have no titles here; their questions keep their order.",
+        "Panels have no titles here; their questions keep their order.",
       );
     }
     let condition = inherited;
@@ -150,13 +155,13 @@ class Importer implements ElementContext {
     }
 
     const key = questionKeyFor(name, new Set(this.keys), `q_${this.questions.length + 1}`);
-    if (name && key !== name) {
-      this.report(
-        `${path}.name`,
-        `Name "${name}" became "${key}"`,
-        "Question keys use lowercase letters, digits and _ only.",
-      );
+    // Our key is a lowercase identifier; the original name is kept beside it for export and
+    // for matching data collected with the original survey.
+    const origin: TSurveyJsOrigin = { ...body.origin };
+    if (name && key !== name && name.length <= 500 && !this.keyOfName.has(name.toLowerCase())) {
+      origin.name = name;
     }
+    if (this.pendingPage) origin.page = this.pendingPage;
     const title = this.text.read(el.title);
     if (title && !title.en) {
       this.report(
@@ -188,7 +193,8 @@ class Importer implements ElementContext {
       text: title ? requireEnglish(title) : { en: name || key },
       help: help ?? null,
       options: body.options,
-      settings: body.settings,
+      settings:
+        Object.keys(origin).length > 0 ? { ...body.settings, surveyJs: origin } : body.settings,
       logic: null,
       persona: mine.persona ?? null,
     };
@@ -220,6 +226,7 @@ class Importer implements ElementContext {
     }
 
     this.keys.add(key);
+    this.pendingPage = undefined;
     if (name) this.keyOfName.set(name.toLowerCase(), key);
     this.optionValues.set(key, body.optionValues);
     if (condition) this.conditionOf.set(key, condition.path);
@@ -263,6 +270,18 @@ class Importer implements ElementContext {
     );
     return null;
   }
+}
+
+/** What a page's first question keeps of the page: a name other than ours, title, text. */
+function pageOrigin(raw: JsonObject, index: number, importer: Importer): TSurveyJsOrigin["page"] {
+  const out: NonNullable<TSurveyJsOrigin["page"]> = {};
+  const name = typeof raw.name === "string" ? raw.name.trim() : "";
+  if (name && name !== defaultPageName(index)) out.name = name.slice(0, 500);
+  const title = importer.text.read(raw.title);
+  const description = importer.text.read(raw.description);
+  if (title) out.title = requireEnglish(title);
+  if (description) out.description = requireEnglish(description);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function meta(json: JsonObject, importer: Importer): TSurveyMeta {
@@ -336,8 +355,17 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
         `A survey has at most ${maxPage + 1} pages; its questions were put on the last one.`,
       );
     }
-    importer.container(raw, path, Math.min(page, maxPage), null, label);
+    importer.pendingPage = pageOrigin(raw, page, importer);
+    importer.container(raw, path, Math.min(page, maxPage), null, label, true);
     if (importer.questions.length > before) page += 1;
+    else if (importer.pendingPage?.title || importer.pendingPage?.description) {
+      importer.report(
+        path,
+        `Title and description of ${label}`,
+        "The page has no questions that could be imported, so its title has no place.",
+      );
+    }
+    importer.pendingPage = undefined;
   }
   for (const [locale, count] of importer.text.dropped) {
     importer.report(
