@@ -427,6 +427,46 @@ describe("the expression subset", () => {
   });
 });
 
+describe("depth and size limits", () => {
+  const nestedPanels = (depth: number) =>
+    JSON.parse(
+      `{"pages":[{"elements":[${'{"type":"panel","name":"p","elements":['.repeat(depth)}{"type":"text","name":"leaf"}${"]}".repeat(depth)}]}]}`,
+    ) as unknown;
+  const refusal = (json: unknown) => {
+    try {
+      fromSurveyJs(json);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it("refuses 5,000 panels inside panels with a message, not a stack overflow", () => {
+    const error = refusal(nestedPanels(5000));
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("INVALID_INPUT");
+    expect((error as DomainError).message).toMatch(/panels inside panels more than 20 levels/);
+  });
+
+  it("still imports panels nested as deep as the limit", () => {
+    const result = fromSurveyJs(nestedPanels(20));
+    expect(result.definition.questions.map((q) => q.key)).toEqual(["leaf"]);
+  });
+
+  it("refuses other deep nesting and too many elements", () => {
+    const deepList = JSON.parse(`{"pages":[],"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect((refusal(deepList) as DomainError).message).toMatch(/more than 64 levels deep/);
+    const many = {
+      pages: [
+        { elements: Array.from({ length: 6000 }, (_, i) => ({ type: "text", name: `q${i}` })) },
+      ],
+    };
+    expect((refusal(many) as DomainError).message).toMatch(
+      /more than 5,000 pages, panels and questions/,
+    );
+  });
+});
+
 describe("robustness", () => {
   const element = fc.record(
     {

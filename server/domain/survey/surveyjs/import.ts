@@ -25,6 +25,7 @@ import {
 import { mapBody, unsupportedTypes, type ElementContext } from "./import-question";
 import { defaultPageName } from "./export";
 import { questionKeyFor } from "./names";
+import { checkDocumentShape } from "./shape";
 import { languageName, requireEnglish, TextReader } from "./text";
 import {
   asArray,
@@ -318,6 +319,7 @@ function meta(json: JsonObject, importer: Importer): TSurveyMeta {
 
 /** Maps a parsed SurveyJS JSON document. Throws INVALID_INPUT when it is not a survey at all. */
 export function fromSurveyJs(json: unknown, options: ImportOptions = {}): SurveyJsImport {
+  checkDocumentShape(json);
   if (!isObject(json))
     return fail(
       "INVALID_INPUT",
