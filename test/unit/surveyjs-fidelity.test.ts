@@ -310,3 +310,107 @@ describe("data collected with the original survey", () => {
     expect(row.values[question(questions, "Value score").key]).toBe(9);
   });
 });
+
+describe("conditions", () => {
+  const family = {
+    title: "Family life",
+    triggers: [
+      { type: "visible", expression: "{has_kids} = 'yes'", questions: ["kids_count"] },
+      { type: "setvalue", expression: "{has_kids} = 'no'", setToName: "kids_count", setValue: 0 },
+    ],
+    pages: [
+      {
+        elements: [
+          { type: "radiogroup", name: "has_kids", isRequired: true, choices: ["yes", "no"] },
+          { type: "text", inputType: "number", name: "kids_count", visible: false, min: 1 },
+          {
+            type: "dropdown",
+            name: "youngest_age",
+            isRequired: true,
+            choices: ["0-5", "6-12", "13-17"],
+            visibleIf: "{has_kids} = 'yes' and {kids_count} >= 1",
+          },
+          {
+            type: "rating",
+            name: "stress",
+            isRequired: true,
+            rateMin: 1,
+            rateMax: 5,
+            visibleIf: "{has_kids} notempty",
+          },
+          {
+            type: "comment",
+            name: "stress_why",
+            isRequired: true,
+            visibleIf: "{stress} <= 2",
+          },
+          {
+            type: "comment",
+            name: "calm_why",
+            isRequired: true,
+            visibleIf: "not ({stress} <= 2)",
+          },
+          {
+            type: "text",
+            name: "partner",
+            isRequired: true,
+            enableIf: "{has_kids} = 'yes'",
+          },
+          { type: "text", name: "note", requiredIf: "{stress} = 1" },
+          { type: "text", name: "secret", visible: false },
+        ],
+      },
+    ],
+  };
+  const result = fromSurveyJs(family);
+  const { questions } = result.definition;
+  const q = (name: string) => question(questions, name);
+
+  it("maps answered, less-than and visible triggers to display logic", () => {
+    expect(q("kids_count").logic).toEqual({
+      questionKey: "has_kids",
+      operator: "equals",
+      value: "yes",
+    });
+    expect(q("stress").logic).toEqual({
+      questionKey: "has_kids",
+      operator: "oneOf",
+      value: ["yes", "no"],
+    });
+    expect(q("stress_why").logic).toEqual({
+      questionKey: "stress",
+      operator: "oneOf",
+      value: ["1", "2"],
+    });
+    expect(q("stress_why").required).toBe(true);
+  });
+
+  it("makes a question optional when a condition guarding it could not be kept, and says so", () => {
+    for (const name of ["youngest_age", "calm_why", "partner"]) {
+      expect(q(name).required, name).toBe(false);
+      expect(
+        result.unmapped.some((u) => u.what === `"Required" of "${name}"` && /optional/.test(u.why)),
+        name,
+      ).toBe(true);
+    }
+    expect(q("youngest_age").logic).toBeNull();
+    expect(result.unmapped.find((u) => u.path.endsWith(".requiredIf"))?.what).toBe(
+      'Condition "{stress} = 1" of "note"',
+    );
+    expect(q("note").required).toBe(false);
+  });
+
+  it("leaves out hidden questions nothing shows, and other triggers, with reasons", () => {
+    expect(questions.some((x) => x.key === "secret")).toBe(false);
+    expect(result.unmapped.find((u) => u.what === 'Question "secret" (text)')?.why).toMatch(
+      /never see it/,
+    );
+    expect(result.unmapped.find((u) => u.path === "triggers[1]")?.what).toBe('Trigger "setvalue"');
+  });
+
+  it("counts the conditions kept and left out", () => {
+    expect(result.elementCount).toBe(9);
+    // Kept: the trigger, notempty, <=. Left out: the "and", the "not", enableIf, requiredIf.
+    expect(result.conditions).toEqual({ kept: 3, dropped: 4 });
+  });
+});

@@ -207,9 +207,9 @@ describe("importing a SurveyJS file", () => {
       what: "French texts (1)",
       why: "Surveys here speak English and German; these translations were left out.",
     });
-    expect(result.unmapped.find((u) => u.path === "")?.what).toBe(
-      "Survey settings: completedHtml, triggers",
-    );
+    expect(result.unmapped.find((u) => u.path === "")?.what).toBe("Survey settings: completedHtml");
+    // Triggers are listed one by one; only "visible" ones map.
+    expect(result.unmapped.find((u) => u.path === "triggers[0]")?.what).toBe('Trigger "complete"');
     expect(result.unmapped.some((u) => u.what.includes("showProgressBar"))).toBe(false);
     expect(result.unmapped.find((u) => u.path === "pages[0].elements[3]")?.what).toBe(
       'Settings of "Budget Range": placeholder',
@@ -391,12 +391,19 @@ describe("the expression subset", () => {
       op: "anyof",
       value: ["x", "y"],
     });
+    // Newly understood: "answered", "less than" and "all of" one item.
+    expect(parseCondition("{a} notempty")).toEqual({ name: "a", op: "notempty" });
+    expect(parseCondition("{a} < 3")).toEqual({ name: "a", op: "lt", value: 3 });
+    expect(parseCondition("{a} <= 3")).toEqual({ name: "a", op: "lte", value: 3 });
+    expect(parseCondition("{a} allof ['x']")).toEqual({ name: "a", op: "eq", value: "x" });
     for (const unsupported of [
       "{a} = 'x' and {b} = 'y'",
       "{a} = 'x' or {b} = 'y'",
-      "{a} notempty",
-      "{a} < 3",
+      "{a} empty",
+      "{a} allof ['x', 'y']",
       "{a} != 'x'",
+      "{a} <> 'x'",
+      "!({a} = 'x')",
       "age({birth}) > 18",
       "({a} = 'x') or ({a} > 2)",
     ]) {

@@ -56,6 +56,12 @@ class Importer implements ElementContext {
   readonly unmapped: TUnmappedItem[] = [];
   readonly text = new TextReader();
   readonly questions: TQuestionDefinition[] = [];
+  conditionsKept = 0;
+  /** Question elements seen (panels and pages not counted). */
+  elementCount = 0;
+  conditionsDropped = 0;
+  /** Lower-cased question name -> the SurveyJS "visible" trigger that shows it. */
+  readonly showTriggers = new Map<string, Inherited>();
   /** Name and title of the page being read, given to its first question. */
   pendingPage: TSurveyJsOrigin["page"];
   private readonly keys = new Set<string>();
@@ -107,7 +113,7 @@ class Importer implements ElementContext {
     let condition = inherited;
     if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
       if (inherited) {
-        this.report(
+        this.dropCondition(
           inherited.path,
           `Condition "${inherited.expression}" on the questions of ${label}`,
           "A question here has one display condition; the inner one was kept.",
@@ -128,6 +134,14 @@ class Importer implements ElementContext {
     const name = typeof el.name === "string" && el.name.trim() ? el.name.trim() : "";
     const label = name ? `"${name}"` : `element ${path}`;
     if (type === "panel") return this.container(el, path, page, inherited, `panel ${label}`);
+    this.elementCount += 1;
+    if (el.visible === false && !this.showTriggers.has(name.toLowerCase())) {
+      return this.report(
+        path,
+        `Question ${label} (${type || "no type"})`,
+        "It is hidden in SurveyJS (visible: false) and no trigger shows it, so respondents never see it.",
+      );
+    }
     if (this.questions.length >= maxQuestions) {
       return this.report(
         path,
@@ -211,18 +225,45 @@ class Importer implements ElementContext {
       );
     }
     const question = parsed.data;
-    const own = typeof el.visibleIf === "string" && el.visibleIf.trim() ? el.visibleIf : null;
-    const condition = own ? { expression: own, path: `${path}.visibleIf` } : inherited;
+    const own = this.ownCondition(el, name, path);
+    const condition = own ?? inherited;
     if (condition) question.logic = this.logic(condition, label);
+    // A question shown more often than its author meant must not block anyone: when a
+    // condition that hid it could not be kept, it no longer requires an answer.
+    let lost = condition !== null && question.logic === null;
     // A panel's condition still holds when the own condition's source sits in the same panel:
     // a question is only shown when its source is.
     const implied =
       question.logic && this.conditionOf.get(question.logic.questionKey) === inherited?.path;
     if (own && inherited && !implied) {
-      this.report(
+      this.dropCondition(
         inherited.path,
         `Condition "${inherited.expression}" on ${label}`,
         "A question here has one display condition; its own was kept.",
+      );
+      lost = true;
+    }
+    for (const [prop, why] of [
+      [
+        "enableIf",
+        "Questions here can always be answered; the condition that enabled it was left out.",
+      ],
+      [
+        "requiredIf",
+        "A question here is required always or never; the condition that required it was left out.",
+      ],
+    ] as const) {
+      const expression = el[prop];
+      if (typeof expression !== "string" || !expression.trim()) continue;
+      this.dropCondition(`${path}.${prop}`, `Condition "${expression}" of ${label}`, why);
+      if (prop === "enableIf") lost = true;
+    }
+    if (lost && question.required) {
+      question.required = false;
+      this.report(
+        `${path}.isRequired`,
+        `"Required" of ${label}`,
+        "A condition on it could not be kept, so it was made optional: otherwise respondents it was not meant for could not go on.",
       );
     }
 
@@ -232,6 +273,20 @@ class Importer implements ElementContext {
     this.optionValues.set(key, body.optionValues);
     if (condition) this.conditionOf.set(key, condition.path);
     this.questions.push(question);
+  }
+
+  /** The question's own display condition: its visibleIf, or a trigger when it starts hidden. */
+  private ownCondition(el: JsonObject, name: string, path: string): Inherited | null {
+    if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
+      return { expression: el.visibleIf, path: `${path}.visibleIf` };
+    }
+    if (el.visible === false) return this.showTriggers.get(name.toLowerCase()) ?? null;
+    return null;
+  }
+
+  dropCondition(path: string, what: string, why: string): void {
+    this.conditionsDropped += 1;
+    this.report(path, what, why);
   }
 
   private stageFor(
@@ -263,14 +318,46 @@ class Importer implements ElementContext {
       const question = this.questions.find((q) => q.key === key);
       return question ? { question, optionValues: this.optionValues.get(question.key) } : null;
     });
-    if ("logic" in resolved) return resolved.logic;
-    this.report(
+    if ("logic" in resolved) {
+      this.conditionsKept += 1;
+      return resolved.logic;
+    }
+    this.dropCondition(
       condition.path,
       `Condition "${condition.expression}" of ${label}`,
       `${resolved.why} The question is always shown.`,
     );
     return null;
   }
+}
+
+/**
+ * SurveyJS "visible" triggers show hidden questions when an expression holds: the same as a
+ * visibleIf on each of them, which is how they are read. Other triggers set values, jump or
+ * complete the survey, which has no equivalent here.
+ */
+function readTriggers(json: JsonObject, importer: Importer): void {
+  asArray(json.triggers).forEach((trigger, i) => {
+    const path = `triggers[${i}]`;
+    const type = isObject(trigger) && typeof trigger.type === "string" ? trigger.type : "";
+    const expression = isObject(trigger) ? trigger.expression : undefined;
+    const names = isObject(trigger) ? asArray(trigger.questions ?? trigger.elements) : [];
+    if (type.toLowerCase() !== "visible" || typeof expression !== "string" || !expression.trim()) {
+      importer.report(
+        path,
+        `Trigger "${type || "(no type)"}"`,
+        "Only triggers that show hidden questions have an equivalent (display logic); this one was left out.",
+      );
+      return;
+    }
+    for (const name of names) {
+      if (typeof name !== "string" || !name.trim()) continue;
+      importer.showTriggers.set(name.trim().toLowerCase(), {
+        expression,
+        path: `${path}.expression`,
+      });
+    }
+  });
 }
 
 /** What a page's first question keeps of the page: a name other than ours, title, text. */
@@ -334,6 +421,7 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
   if (pages.length === 0)
     return fail("INVALID_INPUT", "This is not a SurveyJS survey: it has no pages and no elements.");
   importer.reportExtraProps(json, "", surveyProps, "Survey settings", surveyLayoutProps);
+  readTriggers(json, importer);
   if (typeof json.locale === "string" && json.locale && json.locale !== "en") {
     importer.report(
       "locale",
@@ -388,6 +476,8 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
   return {
     definition: { meta: meta(json, importer), questions: questions.data },
     unmapped: importer.unmapped,
+    elementCount: importer.elementCount,
+    conditions: { kept: importer.conditionsKept, dropped: importer.conditionsDropped },
     journeyMapHint: custom.success ? (custom.data.journeyMapId ?? null) : null,
   };
 }

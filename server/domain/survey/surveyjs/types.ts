@@ -27,6 +27,10 @@ export type TUnmappedItem = z.infer<typeof ZUnmappedItem>;
 export interface SurveyJsImport {
   definition: { meta: TSurveyMeta; questions: TQuestionDefinition[] };
   unmapped: TUnmappedItem[];
+  /** Question elements in the file (pages and panels not counted). */
+  elementCount: number;
+  /** Display conditions (visibleIf, triggers, enableIf, requiredIf) kept and left out. */
+  conditions: { kept: number; dropped: number };
   /** The journey map the file was exported from, when it says so (a hint, not yet checked). */
   journeyMapHint: string | null;
 }
