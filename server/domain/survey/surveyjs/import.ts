@@ -35,6 +35,7 @@ import {
   ZQuestionCustom,
   ZSurveyCustom,
   type JsonObject,
+  type SkippedElement,
   type SurveyJsImport,
   type TUnmappedItem,
 } from "./types";
@@ -57,6 +58,7 @@ class Importer implements ElementContext {
   readonly text = new TextReader();
   readonly questions: TQuestionDefinition[] = [];
   conditionsKept = 0;
+  readonly skipped: SkippedElement[] = [];
   /** Question elements seen (panels and pages not counted). */
   elementCount = 0;
   conditionsDropped = 0;
@@ -136,15 +138,15 @@ class Importer implements ElementContext {
     if (type === "panel") return this.container(el, path, page, inherited, `panel ${label}`);
     this.elementCount += 1;
     if (el.visible === false && !this.showTriggers.has(name.toLowerCase())) {
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label} (${type || "no type"})`,
         "It is hidden in SurveyJS (visible: false) and no trigger shows it, so respondents never see it.",
       );
     }
     if (this.questions.length >= maxQuestions) {
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         `A survey can have at most ${maxQuestions} questions.`,
       );
@@ -155,15 +157,15 @@ class Importer implements ElementContext {
     if (!body) {
       const why =
         unsupportedTypes[type] ?? `"${type || "(none)"}" is not a question type this import knows.`;
-      return this.report(path, `Question ${label} (${type || "no type"})`, why);
+      return this.skip({ path, name, type }, `Question ${label} (${type || "no type"})`, why);
     }
     this.reportExtraProps(el, path, questionProps, `Settings of ${label}`);
     if (
       body.options.length < 2 &&
       (body.type === "SINGLE_CHOICE" || body.type === "MULTIPLE_CHOICE")
     ) {
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         "It has fewer than two choices (choices loaded from a web address are not imported).",
       );
@@ -218,8 +220,8 @@ class Importer implements ElementContext {
       const message = parsed.error.issues
         .map((i) => `${i.path.join(".")}: ${i.message}`)
         .join("; ");
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         `It does not fit our question rules (${message}).`,
       );
@@ -282,6 +284,12 @@ class Importer implements ElementContext {
     }
     if (el.visible === false) return this.showTriggers.get(name.toLowerCase()) ?? null;
     return null;
+  }
+
+  /** A question element that was not imported: listed, and kept for the converter's report. */
+  private skip(element: { path: string; name: string; type: string }, what: string, why: string) {
+    this.skipped.push({ ...element, reason: why });
+    this.report(element.path, what, why);
   }
 
   dropCondition(path: string, what: string, why: string): void {
@@ -477,6 +485,7 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
     definition: { meta: meta(json, importer), questions: questions.data },
     unmapped: importer.unmapped,
     elementCount: importer.elementCount,
+    skipped: importer.skipped,
     conditions: { kept: importer.conditionsKept, dropped: importer.conditionsDropped },
     journeyMapHint: custom.success ? (custom.data.journeyMapId ?? null) : null,
   };
