@@ -78,7 +78,8 @@ export function proposeMapping(headers: string[], questions: Question[]): TImpor
     completedAt: find("completed_at", "completed", "submitted_at", "end date", "enddate"),
     locale: find("locale", "language", "lang"),
     questions: questions.map((q) => {
-      const column = find(q.key, q.text.en, q.text.de);
+      // A survey imported from SurveyJS also finds the columns of data collected with the original.
+      const column = find(q.key, q.settings.surveyJs?.name, q.text.en, q.text.de);
       if (q.type !== "MULTIPLE_CHOICE") return { key: q.key, column };
       const optionColumns = Object.fromEntries(
         q.options.map((o) => [o.value, find(`${q.key}__${o.value}`)]),

@@ -53,9 +53,12 @@ export function isChoiceAnswer(
 export function exactOption(q: Question, text: string): string | null {
   const t = normal(text);
   return (
-    q.options.find((o) => o.value === text)?.value ??
-    q.options.find((o) => [o.value, o.label.en, o.label.de ?? ""].some((l) => normal(l) === t))
-      ?.value ??
+    q.options.find((o) => o.value === text || String(o.source ?? "") === text)?.value ??
+    q.options.find((o) =>
+      [o.value, String(o.source ?? ""), o.label.en, o.label.de ?? ""].some(
+        (l) => l !== "" && normal(l) === t,
+      ),
+    )?.value ??
     null
   );
 }
@@ -122,7 +125,7 @@ export function suggestOption(q: Question, text: string): string | null {
   if (wanted === "") return null;
   const names = q.options.map((o) => ({
     value: o.value,
-    forms: [o.value, o.label.en, o.label.de ?? ""].filter(Boolean),
+    forms: [o.value, String(o.source ?? ""), o.label.en, o.label.de ?? ""].filter(Boolean),
   }));
   const rules: ((form: string) => boolean)[] = [
     (form) => compact(form) === wanted,

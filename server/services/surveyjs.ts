@@ -7,10 +7,8 @@ import { fail } from "~/server/domain/errors";
 import type { TQuestionDefinition, TSurveyMeta } from "~/server/domain/survey/definition";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
-import {
-  maxSurveyJsBytes,
-  type TSurveyJsPreviewInput,
-} from "~/server/domain/survey/surveyjs/limits";
+import type { TSurveyJsPreviewInput } from "~/server/domain/survey/surveyjs/limits";
+import { parseSurveyJsText } from "~/server/domain/survey/surveyjs/read";
 import type { TUnmappedItem } from "~/server/domain/survey/surveyjs/types";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
@@ -24,20 +22,6 @@ export interface SurveyJsPreview {
   unmapped: TUnmappedItem[];
   /** The map the questions were matched against, with its name, or null for none. */
   journeyMap: { id: string; name: string } | null;
-}
-
-function parseJson(text: string): unknown {
-  if (Buffer.byteLength(text, "utf8") > maxSurveyJsBytes) {
-    fail("INVALID_INPUT", "That SurveyJS file is larger than 1 MB; it cannot be imported.");
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    return fail(
-      "INVALID_INPUT",
-      `This is not valid JSON (${(error as Error).message}). Paste the survey JSON from SurveyJS Creator's "JSON Editor" tab.`,
-    );
-  }
 }
 
 async function mapFor(
@@ -63,7 +47,7 @@ export async function previewSurveyJs(
   input: TSurveyJsPreviewInput,
 ): Promise<SurveyJsPreview> {
   requireRole(actor, access.research);
-  const json = parseJson(input.json);
+  const json = parseSurveyJsText(input.json);
   const map = await mapFor(db, actor, json, input.journeyMapId);
   const result = fromSurveyJs(json, {
     stages: map?.stages.map((s) => ({ id: s.id, name: s.name })),

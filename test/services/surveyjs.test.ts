@@ -2,7 +2,10 @@
 // a new survey) keeps every question and its stage; a SurveyJS file becomes a new draft survey
 // with the left-out parts listed; bad files get a clear message; strategists cannot do either.
 import { readFileSync } from "node:fs";
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeFailure } from "~/server/api/errors";
+import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
 import { createJourneyMapFromTemplate } from "~/server/services/journeys";
 import { createJourneySurvey, getSurveyForEditing } from "~/server/services/surveys";
@@ -84,6 +87,31 @@ describe("SurveyJS import and export", () => {
         json: JSON.stringify({ pages: [{ elements: [{ type: "matrix", name: "m" }] }] }),
       }),
     ).rejects.toThrow(/Nothing in this file could be imported/);
+  });
+
+  it("answers 5,000 panels inside panels with a readable 400, not a crash", async () => {
+    const { owner, workspace } = await makeWorkspaceWithOwner(db);
+    const caller = createCaller({
+      db,
+      user: { id: owner.id, email: owner.email, name: owner.name },
+    });
+    const depth = 5000;
+    // Built as text: JSON.stringify itself cannot write an object this deep.
+    const json = `{"pages":[{"elements":[${'{"type":"panel","name":"p","elements":['.repeat(depth)}{"type":"text","name":"leaf"}${"]}".repeat(depth)}]}]}`;
+    for (const call of [
+      () => caller.surveyJs.preview({ workspaceId: workspace.id, json }),
+      () => caller.surveyJs.import({ workspaceId: workspace.id, json }),
+    ]) {
+      const error = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+      expect(describeFailure(error as TRPCError).message).toMatch(
+        /panels inside panels more than 20 levels deep/,
+      );
+    }
   });
 
   it("is for researchers and owners only", async () => {

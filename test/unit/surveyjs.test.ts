@@ -46,11 +46,11 @@ describe("importing a SurveyJS file", () => {
   const { questions, meta } = result.definition;
 
   it("accounts for every element: imported as a question, or listed with a reason", () => {
+    // A name our keys cannot hold is kept beside the key, for export.
     const renamed = new Map(
-      result.unmapped
-        .map((u) => /^Name "(.+)" became "(.+)"$/.exec(u.what))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [m[1] as string, m[2] as string]),
+      questions
+        .filter((q) => q.settings.surveyJs?.name)
+        .map((q) => [q.settings.surveyJs?.name as string, q.key]),
     );
     const keys = new Set(questions.map((q) => q.key));
     const elements = fixture.pages.flatMap((p, i) => walk(p.elements, `pages[${i}]`));
@@ -207,9 +207,9 @@ describe("importing a SurveyJS file", () => {
       what: "French texts (1)",
       why: "Surveys here speak English and German; these translations were left out.",
     });
-    expect(result.unmapped.find((u) => u.path === "")?.what).toBe(
-      "Survey settings: completedHtml, triggers",
-    );
+    expect(result.unmapped.find((u) => u.path === "")?.what).toBe("Survey settings: completedHtml");
+    // Triggers are listed one by one; only "visible" ones map.
+    expect(result.unmapped.find((u) => u.path === "triggers[0]")?.what).toBe('Trigger "complete"');
     expect(result.unmapped.some((u) => u.what.includes("showProgressBar"))).toBe(false);
     expect(result.unmapped.find((u) => u.path === "pages[0].elements[3]")?.what).toBe(
       'Settings of "Budget Range": placeholder',
@@ -391,12 +391,19 @@ describe("the expression subset", () => {
       op: "anyof",
       value: ["x", "y"],
     });
+    // Newly understood: "answered", "less than" and "all of" one item.
+    expect(parseCondition("{a} notempty")).toEqual({ name: "a", op: "notempty" });
+    expect(parseCondition("{a} < 3")).toEqual({ name: "a", op: "lt", value: 3 });
+    expect(parseCondition("{a} <= 3")).toEqual({ name: "a", op: "lte", value: 3 });
+    expect(parseCondition("{a} allof ['x']")).toEqual({ name: "a", op: "eq", value: "x" });
     for (const unsupported of [
       "{a} = 'x' and {b} = 'y'",
       "{a} = 'x' or {b} = 'y'",
-      "{a} notempty",
-      "{a} < 3",
+      "{a} empty",
+      "{a} allof ['x', 'y']",
       "{a} != 'x'",
+      "{a} <> 'x'",
+      "!({a} = 'x')",
       "age({birth}) > 18",
       "({a} = 'x') or ({a} > 2)",
     ]) {
@@ -424,6 +431,46 @@ describe("the expression subset", () => {
       );
       expect(parseCondition(printed)).not.toBeNull();
     }
+  });
+});
+
+describe("depth and size limits", () => {
+  const nestedPanels = (depth: number) =>
+    JSON.parse(
+      `{"pages":[{"elements":[${'{"type":"panel","name":"p","elements":['.repeat(depth)}{"type":"text","name":"leaf"}${"]}".repeat(depth)}]}]}`,
+    ) as unknown;
+  const refusal = (json: unknown) => {
+    try {
+      fromSurveyJs(json);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it("refuses 5,000 panels inside panels with a message, not a stack overflow", () => {
+    const error = refusal(nestedPanels(5000));
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("INVALID_INPUT");
+    expect((error as DomainError).message).toMatch(/panels inside panels more than 20 levels/);
+  });
+
+  it("still imports panels nested as deep as the limit", () => {
+    const result = fromSurveyJs(nestedPanels(20));
+    expect(result.definition.questions.map((q) => q.key)).toEqual(["leaf"]);
+  });
+
+  it("refuses other deep nesting and too many elements", () => {
+    const deepList = JSON.parse(`{"pages":[],"x":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    expect((refusal(deepList) as DomainError).message).toMatch(/more than 64 levels deep/);
+    const many = {
+      pages: [
+        { elements: Array.from({ length: 6000 }, (_, i) => ({ type: "text", name: `q${i}` })) },
+      ],
+    };
+    expect((refusal(many) as DomainError).message).toMatch(
+      /more than 5,000 pages, panels and questions/,
+    );
   });
 });
 
@@ -496,5 +543,5 @@ describe("robustness", () => {
       ),
       { numRuns: 400, seed: 4242 },
     );
-  });
+  }, 60_000);
 });

@@ -77,8 +77,44 @@ export const ZOptionValue = z
   .max(80)
   .regex(/^[A-Za-z0-9_.-]+$/, { error: "Option values use letters, digits, _ . - only." });
 
-export const ZChoiceOption = z.object({ value: ZOptionValue, label: ZLocalizedText });
+export const ZChoiceOption = z.object({
+  value: ZOptionValue,
+  label: ZLocalizedText,
+  /**
+   * The choice's value in the SurveyJS file it was imported from, when ours had to differ (it
+   * held spaces or other characters, or was a number): export writes it back and CSV import
+   * accepts it, so data collected with the original survey still matches.
+   */
+  source: z.union([z.string().min(1).max(500), z.number().finite()]).optional(),
+});
 export type TChoiceOption = z.infer<typeof ZChoiceOption>;
+
+/**
+ * How a question was written in the SurveyJS file it was imported from, where our definition
+ * says it differently, so that export writes the same file back: the original name (ours is a
+ * lowercase key), the element type when it was not the default one for our type (a dropdown,
+ * a tag box, a yes/no), the rating range, which option was SurveyJS's "Other" item, and the
+ * page the question opens (its name and title).
+ */
+export const ZSurveyJsOrigin = z
+  .object({
+    name: z.string().trim().min(1).max(500).optional(),
+    type: z.enum(["dropdown", "tagbox", "boolean", "rating"]).optional(),
+    rateStep: z.number().positive().finite().optional(),
+    /** Value of the option that was the question's "Other" (or "None") item. */
+    otherValue: z.string().min(1).max(80).optional(),
+    noneValue: z.string().min(1).max(80).optional(),
+    page: z
+      .object({
+        name: z.string().trim().min(1).max(500).optional(),
+        title: ZLocalizedText.optional(),
+        description: ZLocalizedText.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type TSurveyJsOrigin = z.infer<typeof ZSurveyJsOrigin>;
 
 export const ZQuestionSettings = z
   .object({
@@ -92,6 +128,8 @@ export const ZQuestionSettings = z
     max: z.number().finite().optional(),
     /** Rating: show as a Net Promoter Score question. */
     nps: z.boolean().optional(),
+    /** Only on questions imported from SurveyJS: what export needs to write them back. */
+    surveyJs: ZSurveyJsOrigin.optional(),
   })
   .strict();
 export type TQuestionSettings = z.infer<typeof ZQuestionSettings>;

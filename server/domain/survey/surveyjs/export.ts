@@ -2,7 +2,7 @@
 // form (emotion and pain scales: a rating with the scale's words as rateValues; number: a text
 // input of type number), and a custom "personaAtlas" property on every question keeps our type,
 // meaning, stage and NPS flag, so that importing the file again restores the same survey.
-import type { TQuestionDefinition, TSurveyMeta } from "../definition";
+import type { TChoiceOption, TQuestionDefinition, TSurveyMeta } from "../definition";
 import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
 import { formatCondition } from "./expressions";
 import { writeText } from "./text";
@@ -25,17 +25,73 @@ function scaleValues(scale: ScalePoint[], german: boolean) {
   }));
 }
 
+/** The name SurveyJS Creator gives the n-th page (0-based index); ours when none was kept. */
+export const defaultPageName = (index: number) => `page${index + 1}`;
+
+/** The question's name in SurveyJS: the original one when it was imported, else our key. */
+export const surveyJsName = (q: TQuestionDefinition) => q.settings.surveyJs?.name ?? q.key;
+
+/** An option's value in SurveyJS: the original one when it was imported, else ours. */
+const surveyJsValue = (o: TChoiceOption): string | number => o.source ?? o.value;
+
+function choiceBody(q: TQuestionDefinition): JsonObject {
+  const origin = q.settings.surveyJs ?? {};
+  const special = new Set([origin.otherValue, origin.noneValue]);
+  const body: JsonObject = {
+    type:
+      q.type === "SINGLE_CHOICE"
+        ? origin.type === "dropdown"
+          ? "dropdown"
+          : "radiogroup"
+        : origin.type === "tagbox"
+          ? "tagbox"
+          : "checkbox",
+    choices: q.options
+      .filter((o) => !special.has(o.value))
+      .map((o) => ({ value: surveyJsValue(o), text: writeText(o.label) })),
+    ...(q.randomizeOptions ? { choicesOrder: "random" } : {}),
+  };
+  // SurveyJS's own "None" and "Other" items, written back as such.
+  const none = q.options.find((o) => o.value === origin.noneValue);
+  if (none) Object.assign(body, { showNoneItem: true, noneText: writeText(none.label) });
+  const other = q.options.find((o) => o.value === origin.otherValue);
+  if (other) Object.assign(body, { showOtherItem: true, otherText: writeText(other.label) });
+  const [yes, no] = q.options;
+  if (origin.type === "boolean" && q.type === "SINGLE_CHOICE" && yes && no && !none && !other) {
+    const value = (o: TChoiceOption, plain: string) => {
+      const v = surveyJsValue(o);
+      return String(v) === plain ? {} : { [`value${plain === "true" ? "True" : "False"}`]: v };
+    };
+    return {
+      type: "boolean",
+      labelTrue: writeText(yes.label),
+      labelFalse: writeText(no.label),
+      ...value(yes, "true"),
+      ...value(no, "false"),
+    };
+  }
+  return body;
+}
+
 function element(
   q: TQuestionDefinition,
   byKey: Map<string, TQuestionDefinition>,
   stages: Map<string, string>,
   german: boolean,
 ): JsonObject {
-  const base: JsonObject = { name: q.key, title: writeText(q.text) };
+  const base: JsonObject = { name: surveyJsName(q), title: writeText(q.text) };
   if (q.help && (q.help.en || q.help.de)) base.description = writeText(q.help);
   if (q.required) base.isRequired = true;
   const source = q.logic ? byKey.get(q.logic.questionKey) : undefined;
-  if (q.logic && source) base.visibleIf = formatCondition(q.logic, source.type);
+  if (q.logic && source) {
+    base.visibleIf = formatCondition(q.logic, source.type, {
+      name: surveyJsName(source),
+      value: (v) => {
+        const option = source.options.find((o) => o.value === v);
+        return option ? surveyJsValue(option) : v;
+      },
+    });
+  }
   const ends: JsonObject = {};
   if (q.settings.minLabel) ends.minRateDescription = writeText(q.settings.minLabel);
   if (q.settings.maxLabel) ends.maxRateDescription = writeText(q.settings.maxLabel);
@@ -44,11 +100,7 @@ function element(
   switch (q.type) {
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE":
-      body = {
-        type: q.type === "SINGLE_CHOICE" ? "radiogroup" : "checkbox",
-        choices: q.options.map((o) => ({ value: o.value, text: writeText(o.label) })),
-        ...(q.randomizeOptions ? { choicesOrder: "random" } : {}),
-      };
+      body = choiceBody(q);
       break;
     case "LIKERT": {
       const points = q.settings.points ?? 5;
@@ -64,14 +116,26 @@ function element(
     case "PAIN":
       body = { type: "rating", rateValues: scaleValues(painScale, german) };
       break;
-    case "NUMBER":
-      body = {
-        type: "text",
-        inputType: "number",
-        ...(q.settings.min !== undefined ? { min: q.settings.min } : {}),
-        ...(q.settings.max !== undefined ? { max: q.settings.max } : {}),
-      };
+    case "NUMBER": {
+      const { min, max, surveyJs } = q.settings;
+      // A rating scale we hold as a number question goes back as the same rating scale.
+      body =
+        surveyJs?.type === "rating" && min !== undefined && max !== undefined
+          ? {
+              type: "rating",
+              rateMin: min,
+              rateMax: max,
+              ...(surveyJs.rateStep ? { rateStep: surveyJs.rateStep } : {}),
+              ...ends,
+            }
+          : {
+              type: "text",
+              inputType: "number",
+              ...(min !== undefined ? { min } : {}),
+              ...(max !== undefined ? { max } : {}),
+            };
       break;
+    }
     case "SHORT_TEXT":
       body = { type: "text", maxLength: textLimits.SHORT_TEXT };
       break;
@@ -100,7 +164,13 @@ export function toSurveyJs(input: ExportInput): JsonObject {
   for (const q of questions) {
     if (!current || current.number !== q.page) {
       current = { number: q.page, elements: [] };
-      pages.push({ name: `page${pages.length + 1}`, elements: current.elements });
+      const page = q.settings.surveyJs?.page;
+      pages.push({
+        name: page?.name ?? defaultPageName(pages.length),
+        ...(page?.title ? { title: writeText(page.title) } : {}),
+        ...(page?.description ? { description: writeText(page.description) } : {}),
+        elements: current.elements,
+      });
     }
     current.elements.push(element(q, byKey, stages, german));
   }

@@ -1,13 +1,15 @@
 // The part of SurveyJS's expression language that our display logic can express: one earlier
-// question compared with "=", "contains", "anyof", ">" or ">=", and "or" chains of "=" on the
-// same question (which are "one of"). Anything else is refused here and reported by the caller.
+// question compared with "=", "contains", "anyof", "allof" with one item, ">", ">=", "<", "<="
+// or tested with "notempty", and "or" chains of "=" on the same question (which are "one of").
+// Anything else ("and", "not", "!=", functions) is refused here and reported by the caller.
 import type { TDisplayLogic, TQuestionType } from "../definition";
 
 export type Literal = string | number | boolean;
 
 export type Condition =
-  | { name: string; op: "eq" | "gt" | "gte"; value: Literal }
-  | { name: string; op: "anyof"; value: Literal[] };
+  | { name: string; op: "eq" | "gt" | "gte" | "lt" | "lte"; value: Literal }
+  | { name: string; op: "anyof"; value: Literal[] }
+  | { name: string; op: "notempty" };
 
 /**
  * Splits at a top-level separator (outside quotes, brackets and parentheses). Word separators
@@ -73,7 +75,7 @@ export function parseLiteral(text: string): Literal | Literal[] | null {
   return null;
 }
 
-const operators: Record<string, "eq" | "gt" | "gte" | "anyof"> = {
+const operators: Record<string, "eq" | "gt" | "gte" | "lt" | "lte" | "anyof" | "allof"> = {
   "=": "eq",
   "==": "eq",
   equal: "eq",
@@ -82,16 +84,30 @@ const operators: Record<string, "eq" | "gt" | "gte" | "anyof"> = {
   greater: "gt",
   ">=": "gte",
   greaterorequal: "gte",
+  "<": "lt",
+  less: "lt",
+  "<=": "lte",
+  lessorequal: "lte",
   anyof: "anyof",
+  // "allof" with one item is "contains" that item; with more it has no equivalent.
+  allof: "allof",
 };
 
 function parseAtom(text: string): Condition | null {
-  const match = /^\{([^{}]+)\}\s*(==|=|>=|>|[a-z]+)\s*(.+)$/is.exec(stripParentheses(text));
+  const bare = stripParentheses(text);
+  const answered = /^\{([^{}]+)\}\s*(notempty|isnotempty)$/i.exec(bare);
+  if (answered) return { name: (answered[1] as string).trim(), op: "notempty" };
+  const match = /^\{([^{}]+)\}\s*(==|=|>=|>|<=|<(?!>)|[a-z]+)\s*(.+)$/is.exec(bare);
   if (!match) return null;
-  const op = operators[(match[2] as string).toLowerCase()];
+  const found = operators[(match[2] as string).toLowerCase()];
   const value = parseLiteral(match[3] as string);
   const name = (match[1] as string).trim();
-  if (!op || value === null) return null;
+  if (!found || value === null) return null;
+  if (found === "allof") {
+    const list = Array.isArray(value) ? value : [value];
+    return list.length === 1 ? { name, op: "eq", value: list[0] as Literal } : null;
+  }
+  const op = found;
   if (op === "anyof") {
     const list = Array.isArray(value) ? value : [value];
     return list.length > 0 ? { name, op, value: list } : null;
@@ -111,8 +127,12 @@ export function parseCondition(expression: string): Condition | null {
   if (parts.length === 1) return parseAtom(body);
   const atoms = parts.map(parseAtom);
   const first = atoms[0];
-  if (!first || !atoms.every((a) => a && a.name === first.name && a.op === "eq")) return null;
-  return { name: first.name, op: "anyof", value: atoms.map((a) => a?.value as Literal) };
+  const values: Literal[] = [];
+  for (const atom of atoms) {
+    if (!atom || !first || atom.name !== first.name || atom.op !== "eq") return null;
+    values.push(atom.value);
+  }
+  return first ? { name: first.name, op: "anyof", value: values } : null;
 }
 
 function quote(value: string): string {
@@ -128,11 +148,24 @@ const isNumericType = (type: TQuestionType) =>
   type === "PAIN" ||
   type === "NUMBER";
 
+/** How the source question is written in SurveyJS, when not by our key and option values. */
+export interface SourceNaming {
+  name: string;
+  value: (ours: string) => string | number;
+}
+
 /** Our display logic as a SurveyJS visibleIf expression, typed by the source question. */
-export function formatCondition(logic: TDisplayLogic, sourceType: TQuestionType): string {
-  const literal = (v: string | number) =>
-    isNumericType(sourceType) && Number.isFinite(Number(v)) ? String(Number(v)) : quote(String(v));
-  const name = `{${logic.questionKey}}`;
+export function formatCondition(
+  logic: TDisplayLogic,
+  sourceType: TQuestionType,
+  naming?: SourceNaming,
+): string {
+  const literal = (raw: string | number) => {
+    const v = typeof raw === "string" && naming ? naming.value(raw) : raw;
+    if (typeof v === "number") return String(v);
+    return isNumericType(sourceType) && Number.isFinite(Number(v)) ? String(Number(v)) : quote(v);
+  };
+  const name = `{${naming?.name ?? logic.questionKey}}`;
   switch (logic.operator) {
     case "equals": {
       const value = Array.isArray(logic.value) ? (logic.value[0] ?? "") : logic.value;

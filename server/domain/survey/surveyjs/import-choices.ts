@@ -1,11 +1,13 @@
-// Choices of a SurveyJS question -> our options: values our option values cannot hold are
-// renamed (and the renames reported), labels keep their languages, "none" and "other" items
-// become plain options, and "asc"/"desc" order is applied once.
+// Choices of a SurveyJS question -> our options: values our option values cannot hold get a
+// safe value of ours and keep the original beside it (export writes it back), the "value|text"
+// shorthand is split, labels keep their languages, "none" and "other" items become options
+// that remember what they were, and "asc"/"desc" order is applied once.
 import type {
   TChoiceOption,
   TLocalizedText,
   TQuestionDefinition,
   TQuestionType,
+  TSurveyJsOrigin,
 } from "../definition";
 import { optionValueFor } from "./names";
 import { requireEnglish, type TextReader } from "./text";
@@ -23,6 +25,8 @@ export interface MappedBody {
   randomizeOptions: boolean;
   /** Original choice value (as text) -> our option value, for display conditions. */
   optionValues: Map<string, string>;
+  /** How SurveyJS wrote it, where our definition cannot say so (see ZSurveyJsOrigin). */
+  origin?: TSurveyJsOrigin;
 }
 
 /** Collects choices, renaming values our option values cannot hold, and reports renames. */
@@ -30,34 +34,67 @@ export class Choices {
   readonly options: TChoiceOption[] = [];
   readonly optionValues = new Map<string, string>();
   private readonly used = new Set<string>();
-  private readonly renamed: string[] = [];
 
   constructor(
     private readonly name: string,
     private readonly ctx: ElementContext,
   ) {}
 
-  add(raw: unknown, rawText: unknown, itemPath: string, fallback?: TLocalizedText): void {
-    if (raw === null || raw === undefined || typeof raw === "object") {
+  /** Adds a choice; returns our value for it, or null when it has no usable value. */
+  add(raw: unknown, rawText: unknown, itemPath: string, fallback?: TLocalizedText): string | null {
+    const usable =
+      typeof raw === "string"
+        ? raw.trim() !== ""
+        : typeof raw === "number" || raw === true || raw === false;
+    if (!usable || (typeof raw === "number" && !Number.isFinite(raw))) {
       this.ctx.report(
         itemPath,
         `A choice of "${this.name}" without a value`,
         "Choices need a value.",
       );
-      return;
+      return null;
     }
     const original = String(raw);
+    if (this.optionValues.has(original)) {
+      this.ctx.report(
+        itemPath,
+        `A second choice "${original}" of "${this.name}"`,
+        "Each choice needs its own value; the first one was kept.",
+      );
+      return null;
+    }
     const value = optionValueFor(original, this.used, `option_${this.options.length + 1}`);
-    if (value !== original) this.renamed.push(`"${original}" → "${value}"`);
     this.optionValues.set(original, value);
     const label = this.ctx.text.read(rawText) ?? fallback ?? { en: original };
-    this.options.push({ value, label: requireEnglish(label) });
+    const option: TChoiceOption = { value, label: requireEnglish(label) };
+    // Numbers go back as numbers; strings only when ours differs. Longer ones cannot be kept.
+    if (typeof raw === "number") option.source = raw;
+    else if (value !== original && original.length <= 500) option.source = original;
+    else if (value !== original) {
+      this.ctx.report(
+        itemPath,
+        `Value of a choice of "${this.name}"`,
+        `It is longer than 500 characters; it was stored as "${value}".`,
+      );
+    }
+    this.options.push(option);
+    return value;
   }
 
   addItems(items: unknown, path: string): void {
     asArray(items).forEach((item, i) => {
       const itemPath = `${path}[${i}]`;
-      if (!isObject(item)) return this.add(item, item, itemPath);
+      // SurveyJS's shorthand "value|text": the part before the first bar is the stored value.
+      if (typeof item === "string" && item.includes("|")) {
+        const bar = item.indexOf("|");
+        const text = item.slice(bar + 1);
+        this.add(item.slice(0, bar), text.trim() ? text : undefined, itemPath);
+        return;
+      }
+      if (!isObject(item)) {
+        this.add(item, item, itemPath);
+        return;
+      }
       this.add(item.value, item.text ?? item.value, itemPath);
       const extra = Object.keys(item).filter((k) => !["value", "text"].includes(k));
       if (extra.length > 0) {
@@ -69,33 +106,26 @@ export class Choices {
       }
     });
   }
-
-  reportRenames(path: string): void {
-    if (this.renamed.length === 0) return;
-    this.ctx.report(
-      path,
-      `Choice values of "${this.name}": ${this.renamed.join(", ")}`,
-      "Option values use letters, digits, _ . - only, so these were renamed; the labels are unchanged.",
-    );
-  }
 }
 
 export function choices(el: JsonObject, path: string, name: string, ctx: ElementContext) {
   const list = new Choices(name, ctx);
   list.addItems(el.choices, `${path}.choices`);
+  const origin: TSurveyJsOrigin = {};
   if (el.showNoneItem === true || el.hasNone === true) {
-    list.add("none", el.noneText, path, { en: "None", de: "Keine" });
+    const value = list.add("none", el.noneText, path, { en: "None", de: "Keine" });
+    if (value) origin.noneValue = value;
   }
   if (el.showOtherItem === true || el.hasOther === true) {
-    list.add("other", el.otherText, path, { en: "Other", de: "Sonstiges" });
+    const value = list.add("other", el.otherText, path, { en: "Other", de: "Sonstiges" });
+    if (value) origin.otherValue = value;
     ctx.report(
       path,
       `The comment box of "${name}"'s "Other" choice`,
       '"Other" is imported as a plain choice; there is no text box next to it.',
     );
   }
-  list.reportRenames(`${path}.choices`);
-  return list;
+  return { options: list.options, optionValues: list.optionValues, origin };
 }
 
 export function orderChoices(el: JsonObject, options: TChoiceOption[]): boolean {

@@ -44,6 +44,9 @@ export const questionProps = new Set([
   "description",
   "isRequired",
   "visibleIf",
+  "visible",
+  "enableIf",
+  "requiredIf",
   "choices",
   "choicesOrder",
   "rateValues",
@@ -53,6 +56,7 @@ export const questionProps = new Set([
   "rateCount",
   "minRateDescription",
   "maxRateDescription",
+  "mininumRateDescription",
   "inputType",
   "min",
   "max",
@@ -86,6 +90,7 @@ export const surveyProps = new Set([
   "elements",
   "questions",
   "locale",
+  "triggers",
   customKey,
 ]);
 export const surveyLayoutProps = new Set([

@@ -105,14 +105,16 @@ export function mapBody(
           "Choices here are words; the images were left out.",
         );
       }
-      const { options, optionValues } = choices(el, path, name, ctx);
+      const { options, optionValues, origin } = choices(el, path, name, ctx);
       const randomizeOptions = orderChoices(el, options);
+      if (type === "dropdown" || type === "tagbox") origin.type = type;
       return {
         type: multiple ? "MULTIPLE_CHOICE" : "SINGLE_CHOICE",
         options,
         settings: {},
         randomizeOptions,
         optionValues,
+        origin,
       };
     }
     case "boolean": {
@@ -121,7 +123,6 @@ export function mapBody(
       const falseValue = el.valueFalse === undefined ? "false" : String(el.valueFalse);
       list.add(trueValue, el.labelTrue, path, { en: "Yes", de: "Ja" });
       list.add(falseValue, el.labelFalse, path, { en: "No", de: "Nein" });
-      list.reportRenames(path);
       // Conditions write the boolean itself: {q} = true.
       const { options, optionValues } = list;
       optionValues.set("true", optionValues.get(trueValue) ?? "true");
@@ -132,6 +133,7 @@ export function mapBody(
         settings: {},
         randomizeOptions: false,
         optionValues,
+        origin: options.length === 2 ? { type: "boolean" } : {},
       };
     }
     case "rating":

@@ -61,7 +61,6 @@ export function rating(
     );
     const list = new Choices(name, ctx);
     list.addItems(el.rateValues, `${path}.rateValues`);
-    list.reportRenames(`${path}.rateValues`);
     return { ...body("SINGLE_CHOICE"), options: list.options, optionValues: list.optionValues };
   }
   const { values, texts } = scale;
@@ -73,7 +72,9 @@ export function rating(
     return read ? (requireEnglish(read) as TLocalizedText) : undefined;
   };
   const ends = () => {
-    const minLabel = endLabel(el.minRateDescription, texts[0] ?? null, first);
+    // SurveyJS once spelled it "mininumRateDescription"; files from then still carry it.
+    const minDescription = el.minRateDescription ?? el.mininumRateDescription;
+    const minLabel = endLabel(minDescription, texts[0] ?? null, first);
     const maxLabel = endLabel(el.maxRateDescription, texts[texts.length - 1] ?? null, last);
     const middle = texts.slice(1, -1).filter((t, i) => !isNumberText(t, values[i + 1] ?? NaN));
     if (middle.length > 0) {
@@ -97,10 +98,20 @@ export function rating(
   }
   if (range(values, 0, 10))
     return body("RATING", { ...ends(), ...(custom.nps ? { nps: true } : {}) });
-  ctx.report(
-    path,
-    `Rating scale of "${name}" (${first} to ${last}${values.length > 1 ? `, ${values.length} points` : ""})`,
-    "Only 1–5 and 1–7 (Likert), 0–10 (rating), and our emotion and pain scales have an equivalent; it was imported as a number question with the same bounds, without buttons or labels.",
-  );
-  return body("NUMBER", first < last ? { min: first, max: last } : {});
+  // Our own export of a number question held as a rating scale loses nothing: no report.
+  if (custom.type !== "NUMBER")
+    ctx.report(
+      path,
+      `Rating scale of "${name}" (${first} to ${last}${values.length > 1 ? `, ${values.length} points` : ""})`,
+      "Only 1–5 and 1–7 (Likert), 0–10 (rating), and our emotion and pain scales have an equivalent; it was imported as a number question with the same bounds (respondents type the number), and exports as the same rating scale again.",
+    );
+  if (!(first < last)) return body("NUMBER");
+  const step = values.length > 1 ? (values[1] as number) - first : 1;
+  const evenSteps = values.every((v, i) => Math.abs(v - (first + i * step)) < 1e-9);
+  return {
+    ...body("NUMBER", { min: first, max: last, ...ends() }),
+    ...(evenSteps && asArray(el.rateValues).length === 0
+      ? { origin: { type: "rating" as const, ...(step !== 1 ? { rateStep: step } : {}) } }
+      : {}),
+  };
 }

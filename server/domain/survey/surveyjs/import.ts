@@ -11,6 +11,7 @@ import {
   ZSurveyQuestions,
   type TDisplayLogic,
   type TQuestionDefinition,
+  type TSurveyJsOrigin,
   type TSurveyMeta,
 } from "../definition";
 import { resolveCondition } from "./import-logic";
@@ -22,7 +23,9 @@ import {
   surveyProps,
 } from "./import-props";
 import { mapBody, unsupportedTypes, type ElementContext } from "./import-question";
+import { defaultPageName } from "./export";
 import { questionKeyFor } from "./names";
+import { checkDocumentShape } from "./shape";
 import { languageName, requireEnglish, TextReader } from "./text";
 import {
   asArray,
@@ -32,6 +35,7 @@ import {
   ZQuestionCustom,
   ZSurveyCustom,
   type JsonObject,
+  type SkippedElement,
   type SurveyJsImport,
   type TUnmappedItem,
 } from "./types";
@@ -53,6 +57,15 @@ class Importer implements ElementContext {
   readonly unmapped: TUnmappedItem[] = [];
   readonly text = new TextReader();
   readonly questions: TQuestionDefinition[] = [];
+  conditionsKept = 0;
+  readonly skipped: SkippedElement[] = [];
+  /** Question elements seen (panels and pages not counted). */
+  elementCount = 0;
+  conditionsDropped = 0;
+  /** Lower-cased question name -> the SurveyJS "visible" trigger that shows it. */
+  readonly showTriggers = new Map<string, Inherited>();
+  /** Name and title of the page being read, given to its first question. */
+  pendingPage: TSurveyJsOrigin["page"];
   private readonly keys = new Set<string>();
   /** Lower-cased SurveyJS name -> our key, for the names display conditions refer to. */
   private readonly keyOfName = new Map<string, string>();
@@ -89,19 +102,20 @@ class Importer implements ElementContext {
     page: number,
     inherited: Inherited | null,
     label: string,
+    isPage = false,
   ) {
     this.reportExtraProps(el, path, containerProps, `Settings of ${label}`);
-    if (this.text.read(el.title) || this.text.read(el.description)) {
+    if (!isPage && (this.text.read(el.title) || this.text.read(el.description))) {
       this.report(
         path,
         `Title and description of ${label}`,
-        "Pages and panels have no titles here; their questions keep their order.",
+        "Panels have no titles here; their questions keep their order.",
       );
     }
     let condition = inherited;
     if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
       if (inherited) {
-        this.report(
+        this.dropCondition(
           inherited.path,
           `Condition "${inherited.expression}" on the questions of ${label}`,
           "A question here has one display condition; the inner one was kept.",
@@ -122,9 +136,17 @@ class Importer implements ElementContext {
     const name = typeof el.name === "string" && el.name.trim() ? el.name.trim() : "";
     const label = name ? `"${name}"` : `element ${path}`;
     if (type === "panel") return this.container(el, path, page, inherited, `panel ${label}`);
+    this.elementCount += 1;
+    if (el.visible === false && !this.showTriggers.has(name.toLowerCase())) {
+      return this.skip(
+        { path, name, type },
+        `Question ${label} (${type || "no type"})`,
+        "It is hidden in SurveyJS (visible: false) and no trigger shows it, so respondents never see it.",
+      );
+    }
     if (this.questions.length >= maxQuestions) {
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         `A survey can have at most ${maxQuestions} questions.`,
       );
@@ -135,28 +157,28 @@ class Importer implements ElementContext {
     if (!body) {
       const why =
         unsupportedTypes[type] ?? `"${type || "(none)"}" is not a question type this import knows.`;
-      return this.report(path, `Question ${label} (${type || "no type"})`, why);
+      return this.skip({ path, name, type }, `Question ${label} (${type || "no type"})`, why);
     }
     this.reportExtraProps(el, path, questionProps, `Settings of ${label}`);
     if (
       body.options.length < 2 &&
       (body.type === "SINGLE_CHOICE" || body.type === "MULTIPLE_CHOICE")
     ) {
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         "It has fewer than two choices (choices loaded from a web address are not imported).",
       );
     }
 
     const key = questionKeyFor(name, new Set(this.keys), `q_${this.questions.length + 1}`);
-    if (name && key !== name) {
-      this.report(
-        `${path}.name`,
-        `Name "${name}" became "${key}"`,
-        "Question keys use lowercase letters, digits and _ only.",
-      );
+    // Our key is a lowercase identifier; the original name is kept beside it for export and
+    // for matching data collected with the original survey.
+    const origin: TSurveyJsOrigin = { ...body.origin };
+    if (name && key !== name && name.length <= 500 && !this.keyOfName.has(name.toLowerCase())) {
+      origin.name = name;
     }
+    if (this.pendingPage) origin.page = this.pendingPage;
     const title = this.text.read(el.title);
     if (title && !title.en) {
       this.report(
@@ -188,7 +210,8 @@ class Importer implements ElementContext {
       text: title ? requireEnglish(title) : { en: name || key },
       help: help ?? null,
       options: body.options,
-      settings: body.settings,
+      settings:
+        Object.keys(origin).length > 0 ? { ...body.settings, surveyJs: origin } : body.settings,
       logic: null,
       persona: mine.persona ?? null,
     };
@@ -197,33 +220,81 @@ class Importer implements ElementContext {
       const message = parsed.error.issues
         .map((i) => `${i.path.join(".")}: ${i.message}`)
         .join("; ");
-      return this.report(
-        path,
+      return this.skip(
+        { path, name, type },
         `Question ${label}`,
         `It does not fit our question rules (${message}).`,
       );
     }
     const question = parsed.data;
-    const own = typeof el.visibleIf === "string" && el.visibleIf.trim() ? el.visibleIf : null;
-    const condition = own ? { expression: own, path: `${path}.visibleIf` } : inherited;
+    const own = this.ownCondition(el, name, path);
+    const condition = own ?? inherited;
     if (condition) question.logic = this.logic(condition, label);
+    // A question shown more often than its author meant must not block anyone: when a
+    // condition that hid it could not be kept, it no longer requires an answer.
+    let lost = condition !== null && question.logic === null;
     // A panel's condition still holds when the own condition's source sits in the same panel:
     // a question is only shown when its source is.
     const implied =
       question.logic && this.conditionOf.get(question.logic.questionKey) === inherited?.path;
     if (own && inherited && !implied) {
-      this.report(
+      this.dropCondition(
         inherited.path,
         `Condition "${inherited.expression}" on ${label}`,
         "A question here has one display condition; its own was kept.",
       );
+      lost = true;
+    }
+    for (const [prop, why] of [
+      [
+        "enableIf",
+        "Questions here can always be answered; the condition that enabled it was left out.",
+      ],
+      [
+        "requiredIf",
+        "A question here is required always or never; the condition that required it was left out.",
+      ],
+    ] as const) {
+      const expression = el[prop];
+      if (typeof expression !== "string" || !expression.trim()) continue;
+      this.dropCondition(`${path}.${prop}`, `Condition "${expression}" of ${label}`, why);
+      if (prop === "enableIf") lost = true;
+    }
+    if (lost && question.required) {
+      question.required = false;
+      this.report(
+        `${path}.isRequired`,
+        `"Required" of ${label}`,
+        "A condition on it could not be kept, so it was made optional: otherwise respondents it was not meant for could not go on.",
+      );
     }
 
     this.keys.add(key);
+    this.pendingPage = undefined;
     if (name) this.keyOfName.set(name.toLowerCase(), key);
     this.optionValues.set(key, body.optionValues);
     if (condition) this.conditionOf.set(key, condition.path);
     this.questions.push(question);
+  }
+
+  /** The question's own display condition: its visibleIf, or a trigger when it starts hidden. */
+  private ownCondition(el: JsonObject, name: string, path: string): Inherited | null {
+    if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
+      return { expression: el.visibleIf, path: `${path}.visibleIf` };
+    }
+    if (el.visible === false) return this.showTriggers.get(name.toLowerCase()) ?? null;
+    return null;
+  }
+
+  /** A question element that was not imported: listed, and kept for the converter's report. */
+  private skip(element: { path: string; name: string; type: string }, what: string, why: string) {
+    this.skipped.push({ ...element, reason: why });
+    this.report(element.path, what, why);
+  }
+
+  dropCondition(path: string, what: string, why: string): void {
+    this.conditionsDropped += 1;
+    this.report(path, what, why);
   }
 
   private stageFor(
@@ -255,14 +326,58 @@ class Importer implements ElementContext {
       const question = this.questions.find((q) => q.key === key);
       return question ? { question, optionValues: this.optionValues.get(question.key) } : null;
     });
-    if ("logic" in resolved) return resolved.logic;
-    this.report(
+    if ("logic" in resolved) {
+      this.conditionsKept += 1;
+      return resolved.logic;
+    }
+    this.dropCondition(
       condition.path,
       `Condition "${condition.expression}" of ${label}`,
       `${resolved.why} The question is always shown.`,
     );
     return null;
   }
+}
+
+/**
+ * SurveyJS "visible" triggers show hidden questions when an expression holds: the same as a
+ * visibleIf on each of them, which is how they are read. Other triggers set values, jump or
+ * complete the survey, which has no equivalent here.
+ */
+function readTriggers(json: JsonObject, importer: Importer): void {
+  asArray(json.triggers).forEach((trigger, i) => {
+    const path = `triggers[${i}]`;
+    const type = isObject(trigger) && typeof trigger.type === "string" ? trigger.type : "";
+    const expression = isObject(trigger) ? trigger.expression : undefined;
+    const names = isObject(trigger) ? asArray(trigger.questions ?? trigger.elements) : [];
+    if (type.toLowerCase() !== "visible" || typeof expression !== "string" || !expression.trim()) {
+      importer.report(
+        path,
+        `Trigger "${type || "(no type)"}"`,
+        "Only triggers that show hidden questions have an equivalent (display logic); this one was left out.",
+      );
+      return;
+    }
+    for (const name of names) {
+      if (typeof name !== "string" || !name.trim()) continue;
+      importer.showTriggers.set(name.trim().toLowerCase(), {
+        expression,
+        path: `${path}.expression`,
+      });
+    }
+  });
+}
+
+/** What a page's first question keeps of the page: a name other than ours, title, text. */
+function pageOrigin(raw: JsonObject, index: number, importer: Importer): TSurveyJsOrigin["page"] {
+  const out: NonNullable<TSurveyJsOrigin["page"]> = {};
+  const name = typeof raw.name === "string" ? raw.name.trim() : "";
+  if (name && name !== defaultPageName(index)) out.name = name.slice(0, 500);
+  const title = importer.text.read(raw.title);
+  const description = importer.text.read(raw.description);
+  if (title) out.title = requireEnglish(title);
+  if (description) out.description = requireEnglish(description);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function meta(json: JsonObject, importer: Importer): TSurveyMeta {
@@ -299,6 +414,7 @@ function meta(json: JsonObject, importer: Importer): TSurveyMeta {
 
 /** Maps a parsed SurveyJS JSON document. Throws INVALID_INPUT when it is not a survey at all. */
 export function fromSurveyJs(json: unknown, options: ImportOptions = {}): SurveyJsImport {
+  checkDocumentShape(json);
   if (!isObject(json))
     return fail(
       "INVALID_INPUT",
@@ -313,6 +429,7 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
   if (pages.length === 0)
     return fail("INVALID_INPUT", "This is not a SurveyJS survey: it has no pages and no elements.");
   importer.reportExtraProps(json, "", surveyProps, "Survey settings", surveyLayoutProps);
+  readTriggers(json, importer);
   if (typeof json.locale === "string" && json.locale && json.locale !== "en") {
     importer.report(
       "locale",
@@ -336,8 +453,17 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
         `A survey has at most ${maxPage + 1} pages; its questions were put on the last one.`,
       );
     }
-    importer.container(raw, path, Math.min(page, maxPage), null, label);
+    importer.pendingPage = pageOrigin(raw, page, importer);
+    importer.container(raw, path, Math.min(page, maxPage), null, label, true);
     if (importer.questions.length > before) page += 1;
+    else if (importer.pendingPage?.title || importer.pendingPage?.description) {
+      importer.report(
+        path,
+        `Title and description of ${label}`,
+        "The page has no questions that could be imported, so its title has no place.",
+      );
+    }
+    importer.pendingPage = undefined;
   }
   for (const [locale, count] of importer.text.dropped) {
     importer.report(
@@ -358,6 +484,9 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
   return {
     definition: { meta: meta(json, importer), questions: questions.data },
     unmapped: importer.unmapped,
+    elementCount: importer.elementCount,
+    skipped: importer.skipped,
+    conditions: { kept: importer.conditionsKept, dropped: importer.conditionsDropped },
     journeyMapHint: custom.success ? (custom.data.journeyMapId ?? null) : null,
   };
 }

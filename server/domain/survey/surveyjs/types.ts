@@ -24,9 +24,24 @@ export const ZUnmappedItem = z.object({
 });
 export type TUnmappedItem = z.infer<typeof ZUnmappedItem>;
 
+/** A question element of the file that did not become a question. */
+export interface SkippedElement {
+  path: string;
+  /** Its SurveyJS name ("" when it has none) and element type. */
+  name: string;
+  type: string;
+  reason: string;
+}
+
 export interface SurveyJsImport {
   definition: { meta: TSurveyMeta; questions: TQuestionDefinition[] };
   unmapped: TUnmappedItem[];
+  /** Question elements in the file (pages and panels not counted). */
+  elementCount: number;
+  /** The question elements among them that were not imported, with the reason. */
+  skipped: SkippedElement[];
+  /** Display conditions (visibleIf, triggers, enableIf, requiredIf) kept and left out. */
+  conditions: { kept: number; dropped: number };
   /** The journey map the file was exported from, when it says so (a hint, not yet checked). */
   journeyMapHint: string | null;
 }
