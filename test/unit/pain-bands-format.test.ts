@@ -1,7 +1,7 @@
 // The shared pain colour bands (no overlapping edges, banded by the number shown) and the plural
 // and date helpers every page uses.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, plural } from "~/app/_lib/format";
+import { dateLocale, formatDate, formatDateTime, plural } from "~/app/_lib/format";
 import { painBand, painBandLabel, painBands, shownPainIndex } from "~/server/domain/pain-bands";
 
 describe("pain bands", () => {
@@ -53,5 +53,29 @@ describe("dates", () => {
     );
     expect(formatDate("2026-12-31T23:30:00Z")).toBe("31 Dec 2026");
     expect(formatDate("not a date")).toBe("–");
+  });
+});
+
+describe("dates in the viewer's locale", () => {
+  const when = new Date("2026-12-03T14:05:00Z");
+
+  it("names the month in every locale, so day and month cannot be swapped", () => {
+    expect(formatDateTime(when, { locale: "en-GB" })).toBe("3 Dec 2026, 14:05 UTC");
+    expect(formatDateTime(when, { locale: "en-US" })).toBe("Dec 3, 2026, 02:05 PM UTC");
+    expect(formatDateTime(when, { locale: "de-DE" })).toBe("3. Dez. 2026, 14:05 UTC");
+    expect(formatDate(when, { locale: "de-DE" })).toBe("3. Dez. 2026");
+  });
+
+  it("takes the viewer's first locale Intl knows from Accept-Language", () => {
+    expect(dateLocale("de-DE,de;q=0.9,en;q=0.8")).toBe("de-DE");
+    expect(dateLocale("en-US,en;q=0.9")).toBe("en-US");
+    expect(dateLocale("fr;q=0.5, en-GB;q=0.9")).toBe("en-GB");
+    expect(dateLocale("x-nonsense-tag, de-DE;q=0.5")).toBe("de-DE");
+  });
+
+  it("falls back to British English when the browser names no usable locale", () => {
+    expect(dateLocale(null)).toBe("en-GB");
+    expect(dateLocale("")).toBe("en-GB");
+    expect(dateLocale("*")).toBe("en-GB");
   });
 });

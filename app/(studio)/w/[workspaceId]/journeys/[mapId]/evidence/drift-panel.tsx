@@ -5,15 +5,9 @@ import type { TValueChange } from "~/server/analysis/journey/result";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { EvidenceDetails } from "./evidence-details";
-import {
-  formatRunDate,
-  intervalText,
-  percent,
-  personaColour,
-  valence,
-  wholeIndex,
-} from "./fill-data";
+import { intervalText, percent, personaColour, valence, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
+import { LocalDate } from "~/app/_components/locale";
 
 export type JourneyDriftView = NonNullable<inferRouterOutputs<AppRouter>["journey"]["drift"]>;
 
@@ -80,7 +74,9 @@ export function DriftPanel({ ctx, view }: { ctx: GridContext; view: JourneyDrift
   const changed = drift.cells.filter(beyond).length;
   return (
     <section className="ev-panel" aria-labelledby="drift-title">
-      <h3 id="drift-title">What changed since {formatRunDate(previous.runCreatedAt)}</h3>
+      <h3 id="drift-title">
+        What changed since <LocalDate value={previous.runCreatedAt} time />
+      </h3>
       <p className="hint">
         This run against the previous run of the same survey. Personas are matched by the people in
         them.

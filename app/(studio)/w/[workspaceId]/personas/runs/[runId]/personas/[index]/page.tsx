@@ -17,7 +17,6 @@ import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import type { Trait } from "~/server/analysis/result";
 import { formatShare } from "~/server/analysis/trait-text";
 import { constructLabels } from "~/server/domain/perception";
-import { formatWhen } from "../../../../run-format";
 import { StabilityBadge } from "../../../../status-badge";
 import { DISCUSS_HASH } from "../../../../_review/discuss-hash";
 import { ClaimAnswersTable } from "~/app/_components/persona/claim-answers-table";
@@ -29,6 +28,7 @@ import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
 import { plural } from "~/app/_lib/format";
 import { Glossary } from "~/app/_components/glossary";
+import { LocalDate } from "~/app/_components/locale";
 
 export const metadata: Metadata = { title: "Persona" };
 
@@ -387,7 +387,9 @@ export default async function PersonaPage({
               <tbody>
                 {v.history.map((h) => (
                   <tr key={h.id}>
-                    <td>{formatWhen(h.createdAt)}</td>
+                    <td>
+                      <LocalDate value={h.createdAt} time />
+                    </td>
                     <th scope="row">{h.fieldLabel}</th>
                     <td>
                       {kindLabels[h.kind]}
