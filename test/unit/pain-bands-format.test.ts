@@ -2,7 +2,13 @@
 // and date helpers every page uses.
 import { describe, expect, it } from "vitest";
 import { dateLocale, formatDate, formatDateTime, plural } from "~/app/_lib/format";
-import { painBand, painBandLabel, painBands, shownPainIndex } from "~/server/domain/pain-bands";
+import {
+  painBand,
+  painBandEdgesNote,
+  painBandLabel,
+  painBands,
+  shownPainIndex,
+} from "~/server/domain/pain-bands";
 
 describe("pain bands", () => {
   it("puts every whole index from 0 to 100 in exactly one band", () => {
@@ -77,5 +83,16 @@ describe("dates in the viewer's locale", () => {
     expect(dateLocale(null)).toBe("en-GB");
     expect(dateLocale("")).toBe("en-GB");
     expect(dateLocale("*")).toBe("en-GB");
+  });
+});
+
+describe("pain band edges in the legend", () => {
+  it("states closed edges on the shown number and the rounding cut, matching the banding", () => {
+    const note = painBandEdgesNote();
+    expect(note).toBe(
+      "Each band includes both of its ends: 19 is little, 20 is mild. The index is rounded to a whole number first, so 19.5 counts as 20 (mild) and 19.4 as 19 (little).",
+    );
+    expect(painBand(19.5).word).toBe("mild");
+    expect(painBand(19.4).word).toBe("little");
   });
 });

@@ -8,6 +8,7 @@ import { EvidenceDetails } from "./evidence-details";
 import { intervalText, percent, personaColour, valence, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
 import { LocalDate } from "~/app/_components/locale";
+import { plural } from "~/app/_lib/format";
 
 export type JourneyDriftView = NonNullable<inferRouterOutputs<AppRouter>["journey"]["drift"]>;
 
@@ -169,7 +170,7 @@ export function DriftPanel({ ctx, view }: { ctx: GridContext; view: JourneyDrift
           {drift.addedStageIds.length > 0 &&
             `New stages since then: ${drift.addedStageIds.map(ctx.stageName).join(", ")}. `}
           {drift.removedStageIds.length > 0 &&
-            `${drift.removedStageIds.length} earlier stage(s) are not in this fill.`}
+            `${plural(drift.removedStageIds.length, "earlier stage")} ${drift.removedStageIds.length === 1 ? "is" : "are"} not in this fill.`}
         </p>
       )}
       <ul className="hint ev-notes">

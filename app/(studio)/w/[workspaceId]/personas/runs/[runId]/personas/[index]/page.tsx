@@ -194,7 +194,7 @@ export default async function PersonaPage({
                       <details className="pa-evidence-details">
                         <summary>
                           Evidence: {evidence.length} trait{evidence.length === 1 ? "" : "s"}
-                          {withQuotes ? `, ${quotes.length} quotes` : ""}
+                          {withQuotes ? `, ${plural(quotes.length, "quote")}` : ""}
                           <span className="visually-hidden"> for {f.label.toLowerCase()}</span>
                         </summary>
                         {evidence.length > 0 ? (
