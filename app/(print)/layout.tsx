@@ -2,6 +2,8 @@
 // route forwards the person's session), no studio navigation, white A4 landscape sheets.
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { LocaleProvider } from "~/app/_components/locale";
+import { getViewerLocale } from "~/app/_lib/viewer-locale";
 import { getSessionUser } from "~/server/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +11,9 @@ export const dynamic = "force-dynamic";
 export default async function PrintLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
-  return <main id="main">{children}</main>;
+  return (
+    <LocaleProvider locale={await getViewerLocale()}>
+      <main id="main">{children}</main>
+    </LocaleProvider>
+  );
 }

@@ -2,6 +2,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Brand } from "~/app/_components/brand";
+import { LocaleProvider } from "~/app/_components/locale";
+import { getViewerLocale } from "~/app/_lib/viewer-locale";
 import { Providers } from "~/app/providers";
 import { getSessionUser } from "~/server/auth/session";
 import { SignOutButton } from "./sign-out-button";
@@ -12,18 +14,20 @@ export default async function StudioLayout({ children }: { children: ReactNode }
   const user = await getSessionUser();
   if (!user) redirect("/signin");
   return (
-    <Providers>
-      <header className="topbar">
-        <Brand />
-        <div className="spacer" />
-        <div className="user-menu">
-          <span>
-            Signed in as <strong>{user.name}</strong>
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
-      {children}
-    </Providers>
+    <LocaleProvider locale={await getViewerLocale()}>
+      <Providers>
+        <header className="topbar">
+          <Brand />
+          <div className="spacer" />
+          <div className="user-menu">
+            <span>
+              Signed in as <strong>{user.name}</strong>
+            </span>
+            <SignOutButton />
+          </div>
+        </header>
+        {children}
+      </Providers>
+    </LocaleProvider>
   );
 }

@@ -1,11 +1,30 @@
 // Words and dates as every page shows them: one plural helper ("1 reviewer", "2 reviewers") and
 // one date format (day, month name, year; with the time and its zone when asked), so a date
 // never reads differently on two pages and 03/04 is never ambiguous. The locale is the viewer's
-// where the page knows it (app/_components/local-date.tsx), British English otherwise.
+// (from Accept-Language: app/_lib/viewer-locale.ts on the server, app/_components/locale.tsx in
+// client components), British English when the browser names none Intl knows. Times are UTC and
+// say so, since the server cannot know the viewer's zone before the first paint.
+import { parseAcceptLanguage } from "~/app/s/[slug]/i18n";
+
+/** Used when the viewer's browser names no locale Intl can format dates in. */
+export const fallbackDateLocale = "en-GB";
 
 /** "1 reviewer", "3 reviewers", "0 reviewers"; irregular plurals passed explicitly. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString("en-GB")} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** The first locale of an Accept-Language header that Intl can format dates in. */
+export function dateLocale(acceptLanguage: string | null | undefined): string {
+  for (const tag of parseAcceptLanguage(acceptLanguage)) {
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(tag);
+      if (supported) return supported;
+    } catch {
+      // A malformed tag (RangeError): try the next preference.
+    }
+  }
+  return fallbackDateLocale;
 }
 
 export interface DateFormatOptions {
@@ -21,7 +40,7 @@ export interface DateFormatOptions {
 export function formatDate(value: Date | string | number, options: DateFormatOptions = {}): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return "–";
-  return new Intl.DateTimeFormat(options.locale ?? "en-GB", {
+  return new Intl.DateTimeFormat(options.locale ?? fallbackDateLocale, {
     day: "numeric",
     month: "short",
     year: "numeric",

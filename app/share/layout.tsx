@@ -1,6 +1,8 @@
 // Read-only share pages for stakeholders: no sign-in, no studio navigation, not indexed.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { LocaleProvider } from "~/app/_components/locale";
+import { getViewerLocale } from "~/app/_lib/viewer-locale";
 import "~/app/(studio)/w/[workspaceId]/personas/personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
@@ -13,9 +15,9 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-export default function ShareLayout({ children }: { children: ReactNode }) {
+export default async function ShareLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <LocaleProvider locale={await getViewerLocale()}>
       <header className="topbar">
         <span className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -25,6 +27,6 @@ export default function ShareLayout({ children }: { children: ReactNode }) {
       <main id="main" className="pa-share-page">
         {children}
       </main>
-    </>
+    </LocaleProvider>
   );
 }

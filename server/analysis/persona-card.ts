@@ -55,9 +55,11 @@ export const NAME_NOTE =
   "Placeholder name drawn from a neutral list of first names; it says nothing about the " +
   "people. Rename it.";
 
+// Plain words on the card: the test behind "sets apart" (q and effect size) is on the evidence
+// tables and in the glossary, not in the text a strategist reads.
 export const INSUFFICIENT_EVIDENCE =
-  "Insufficient evidence: no answer sets this persona apart from the rest (q < 0.05 with at " +
-  "least a small effect), so nothing is claimed here.";
+  "Insufficient evidence: no answer sets this persona clearly apart from the rest (no difference " +
+  "large enough to rule out chance), so nothing is claimed here.";
 
 /** What to ask next time, per field whose questions the survey lacks. */
 export const ASK_NEXT_TIME: Record<"job" | "demographics" | "quotes" | CardRole, string> = {
@@ -248,8 +250,8 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
     const typical = describeQuestions(asked);
     return section(
       typical,
-      `No ${ROLE_NOUN[role]} answer sets this persona apart (q < 0.05 with at least a small ` +
-        `effect); ${typical.length > 0 ? "shown are its most common answers, which it shares with others." : "there were no answers to show."}`,
+      `No ${ROLE_NOUN[role]} answer sets this persona apart (no difference large enough to rule ` +
+        `out chance); ${typical.length > 0 ? "shown are its most common answers, which it shares with others." : "there were no answers to show."}`,
     );
   };
 

@@ -37,3 +37,20 @@ export function painBand(index: number): PainBand {
 export function painBandLabel(band: PainBand): string {
   return `${band.from}–${band.through} ${band.word}`;
 }
+
+/**
+ * The band edges in words for a legend: each band is closed at both ends on the whole number
+ * shown, and the index is rounded before banding, so the cut between two bands on the unrounded
+ * index sits at .5 (included in the upper band). Examples are taken from the first cut.
+ */
+export function painBandEdgesNote(): string {
+  const lower = painBands[0] as PainBand;
+  const upper = (painBands[1] ?? lower) as PainBand;
+  const cut = upper.from;
+  const word = (index: number) => painBand(index).word;
+  return (
+    `Each band includes both of its ends: ${cut - 1} is ${word(cut - 1)}, ${cut} is ${word(cut)}. ` +
+    `The index is rounded to a whole number first, so ${cut - 0.5} counts as ${cut} (${word(cut - 0.5)}) ` +
+    `and ${cut - 0.6} as ${cut - 1} (${word(cut - 0.6)}).`
+  );
+}

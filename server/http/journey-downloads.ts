@@ -69,6 +69,7 @@ export async function journeyMapDownload(
       paper: query.paper,
       frame: "running",
       cookie: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
     });
     return new Response(new Uint8Array(body), {
       status: 200,

@@ -64,6 +64,7 @@ export async function personaCardDownload(
       path: `/print/w/${params.workspaceId}/runs/${params.runId}/personas/${params.index}`,
       format,
       cookie: request.headers.get("cookie"),
+      acceptLanguage: request.headers.get("accept-language"),
     });
     const fileName = personaFileName(view.run.surveyTitle, params.index, view.persona.name, format);
     return new Response(new Uint8Array(body), {

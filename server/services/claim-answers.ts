@@ -1,12 +1,17 @@
 // The responses behind a claim, as a table a strategist can read: for a persona, its members
 // (representative ones first) with their answers to the questions its distinguishing traits rest
 // on, in words, instead of a list of response ids. Answers are loaded only for responses of the
-// run's own survey in the caller's workspace, so ids from elsewhere show nothing.
+// run's own survey in the caller's workspace, so ids from elsewhere show nothing. The same for a
+// journey map cell: the respondents of its row with their answers to the stage's questions.
+import { ZJourneyFill } from "~/server/analysis/journey/result";
 import type { Db } from "~/server/db/client";
 import type { AnswerValue } from "~/server/domain/survey/answers";
 import { describeAnswer } from "~/server/domain/survey/describe-answer";
+import { fail } from "~/server/domain/errors";
+import type { TJourneyCellAspect } from "~/server/domain/journey-cell-key";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
+import { getJourneyFill } from "./journey-fills";
 import { loadRunResult, resultPersona } from "./persona-view";
 import { rowToQuestion } from "./survey-rows";
 
@@ -112,6 +117,78 @@ export async function getPersonaClaimAnswers(
     questions,
     total: persona.memberIds.length,
     respondents: ordered.map((responseId) => ({
+      responseId,
+      representative: representative.has(responseId),
+      ambiguous: ambiguous.has(responseId),
+      answers: answers.get(responseId) ?? {},
+    })),
+  };
+}
+
+const roleOfAspect: Record<TJourneyCellAspect, string> = {
+  pain: "PAIN",
+  emotion: "EMOTION",
+  thoughts: "THOUGHT",
+};
+
+/**
+ * The respondents behind one journey cell (a persona's row, or all respondents, at one stage and
+ * measure) with their answers to that stage's questions of that measure, in words. Only
+ * respondents who answered at least one of those questions count, as in the cell's own n;
+ * typical members first.
+ */
+export async function getJourneyCellAnswers(
+  db: Db,
+  actor: MembershipView,
+  input: {
+    journeyMapId: string;
+    runId: string;
+    personaIndex: number | null;
+    stageId: string;
+    aspect: TJourneyCellAspect;
+    limit?: number;
+  },
+): Promise<ClaimAnswers> {
+  requireRole(actor, access.anyMember);
+  const stored = await getJourneyFill(db, actor, {
+    journeyMapId: input.journeyMapId,
+    runId: input.runId,
+  });
+  if (!stored || stored.runId !== input.runId) {
+    return fail("NOT_FOUND", "This journey map has no evidence from that analysis run.");
+  }
+  const fill = ZJourneyFill.parse(stored.result);
+  const role = roleOfAspect[input.aspect];
+  const questions: ClaimQuestion[] = fill.questions
+    .filter((q) => q.stageId === input.stageId && q.role === role)
+    .map((q) => ({ key: q.id, label: q.label }));
+
+  const { result } = await loadRunResult(db, {
+    runId: input.runId,
+    workspaceId: actor.workspaceId,
+  });
+  const rows =
+    input.personaIndex === null ? result.personas : [resultPersona(result, input.personaIndex)];
+  const representative = new Set(rows.flatMap((p) => p.representativeIds));
+  const ambiguous = new Set(rows.flatMap((p) => p.ambiguousMemberIds));
+  const members = rows.flatMap((p) => p.memberIds);
+  const ordered = [
+    ...members.filter((id) => representative.has(id)),
+    ...members.filter((id) => !representative.has(id)),
+  ];
+  const answers = await loadResponseAnswers(
+    db,
+    actor.workspaceId,
+    ordered,
+    questions.map((q) => q.key),
+    stored.surveyId,
+  );
+  const answered = ordered.filter((id) => answers.has(id));
+  const limit = Math.max(1, Math.min(input.limit ?? 25, 200));
+  return {
+    questions,
+    total: answered.length,
+    respondents: answered.slice(0, limit).map((responseId) => ({
       responseId,
       representative: representative.has(responseId),
       ambiguous: ambiguous.has(responseId),

@@ -62,6 +62,8 @@ export interface RenderOptions {
   format: "pdf" | "png";
   /** The Cookie header of the person asking, so the page sees their session. */
   cookie: string | null;
+  /** The person's Accept-Language header, so dates on the sheet read as in their browser. */
+  acceptLanguage?: string | null;
   timeoutMs?: number;
   /** PDF paper, always landscape; A4 unless said otherwise. */
   paper?: "a4" | "letter";
@@ -121,7 +123,10 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
       const context = await browser.newContext({
         viewport: running ? { ...paper, width: paper.width - 2 * RUNNING_SIDE_PX } : paper,
         deviceScaleFactor: options.format === "png" ? 2 : 1,
-        extraHTTPHeaders: options.cookie ? { cookie: options.cookie } : {},
+        extraHTTPHeaders: {
+          ...(options.cookie ? { cookie: options.cookie } : {}),
+          ...(options.acceptLanguage ? { "accept-language": options.acceptLanguage } : {}),
+        },
       });
       const page = await context.newPage();
       await page.emulateMedia({ media: "print" });

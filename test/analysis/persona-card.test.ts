@@ -274,6 +274,14 @@ describe("draftPersonaCard with thin evidence", () => {
     expect(card.goals.note).toMatch(/^No goal answer sets this persona apart/);
   });
 
+  it("says why in plain words, without test statistics", () => {
+    const notes = [card.tagline, card.goals, card.values, card.fears, card.marketingMessage]
+      .map((section) => section.note ?? "")
+      .filter((note) => note !== "");
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).not.toMatch(/q\s*[<=]|δ|Cohen|p\s*[<=]/);
+  });
+
   it("still describes who they are, from referenced typical answers", () => {
     expect(card.demographics.sentences.length).toBe(1);
     expect(card.demographics.sentences[0]?.traitIds).toEqual(["p0:age"]);

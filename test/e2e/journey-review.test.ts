@@ -53,7 +53,8 @@ async function ensureFilledMap(env: NodeJS.ProcessEnv): Promise<void> {
 beforeAll(async () => {
   app = await startApp({ beforeStart: ensureFilledMap });
   browser = await launchBrowser();
-  page = await openPage(browser, { viewport: { width: 1440, height: 900 } });
+  // An American browser: the PDF must carry its date format (the server alone would use en-GB).
+  page = await openPage(browser, { viewport: { width: 1440, height: 900 }, locale: "en-US" });
   await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
 }, 180_000);
 
@@ -162,7 +163,10 @@ describe("reviewing the demo journey map", () => {
     // Every sheet's running header names the map (page 2 has no title of its own) and the run.
     const second = pdfText(a4.file, { first: 2, last: 2 });
     expect(second).toContain(DEMO_MAP);
-    expect(second).toMatch(/evidence from the run of \d{1,2} \w{3} \d{4}/);
+    // In the viewer's locale (forwarded to the print page), with a month name.
+    expect(second).toMatch(
+      /evidence from the run of [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} [AP]M UTC/,
+    );
     expect(second).toMatch(/Page 2 of \d+/);
 
     // Letter landscape: 792 x 612 points.

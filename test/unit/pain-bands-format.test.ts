@@ -1,8 +1,14 @@
 // The shared pain colour bands (no overlapping edges, banded by the number shown) and the plural
 // and date helpers every page uses.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, plural } from "~/app/_lib/format";
-import { painBand, painBandLabel, painBands, shownPainIndex } from "~/server/domain/pain-bands";
+import { dateLocale, formatDate, formatDateTime, plural } from "~/app/_lib/format";
+import {
+  painBand,
+  painBandEdgesNote,
+  painBandLabel,
+  painBands,
+  shownPainIndex,
+} from "~/server/domain/pain-bands";
 
 describe("pain bands", () => {
   it("puts every whole index from 0 to 100 in exactly one band", () => {
@@ -53,5 +59,40 @@ describe("dates", () => {
     );
     expect(formatDate("2026-12-31T23:30:00Z")).toBe("31 Dec 2026");
     expect(formatDate("not a date")).toBe("–");
+  });
+});
+
+describe("dates in the viewer's locale", () => {
+  const when = new Date("2026-12-03T14:05:00Z");
+
+  it("names the month in every locale, so day and month cannot be swapped", () => {
+    expect(formatDateTime(when, { locale: "en-GB" })).toBe("3 Dec 2026, 14:05 UTC");
+    expect(formatDateTime(when, { locale: "en-US" })).toBe("Dec 3, 2026, 02:05 PM UTC");
+    expect(formatDateTime(when, { locale: "de-DE" })).toBe("3. Dez. 2026, 14:05 UTC");
+    expect(formatDate(when, { locale: "de-DE" })).toBe("3. Dez. 2026");
+  });
+
+  it("takes the viewer's first locale Intl knows from Accept-Language", () => {
+    expect(dateLocale("de-DE,de;q=0.9,en;q=0.8")).toBe("de-DE");
+    expect(dateLocale("en-US,en;q=0.9")).toBe("en-US");
+    expect(dateLocale("fr;q=0.5, en-GB;q=0.9")).toBe("en-GB");
+    expect(dateLocale("x-nonsense-tag, de-DE;q=0.5")).toBe("de-DE");
+  });
+
+  it("falls back to British English when the browser names no usable locale", () => {
+    expect(dateLocale(null)).toBe("en-GB");
+    expect(dateLocale("")).toBe("en-GB");
+    expect(dateLocale("*")).toBe("en-GB");
+  });
+});
+
+describe("pain band edges in the legend", () => {
+  it("states closed edges on the shown number and the rounding cut, matching the banding", () => {
+    const note = painBandEdgesNote();
+    expect(note).toBe(
+      "Each band includes both of its ends: 19 is little, 20 is mild. The index is rounded to a whole number first, so 19.5 counts as 20 (mild) and 19.4 as 19 (little).",
+    );
+    expect(painBand(19.5).word).toBe("mild");
+    expect(painBand(19.4).word).toBe("little");
   });
 });

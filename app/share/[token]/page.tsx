@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GalleryCard } from "~/app/_components/persona/gallery-card";
-import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { loadShared } from "../share-data";
 import { plural } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 export default async function SharedGalleryPage({
   params,
@@ -29,7 +29,8 @@ export default async function SharedGalleryPage({
           <p>
             {plural(set.personas.length, "persona")} from{" "}
             {plural(set.clustered, "survey respondent")}, analysis of{" "}
-            {set.finishedAt ? `${formatWhen(set.finishedAt)}` : "–"}. Shares with 95 % intervals.
+            {set.finishedAt ? <LocalDate value={set.finishedAt} time /> : "–"}. Shares with 95 %
+            intervals.
           </p>
         </div>
       </div>

@@ -11,7 +11,9 @@ import {
   ZUpdateJourneyMapInput,
 } from "~/server/domain/journey";
 import { ZJourneyDriftInput, ZRefillJourneyInput } from "~/server/domain/journey-evidence";
+import { journeyCellAspects } from "~/server/domain/journey-cell-key";
 import { access } from "~/server/domain/workspace";
+import { getJourneyCellAnswers } from "~/server/services/claim-answers";
 import {
   decideMomentOfTruth,
   getJourneyFill,
@@ -63,6 +65,18 @@ export const journeyRouter = createTRPCRouter({
   stagesForRun: workspaceProcedure(access.anyMember)
     .input(z.object({ runId: z.string().trim().min(1).max(64) }))
     .query(({ ctx, input }) => listRunJourneyStages(ctx.db, ctx.membership, input.runId)),
+  /** The respondents behind one evidence cell, with their answers to its questions in words. */
+  cellAnswers: workspaceProcedure(access.anyMember)
+    .input(
+      ZJourneyMapIdInput.extend({
+        runId: z.string().trim().min(1).max(64),
+        personaIndex: z.number().int().min(0).nullable(),
+        stageId: z.string().trim().min(1).max(64),
+        aspect: z.enum(journeyCellAspects),
+        limit: z.number().int().min(1).max(200).optional(),
+      }),
+    )
+    .query(({ ctx, input }) => getJourneyCellAnswers(ctx.db, ctx.membership, input)),
   fills: workspaceProcedure(access.anyMember)
     .input(ZJourneyMapIdInput)
     .query(({ ctx, input }) => listJourneyFills(ctx.db, ctx.membership, input.journeyMapId)),

@@ -11,7 +11,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { AppRouter } from "~/server/api/root";
 import { objectiveLabels } from "~/server/domain/journey";
-import { formatDate } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 type MapSummary = inferRouterOutputs<AppRouter>["journey"]["list"][number];
 
@@ -95,7 +95,7 @@ export function JourneyList({
                   <Link href={`${base}/${m.id}`}>{m.name}</Link>
                   <span className="hint">
                     {m.objective ? `${objectiveLabels[m.objective]} · ` : ""}Updated{" "}
-                    {formatDate(m.updatedAt)}
+                    <LocalDate value={m.updatedAt} />
                   </span>
                 </th>
                 <td>

@@ -11,7 +11,6 @@ import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { reviewStatusLabels } from "~/server/domain/review";
 import { NewAnalysisForm } from "./new-analysis-form";
-import { formatWhen } from "./run-format";
 import { ExportLinks } from "./_review/export-links";
 import { GalleryControls, readGalleryQuery } from "./_review/gallery-controls";
 import { ReviewPanel } from "./_review/review-panel";
@@ -20,6 +19,8 @@ import "./personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
 import { plural } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
+import { getViewerLocale } from "~/app/_lib/viewer-locale";
 
 export const metadata: Metadata = { title: "Personas" };
 
@@ -111,8 +112,8 @@ export default async function PersonasPage({
             <p className="muted">
               {plural(selected.totalPersonas, "persona")} from the analysis of{" "}
               <strong>{selected.run.surveyTitle}</strong> finished{" "}
-              {selected.run.finishedAt ? `${formatWhen(selected.run.finishedAt)}` : "–"} (n ={" "}
-              {selected.clustered} clustered respondents).{" "}
+              {selected.run.finishedAt ? <LocalDate value={selected.run.finishedAt} time /> : "–"}{" "}
+              (n = {selected.clustered} clustered respondents).{" "}
               <Link href={`${base}/runs/${selected.run.id}`}>How these personas were found</Link>
             </p>
             <GalleryControls
@@ -120,6 +121,7 @@ export default async function PersonasPage({
               runs={gallery.value.runs}
               selectedRunId={selected.run.id}
               query={query}
+              locale={await getViewerLocale()}
             />
             <p className="row pa-actions">
               <Link

@@ -32,8 +32,8 @@ export function phaseLabel(status: RunStatus, phase: string | null): string {
   return phaseLabels[phase] ?? phase;
 }
 
-/** A run's (or comment's, or event's) date and time: the one app-wide format. */
-export const formatWhen = (date: Date): string => formatDateTime(date);
+/** A run's (or comment's, or event's) date and time in the viewer's locale (app/_lib/format.ts). */
+export const formatWhen = (date: Date, locale: string): string => formatDateTime(date, { locale });
 
 /** Parameters as the run stored them (versions chosen, k, seed, partial responses). */
 export interface StoredParameters {

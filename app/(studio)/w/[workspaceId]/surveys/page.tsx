@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import "./builder.css";
+import { LocalDate } from "~/app/_components/locale";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -87,7 +88,7 @@ export default async function SurveysPage({
                     <th scope="row" className="survey-title-cell">
                       <Link href={`${base}/${s.id}`}>{s.title}</Link>
                       <span className="hint">
-                        Updated {s.updatedAt.toLocaleDateString("en-GB")}
+                        Updated <LocalDate value={s.updatedAt} />
                       </span>
                     </th>
                     <td>

@@ -20,12 +20,13 @@ import { CellDiscussion, type CellTopic } from "./evidence/cell-discussion";
 import { EvidenceDownloads } from "./evidence/evidence-downloads";
 import { EmptyEvidence } from "./evidence/empty-evidence";
 import { EvidenceControls } from "./evidence/evidence-controls";
-import { formatRunDate, type View } from "./evidence/fill-data";
+import type { View } from "./evidence/fill-data";
 import { FilledEvidence } from "./evidence/filled-evidence";
 import type { CellComments } from "./evidence/grid-context";
 import type { MapData } from "./map-state";
 import "./evidence/evidence.css";
 import { plural } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 export type FillList = inferRouterOutputs<AppRouter>["journey"]["fills"];
 
@@ -138,7 +139,7 @@ export function EvidenceSection({
       <h2 id="evidence-title">Evidence from analysis</h2>
       {fill.data && parsed?.success && (
         <p className="hint ev-source">
-          Run of {formatRunDate(fill.data.runCreatedAt)} ·{" "}
+          Run of <LocalDate value={fill.data.runCreatedAt} time /> ·{" "}
           {plural(parsed.data.respondents, "respondent")} ·{" "}
           {plural(parsed.data.personas.length, "persona")}
         </p>

@@ -9,6 +9,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { formatWhen } from "../run-format";
+import { LocalDate, useLocale } from "~/app/_components/locale";
 
 export interface CommentItemData {
   id: string;
@@ -35,6 +36,7 @@ export function CommentItem({
   onChanged: () => void;
 }) {
   const trpc = useTRPC();
+  const locale = useLocale();
   const editId = useId();
   const [mode, setMode] = useState<"read" | "edit" | "confirm-delete">("read");
   const [draft, setDraft] = useState(comment.body);
@@ -62,9 +64,9 @@ export function CommentItem({
   return (
     <div className={`pa-comment${isReply ? " pa-reply" : ""}`}>
       <p className="pa-comment-meta">
-        <strong>{author}</strong> · {formatWhen(comment.createdAt)}
+        <strong>{author}</strong> · <LocalDate value={comment.createdAt} time />
         {comment.editedAt && (
-          <span title={`Edited ${formatWhen(comment.editedAt)}`}> · edited</span>
+          <span title={`Edited ${formatWhen(comment.editedAt, locale)}`}> · edited</span>
         )}
       </p>
       {mode === "edit" ? (

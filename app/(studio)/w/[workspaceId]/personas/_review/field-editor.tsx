@@ -10,7 +10,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { TPersonaFieldKey } from "~/server/domain/persona-fields";
-import { formatDateTime } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 export interface EditableField {
   key: TPersonaFieldKey;
@@ -154,7 +154,7 @@ export function FieldEditor({
           {field.personWritten && field.updatedAt && (
             <p className="hint">
               {field.updatedByName ? `By ${field.updatedByName}, ` : ""}
-              {formatDateTime(field.updatedAt)}.
+              <LocalDate value={field.updatedAt} time />.
             </p>
           )}
           {canEdit && (

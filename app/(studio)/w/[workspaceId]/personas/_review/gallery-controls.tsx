@@ -18,11 +18,14 @@ export function GalleryControls({
   runs,
   selectedRunId,
   query,
+  locale,
 }: {
   action: string;
   runs: GalleryRun[];
   selectedRunId: string | null;
   query: GalleryQuery;
+  /** The viewer's date locale (option labels are plain text, so no <time> element). */
+  locale: string;
 }) {
   return (
     <form method="get" action={action} className="pa-controls" aria-label="Gallery options">
@@ -31,8 +34,8 @@ export function GalleryControls({
         <select id="gallery-run" name="run" defaultValue={selectedRunId ?? ""}>
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.surveyTitle} · {formatWhen(r.createdAt)} · {plural(r.personaCount, "persona")} ·{" "}
-              {reviewStatusLabels[r.reviewStatus]}
+              {r.surveyTitle} · {formatWhen(r.createdAt, locale)} ·{" "}
+              {plural(r.personaCount, "persona")} · {reviewStatusLabels[r.reviewStatus]}
             </option>
           ))}
         </select>

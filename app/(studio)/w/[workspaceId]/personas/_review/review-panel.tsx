@@ -16,7 +16,7 @@ import {
   transitionsFrom,
   type TPersonaSetStatus,
 } from "~/server/domain/review";
-import { formatWhen } from "../run-format";
+import { LocalDate } from "~/app/_components/locale";
 
 export interface ReviewEventItem {
   id: string;
@@ -166,10 +166,12 @@ export function ReviewPanel({
         <ul className="pa-links">
           {links.map((l) => (
             <li key={l.id}>
-              Link created {formatWhen(l.createdAt)}
+              Link created <LocalDate value={l.createdAt} time />
               {l.createdByName ? ` by ${l.createdByName}` : ""} ·{" "}
               {l.revokedAt ? (
-                <span>revoked {formatWhen(l.revokedAt)}</span>
+                <span>
+                  revoked <LocalDate value={l.revokedAt} time />
+                </span>
               ) : (
                 <>
                   <span>{status === "APPROVED" ? "active" : "paused until approved"}</span>
@@ -184,7 +186,7 @@ export function ReviewPanel({
                         Revoke
                         <span className="visually-hidden">
                           {" "}
-                          the link created {formatWhen(l.createdAt)}
+                          the link created <LocalDate value={l.createdAt} time />
                         </span>
                       </button>
                     </>
@@ -207,7 +209,9 @@ export function ReviewPanel({
               <strong>{e.actorName ?? "A former member"}</strong> moved the set from{" "}
               {reviewStatusLabels[e.from].toLowerCase()} to{" "}
               <strong>{reviewStatusLabels[e.to].toLowerCase()}</strong>{" "}
-              <span className="hint">· {formatWhen(e.createdAt)}</span>
+              <span className="hint">
+                · <LocalDate value={e.createdAt} time />
+              </span>
               {e.note && <q className="pa-log-note">{e.note}</q>}
             </li>
           ))}

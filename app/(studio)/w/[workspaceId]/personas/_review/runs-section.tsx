@@ -1,8 +1,9 @@
 // Every analysis run of the workspace, newest first, with status and progress.
 import Link from "next/link";
 import type { RunSummary } from "~/server/services/analysis-runs";
-import { formatWhen, isActive, phaseLabel } from "../run-format";
+import { isActive, phaseLabel } from "../run-format";
 import { StatusBadge } from "../status-badge";
+import { LocalDate } from "~/app/_components/locale";
 
 export function RunsSection({
   runs,
@@ -54,7 +55,9 @@ export function RunsSection({
                 <td>{run.surveyTitle}</td>
                 <td className="pa-num">{run.respondentCount ?? "–"}</td>
                 <td className="pa-num">{run.status === "SUCCEEDED" ? run.personaCount : "–"}</td>
-                <td>{formatWhen(run.createdAt)}</td>
+                <td>
+                  <LocalDate value={run.createdAt} time />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,9 +9,9 @@ import { Field } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { formatDateTime } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
-const dateTime = (d: Date) => formatDateTime(d);
+const dateTime = (d: Date) => <LocalDate value={d} time />;
 
 export function ApiKeysPanel({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();

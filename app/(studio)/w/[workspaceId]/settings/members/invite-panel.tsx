@@ -6,7 +6,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { invitableRoles, roleDescriptions, roleLabels } from "~/server/domain/workspace";
-import { formatDate } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 type InvitableRole = (typeof invitableRoles)[number];
 
@@ -116,7 +116,9 @@ export function InvitePanel({ workspaceId }: { workspaceId: string }) {
                   <span className="badge">{roleLabels[inv.role]}</span>
                 </td>
                 <td>{inv.invitedBy}</td>
-                <td>{formatDate(inv.expiresAt)}</td>
+                <td>
+                  <LocalDate value={inv.expiresAt} />
+                </td>
                 <td>
                   <button
                     type="button"

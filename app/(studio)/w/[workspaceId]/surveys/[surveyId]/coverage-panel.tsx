@@ -3,6 +3,7 @@
 "use client";
 import { stageCoverage } from "~/server/domain/survey/coverage";
 import type { DraftQuestion } from "./builder-state";
+import { plural } from "~/app/_lib/format";
 
 const measures = [
   { key: "emotion", label: "Emotion", count: "emotion" },
@@ -35,7 +36,7 @@ export function CoveragePanel({
           <p className={incomplete.length === 0 ? "coverage-ok" : "coverage-warn"}>
             {incomplete.length === 0
               ? `All ${stages.length} stages measure emotion, pain and thoughts.`
-              : `${incomplete.length} of ${stages.length} stages miss a measure: their journey map cells would stay empty.`}
+              : `${incomplete.length} of ${plural(stages.length, "stage")} ${incomplete.length === 1 ? "misses" : "miss"} a measure: their journey map cells would stay empty.`}
           </p>
           <ul className="coverage-list">
             {coverage.map((c) => (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { CopyField } from "~/app/_components/copy-field";
 import type { SurveyData } from "./builder-state";
-import { formatDate } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 interface PublishPanelProps {
   survey: SurveyData;
@@ -35,7 +35,13 @@ export function PublishPanel(props: PublishPanelProps) {
               {open ? "Open" : "Closed"}
             </span>{" "}
             Version {latest.number} is live
-            {latest.publishedAt && <> since {formatDate(latest.publishedAt)}</>}.
+            {latest.publishedAt && (
+              <>
+                {" "}
+                since <LocalDate value={latest.publishedAt} />
+              </>
+            )}
+            .
           </p>
           <CopyField
             id="public-link"
@@ -86,7 +92,9 @@ export function PublishPanel(props: PublishPanelProps) {
               <th scope="row">v{v.number}</th>
               <td>
                 {v.publishedAt ? (
-                  <>Published {v.publishedAt.toLocaleDateString("en-GB")}</>
+                  <>
+                    Published <LocalDate value={v.publishedAt} />
+                  </>
                 ) : (
                   <span className="badge badge-warn">Draft</span>
                 )}

@@ -31,6 +31,7 @@ import { QuestionList } from "./question-list";
 import { SettingsPanel } from "./settings-panel";
 import { SurveyJsActions } from "./surveyjs-actions";
 import { useQuestionActions } from "./use-question-actions";
+import { plural } from "~/app/_lib/format";
 
 interface SurveyBuilderProps {
   workspaceId: string;
@@ -154,8 +155,12 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
       ),
     });
     if (untied > 0) {
-      announce(`${untied} questions were untied from the previous map's stages.`);
-      setNotice(`${untied} questions were untied from the previous map's stages.`);
+      announce(
+        `${plural(untied, "question")} ${untied === 1 ? "was" : "were"} untied from the previous map's stages.`,
+      );
+      setNotice(
+        `${plural(untied, "question")} ${untied === 1 ? "was" : "were"} untied from the previous map's stages.`,
+      );
     }
   }
 
@@ -314,9 +319,12 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
         onCancel={() => setConfirm(null)}
       >
         <p>
-          Respondents will see these {draft.questions.length} questions at the public link. A
-          published version never changes: edits afterwards prepare version {editingNumber + 1}, and
-          responses stay with the version they answered.
+          Respondents will see{" "}
+          {draft.questions.length === 1
+            ? "this question"
+            : `these ${draft.questions.length} questions`}{" "}
+          at the public link. A published version never changes: edits afterwards prepare version{" "}
+          {editingNumber + 1}, and responses stay with the version they answered.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -352,8 +360,15 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
         onCancel={() => setConfirm(null)}
       >
         <p>
-          All {survey.versions.length} versions and{" "}
-          {survey.versions.reduce((n, v) => n + v.responseCount, 0)} responses will be deleted.
+          {survey.versions.length === 1
+            ? "Its only version"
+            : `All ${survey.versions.length} versions`}{" "}
+          and{" "}
+          {plural(
+            survey.versions.reduce((n, v) => n + v.responseCount, 0),
+            "response",
+          )}{" "}
+          will be deleted.
         </p>
       </ConfirmDialog>
       <ConfirmDialog
@@ -368,7 +383,7 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
           “{pendingDelete?.text.en || pendingDelete?.key}” is removed from the draft; published
           versions keep it.
           {pendingDelete && dependants(draft.questions, pendingDelete.key).length > 0
-            ? ` The display logic of ${dependants(draft.questions, pendingDelete.key).length} question(s) depends on it and is removed too.`
+            ? ` The display logic of ${plural(dependants(draft.questions, pendingDelete.key).length, "question")} depends on it and is removed too.`
             : ""}
         </p>
       </ConfirmDialog>

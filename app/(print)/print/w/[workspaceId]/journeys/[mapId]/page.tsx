@@ -17,6 +17,7 @@ import "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/evidence.css";
 import "~/app/_components/charts/charts.css";
 import "./print-journey.css";
 import { plural } from "~/app/_lib/format";
+import { getViewerLocale } from "~/app/_lib/viewer-locale";
 
 export const metadata: Metadata = { title: "Journey map" };
 
@@ -41,16 +42,17 @@ export default async function PrintJourneyPage({
   );
   const fill = stored.ok && stored.value ? ZJourneyFill.safeParse(stored.value.result) : null;
   const m = map.value;
+  const locale = await getViewerLocale();
   const filled = stored.ok && stored.value && fill?.success ? stored.value : null;
   const header = filled
-    ? `${m.name} · evidence from the run of ${formatRunDate(filled.runCreatedAt)}`
+    ? `${m.name} · evidence from the run of ${formatRunDate(filled.runCreatedAt, locale)}`
     : `${m.name} · no analysis run yet`;
 
   return (
     <article
       className="jm-print"
       data-print-header={header}
-      data-print-footer={`Persona Atlas · journey map${m.survey ? ` · survey “${m.survey.title}”` : ""} · printed ${formatDate(new Date())}`}
+      data-print-footer={`Persona Atlas · journey map${m.survey ? ` · survey “${m.survey.title}”` : ""} · printed ${formatDate(new Date(), { locale })}`}
     >
       <header>
         <h1>{m.name}</h1>
@@ -59,7 +61,7 @@ export default async function PrintJourneyPage({
           {plural(m.stages.length, "stage")}
           {m.survey ? ` · survey “${m.survey.title}”` : ""}
           {stored.ok && stored.value && fill?.success
-            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt)}, ${plural(fill.data.respondents, "respondent")}, ${plural(fill.data.personas.length, "persona")}`
+            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt, locale)}, ${plural(fill.data.respondents, "respondent")}, ${plural(fill.data.personas.length, "persona")}`
             : ""}
         </p>
       </header>

@@ -5,15 +5,10 @@ import type { TValueChange } from "~/server/analysis/journey/result";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { EvidenceDetails } from "./evidence-details";
-import {
-  formatRunDate,
-  intervalText,
-  percent,
-  personaColour,
-  valence,
-  wholeIndex,
-} from "./fill-data";
+import { intervalText, percent, personaColour, valence, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
+import { LocalDate } from "~/app/_components/locale";
+import { plural } from "~/app/_lib/format";
 
 export type JourneyDriftView = NonNullable<inferRouterOutputs<AppRouter>["journey"]["drift"]>;
 
@@ -80,7 +75,9 @@ export function DriftPanel({ ctx, view }: { ctx: GridContext; view: JourneyDrift
   const changed = drift.cells.filter(beyond).length;
   return (
     <section className="ev-panel" aria-labelledby="drift-title">
-      <h3 id="drift-title">What changed since {formatRunDate(previous.runCreatedAt)}</h3>
+      <h3 id="drift-title">
+        What changed since <LocalDate value={previous.runCreatedAt} time />
+      </h3>
       <p className="hint">
         This run against the previous run of the same survey. Personas are matched by the people in
         them.
@@ -173,7 +170,7 @@ export function DriftPanel({ ctx, view }: { ctx: GridContext; view: JourneyDrift
           {drift.addedStageIds.length > 0 &&
             `New stages since then: ${drift.addedStageIds.map(ctx.stageName).join(", ")}. `}
           {drift.removedStageIds.length > 0 &&
-            `${drift.removedStageIds.length} earlier stage(s) are not in this fill.`}
+            `${plural(drift.removedStageIds.length, "earlier stage")} ${drift.removedStageIds.length === 1 ? "is" : "are"} not in this fill.`}
         </p>
       )}
       <ul className="hint ev-notes">

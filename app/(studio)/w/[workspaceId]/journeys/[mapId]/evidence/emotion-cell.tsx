@@ -2,6 +2,7 @@
 // interval, the spread and the distribution; with the change from the previous stage where the
 // same respondents rated both.
 import type { TEmotionCell } from "~/server/analysis/journey/result";
+import { CellAnswers } from "./cell-answers";
 import { CommentButton, CommentCount, DiscussLink } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, valence } from "./fill-data";
@@ -57,6 +58,7 @@ export function EmotionCell({
         ]}
         href={ctx.rowHref(personaIndex)}
       >
+        <CellAnswers {...ref} />
         <CommentButton {...ref} />
       </EvidenceDetails>
       <CommentCount {...ref} />

@@ -4,6 +4,7 @@
 "use client";
 import type { TJourneyFill } from "~/server/analysis/journey/result";
 import { formatRunDate, parseView, viewValue, type View } from "./fill-data";
+import { useLocale } from "~/app/_components/locale";
 
 export interface FillOption {
   runId: string;
@@ -31,6 +32,7 @@ export function EvidenceControls({
   busy: boolean;
   onRefill: () => void;
 }) {
+  const locale = useLocale();
   return (
     <div className="ev-controls no-print">
       <div className="field">
@@ -38,7 +40,7 @@ export function EvidenceControls({
         <select id="ev-run" value={runId} onChange={(e) => onRun(e.target.value)}>
           {fills.map((f, i) => (
             <option key={f.runId} value={f.runId}>
-              {formatRunDate(f.runCreatedAt)}
+              {formatRunDate(f.runCreatedAt, locale)}
               {i === 0 ? " (newest)" : ""}
             </option>
           ))}

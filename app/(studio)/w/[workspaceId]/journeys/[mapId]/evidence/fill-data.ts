@@ -120,5 +120,6 @@ const emotionWords: Record<string, string> = {
 };
 export const emotionWord = (v: number) => emotionWords[String(Math.round(v))] ?? "";
 
-/** When a run was made: the one app-wide date format. */
-export const formatRunDate = (date: Date): string => formatDateTime(date);
+/** When a run was made, in the viewer's locale (the one app-wide format, app/_lib/format.ts). */
+export const formatRunDate = (date: Date, locale: string): string =>
+  formatDateTime(date, { locale });

@@ -37,7 +37,7 @@ export function FilledEvidence({
   drift: JourneyDriftView | null;
   comments?: CellComments;
 }) {
-  const ctx = gridContext(fill, ctxIds, stageNames, comments);
+  const ctx = gridContext(fill, ctxIds, stageNames, comments, map.id);
   const { columns, dropped } = columnsFor(map, fill);
   const missing = columns.filter((c) => !c.inFill).map((c) => c.name);
   return (

@@ -28,6 +28,8 @@ export interface GridContext {
   rowHref: (personaIndex: number | null) => string;
   responseHref: (responseId: string) => string;
   comments?: CellComments;
+  /** The map, in the studio (not in print): cells then open the answers behind them. */
+  journeyMapId?: string;
 }
 
 export function gridContext(
@@ -35,6 +37,7 @@ export function gridContext(
   ids: { workspaceId: string; surveyId: string; runId: string },
   stageNames: ReadonlyMap<string, string>,
   comments?: CellComments,
+  journeyMapId?: string,
 ): GridContext {
   const { workspaceId, surveyId, runId } = ids;
   const responses = `/w/${workspaceId}/surveys/${surveyId}/responses`;
@@ -54,5 +57,6 @@ export function gridContext(
         : `/w/${workspaceId}/personas/runs/${runId}/personas/${index}#members-title`,
     responseHref: (id) => `${responses}/${id}`,
     comments,
+    journeyMapId,
   };
 }

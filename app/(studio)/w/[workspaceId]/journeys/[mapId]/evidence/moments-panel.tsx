@@ -4,8 +4,8 @@
 "use client";
 import type { TMomentSuggestion } from "~/server/analysis/journey/result";
 import type { TSuggestionDecision } from "~/server/domain/journey";
-import { formatRunDate } from "./fill-data";
 import type { GridContext } from "./grid-context";
+import { LocalDate } from "~/app/_components/locale";
 
 export interface DecisionView {
   stageId: string;
@@ -63,7 +63,8 @@ export function MomentsPanel({
                 {decided && (
                   <p className="hint">
                     {decided.decision === "ACCEPTED" ? "Accepted" : "Dismissed"} by{" "}
-                    {decided.decidedBy ?? "a former member"} on {formatRunDate(decided.decidedAt)}
+                    {decided.decidedBy ?? "a former member"} on{" "}
+                    <LocalDate value={decided.decidedAt} time />
                   </p>
                 )}
                 {canEdit && (

@@ -3,6 +3,7 @@
 // severe share with its Wilson interval, the distribution and the Mann-Whitney test with its
 // Benjamini-Hochberg q. Insufficient cells are grey and hold no value.
 import type { TPainCell } from "~/server/analysis/journey/result";
+import { CellAnswers } from "./cell-answers";
 import { CommentButton, CommentCount, DiscussLink } from "./cell-comments";
 import { distributionText, EvidenceDetails } from "./evidence-details";
 import { intervalText, painClass, percent, qText, wholeIndex } from "./fill-data";
@@ -78,6 +79,7 @@ export function PainCell({
         facts={facts}
         href={ctx.rowHref(personaIndex)}
       >
+        <CellAnswers {...ref} />
         <CommentButton {...ref} />
       </EvidenceDetails>
       <CommentCount {...ref} />

@@ -12,10 +12,12 @@ import type {
   TToneShares,
 } from "~/server/analysis/journey/result";
 import { DiscussLink } from "./cell-comments";
+import { CellAnswers } from "./cell-answers";
 import { EvidenceDetails } from "./evidence-details";
 import { emotionWord, intervalText, percent, valence } from "./fill-data";
 import type { GridContext } from "./grid-context";
 import { Insufficient } from "./insufficient";
+import { plural } from "~/app/_lib/format";
 
 function Quote({ ctx, quote }: { ctx: GridContext; quote: TFillQuote }) {
   return (
@@ -63,8 +65,8 @@ export function ThoughtsCell({
     <div className="ev-thoughts">
       <p className="ev-sub">
         {byPeople
-          ? `${thoughts.respondents} respondents wrote ${thoughts.answers} answers`
-          : `${thoughts.n} answers from ${thoughts.respondents} respondents`}
+          ? `${plural(thoughts.respondents, "respondent")} wrote ${plural(thoughts.answers ?? 0, "answer")}`
+          : `${plural(thoughts.n, "answer")} from ${plural(thoughts.respondents, "respondent")}`}
       </p>
       {thoughts.topic && thoughts.topic.length > 0 && (
         <p className="ev-sub">
@@ -127,12 +129,14 @@ function shareLine(name: string, s: TToneShare): string {
 function ToneShares({
   ctx,
   personaIndex,
+  stageId,
   label,
   tone,
   disagreeing,
 }: {
   ctx: GridContext;
   personaIndex: number | null;
+  stageId: string;
   label: string;
   tone: TToneShares;
   disagreeing: number;
@@ -154,12 +158,15 @@ function ToneShares({
         { term: "Negative", value: shareLine("of respondents", tone.negative) },
         { term: "Neutral", value: shareLine("of respondents", tone.neutral) },
         { term: "Positive", value: shareLine("of respondents", tone.positive) },
-        { term: "n", value: `${tone.n} respondents (one tone each: the mean of their answers)` },
+        {
+          term: "n",
+          value: `${plural(tone.n, "respondent")} (one tone each: the mean of their answers)`,
+        },
         ...(tone.otherLanguage
           ? [
               {
                 term: "Not scored",
-                value: `${tone.otherLanguage} respondents wrote in German or another language; tone is shown for English only`,
+                value: `${plural(tone.otherLanguage, "respondent")} wrote in German or another language; tone is shown for English only`,
               },
             ]
           : []),
@@ -167,7 +174,15 @@ function ToneShares({
         { term: "Answers whose words and rating disagree", value: String(disagreeing) },
       ]}
       href={ctx.rowHref(personaIndex)}
-    />
+    >
+      <CellAnswers
+        ctx={ctx}
+        personaIndex={personaIndex}
+        stageId={stageId}
+        aspect="thoughts"
+        label={label}
+      />
+    </EvidenceDetails>
   );
 }
 
@@ -192,6 +207,7 @@ export function SentimentCell({
         <ToneShares
           ctx={ctx}
           personaIndex={personaIndex}
+          stageId={stageId}
           label={label}
           tone={thoughts.tone}
           disagreeing={thoughts.disagreeingAnswers}
@@ -210,7 +226,7 @@ export function SentimentCell({
           facts={[
             { term: "Mean sentiment", value: `${valence(s.mean)} on −1..+1` },
             { term: "95 % interval", value: intervalText(s.interval, valence) },
-            { term: "n", value: `${s.n} answers` },
+            { term: "n", value: plural(s.n, "answer") },
             { term: "Model", value: ctx.fill.scales.sentiment.model },
             {
               term: "Answers whose words and rating disagree",
@@ -218,7 +234,15 @@ export function SentimentCell({
             },
           ]}
           href={ctx.rowHref(personaIndex)}
-        />
+        >
+          <CellAnswers
+            ctx={ctx}
+            personaIndex={personaIndex}
+            stageId={stageId}
+            aspect="thoughts"
+            label={label}
+          />
+        </EvidenceDetails>
       ) : (
         <Insufficient n={s.n} reason={s.reason} />
       )}

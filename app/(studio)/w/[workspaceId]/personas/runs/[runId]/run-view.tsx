@@ -6,11 +6,12 @@ import Link from "next/link";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { formatWhen, isActive, phaseLabel, readParameters } from "../../run-format";
+import { isActive, phaseLabel, readParameters } from "../../run-format";
 import { StatusBadge } from "../../status-badge";
 import { RunExtras } from "./run-extras";
 import { RunResult } from "./run-result";
 import { plural } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 function isRefusal(error: unknown): boolean {
   const code = (error as { data?: { code?: string } | null } | null)?.data?.code;
@@ -81,8 +82,13 @@ export function RunView({
         <div>
           <h1>Analysis of {data.surveyTitle}</h1>
           <p>
-            <StatusBadge status={data.status} /> Started {formatWhen(data.createdAt)}
-            {data.finishedAt && <> · ended {formatWhen(data.finishedAt)}</>}
+            <StatusBadge status={data.status} /> Started <LocalDate value={data.createdAt} time />
+            {data.finishedAt && (
+              <>
+                {" "}
+                · ended <LocalDate value={data.finishedAt} time />
+              </>
+            )}
           </p>
         </div>
       </div>

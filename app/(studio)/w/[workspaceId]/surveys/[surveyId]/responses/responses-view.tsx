@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { formatDateTime } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 type Status = "PARTIAL" | "COMPLETE";
 
@@ -26,7 +26,7 @@ interface ResponsesViewProps {
   canImport?: boolean;
 }
 
-const when = (date: Date | null) => (date ? formatDateTime(date) : "—");
+const when = (date: Date | null) => (date ? <LocalDate value={date} time /> : "—");
 
 const languageNames: Record<string, string> = { en: "English", de: "German" };
 

@@ -5,11 +5,11 @@ import { notFound } from "next/navigation";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { describeAnswer } from "~/server/domain/survey/describe-answer";
 import "../../../builder.css";
-import { formatDateTime } from "~/app/_lib/format";
+import { LocalDate } from "~/app/_components/locale";
 
 export const metadata: Metadata = { title: "Response" };
 
-const when = (date: Date | null) => (date ? formatDateTime(date) : "Not finished");
+const when = (date: Date | null) => (date ? <LocalDate value={date} time /> : "Not finished");
 
 export default async function ResponsePage({
   params,

@@ -12,12 +12,12 @@ import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
-import { formatWhen } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { PrintReady } from "~/app/(print)/print-ready";
 import "~/app/(studio)/w/[workspaceId]/personas/personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "./print-persona.css";
 import "~/app/_components/charts/charts.css";
+import { LocalDate } from "~/app/_components/locale";
 
 export const metadata: Metadata = { title: "Persona card" };
 
@@ -140,7 +140,7 @@ export default async function PrintPersonaPage({
       </section>
       <p className="pa-print-foot">
         Persona Atlas · {v.run.surveyTitle} · analysis of{" "}
-        {v.run.finishedAt ? formatWhen(v.run.finishedAt) : "–"} · intervals 95 %, q =
+        {v.run.finishedAt ? <LocalDate value={v.run.finishedAt} time /> : "–"} · intervals 95 %, q =
         Benjamini-Hochberg over {v.testsRun} tests
         {v.segmentTests === null ? "" : " of questions the personas were not formed from"}
         {anyPerson ? " · ✎ written by a person, other fields generated from the statistics" : ""}.

@@ -19,7 +19,6 @@ import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import type { Trait } from "~/server/analysis/result";
 import { formatShare } from "~/server/analysis/trait-text";
 import { constructLabels } from "~/server/domain/perception";
-import { formatWhen } from "../../../../run-format";
 import { StabilityBadge } from "../../../../status-badge";
 import { DISCUSS_HASH } from "../../../../_review/discuss-hash";
 import { ClaimAnswersTable } from "~/app/_components/persona/claim-answers-table";
@@ -31,6 +30,7 @@ import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
 import { plural } from "~/app/_lib/format";
 import { Glossary } from "~/app/_components/glossary";
+import { LocalDate } from "~/app/_components/locale";
 
 export const metadata: Metadata = { title: "Persona" };
 
@@ -196,7 +196,7 @@ export default async function PersonaPage({
                       <details className="pa-evidence-details">
                         <summary>
                           Evidence: {evidence.length} trait{evidence.length === 1 ? "" : "s"}
-                          {withQuotes ? `, ${quotes.length} quotes` : ""}
+                          {withQuotes ? `, ${plural(quotes.length, "quote")}` : ""}
                           <span className="visually-hidden"> for {f.label.toLowerCase()}</span>
                         </summary>
                         {evidence.length > 0 ? (
@@ -389,7 +389,9 @@ export default async function PersonaPage({
               <tbody>
                 {v.history.map((h) => (
                   <tr key={h.id}>
-                    <td>{formatWhen(h.createdAt)}</td>
+                    <td>
+                      <LocalDate value={h.createdAt} time />
+                    </td>
                     <th scope="row">{h.fieldLabel}</th>
                     <td>
                       {kindLabels[h.kind]}
