@@ -19,7 +19,7 @@
 import { cpuUsage, memoryUsage } from "node:process";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { fillJourney } from "~/server/analysis/journey/fill";
+import { fillJourney, type FillStep } from "~/server/analysis/journey/fill";
 import { ZJourneyFillInput, type TJourneyFillInput } from "~/server/analysis/journey/input";
 import { journeyFillInputFromSurvey } from "~/server/analysis/journey-survey-input";
 import { ZSurveyFile } from "~/server/analysis/table-input";
@@ -36,12 +36,15 @@ const { values } = parseArgs({
     "text-max": { type: "string", default: "20000" },
     stages: { type: "string", default: "6" },
     seed: { type: "string", default: "1" },
+    // The whole-input zod parse the fill no longer runs, timed for comparison up to this size.
+    "zod-max": { type: "string", default: "1000000" },
   },
 });
 const sizes = (values.sizes ?? "1000000").split(",").map(Number);
 const textMax = Number(values["text-max"]);
 const stageCount = Number(values.stages);
 const seed = Number(values.seed);
+const zodMax = Number(values["zod-max"]);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -85,11 +88,25 @@ function runSize(n: number) {
   const result = personasOf(respondents, shares.length);
   const build = timed(() => journeyFillInputFromSurvey({ survey }, respondents, result));
   const input: TJourneyFillInput = build.value;
-  log(`  input built in ${build.wallMs} ms; checking input ...`);
-  const check = timed(() => ZJourneyFillInput.parse(input));
-  log(`  zod input check ${check.wallMs} ms; filling ...`);
-  const fill = timed(() => fillJourney(input));
-  log(`  fill ${fill.wallMs} ms (cpu ${fill.cpuMs} ms)`);
+  let zodInputCheckMs: number | null = null;
+  if (n <= zodMax) {
+    log(`  input built in ${build.wallMs} ms; whole-input zod parse for comparison ...`);
+    zodInputCheckMs = timed(() => ZJourneyFillInput.parse(input)).wallMs;
+    log(`  zod parse ${zodInputCheckMs} ms`);
+  }
+  log(`  filling ...`);
+  // Wall-clock milliseconds of each step, as the fill reports finishing it.
+  const steps: Partial<Record<FillStep, number>> = {};
+  let last = 0;
+  const fill = timed(() => {
+    last = performance.now();
+    return fillJourney(input, {}, (step) => {
+      const now = performance.now();
+      steps[step] = Math.round(now - last);
+      last = now;
+    });
+  });
+  log(`  fill ${fill.wallMs} ms (cpu ${fill.cpuMs} ms) ${JSON.stringify(steps)}`);
   const ok = fill.value.cells.filter((c) => c.emotion.status === "ok").length;
   return {
     respondents: n,
@@ -97,9 +114,10 @@ function runSize(n: number) {
     personas: shares.length,
     thoughts: withText,
     buildInputMs: build.wallMs,
-    zodInputCheckMs: check.wallMs,
+    zodInputCheckMs,
     fillMs: fill.wallMs,
     fillCpuMs: fill.cpuMs,
+    stepMs: steps,
     cellsWithEmotion: ok,
     cells: fill.value.cells.length,
     heapUsedMb: Math.round(memoryUsage().heapUsed / 2 ** 20),

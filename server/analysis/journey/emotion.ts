@@ -22,14 +22,54 @@ export function levelCounts(
   }));
 }
 
+/**
+ * Counts answers per level as levelCounts does, one answer at a time: for the fill's columns,
+ * where a cell's answers are never gathered into one array.
+ */
+export class LevelTally {
+  private readonly low: number;
+  private readonly counts: Float64Array;
+  constructor(private readonly levels: readonly { value: number; label: string }[]) {
+    const values = levels.map((l) => l.value);
+    this.low = Math.min(...values);
+    this.counts = new Float64Array(Math.max(...values) - this.low + 1);
+  }
+  add(answer: number): void {
+    const slot = Math.round(answer) - this.low;
+    if (slot >= 0 && slot < this.counts.length) this.counts[slot] = (this.counts[slot] ?? 0) + 1;
+  }
+  result(): { value: number; label: string; count: number }[] {
+    return this.levels.map((level) => ({
+      ...level,
+      count: Number.isInteger(level.value) ? (this.counts[level.value - this.low] ?? 0) : 0,
+    }));
+  }
+}
+
 export function summariseEmotion(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionCell {
-  const n = scores.length;
+  return summariseEmotionValues(
+    scores.map((s) => s.value),
+    () =>
+      levelCounts(
+        scores.flatMap((s) => s.answers),
+        EMOTION_LEVELS,
+      ),
+    params,
+  );
+}
+
+/** The cell from its respondents' values; the distribution is asked for only when shown. */
+export function summariseEmotionValues(
+  values: readonly number[],
+  distribution: () => { value: number; label: string; count: number }[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionCell {
+  const n = values.length;
   const few = tooFew(n, params.minN, "respondents rated their emotion here");
   if (few) return few;
-  const values = scores.map((s) => s.value);
   const ci = meanConfidenceInterval(values);
   const wide = tooWide(
     n,
@@ -44,10 +84,7 @@ export function summariseEmotion(
     mean: ci.mean,
     sd: sampleStandardDeviation(values),
     interval: clampInterval(ci, EMOTION_RANGE.min, EMOTION_RANGE.max),
-    distribution: levelCounts(
-      scores.flatMap((s) => s.answers),
-      EMOTION_LEVELS,
-    ),
+    distribution: distribution(),
   };
 }
 

@@ -73,41 +73,66 @@ export function emotionChanges(
         const b = to.emotion.get(id);
         return a && b ? [b.value - a.value] : [];
       });
-      const head = {
-        personaIndex: row.personaIndex,
-        fromStageId: from.stage.id,
-        toStageId: to.stage.id,
-      };
-      const few = tooFew(
-        diffs.length,
-        params.minN,
-        "respondents rated their emotion at both stages",
-      );
-      if (few) {
-        out.push({ ...head, change: few });
-        continue;
-      }
-      const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
-      const interval = { lower: ci.lower, upper: ci.upper };
-      const wide = tooWide(
-        diffs.length,
-        interval,
-        { range: 4, name: "−2..+2 emotion scale", write: signed },
-        params.maxIntervalWidth,
-      );
-      out.push({
-        ...head,
-        change: wide ?? {
-          status: "ok",
-          n: diffs.length,
-          mean: ci.mean,
-          interval,
-          excludesZero: interval.lower > 0 || interval.upper < 0,
-        },
-      });
+      out.push(emotionChange(row.personaIndex, from.stage.id, to.stage.id, diffs, params));
     }
   }
   return out;
+}
+
+/** emotionChanges on the fill's columns: rows as response positions, emotion NaN when absent. */
+export function emotionChangesOfColumns(
+  stages: readonly { stage: { id: string }; emotion: { value: Float64Array } }[],
+  rows: readonly { personaIndex: number | null; members: Int32Array }[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionChange[] {
+  const out: TEmotionChange[] = [];
+  for (const row of rows) {
+    for (let i = 1; i < stages.length; i++) {
+      const from = (stages[i - 1] as (typeof stages)[number]).emotion.value;
+      const to = (stages[i] as (typeof stages)[number]).emotion.value;
+      const diffs: number[] = [];
+      for (const position of row.members) {
+        const a = from[position] as number;
+        const b = to[position] as number;
+        if (!Number.isNaN(a) && !Number.isNaN(b)) diffs.push(b - a);
+      }
+      const fromId = (stages[i - 1] as (typeof stages)[number]).stage.id;
+      const toId = (stages[i] as (typeof stages)[number]).stage.id;
+      out.push(emotionChange(row.personaIndex, fromId, toId, diffs, params));
+    }
+  }
+  return out;
+}
+
+/** One row's change between two stages from its respondents' paired differences. */
+function emotionChange(
+  personaIndex: number | null,
+  fromStageId: string,
+  toStageId: string,
+  diffs: readonly number[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionChange {
+  const head = { personaIndex, fromStageId, toStageId };
+  const few = tooFew(diffs.length, params.minN, "respondents rated their emotion at both stages");
+  if (few) return { ...head, change: few };
+  const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
+  const interval = { lower: ci.lower, upper: ci.upper };
+  const wide = tooWide(
+    diffs.length,
+    interval,
+    { range: 4, name: "−2..+2 emotion scale", write: signed },
+    params.maxIntervalWidth,
+  );
+  return {
+    ...head,
+    change: wide ?? {
+      status: "ok",
+      n: diffs.length,
+      mean: ci.mean,
+      interval,
+      excludesZero: interval.lower > 0 || interval.upper < 0,
+    },
+  };
 }
 
 interface NamedStage {
