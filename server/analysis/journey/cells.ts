@@ -11,7 +11,7 @@
 // rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the one the
 // per-respondent version gave: values are gathered and summed in the same (response) order.
 import type { AnalysedText } from "../text/analyse-text";
-import { EMOTION_LEVELS, LevelTally, summariseEmotionValues } from "./emotion";
+import { EMOTION_LEVELS, summariseEmotionValues } from "./emotion";
 import { goalTextAnswers, summariseGoal } from "./goals";
 import type { JourneyFillData, JourneyFillParameters, JourneyResponseInput } from "./input";
 import {
@@ -78,36 +78,88 @@ export function indexedRows(data: JourneyFillData, respondents: RespondentIndex)
 /** Steps of the fill a caller may want to time; the fill itself never reads a clock. */
 export type FillStep = "emotion" | "pain" | "thoughts";
 
+/** A row's values at a stage (in input order), how many are severe, answers per level. */
 interface RowScores {
+  /** Typed for speed; the statistics only index and measure it. */
   values: number[];
   severe: number;
+  levels: Float64Array;
 }
 
-function rowScores(column: ScoreColumn, members: Int32Array): RowScores {
-  const values: number[] = [];
-  let severe = 0;
-  for (const position of members) {
-    const v = column.value[position] as number;
-    if (Number.isNaN(v)) continue;
-    values.push(v);
-    severe += column.severe[position] as number;
-  }
-  return { values, severe };
+/** Levels as whole numbers low..low+size−1; an answer counts at its rounded level (levelCounts). */
+interface LevelSlots {
+  low: number;
+  size: number;
 }
 
-function distributionOf(
-  column: ScoreColumn,
-  members: Int32Array,
+function levelSlots(levels: readonly { value: number }[]): LevelSlots {
+  const values = levels.map((l) => l.value);
+  const low = Math.min(...values);
+  return { low, size: Math.max(...values) - low + 1 };
+}
+
+function levelResult(
   levels: readonly { value: number; label: string }[],
+  slots: LevelSlots,
+  counts: Float64Array,
 ): { value: number; label: string; count: number }[] {
-  const tally = new LevelTally(levels);
-  for (const position of members) {
-    const end = column.start[position + 1] as number;
-    for (let k = column.start[position] as number; k < end; k++) {
-      tally.add(column.answers[k] as number);
+  return levels.map((level) => ({
+    ...level,
+    count: Number.isInteger(level.value) ? (counts[level.value - slots.low] ?? 0) : 0,
+  }));
+}
+
+/**
+ * One pass over a stage's column for every row at once: each respondent's value goes to the
+ * all-respondents row and to their persona's row, in input order, so each row's values come out
+ * in the order the row lists its members (rows are built that way by indexedRows).
+ */
+function gatherRows(
+  column: ScoreColumn,
+  rows: readonly IndexedRow[],
+  rowOfSlot: Int32Array,
+  personaSlot: Int32Array,
+  slots: LevelSlots,
+): RowScores[] {
+  const all = rows.findIndex((r) => r.slot < 0);
+  const buffers = rows.map((row) => new Float64Array(row.members.length));
+  const lengths = new Int32Array(rows.length);
+  const severe = new Float64Array(rows.length);
+  const levels = rows.map(() => new Float64Array(slots.size));
+  const allValues = buffers[all] as Float64Array;
+  const allLevels = levels[all] as Float64Array;
+  const { value, start, answers } = column;
+  let allLength = 0;
+  for (let position = 0; position < value.length; position++) {
+    const v = value[position] as number;
+    if (Number.isNaN(v)) continue;
+    const slot = personaSlot[position] as number;
+    const r = slot < 0 ? -1 : (rowOfSlot[slot] as number);
+    const isSevere = column.severe[position] === 1 ? 1 : 0;
+    allValues[allLength++] = v;
+    severe[all] = (severe[all] as number) + isSevere;
+    let rowLevels: Float64Array | null = null;
+    if (r >= 0) {
+      const length = lengths[r] as number;
+      (buffers[r] as Float64Array)[length] = v;
+      lengths[r] = length + 1;
+      severe[r] = (severe[r] as number) + isSevere;
+      rowLevels = levels[r] as Float64Array;
+    }
+    const end = start[position + 1] as number;
+    for (let k = start[position] as number; k < end; k++) {
+      const level = Math.round(answers[k] as number) - slots.low;
+      if (level < 0 || level >= slots.size) continue;
+      allLevels[level] = (allLevels[level] as number) + 1;
+      if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
     }
   }
-  return tally.result();
+  lengths[all] = allLength;
+  return rows.map((_, r) => ({
+    values: (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+    severe: severe[r] as number,
+    levels: levels[r] as Float64Array,
+  }));
 }
 
 /** Each respondent's value as a code into the stage's distinct values (−1: no value). */
@@ -138,34 +190,39 @@ export function fillCells(
   onStep: (step: FillStep) => void = () => {},
 ): { cells: TFillCell[]; painTests: number } {
   const personaRows = rows.filter((r) => r.personaIndex !== null);
+  const { personaSlot } = respondents;
+  const rowOfSlot = new Int32Array(data.personas.length).fill(-1);
+  rows.forEach((row, r) => {
+    if (row.slot >= 0) rowOfSlot[row.slot] = r;
+  });
 
   // Emotion, every cell.
-  const emotion: TEmotionCell[][] = rows.map((row) =>
-    stages.map((stage) => {
-      const { values } = rowScores(stage.emotion, row.members);
-      return summariseEmotionValues(
-        values,
-        () => distributionOf(stage.emotion, row.members, EMOTION_LEVELS),
-        params,
+  const emotionSlots = levelSlots(EMOTION_LEVELS);
+  const emotion: TEmotionCell[][] = rows.map(() => []);
+  for (const stage of stages) {
+    const scores = gatherRows(stage.emotion, rows, rowOfSlot, personaSlot, emotionSlots);
+    scores.forEach(({ values, levels }, r) => {
+      (emotion[r] as TEmotionCell[]).push(
+        summariseEmotionValues(
+          values,
+          () => levelResult(EMOTION_LEVELS, emotionSlots, levels),
+          params,
+        ),
       );
-    }),
-  );
+    });
+  }
   onStep("emotion");
 
   // Pain, every cell, and each persona's test against the other personas at the stage.
   const pain: TPainCell[][] = rows.map(() => []);
   const rawTest: (RawPainTest | null)[][] = rows.map(() => []);
+  const painSlots = levelSlots(PAIN_LEVELS);
   stages.forEach((stage) => {
-    const scores = rows.map((row) => rowScores(stage.pain, row.members));
-    rows.forEach((row, r) => {
-      const { values, severe } = scores[r] as RowScores;
+    const scores = gatherRows(stage.pain, rows, rowOfSlot, personaSlot, painSlots);
+    rows.forEach((_, r) => {
+      const { values, severe, levels } = scores[r] as RowScores;
       (pain[r] as TPainCell[]).push(
-        summarisePainValues(
-          values,
-          severe,
-          () => distributionOf(stage.pain, row.members, PAIN_LEVELS),
-          params,
-        ),
+        summarisePainValues(values, severe, () => levelResult(PAIN_LEVELS, painSlots, levels), params),
       );
     });
     const { codes, values: distinct } = distinctCodes(stage.pain);
@@ -200,7 +257,7 @@ export function fillCells(
           for (let c = 0; c < counts.length; c++) counts[c] = (counts[c] ?? 0) + (tally.counts[c] ?? 0);
           n += tally.n;
           const otherValues = (scores[rows.indexOf(other)] as RowScores).values;
-          for (const v of otherValues) sum += v;
+          for (let k = 0; k < otherValues.length; k++) sum += otherValues[k] as number;
         });
         if (n >= 2) test = painTestFromTallies(tallyOf(row), { values: distinct, counts, n }, sum);
       }

@@ -22,30 +22,6 @@ export function levelCounts(
   }));
 }
 
-/**
- * Counts answers per level as levelCounts does, one answer at a time: for the fill's columns,
- * where a cell's answers are never gathered into one array.
- */
-export class LevelTally {
-  private readonly low: number;
-  private readonly counts: Float64Array;
-  constructor(private readonly levels: readonly { value: number; label: string }[]) {
-    const values = levels.map((l) => l.value);
-    this.low = Math.min(...values);
-    this.counts = new Float64Array(Math.max(...values) - this.low + 1);
-  }
-  add(answer: number): void {
-    const slot = Math.round(answer) - this.low;
-    if (slot >= 0 && slot < this.counts.length) this.counts[slot] = (this.counts[slot] ?? 0) + 1;
-  }
-  result(): { value: number; label: string; count: number }[] {
-    return this.levels.map((level) => ({
-      ...level,
-      count: Number.isInteger(level.value) ? (this.counts[level.value - this.low] ?? 0) : 0,
-    }));
-  }
-}
-
 export function summariseEmotion(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,

@@ -90,12 +90,16 @@ export function emotionChangesOfColumns(
     for (let i = 1; i < stages.length; i++) {
       const from = (stages[i - 1] as (typeof stages)[number]).emotion.value;
       const to = (stages[i] as (typeof stages)[number]).emotion.value;
-      const diffs: number[] = [];
-      for (const position of row.members) {
+      const buffer = new Float64Array(row.members.length);
+      let count = 0;
+      for (let k = 0; k < row.members.length; k++) {
+        const position = row.members[k] as number;
         const a = from[position] as number;
         const b = to[position] as number;
-        if (!Number.isNaN(a) && !Number.isNaN(b)) diffs.push(b - a);
+        if (!Number.isNaN(a) && !Number.isNaN(b)) buffer[count++] = b - a;
       }
+      // A typed view: the statistics only index and measure it.
+      const diffs = buffer.subarray(0, count) as unknown as number[];
       const fromId = (stages[i - 1] as (typeof stages)[number]).stage.id;
       const toId = (stages[i] as (typeof stages)[number]).stage.id;
       out.push(emotionChange(row.personaIndex, fromId, toId, diffs, params));
