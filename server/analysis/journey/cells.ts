@@ -22,13 +22,7 @@ import {
   type RawPainTest,
   type ValueTally,
 } from "./pain";
-import type {
-  TEmotionCell,
-  TFillCell,
-  TGoalSummary,
-  TPainCell,
-  TThoughtsCell,
-} from "./result";
+import type { TEmotionCell, TFillCell, TGoalSummary, TPainCell, TThoughtsCell } from "./result";
 import {
   summariseThoughts,
   termRespondents,
@@ -122,7 +116,11 @@ function gatherRows(
   slots: LevelSlots,
 ): RowScores[] {
   const all = rows.findIndex((r) => r.slot < 0);
-  const buffers = rows.map((row) => new Float64Array(row.members.length));
+  // When everyone answered, the all-respondents row's values are the column itself.
+  const complete = column.count === column.value.length;
+  const buffers = rows.map((row, r) =>
+    r === all && complete ? column.value : new Float64Array(row.members.length),
+  );
   const lengths = new Int32Array(rows.length);
   const severe = new Float64Array(rows.length);
   const levels = rows.map(() => new Float64Array(slots.size));
@@ -136,7 +134,8 @@ function gatherRows(
     const slot = personaSlot[position] as number;
     const r = slot < 0 ? -1 : (rowOfSlot[slot] as number);
     const isSevere = column.severe[position] === 1 ? 1 : 0;
-    allValues[allLength++] = v;
+    if (!complete) allValues[allLength] = v;
+    allLength++;
     severe[all] = (severe[all] as number) + isSevere;
     let rowLevels: Float64Array | null = null;
     if (r >= 0) {
@@ -145,6 +144,14 @@ function gatherRows(
       lengths[r] = length + 1;
       severe[r] = (severe[r] as number) + isSevere;
       rowLevels = levels[r] as Float64Array;
+    }
+    if (start === null || answers === null) {
+      const level = Math.round(v) - slots.low;
+      if (level >= 0 && level < slots.size) {
+        allLevels[level] = (allLevels[level] as number) + 1;
+        if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
+      }
+      continue;
     }
     const end = start[position + 1] as number;
     for (let k = start[position] as number; k < end; k++) {
@@ -222,7 +229,12 @@ export function fillCells(
     rows.forEach((_, r) => {
       const { values, severe, levels } = scores[r] as RowScores;
       (pain[r] as TPainCell[]).push(
-        summarisePainValues(values, severe, () => levelResult(PAIN_LEVELS, painSlots, levels), params),
+        summarisePainValues(
+          values,
+          severe,
+          () => levelResult(PAIN_LEVELS, painSlots, levels),
+          params,
+        ),
       );
     });
     const { codes, values: distinct } = distinctCodes(stage.pain);
@@ -254,7 +266,8 @@ export function fillCells(
         personaRows.forEach((other) => {
           if (other === row) return;
           const tally = tallyOf(other);
-          for (let c = 0; c < counts.length; c++) counts[c] = (counts[c] ?? 0) + (tally.counts[c] ?? 0);
+          for (let c = 0; c < counts.length; c++)
+            counts[c] = (counts[c] ?? 0) + (tally.counts[c] ?? 0);
           n += tally.n;
           const otherValues = (scores[rows.indexOf(other)] as RowScores).values;
           for (let k = 0; k < otherValues.length; k++) sum += otherValues[k] as number;
@@ -289,8 +302,7 @@ export function fillCells(
       row.slot < 0
         ? stage.thoughts
         : stage.thoughts.filter(
-            (_, k) =>
-              respondents.personaSlot[stage.thoughtRespondent[k] as number] === row.slot,
+            (_, k) => respondents.personaSlot[stage.thoughtRespondent[k] as number] === row.slot,
           ),
     );
     const comparisonOf = (

@@ -66,15 +66,7 @@ export function fillJourney(
   onStep("read");
   const analysed = analyseTexts(texts(stages, data));
   onStep("text");
-  const { cells, painTests } = fillCells(
-    data,
-    respondents,
-    stages,
-    rows,
-    analysed,
-    params,
-    onStep,
-  );
+  const { cells, painTests } = fillCells(data, respondents, stages, rows, analysed, params, onStep);
 
   const personas = [...data.personas]
     .sort((a, b) => a.index - b.index)

@@ -79,33 +79,59 @@ export function emotionChanges(
   return out;
 }
 
-/** emotionChanges on the fill's columns: rows as response positions, emotion NaN when absent. */
+/**
+ * emotionChanges on the fill's columns (emotion NaN when absent). Rows are response positions:
+ * persona rows hold disjoint positions in ascending order, the all-respondents row (personaIndex
+ * null) every position; each transition is one pass over the respondents for all rows at once.
+ */
 export function emotionChangesOfColumns(
   stages: readonly { stage: { id: string }; emotion: { value: Float64Array } }[],
   rows: readonly { personaIndex: number | null; members: Int32Array }[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionChange[] {
-  const out: TEmotionChange[] = [];
-  for (const row of rows) {
-    for (let i = 1; i < stages.length; i++) {
-      const from = (stages[i - 1] as (typeof stages)[number]).emotion.value;
-      const to = (stages[i] as (typeof stages)[number]).emotion.value;
-      const buffer = new Float64Array(row.members.length);
-      let count = 0;
-      for (let k = 0; k < row.members.length; k++) {
-        const position = row.members[k] as number;
-        const a = from[position] as number;
-        const b = to[position] as number;
-        if (!Number.isNaN(a) && !Number.isNaN(b)) buffer[count++] = b - a;
+  const respondents = stages[0]?.emotion.value.length ?? 0;
+  const rowOf = new Int32Array(respondents).fill(-1);
+  rows.forEach((row, r) => {
+    if (row.personaIndex !== null) for (const position of row.members) rowOf[position] = r;
+  });
+  const all = rows.findIndex((row) => row.personaIndex === null);
+  const byTransition: TEmotionChange[][] = [];
+  for (let i = 1; i < stages.length; i++) {
+    const fromStage = stages[i - 1] as (typeof stages)[number];
+    const toStage = stages[i] as (typeof stages)[number];
+    const from = fromStage.emotion.value;
+    const to = toStage.emotion.value;
+    const buffers = rows.map((row) => new Float64Array(row.members.length));
+    const lengths = new Int32Array(rows.length);
+    for (let position = 0; position < respondents; position++) {
+      const a = from[position] as number;
+      const b = to[position] as number;
+      if (Number.isNaN(a) || Number.isNaN(b)) continue;
+      const d = b - a;
+      const r = rowOf[position] as number;
+      if (r >= 0) {
+        (buffers[r] as Float64Array)[lengths[r] as number] = d;
+        lengths[r] = (lengths[r] as number) + 1;
       }
-      // A typed view: the statistics only index and measure it.
-      const diffs = buffer.subarray(0, count) as unknown as number[];
-      const fromId = (stages[i - 1] as (typeof stages)[number]).stage.id;
-      const toId = (stages[i] as (typeof stages)[number]).stage.id;
-      out.push(emotionChange(row.personaIndex, fromId, toId, diffs, params));
+      if (all >= 0) {
+        (buffers[all] as Float64Array)[lengths[all] as number] = d;
+        lengths[all] = (lengths[all] as number) + 1;
+      }
     }
+    byTransition.push(
+      rows.map((row, r) =>
+        emotionChange(
+          row.personaIndex,
+          fromStage.stage.id,
+          toStage.stage.id,
+          // A typed view: the statistics only index and measure it.
+          (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+          params,
+        ),
+      ),
+    );
   }
-  return out;
+  return rows.flatMap((_, r) => byTransition.map((changes) => changes[r] as TEmotionChange));
 }
 
 /** One row's change between two stages from its respondents' paired differences. */

@@ -108,9 +108,14 @@ export interface ScoreColumn {
   value: Float64Array;
   /** 1 when at least one answer sits at the top of its scale (pain: severe). */
   severe: Uint8Array;
-  /** Respondent i's answers on the target scale are answers[start[i]] .. answers[start[i + 1] - 1]. */
-  start: Int32Array;
-  answers: Float64Array;
+  /**
+   * Respondent i's answers on the target scale are answers[start[i]] .. answers[start[i + 1] − 1].
+   * Null when the stage has at most one question of this kind: the value is then the one answer.
+   */
+  start: Int32Array | null;
+  answers: Float64Array | null;
+  /** Respondents with a value. */
+  count: number;
 }
 
 /** Per stage (in map order): its questions by role and its respondents' values, indexed by position. */
@@ -137,12 +142,14 @@ function scoreColumn(
   const n = responses.length;
   const value = new Float64Array(n).fill(NaN);
   const severe = new Uint8Array(n);
-  const start = new Int32Array(n + 1);
-  const answers = new Float64Array(n * questions.length);
+  const several = questions.length > 1;
+  const start = several ? new Int32Array(n + 1) : null;
+  const answers = several ? new Float64Array(n * questions.length) : null;
   const scales = questions.map(sourceScale);
   let used = 0;
+  let answered = 0;
   for (let i = 0; i < n; i++) {
-    start[i] = used;
+    if (start) start[i] = used;
     const given = (responses[i] as JourneyResponseInput).answers;
     let sum = 0;
     let count = 0;
@@ -158,16 +165,19 @@ function scoreColumn(
       }
       const mapped =
         target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
-      answers[used++] = mapped;
+      if (answers) answers[used++] = mapped;
       // Summed left to right from 0, as a reduce over the answers would.
       sum += mapped;
       count++;
       if (x === scale.max) severe[i] = 1;
     }
-    if (count > 0) value[i] = sum / count;
+    if (count > 0) {
+      value[i] = sum / count;
+      answered++;
+    }
   }
-  start[n] = used;
-  return { value, severe, start, answers };
+  if (start) start[n] = used;
+  return { value, severe, start, answers, count: answered };
 }
 
 /** Per stage (in map order), every respondent's values, as columns indexed by response position. */
