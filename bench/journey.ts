@@ -9,13 +9,16 @@
 // heap, hence the larger heap in the npm script.
 //
 // Measured 2026-12-02 on the shared 2-core box (load ~19): 1M x 6 stages, 4 personas, no text:
-// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU. The
-// target (3 s) is ~50x away. A CPU profile at 50k puts ~2/3 of the fill in fillCells (per cell,
-// string-keyed Map lookups and flatMap copies of each row's members, the Mann-Whitney ranks),
-// the rest in readStageValues, emotionChanges, the input's zod parse and garbage collection.
+// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU.
+// 2026-12-03, same box at load ~30 (a plain 60M-element typed-array loop ran 3-5x slower than
+// on an idle core): before the columnar fill 213 s CPU at 1M; after it 10.8 s CPU at 1M
+// (validate 2.0, read 1.9, emotion 1.9, pain 2.8, changes/moments/gaps 2.2 s), 2.7 s at 300k.
+// With thoughts at 20k the fill is 18 s CPU, 17 s of it the themes and quotes of text/ (was 26 s).
+// stepCpuMs gives each step's CPU time; --zod-max bounds the whole-input zod parse timed for
+// comparison (the fill itself checks the bulk without zod).
 //
 //   npm run bench:journey                          # 1M respondents x 6 stages, thoughts at 20k
-//   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000
+//   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000 --zod-max 0
 import { cpuUsage, memoryUsage } from "node:process";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
