@@ -9,17 +9,20 @@
 // heap, hence the larger heap in the npm script.
 //
 // Measured 2026-12-02 on the shared 2-core box (load ~19): 1M x 6 stages, 4 personas, no text:
-// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU. The
-// target (3 s) is ~50x away. A CPU profile at 50k puts ~2/3 of the fill in fillCells (per cell,
-// string-keyed Map lookups and flatMap copies of each row's members, the Mann-Whitney ranks),
-// the rest in readStageValues, emotionChanges, the input's zod parse and garbage collection.
+// fill 163 s of CPU (809 s wall), zod input check 56 s wall; 20k with thoughts: 5.5 s CPU.
+// 2026-12-03, same box at load ~30 (a plain 60M-element typed-array loop ran 3-5x slower than
+// on an idle core): before the columnar fill 213 s CPU at 1M; after it 10.8 s CPU at 1M
+// (validate 2.0, read 1.9, emotion 1.9, pain 2.8, changes/moments/gaps 2.2 s), 2.7 s at 300k.
+// With thoughts at 20k the fill is 18 s CPU, 17 s of it the themes and quotes of text/ (was 26 s).
+// stepCpuMs gives each step's CPU time; --zod-max bounds the whole-input zod parse timed for
+// comparison (the fill itself checks the bulk without zod).
 //
 //   npm run bench:journey                          # 1M respondents x 6 stages, thoughts at 20k
-//   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000
+//   npx tsx bench/journey.ts --sizes 100000,1000000 --text-max 50000 --zod-max 0
 import { cpuUsage, memoryUsage } from "node:process";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { fillJourney } from "~/server/analysis/journey/fill";
+import { fillJourney, type FillStep } from "~/server/analysis/journey/fill";
 import { ZJourneyFillInput, type TJourneyFillInput } from "~/server/analysis/journey/input";
 import { journeyFillInputFromSurvey } from "~/server/analysis/journey-survey-input";
 import { ZSurveyFile } from "~/server/analysis/table-input";
@@ -36,12 +39,15 @@ const { values } = parseArgs({
     "text-max": { type: "string", default: "20000" },
     stages: { type: "string", default: "6" },
     seed: { type: "string", default: "1" },
+    // The whole-input zod parse the fill no longer runs, timed for comparison up to this size.
+    "zod-max": { type: "string", default: "1000000" },
   },
 });
 const sizes = (values.sizes ?? "1000000").split(",").map(Number);
 const textMax = Number(values["text-max"]);
 const stageCount = Number(values.stages);
 const seed = Number(values.seed);
+const zodMax = Number(values["zod-max"]);
 
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -85,11 +91,26 @@ function runSize(n: number) {
   const result = personasOf(respondents, shares.length);
   const build = timed(() => journeyFillInputFromSurvey({ survey }, respondents, result));
   const input: TJourneyFillInput = build.value;
-  log(`  input built in ${build.wallMs} ms; checking input ...`);
-  const check = timed(() => ZJourneyFillInput.parse(input));
-  log(`  zod input check ${check.wallMs} ms; filling ...`);
-  const fill = timed(() => fillJourney(input));
-  log(`  fill ${fill.wallMs} ms (cpu ${fill.cpuMs} ms)`);
+  let zodInputCheckMs: number | null = null;
+  if (n <= zodMax) {
+    log(`  input built in ${build.wallMs} ms; whole-input zod parse for comparison ...`);
+    zodInputCheckMs = timed(() => ZJourneyFillInput.parse(input)).wallMs;
+    log(`  zod parse ${zodInputCheckMs} ms`);
+  }
+  log(`  filling ...`);
+  // CPU milliseconds of each step, as the fill reports finishing it: on the shared box the wall
+  // clock mostly measures the other jobs.
+  const steps: Partial<Record<FillStep, number>> = {};
+  let last = cpuUsage();
+  const fill = timed(() => {
+    last = cpuUsage();
+    return fillJourney(input, {}, (step) => {
+      const used = cpuUsage(last);
+      steps[step] = Math.round((used.user + used.system) / 1000);
+      last = cpuUsage();
+    });
+  });
+  log(`  fill ${fill.wallMs} ms (cpu ${fill.cpuMs} ms) ${JSON.stringify(steps)}`);
   const ok = fill.value.cells.filter((c) => c.emotion.status === "ok").length;
   return {
     respondents: n,
@@ -97,9 +118,10 @@ function runSize(n: number) {
     personas: shares.length,
     thoughts: withText,
     buildInputMs: build.wallMs,
-    zodInputCheckMs: check.wallMs,
+    zodInputCheckMs,
     fillMs: fill.wallMs,
     fillCpuMs: fill.cpuMs,
+    stepCpuMs: steps,
     cellsWithEmotion: ok,
     cells: fill.value.cells.length,
     heapUsedMb: Math.round(memoryUsage().heapUsed / 2 ** 20),

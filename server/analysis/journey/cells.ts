@@ -4,101 +4,377 @@
 // personas' at the same stage (counted in respondents). The all-respondents row has no comparison:
 // what every stage's answers share is that stage's subject ("check-in" at Check-in), which is the
 // topic of the cell, not a theme.
+//
+// Built for a million respondents: rows are response positions (Int32Array), a stage's values are
+// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text),
+// each walking a row's positions once. The pain tests rank tallies of a stage's distinct values
+// rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the one the
+// per-respondent version gave: values are gathered and summed in the same (response) order.
 import type { AnalysedText } from "../text/analyse-text";
-import { summariseEmotion } from "./emotion";
+import { EMOTION_LEVELS, summariseEmotionValues } from "./emotion";
 import { goalTextAnswers, summariseGoal } from "./goals";
 import type { JourneyFillData, JourneyFillParameters, JourneyResponseInput } from "./input";
-import { applyPainBh, painTest, summarisePain, type RawPainTest } from "./pain";
-import type { TFillCell, TGoalSummary } from "./result";
+import {
+  PAIN_LEVELS,
+  applyPainBh,
+  painTestFromTallies,
+  summarisePainValues,
+  type RawPainTest,
+  type ValueTally,
+} from "./pain";
+import type { TEmotionCell, TFillCell, TGoalSummary, TPainCell, TThoughtsCell } from "./result";
 import {
   summariseThoughts,
   termRespondents,
   type TextCellContext,
   type TextComparison,
 } from "./thoughts";
-import type { FillRow, StageValues, TextAnswer } from "./values";
+import type { RespondentIndex } from "./validate";
+import { isText, type ScoreColumn, type StageColumns, type TextAnswer } from "./values";
+
+/** A row of the map as response positions: one persona's members, or every respondent. */
+export interface IndexedRow {
+  /** The persona's index, or null for all respondents. */
+  personaIndex: number | null;
+  /** The persona's position in data.personas (RespondentIndex.personaSlot), −1 for all. */
+  slot: number;
+  /** Positions in data.responses, ascending (input order). */
+  members: Int32Array;
+}
+
+/** Persona rows by index, then all respondents; members of a persona in input order. */
+export function indexedRows(data: JourneyFillData, respondents: RespondentIndex): IndexedRow[] {
+  const { personaSlot } = respondents;
+  const sizes = new Int32Array(data.personas.length);
+  for (const slot of personaSlot) if (slot >= 0) sizes[slot] = (sizes[slot] ?? 0) + 1;
+  const members = Array.from(sizes, (size) => new Int32Array(size));
+  const filled = new Int32Array(data.personas.length);
+  personaSlot.forEach((slot, position) => {
+    if (slot < 0) return;
+    const at = filled[slot] ?? 0;
+    (members[slot] as Int32Array)[at] = position;
+    filled[slot] = at + 1;
+  });
+  const bySlot = data.personas.map((p, slot) => ({ p, slot }));
+  bySlot.sort((a, b) => a.p.index - b.p.index);
+  const all = new Int32Array(data.responses.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return [
+    ...bySlot.map(({ p, slot }) => ({
+      personaIndex: p.index,
+      slot,
+      members: members[slot] as Int32Array,
+    })),
+    { personaIndex: null, slot: -1, members: all },
+  ];
+}
+
+/** Steps of the fill a caller may want to time; the fill itself never reads a clock. */
+export type FillStep = "emotion" | "pain" | "thoughts";
+
+/** A row's values at a stage (in input order), how many are severe, answers per level. */
+interface RowScores {
+  /** Typed for speed; the statistics only index and measure it. */
+  values: number[];
+  severe: number;
+  levels: Float64Array;
+}
+
+/** Levels as whole numbers low..low+size−1; an answer counts at its rounded level (levelCounts). */
+interface LevelSlots {
+  low: number;
+  size: number;
+}
+
+function levelSlots(levels: readonly { value: number }[]): LevelSlots {
+  const values = levels.map((l) => l.value);
+  const low = Math.min(...values);
+  return { low, size: Math.max(...values) - low + 1 };
+}
+
+function levelResult(
+  levels: readonly { value: number; label: string }[],
+  slots: LevelSlots,
+  counts: Float64Array,
+): { value: number; label: string; count: number }[] {
+  return levels.map((level) => ({
+    ...level,
+    count: Number.isInteger(level.value) ? (counts[level.value - slots.low] ?? 0) : 0,
+  }));
+}
+
+/**
+ * One pass over a stage's column for every row at once: each respondent's value goes to the
+ * all-respondents row and to their persona's row, in input order, so each row's values come out
+ * in the order the row lists its members (rows are built that way by indexedRows).
+ */
+function gatherRows(
+  column: ScoreColumn,
+  rows: readonly IndexedRow[],
+  rowOfSlot: Int32Array,
+  personaSlot: Int32Array,
+  slots: LevelSlots,
+): RowScores[] {
+  const all = rows.findIndex((r) => r.slot < 0);
+  // When everyone answered, the all-respondents row's values are the column itself.
+  const complete = column.count === column.value.length;
+  const buffers = rows.map((row, r) =>
+    r === all && complete ? column.value : new Float64Array(row.members.length),
+  );
+  const lengths = new Int32Array(rows.length);
+  const severe = new Float64Array(rows.length);
+  const levels = rows.map(() => new Float64Array(slots.size));
+  const allValues = buffers[all] as Float64Array;
+  const allLevels = levels[all] as Float64Array;
+  const { value, start, answers } = column;
+  let allLength = 0;
+  for (let position = 0; position < value.length; position++) {
+    const v = value[position] as number;
+    if (Number.isNaN(v)) continue;
+    const slot = personaSlot[position] as number;
+    const r = slot < 0 ? -1 : (rowOfSlot[slot] as number);
+    const isSevere = column.severe[position] === 1 ? 1 : 0;
+    if (!complete) allValues[allLength] = v;
+    allLength++;
+    severe[all] = (severe[all] as number) + isSevere;
+    let rowLevels: Float64Array | null = null;
+    if (r >= 0) {
+      const length = lengths[r] as number;
+      (buffers[r] as Float64Array)[length] = v;
+      lengths[r] = length + 1;
+      severe[r] = (severe[r] as number) + isSevere;
+      rowLevels = levels[r] as Float64Array;
+    }
+    if (start === null || answers === null) {
+      const level = Math.round(v) - slots.low;
+      if (level >= 0 && level < slots.size) {
+        allLevels[level] = (allLevels[level] as number) + 1;
+        if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
+      }
+      continue;
+    }
+    const end = start[position + 1] as number;
+    for (let k = start[position] as number; k < end; k++) {
+      const level = Math.round(answers[k] as number) - slots.low;
+      if (level < 0 || level >= slots.size) continue;
+      allLevels[level] = (allLevels[level] as number) + 1;
+      if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
+    }
+  }
+  lengths[all] = allLength;
+  return rows.map((_, r) => ({
+    values: (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+    severe: severe[r] as number,
+    levels: levels[r] as Float64Array,
+  }));
+}
+
+/** Each respondent's value as a code into the stage's distinct values (−1: no value). */
+function distinctCodes(column: ScoreColumn): { codes: Int32Array; values: number[] } {
+  const codes = new Int32Array(column.value.length).fill(-1);
+  const codeOf = new Map<number, number>();
+  const values: number[] = [];
+  column.value.forEach((v, position) => {
+    if (Number.isNaN(v)) return;
+    let code = codeOf.get(v);
+    if (code === undefined) {
+      code = values.length;
+      codeOf.set(v, code);
+      values.push(v);
+    }
+    codes[position] = code;
+  });
+  return { codes, values };
+}
 
 export function fillCells(
   data: JourneyFillData,
-  stages: readonly StageValues[],
-  rows: readonly FillRow[],
+  respondents: RespondentIndex,
+  stages: readonly StageColumns[],
+  rows: readonly IndexedRow[],
   analysed: ReadonlyMap<string, AnalysedText>,
   params: JourneyFillParameters,
+  onStep: (step: FillStep) => void = () => {},
 ): { cells: TFillCell[]; painTests: number } {
   const personaRows = rows.filter((r) => r.personaIndex !== null);
-  const byId = new Map(data.responses.map((r) => [r.id, r]));
-  const responsesOf = (row: FillRow): JourneyResponseInput[] =>
-    row.responseIds.map((id) => byId.get(id) as JourneyResponseInput);
-  const memberSets = new Map(rows.map((r) => [r.personaIndex, new Set(r.responseIds)]));
-  const inRow = (row: FillRow, answers: readonly TextAnswer[]): TextAnswer[] => {
-    const members = memberSets.get(row.personaIndex) as Set<string>;
-    return answers.filter((a) => members.has(a.responseId));
+  const { personaSlot } = respondents;
+  const rowOfSlot = new Int32Array(data.personas.length).fill(-1);
+  rows.forEach((row, r) => {
+    if (row.slot >= 0) rowOfSlot[row.slot] = r;
+  });
+
+  // Emotion, every cell.
+  const emotionSlots = levelSlots(EMOTION_LEVELS);
+  const emotion: TEmotionCell[][] = rows.map(() => []);
+  for (const stage of stages) {
+    const scores = gatherRows(stage.emotion, rows, rowOfSlot, personaSlot, emotionSlots);
+    scores.forEach(({ values, levels }, r) => {
+      (emotion[r] as TEmotionCell[]).push(
+        summariseEmotionValues(
+          values,
+          () => levelResult(EMOTION_LEVELS, emotionSlots, levels),
+          params,
+        ),
+      );
+    });
+  }
+  onStep("emotion");
+
+  // Pain, every cell, and each persona's test against the other personas at the stage.
+  const pain: TPainCell[][] = rows.map(() => []);
+  const rawTest: (RawPainTest | null)[][] = rows.map(() => []);
+  const painSlots = levelSlots(PAIN_LEVELS);
+  stages.forEach((stage) => {
+    const scores = gatherRows(stage.pain, rows, rowOfSlot, personaSlot, painSlots);
+    rows.forEach((_, r) => {
+      const { values, severe, levels } = scores[r] as RowScores;
+      (pain[r] as TPainCell[]).push(
+        summarisePainValues(
+          values,
+          severe,
+          () => levelResult(PAIN_LEVELS, painSlots, levels),
+          params,
+        ),
+      );
+    });
+    const { codes, values: distinct } = distinctCodes(stage.pain);
+    const tallies = new Map<IndexedRow, ValueTally>();
+    const tallyOf = (row: IndexedRow): ValueTally => {
+      let tally = tallies.get(row);
+      if (!tally) {
+        const counts = new Float64Array(distinct.length);
+        let n = 0;
+        for (const position of row.members) {
+          const code = codes[position] as number;
+          if (code < 0) continue;
+          counts[code] = (counts[code] ?? 0) + 1;
+          n++;
+        }
+        tally = { values: distinct, counts, n };
+        tallies.set(row, tally);
+      }
+      return tally;
+    };
+    rows.forEach((row, r) => {
+      const cell = (pain[r] as TPainCell[])[(pain[r] as TPainCell[]).length - 1] as TPainCell;
+      let test: RawPainTest | null = null;
+      if (row.personaIndex !== null && cell.status === "ok") {
+        const counts = new Float64Array(distinct.length);
+        let n = 0;
+        // Summed in the order the others' values come in (persona by persona, input order).
+        let sum = 0;
+        personaRows.forEach((other) => {
+          if (other === row) return;
+          const tally = tallyOf(other);
+          for (let c = 0; c < counts.length; c++)
+            counts[c] = (counts[c] ?? 0) + (tally.counts[c] ?? 0);
+          n += tally.n;
+          const otherValues = (scores[rows.indexOf(other)] as RowScores).values;
+          for (let k = 0; k < otherValues.length; k++) sum += otherValues[k] as number;
+        });
+        if (n >= 2) test = painTestFromTallies(tallyOf(row), { values: distinct, counts, n }, sum);
+      }
+      (rawTest[r] as (RawPainTest | null)[]).push(test);
+    });
+  });
+  onStep("pain");
+
+  // Thoughts and goals: each row's answers once per stage, term counts once per row.
+  const thoughts: TThoughtsCell[][] = rows.map(() => []);
+  const goals: TGoalSummary[][][] = rows.map(() => []);
+  let responsesByRow: JourneyResponseInput[][] | null = null;
+  const responsesOf = (r: number): JourneyResponseInput[] => {
+    responsesByRow ??= rows.map((row) =>
+      Array.from(row.members, (position) => data.responses[position] as JourneyResponseInput),
+    );
+    return responsesByRow[r] as JourneyResponseInput[];
   };
-  /** The other personas' answers pooled, counted in respondents; null for all respondents. */
-  const comparisonOf = (
-    row: FillRow,
-    answersOf: (other: FillRow) => readonly TextAnswer[],
-  ): TextComparison => {
-    if (row.personaIndex === null) return null;
-    const others = personaRows.filter((r) => r !== row);
-    if (others.length === 0) return null;
-    const termUnits = new Map<string, number>();
-    let units = 0;
-    for (const other of others) {
-      const counted = termRespondents(answersOf(other), analysed);
-      units += counted.units;
-      for (const [term, k] of counted.termUnits)
-        termUnits.set(term, (termUnits.get(term) ?? 0) + k);
-    }
-    return { groups: others.length, units, termUnits };
-  };
+  stages.forEach((stage, s) => {
+    const context: TextCellContext = {
+      analysed,
+      emotionOf: (responseId) => {
+        const position = respondents.positionOf.get(responseId);
+        const v = position === undefined ? NaN : (stage.emotion.value[position] as number);
+        return Number.isNaN(v) ? null : v;
+      },
+    };
+    const written = rows.map((row) =>
+      row.slot < 0
+        ? stage.thoughts
+        : stage.thoughts.filter(
+            (_, k) => respondents.personaSlot[stage.thoughtRespondent[k] as number] === row.slot,
+          ),
+    );
+    const comparisonOf = (
+      r: number,
+      counted: (other: number) => ReturnType<typeof termRespondents>,
+    ): TextComparison => {
+      if ((rows[r] as IndexedRow).personaIndex === null) return null;
+      const others = personaRows.filter((o) => o !== rows[r]);
+      if (others.length === 0) return null;
+      const termUnits = new Map<string, number>();
+      let units = 0;
+      for (const other of others) {
+        const c = counted(rows.indexOf(other));
+        units += c.units;
+        for (const [term, k] of c.termUnits) termUnits.set(term, (termUnits.get(term) ?? 0) + k);
+      }
+      return { groups: others.length, units, termUnits };
+    };
+    const memo = <T>(make: (r: number) => T): ((r: number) => T) => {
+      const done = new Map<number, T>();
+      return (r) => {
+        if (!done.has(r)) done.set(r, make(r));
+        return done.get(r) as T;
+      };
+    };
+    const thoughtTerms = memo((r) => termRespondents(written[r] as TextAnswer[], analysed));
+    rows.forEach((_, r) => {
+      (thoughts[r] as TThoughtsCell[]).push(
+        summariseThoughts(
+          written[r] as TextAnswer[],
+          comparisonOf(r, thoughtTerms),
+          (emotion[r] as TEmotionCell[])[s] as TEmotionCell,
+          context,
+          params,
+        ),
+      );
+    });
+    const goalTerms = stage.goalQuestions.map((q) =>
+      memo((r) => termRespondents(goalTextAnswers(q, responsesOf(r)), analysed)),
+    );
+    rows.forEach((_, r) => {
+      (goals[r] as TGoalSummary[][]).push(
+        stage.goalQuestions.flatMap((q, g): TGoalSummary[] => {
+          // Only text goals are themed, so only they need the other personas' words.
+          const otherGoals = isText(q)
+            ? comparisonOf(r, goalTerms[g] as (other: number) => ReturnType<typeof termRespondents>)
+            : null;
+          const summary = summariseGoal(q, responsesOf(r), otherGoals, context, params);
+          return summary ? [summary] : [];
+        }),
+      );
+    });
+  });
+  onStep("thoughts");
 
   const cells: TFillCell[] = [];
   const rawTests: { cell: TFillCell; test: RawPainTest }[] = [];
-  for (const row of rows) {
-    for (const stage of stages) {
-      const context: TextCellContext = { analysed, emotionById: stage.emotion };
-      const pick = <T>(map: Map<string, T>): T[] =>
-        row.responseIds.flatMap((id) => {
-          const v = map.get(id);
-          return v === undefined ? [] : [v];
-        });
-      const emotion = summariseEmotion(pick(stage.emotion), params);
-      const pain = summarisePain(pick(stage.pain), params);
-      const thoughts = summariseThoughts(
-        inRow(row, stage.thoughts),
-        comparisonOf(row, (other) => inRow(other, stage.thoughts)),
-        emotion,
-        context,
-        params,
-      );
-      const goals = stage.goalQuestions.flatMap((q): TGoalSummary[] => {
-        const otherGoals = comparisonOf(row, (other) => goalTextAnswers(q, responsesOf(other)));
-        const summary = summariseGoal(q, responsesOf(row), otherGoals, context, params);
-        return summary ? [summary] : [];
-      });
+  rows.forEach((row, r) => {
+    stages.forEach((stage, s) => {
       const cell: TFillCell = {
         personaIndex: row.personaIndex,
         stageId: stage.stage.id,
-        emotion,
-        pain,
-        thoughts,
-        goals,
+        emotion: (emotion[r] as TEmotionCell[])[s] as TEmotionCell,
+        pain: (pain[r] as TPainCell[])[s] as TPainCell,
+        thoughts: (thoughts[r] as TThoughtsCell[])[s] as TThoughtsCell,
+        goals: (goals[r] as TGoalSummary[][])[s] as TGoalSummary[],
       };
       cells.push(cell);
-      if (row.personaIndex !== null && pain.status === "ok") {
-        const others = personaRows
-          .filter((r) => r !== row)
-          .flatMap((r) => r.responseIds)
-          .flatMap((id) => {
-            const score = stage.pain.get(id);
-            return score ? [score.value] : [];
-          });
-        const mine = pick(stage.pain).map((s) => s.value);
-        if (others.length >= 2) rawTests.push({ cell, test: painTest(mine, others) });
-      }
-    }
-  }
+      const test = (rawTest[r] as (RawPainTest | null)[])[s];
+      if (test) rawTests.push({ cell, test });
+    });
+  });
   const tests = applyPainBh(
     rawTests.map((t) => t.test),
     params.alpha,

@@ -26,10 +26,26 @@ export function summariseEmotion(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionCell {
-  const n = scores.length;
+  return summariseEmotionValues(
+    scores.map((s) => s.value),
+    () =>
+      levelCounts(
+        scores.flatMap((s) => s.answers),
+        EMOTION_LEVELS,
+      ),
+    params,
+  );
+}
+
+/** The cell from its respondents' values; the distribution is asked for only when shown. */
+export function summariseEmotionValues(
+  values: readonly number[],
+  distribution: () => { value: number; label: string; count: number }[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionCell {
+  const n = values.length;
   const few = tooFew(n, params.minN, "respondents rated their emotion here");
   if (few) return few;
-  const values = scores.map((s) => s.value);
   const ci = meanConfidenceInterval(values);
   const wide = tooWide(
     n,
@@ -44,10 +60,7 @@ export function summariseEmotion(
     mean: ci.mean,
     sd: sampleStandardDeviation(values),
     interval: clampInterval(ci, EMOTION_RANGE.min, EMOTION_RANGE.max),
-    distribution: levelCounts(
-      scores.flatMap((s) => s.answers),
-      EMOTION_LEVELS,
-    ),
+    distribution: distribution(),
   };
 }
 

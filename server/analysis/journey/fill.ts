@@ -6,7 +6,7 @@
 // response passed in, whether or not it was clustered into a persona.
 import { analyseTexts } from "../text/analyse-text";
 import { NLP_MODEL_NAME } from "../text/nlp";
-import { fillCells } from "./cells";
+import { fillCells, indexedRows, type FillStep as CellStep } from "./cells";
 import { EMOTION_LEVELS } from "./emotion";
 import { gapItems } from "./gaps";
 import { goalTextAnswers } from "./goals";
@@ -17,17 +17,11 @@ import {
   type TJourneyFillInput,
   type TJourneyFillOptions,
 } from "./input";
-import { emotionChanges, suggestMoments } from "./moments";
+import { emotionChangesOfColumns, suggestMoments } from "./moments";
 import { PAIN_LEVELS, SEVERE_LEVELS } from "./pain";
 import { JOURNEY_FILL_SCHEMA_VERSION, type TJourneyFill } from "./result";
-import { inputWarnings, parseFillInput } from "./validate";
-import {
-  EMOTION_RANGE,
-  PAIN_RANGE,
-  readStageValues,
-  type FillRow,
-  type StageValues,
-} from "./values";
+import { checkFillInput, inputWarnings } from "./validate";
+import { EMOTION_RANGE, PAIN_RANGE, readStageColumns, type StageColumns } from "./values";
 
 const CONFIDENCE = 0.95;
 
@@ -39,24 +33,13 @@ export const FILL_NOTES = [
   "All respondents means every response in the run, including any that were not clustered into a persona.",
 ];
 
-function rowsOf(data: JourneyFillData): FillRow[] {
-  const present = new Set(data.responses.map((r) => r.id));
-  const personas = [...data.personas].sort((a, b) => a.index - b.index);
-  return [
-    ...personas.map((p) => {
-      const members = new Set(p.memberResponseIds);
-      return {
-        personaIndex: p.index,
-        responseIds: data.responses
-          .filter((r) => members.has(r.id) && present.has(r.id))
-          .map((r) => r.id),
-      };
-    }),
-    { personaIndex: null, responseIds: data.responses.map((r) => r.id) },
-  ];
-}
+/**
+ * The fill's steps in the order they finish, for a caller that wants to time them (the bench);
+ * "read" is reading the answers into columns and rows, "text" the language model over all text.
+ */
+export type FillStep = "validate" | "read" | "text" | CellStep | "moments";
 
-function texts(stages: readonly StageValues[], data: JourneyFillData): string[] {
+function texts(stages: readonly StageColumns[], data: JourneyFillData): string[] {
   const out = stages.flatMap((s) => s.thoughts.map((t) => t.text));
   for (const s of stages) {
     for (const q of s.goalQuestions)
@@ -68,18 +51,22 @@ function texts(stages: readonly StageValues[], data: JourneyFillData): string[] 
 export function fillJourney(
   input: TJourneyFillInput,
   options: TJourneyFillOptions = {},
+  onStep: (step: FillStep) => void = () => {},
 ): TJourneyFill {
   const params: JourneyFillParameters = resolveFillOptions(options);
-  const data = parseFillInput(input);
+  const { data, respondents } = checkFillInput(input);
+  onStep("validate");
   const stagesInOrder = data.stages
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.position - b.s.position || a.i - b.i)
     .map(({ s }) => s);
   const skipped = new Map<string, number>();
-  const stages = readStageValues(stagesInOrder, data.questions, data.responses, skipped);
+  const stages = readStageColumns(stagesInOrder, data.questions, data.responses, skipped);
+  const rows = indexedRows(data, respondents);
+  onStep("read");
   const analysed = analyseTexts(texts(stages, data));
-  const rows = rowsOf(data);
-  const { cells, painTests } = fillCells(data, stages, rows, analysed, params);
+  onStep("text");
+  const { cells, painTests } = fillCells(data, respondents, stages, rows, analysed, params, onStep);
 
   const personas = [...data.personas]
     .sort((a, b) => a.index - b.index)
@@ -88,10 +75,23 @@ export function fillJourney(
       key: p.key ?? `p${p.index}`,
       name: p.name,
       share: p.share,
-      n: rows.find((r) => r.personaIndex === p.index)?.responseIds.length ?? 0,
+      n: rows.find((r) => r.personaIndex === p.index)?.members.length ?? 0,
     }));
   const stageList = stagesInOrder.map((s) => ({ id: s.id, name: s.name, position: s.position }));
-  const changes = emotionChanges(stages, rows, params);
+  const changes = emotionChangesOfColumns(stages, rows, params);
+  const moments = suggestMoments(cells, changes, stageList, personas, params);
+  const gaps = gapItems(
+    cells,
+    {
+      stages: stageList,
+      personas,
+      effortByStage: data.effortByStage,
+      teamByStage: data.teamByStage,
+    },
+    params,
+  );
+  const warnings = inputWarnings(data, skipped, respondents.positionOf);
+  onStep("moments");
   return {
     schemaVersion: JOURNEY_FILL_SCHEMA_VERSION,
     parameters: {
@@ -127,19 +127,10 @@ export function fillJourney(
     ),
     cells,
     emotionChanges: changes,
-    moments: suggestMoments(cells, changes, stageList, personas, params),
-    gaps: gapItems(
-      cells,
-      {
-        stages: stageList,
-        personas,
-        effortByStage: data.effortByStage,
-        teamByStage: data.teamByStage,
-      },
-      params,
-    ),
+    moments,
+    gaps,
     painTests,
-    warnings: inputWarnings(data, skipped),
+    warnings,
     notes: [...FILL_NOTES],
   };
 }

@@ -73,41 +73,96 @@ export function emotionChanges(
         const b = to.emotion.get(id);
         return a && b ? [b.value - a.value] : [];
       });
-      const head = {
-        personaIndex: row.personaIndex,
-        fromStageId: from.stage.id,
-        toStageId: to.stage.id,
-      };
-      const few = tooFew(
-        diffs.length,
-        params.minN,
-        "respondents rated their emotion at both stages",
-      );
-      if (few) {
-        out.push({ ...head, change: few });
-        continue;
-      }
-      const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
-      const interval = { lower: ci.lower, upper: ci.upper };
-      const wide = tooWide(
-        diffs.length,
-        interval,
-        { range: 4, name: "−2..+2 emotion scale", write: signed },
-        params.maxIntervalWidth,
-      );
-      out.push({
-        ...head,
-        change: wide ?? {
-          status: "ok",
-          n: diffs.length,
-          mean: ci.mean,
-          interval,
-          excludesZero: interval.lower > 0 || interval.upper < 0,
-        },
-      });
+      out.push(emotionChange(row.personaIndex, from.stage.id, to.stage.id, diffs, params));
     }
   }
   return out;
+}
+
+/**
+ * emotionChanges on the fill's columns (emotion NaN when absent). Rows are response positions:
+ * persona rows hold disjoint positions in ascending order, the all-respondents row (personaIndex
+ * null) every position; each transition is one pass over the respondents for all rows at once.
+ */
+export function emotionChangesOfColumns(
+  stages: readonly { stage: { id: string }; emotion: { value: Float64Array } }[],
+  rows: readonly { personaIndex: number | null; members: Int32Array }[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionChange[] {
+  const respondents = stages[0]?.emotion.value.length ?? 0;
+  const rowOf = new Int32Array(respondents).fill(-1);
+  rows.forEach((row, r) => {
+    if (row.personaIndex !== null) for (const position of row.members) rowOf[position] = r;
+  });
+  const all = rows.findIndex((row) => row.personaIndex === null);
+  const byTransition: TEmotionChange[][] = [];
+  for (let i = 1; i < stages.length; i++) {
+    const fromStage = stages[i - 1] as (typeof stages)[number];
+    const toStage = stages[i] as (typeof stages)[number];
+    const from = fromStage.emotion.value;
+    const to = toStage.emotion.value;
+    const buffers = rows.map((row) => new Float64Array(row.members.length));
+    const lengths = new Int32Array(rows.length);
+    for (let position = 0; position < respondents; position++) {
+      const a = from[position] as number;
+      const b = to[position] as number;
+      if (Number.isNaN(a) || Number.isNaN(b)) continue;
+      const d = b - a;
+      const r = rowOf[position] as number;
+      if (r >= 0) {
+        (buffers[r] as Float64Array)[lengths[r] as number] = d;
+        lengths[r] = (lengths[r] as number) + 1;
+      }
+      if (all >= 0) {
+        (buffers[all] as Float64Array)[lengths[all] as number] = d;
+        lengths[all] = (lengths[all] as number) + 1;
+      }
+    }
+    byTransition.push(
+      rows.map((row, r) =>
+        emotionChange(
+          row.personaIndex,
+          fromStage.stage.id,
+          toStage.stage.id,
+          // A typed view: the statistics only index and measure it.
+          (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+          params,
+        ),
+      ),
+    );
+  }
+  return rows.flatMap((_, r) => byTransition.map((changes) => changes[r] as TEmotionChange));
+}
+
+/** One row's change between two stages from its respondents' paired differences. */
+function emotionChange(
+  personaIndex: number | null,
+  fromStageId: string,
+  toStageId: string,
+  diffs: readonly number[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TEmotionChange {
+  const head = { personaIndex, fromStageId, toStageId };
+  const few = tooFew(diffs.length, params.minN, "respondents rated their emotion at both stages");
+  if (few) return { ...head, change: few };
+  const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
+  const interval = { lower: ci.lower, upper: ci.upper };
+  const wide = tooWide(
+    diffs.length,
+    interval,
+    { range: 4, name: "−2..+2 emotion scale", write: signed },
+    params.maxIntervalWidth,
+  );
+  return {
+    ...head,
+    change: wide ?? {
+      status: "ok",
+      n: diffs.length,
+      mean: ci.mean,
+      interval,
+      excludesZero: interval.lower > 0 || interval.upper < 0,
+    },
+  };
 }
 
 interface NamedStage {

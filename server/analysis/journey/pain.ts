@@ -30,10 +30,28 @@ export function summarisePain(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TPainCell {
-  const n = scores.length;
+  return summarisePainValues(
+    scores.map((s) => s.value),
+    scores.filter((s) => s.severe).length,
+    () =>
+      levelCounts(
+        scores.flatMap((s) => s.answers),
+        PAIN_LEVELS,
+      ),
+    params,
+  );
+}
+
+/** The cell from its respondents' values and severe count; the distribution only when shown. */
+export function summarisePainValues(
+  values: readonly number[],
+  severe: number,
+  distribution: () => { value: number; label: string; count: number }[],
+  params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
+): TPainCell {
+  const n = values.length;
   const few = tooFew(n, params.minN, "respondents rated pain here");
   if (few) return few;
-  const values = scores.map((s) => s.value);
   const ci = meanConfidenceInterval(values);
   const interval = { lower: severityIndex(ci.lower), upper: severityIndex(ci.upper) };
   const wide = tooWide(
@@ -43,7 +61,6 @@ export function summarisePain(
     params.maxIntervalWidth,
   );
   if (wide) return wide;
-  const severe = scores.filter((s) => s.severe).length;
   const share = wilsonInterval(severe, n);
   return {
     status: "ok",
@@ -57,10 +74,7 @@ export function summarisePain(
       share: share.estimate,
       interval: { lower: share.lower, upper: share.upper },
     },
-    distribution: levelCounts(
-      scores.flatMap((s) => s.answers),
-      PAIN_LEVELS,
-    ),
+    distribution: distribution(),
     test: null,
   };
 }
@@ -76,9 +90,19 @@ export function mannWhitneyGreater(
   const { ranks, tieSizes } = midRanks([...x, ...y]);
   let rankSum = 0;
   for (let i = 0; i < n1; i++) rankSum += ranks[i] as number;
+  const ties = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
+  return mannWhitneyFromRanks(n1, n2, rankSum, ties);
+}
+
+/** U, z and p from x's rank sum and the tie term Σ(t³ − t) over the groups of tied values. */
+function mannWhitneyFromRanks(
+  n1: number,
+  n2: number,
+  rankSum: number,
+  ties: number,
+): { u: number; z: number; p: number } {
   const u = rankSum - (n1 * (n1 + 1)) / 2;
   const n = n1 + n2;
-  const ties = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
   const variance = ((n1 * n2) / 12) * (n + 1 - ties / (n * (n - 1)));
   if (!(variance > 0)) return { u, z: 0, p: 1 };
   const z = (u - (n1 * n2) / 2 - 0.5) / Math.sqrt(variance);
@@ -100,6 +124,63 @@ export function painTest(persona: readonly number[], others: readonly number[]):
     cliffsDelta: cliffsDelta(persona, others),
     othersN: others.length,
     othersIndex: severityIndex(othersMean),
+  };
+}
+
+/**
+ * How many of a group's values fall on each of a stage's distinct values (value codes from
+ * distinctCodes): the form the pain tests take their ranks from, so no test sorts respondents.
+ */
+export interface ValueTally {
+  /** The distinct values, indexed by code. */
+  values: readonly number[];
+  counts: Float64Array;
+  n: number;
+}
+
+/**
+ * painTest from tallies, with the same numbers: midranks of tied values, Σ(t³ − t) over the tie
+ * groups in ascending order, and Cliff's delta as counts of the others below and above each
+ * value. Rank sums and dominance counts are whole or half numbers far below 2^53, so adding them
+ * per distinct value rather than per respondent gives exactly the same doubles. The others' mean
+ * is summed by the caller in the others' order, as painTest does.
+ */
+export function painTestFromTallies(
+  persona: ValueTally,
+  others: ValueTally,
+  othersSum: number,
+): RawPainTest {
+  const n1 = persona.n;
+  const n2 = others.n;
+  if (n1 === 0 || n2 === 0) throw new RangeError("Mann-Whitney U needs two non-empty groups.");
+  const codes = persona.values.map((_, code) => code);
+  codes.sort((a, b) => (persona.values[a] as number) - (persona.values[b] as number));
+  let before = 0;
+  let rankSum = 0;
+  let ties = 0;
+  let othersBelow = 0;
+  let dominance = 0;
+  for (const code of codes) {
+    const cx = persona.counts[code] ?? 0;
+    const cy = others.counts[code] ?? 0;
+    const t = cx + cy;
+    if (t === 0) continue;
+    const end = before + t;
+    rankSum += cx * ((before + 1 + end) / 2);
+    if (t > 1) ties = ties + t * t * t - t;
+    dominance += cx * (othersBelow - (n2 - othersBelow - cy));
+    othersBelow += cy;
+    before = end;
+  }
+  const { u, z, p } = mannWhitneyFromRanks(n1, n2, rankSum, ties);
+  return {
+    name: "mann-whitney-greater",
+    u,
+    z,
+    p,
+    cliffsDelta: dominance / (n1 * n2),
+    othersN: n2,
+    othersIndex: severityIndex(othersSum / n2),
   };
 }
 

@@ -32,7 +32,7 @@ import type {
   TToneShare,
   TToneShares,
 } from "./result";
-import type { RespondentScore, TextAnswer } from "./values";
+import type { TextAnswer } from "./values";
 
 export type ThemeParameters = Pick<
   JourneyFillParameters,
@@ -52,8 +52,8 @@ export function opposite(a: TTone | null, b: TTone | null): boolean {
 
 export interface TextCellContext {
   analysed: ReadonlyMap<string, AnalysedText>;
-  /** The stage's emotion per respondent; empty for goal text. */
-  emotionById: ReadonlyMap<string, RespondentScore>;
+  /** The respondent's emotion value at the stage, null when they gave none. */
+  emotionOf: (responseId: string) => number | null;
 }
 
 /** Answers that say something: blank ones never get here, placeholders are dropped. */
@@ -109,7 +109,7 @@ const EMPTY_TEXT: AnalysedText = {
 
 function toQuote(answer: TextAnswer, context: TextCellContext): TFillQuote {
   const analysed = context.analysed.get(answer.text) ?? EMPTY_TEXT;
-  const emotion = context.emotionById.get(answer.responseId)?.value ?? null;
+  const emotion = context.emotionOf(answer.responseId);
   return {
     responseId: answer.responseId,
     questionId: answer.questionId,

@@ -1,12 +1,15 @@
 // Checks the filler's input as a whole before any statistic is computed: the zod shape, then what
 // a schema cannot say (ids unique, a respondent in at most one persona). Links that merely do not
 // fit this map (a question tied to a stage of another map, a persona member without a response)
-// are not errors: they are left out and reported as warnings next to the numbers.
+// are not errors: they are left out and reported as warnings next to the numbers. At a million
+// respondents zod walking every answer took most of a minute, so the bulk (responses, member lists)
+// is checked by plain loops and only the small parts by the schema (see quickParse).
 import {
   JourneyFillInputError,
   ZJourneyFillInput,
   type JourneyFillData,
   type JourneyQuestionInput,
+  type JourneyResponseInput,
   type TJourneyFillInput,
 } from "./input";
 import { isChoice, isText, sourceScale } from "./values";
@@ -20,43 +23,145 @@ function firstDuplicate<T>(items: readonly T[]): T | undefined {
   return undefined;
 }
 
-export function parseFillInput(input: TJourneyFillInput): JourneyFillData {
-  const parsed = ZJourneyFillInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new JourneyFillInputError(
-      `The journey fill input is invalid at ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? ""}`,
-    );
+/** Where each respondent sits: built once while checking ids, used by every later step. */
+export interface RespondentIndex {
+  /** Response id → position in data.responses. */
+  positionOf: ReadonlyMap<string, number>;
+  /** Per response position: the position in data.personas of its persona, or −1. */
+  personaSlot: Int32Array;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
+  );
+}
+
+function allStrings(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== "string") return false;
+  return true;
+}
+
+function validAnswer(value: unknown): boolean {
+  switch (typeof value) {
+    case "undefined":
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    default:
+      return value === null || allStrings(value);
   }
-  const data = parsed.data;
+}
+
+function responsesLookValid(responses: readonly unknown[]): boolean {
+  for (let i = 0; i < responses.length; i++) {
+    const r = responses[i];
+    if (!isPlainRecord(r)) return false;
+    if (typeof r.id !== "string" || r.id.length === 0) return false;
+    const answers = r.answers;
+    if (!isPlainRecord(answers)) return false;
+    for (const key in answers) {
+      if (key === "__proto__" || !validAnswer(answers[key])) return false;
+    }
+    if (Object.getOwnPropertySymbols(answers).length > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The check without zod walking every answer: the small parts (stages, questions, options,
+ * personas without their members) go through the schema, the member lists and the responses
+ * through plain loops that accept only what the schema accepts, and the responses are used as
+ * given rather than copied. Null when anything looks off: the caller then runs the whole schema,
+ * which finds the same first problem (and the same message) as before.
+ */
+function quickParse(input: TJourneyFillInput): JourneyFillData | null {
+  if (!isPlainRecord(input)) return null;
+  const { personas, responses } = input as Record<string, unknown>;
+  if (!Array.isArray(personas) || !Array.isArray(responses)) return null;
+  for (const p of personas) {
+    if (!isPlainRecord(p) || !allStrings(p.memberResponseIds)) return null;
+  }
+  if (!responsesLookValid(responses)) return null;
+  const light = ZJourneyFillInput.safeParse({
+    ...input,
+    personas: personas.map((p: Record<string, unknown>) => ({ ...p, memberResponseIds: [] })),
+    responses: [],
+  });
+  if (!light.success) return null;
+  return {
+    ...light.data,
+    personas: light.data.personas.map((p, i) => ({
+      ...p,
+      memberResponseIds: (personas[i] as { memberResponseIds: string[] }).memberResponseIds,
+    })),
+    responses: responses as JourneyResponseInput[],
+  };
+}
+
+export function parseFillInput(input: TJourneyFillInput): JourneyFillData {
+  return checkFillInput(input).data;
+}
+
+/** The input checked (shape, unique ids, one persona per respondent) and its respondents indexed. */
+export function checkFillInput(input: TJourneyFillInput): {
+  data: JourneyFillData;
+  respondents: RespondentIndex;
+} {
+  let data = quickParse(input);
+  if (data === null) {
+    const parsed = ZJourneyFillInput.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new JourneyFillInputError(
+        `The journey fill input is invalid at ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? ""}`,
+      );
+    }
+    data = parsed.data;
+  }
   const checks: [string, readonly (string | number)[]][] = [
     ["Stage", data.stages.map((s) => s.id)],
     ["Question", data.questions.map((q) => q.id)],
     ["Persona", data.personas.map((p) => p.index)],
-    ["Response", data.responses.map((r) => r.id)],
-    ["Persona member", data.personas.flatMap((p) => [...new Set(p.memberResponseIds)])],
   ];
   for (const [what, ids] of checks) {
     const dup = firstDuplicate(ids);
-    if (dup !== undefined) {
-      throw new JourneyFillInputError(
-        what === "Persona member"
-          ? `Response ${dup} belongs to more than one persona.`
-          : `${what} ${dup} is listed twice.`,
-      );
-    }
+    if (dup !== undefined) throw new JourneyFillInputError(`${what} ${dup} is listed twice.`);
   }
-  return data;
+  const positionOf = new Map<string, number>();
+  data.responses.forEach((r, i) => {
+    if (positionOf.has(r.id)) throw new JourneyFillInputError(`Response ${r.id} is listed twice.`);
+    positionOf.set(r.id, i);
+  });
+  // A member listed twice in one persona is harmless; in two personas it is an error. Members
+  // without a response are tracked apart, so the first such clash is found in list order.
+  const personaSlot = new Int32Array(data.responses.length).fill(-1);
+  const absentMembers = new Map<string, number>();
+  data.personas.forEach((p, slot) => {
+    for (const id of p.memberResponseIds) {
+      const position = positionOf.get(id);
+      const owner = position === undefined ? absentMembers.get(id) : personaSlot[position];
+      if (owner !== undefined && owner !== -1 && owner !== slot) {
+        throw new JourneyFillInputError(`Response ${id} belongs to more than one persona.`);
+      }
+      if (position === undefined) absentMembers.set(id, slot);
+      else personaSlot[position] = slot;
+    }
+  });
+  return { data, respondents: { positionOf, personaSlot } };
 }
 
 /** Sentences about input that was left out, for the fill's warnings. */
 export function inputWarnings(
   data: JourneyFillData,
   skipped: ReadonlyMap<string, number>,
+  responseIds: { has(id: string): boolean } = new Set(data.responses.map((r) => r.id)),
 ): string[] {
   const warnings: string[] = [];
   const stageIds = new Set(data.stages.map((s) => s.id));
-  const responseIds = new Set(data.responses.map((r) => r.id));
   for (const q of data.questions) {
     if (q.stageId !== null && !stageIds.has(q.stageId)) {
       warnings.push(

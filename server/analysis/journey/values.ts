@@ -5,6 +5,10 @@
 // mapped linearly (a 1..5 Likert "how did you feel" becomes −2, −1, 0, 1, 2); their top level
 // counts as severe. Blank, unreadable or out-of-scale answers are skipped and counted, so the
 // caller can warn about them rather than guess a value.
+//
+// The fill keeps these values as columns indexed by a respondent's position in the input (typed
+// arrays, NaN for "no answer"), not as an object per respondent keyed by id: with a million
+// respondents the per-answer objects and string lookups were most of the fill's time.
 import type { TQuestionType } from "~/server/domain/survey/definition";
 import type {
   JourneyAnswer,
@@ -61,6 +65,7 @@ export function isBlank(answer: JourneyAnswer): boolean {
   );
 }
 
+/** One respondent's score at a stage, keyed by response id (the map form emotionChanges reads). */
 export interface RespondentScore {
   /** Mean of the respondent's answers at the stage, on the target scale. */
   value: number;
@@ -94,44 +99,94 @@ export interface StageValues {
   thoughts: TextAnswer[];
 }
 
-function scores(
+/**
+ * One stage's scores of one kind (emotion or pain), one slot per respondent in input order:
+ * columns rather than an object per respondent, so a million respondents cost a few typed arrays.
+ */
+export interface ScoreColumn {
+  /** Mean of the respondent's answers on the target scale; NaN when they gave none readable. */
+  value: Float64Array;
+  /** 1 when at least one answer sits at the top of its scale (pain: severe). */
+  severe: Uint8Array;
+  /**
+   * Respondent i's answers on the target scale are answers[start[i]] .. answers[start[i + 1] − 1].
+   * Null when the stage has at most one question of this kind: the value is then the one answer.
+   */
+  start: Int32Array | null;
+  answers: Float64Array | null;
+  /** Respondents with a value. */
+  count: number;
+}
+
+/** Per stage (in map order): its questions by role and its respondents' values, indexed by position. */
+export interface StageColumns {
+  stage: JourneyStageInput;
+  emotionQuestions: JourneyQuestionInput[];
+  painQuestions: JourneyQuestionInput[];
+  thoughtQuestions: JourneyQuestionInput[];
+  goalQuestions: JourneyQuestionInput[];
+  emotion: ScoreColumn;
+  pain: ScoreColumn;
+  /** Open-text answers in response order (then question order). */
+  thoughts: TextAnswer[];
+  /** Position of each thought's respondent in the responses. */
+  thoughtRespondent: Int32Array;
+}
+
+function scoreColumn(
   questions: readonly JourneyQuestionInput[],
   responses: readonly JourneyResponseInput[],
   target: { min: number; max: number },
   skipped: Map<string, number>,
-): Map<string, RespondentScore> {
-  const out = new Map<string, RespondentScore>();
-  for (const r of responses) {
-    const answers: number[] = [];
-    let severe = false;
-    for (const q of questions) {
-      const answer = r.answers[q.id];
+): ScoreColumn {
+  const n = responses.length;
+  const value = new Float64Array(n).fill(NaN);
+  const severe = new Uint8Array(n);
+  const several = questions.length > 1;
+  const start = several ? new Int32Array(n + 1) : null;
+  const answers = several ? new Float64Array(n * questions.length) : null;
+  const scales = questions.map(sourceScale);
+  let used = 0;
+  let answered = 0;
+  for (let i = 0; i < n; i++) {
+    if (start) start[i] = used;
+    const given = (responses[i] as JourneyResponseInput).answers;
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < questions.length; k++) {
+      const q = questions[k] as JourneyQuestionInput;
+      const answer = given[q.id];
       if (isBlank(answer)) continue;
-      const scale = sourceScale(q);
+      const scale = scales[k];
       const x = readNumber(answer);
       if (!scale || x === null || x < scale.min || x > scale.max) {
         skipped.set(q.id, (skipped.get(q.id) ?? 0) + 1);
         continue;
       }
-      answers.push(
-        target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min),
-      );
-      if (x === scale.max) severe = true;
+      const mapped =
+        target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
+      if (answers) answers[used++] = mapped;
+      // Summed left to right from 0, as a reduce over the answers would.
+      sum += mapped;
+      count++;
+      if (x === scale.max) severe[i] = 1;
     }
-    if (answers.length === 0) continue;
-    const value = answers.reduce((a, b) => a + b, 0) / answers.length;
-    out.set(r.id, { value, answers, severe });
+    if (count > 0) {
+      value[i] = sum / count;
+      answered++;
+    }
   }
-  return out;
+  if (start) start[n] = used;
+  return { value, severe, start, answers, count: answered };
 }
 
-/** Per stage (in map order), the values of every respondent who answered its questions. */
-export function readStageValues(
+/** Per stage (in map order), every respondent's values, as columns indexed by response position. */
+export function readStageColumns(
   stages: readonly JourneyStageInput[],
   questions: readonly JourneyQuestionInput[],
   responses: readonly JourneyResponseInput[],
   skipped: Map<string, number>,
-): StageValues[] {
+): StageColumns[] {
   return stages.map((stage) => {
     const linked = questions.filter((q) => q.stageId === stage.id);
     const emotionQuestions = linked.filter((q) => q.role === "EMOTION" && sourceScale(q));
@@ -139,10 +194,17 @@ export function readStageValues(
     const thoughtQuestions = linked.filter((q) => q.role === "THOUGHT" && isText(q));
     const goalQuestions = linked.filter((q) => q.role === "GOAL");
     const thoughts: TextAnswer[] = [];
-    for (const r of responses) {
-      for (const q of thoughtQuestions) {
-        const text = readText(r.answers[q.id]);
-        if (text !== null) thoughts.push({ responseId: r.id, questionId: q.id, text });
+    const positions: number[] = [];
+    if (thoughtQuestions.length > 0) {
+      for (let i = 0; i < responses.length; i++) {
+        const r = responses[i] as JourneyResponseInput;
+        for (const q of thoughtQuestions) {
+          const text = readText(r.answers[q.id]);
+          if (text !== null) {
+            thoughts.push({ responseId: r.id, questionId: q.id, text });
+            positions.push(i);
+          }
+        }
       }
     }
     return {
@@ -151,9 +213,10 @@ export function readStageValues(
       painQuestions,
       thoughtQuestions,
       goalQuestions,
-      emotion: scores(emotionQuestions, responses, EMOTION_RANGE, skipped),
-      pain: scores(painQuestions, responses, PAIN_RANGE, skipped),
+      emotion: scoreColumn(emotionQuestions, responses, EMOTION_RANGE, skipped),
+      pain: scoreColumn(painQuestions, responses, PAIN_RANGE, skipped),
       thoughts,
+      thoughtRespondent: Int32Array.from(positions),
     };
   });
 }
