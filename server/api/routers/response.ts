@@ -1,7 +1,9 @@
-// Response procedures for the workspace: list with filters and open one.
+// Response procedures for the workspace: list with filters, open one, and the results summary.
 import { z } from "zod";
+import { ZResultsFilter } from "~/server/domain/survey/results-filter";
 import { access } from "~/server/domain/workspace";
 import { getResponse, listResponses } from "~/server/services/responses";
+import { getSurveyResults } from "~/server/services/results-summary";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 export const responseRouter = createTRPCRouter({
@@ -18,4 +20,10 @@ export const responseRouter = createTRPCRouter({
   get: workspaceProcedure(access.anyMember)
     .input(z.object({ responseId: z.string().min(1).max(100) }))
     .query(({ ctx, input }) => getResponse(ctx.db, ctx.membership, input.responseId)),
+  summary: workspaceProcedure(access.anyMember)
+    .input(ZResultsFilter.extend({ surveyId: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => {
+      const { surveyId, ...filter } = input;
+      return getSurveyResults(ctx.db, ctx.membership, surveyId, filter);
+    }),
 });

@@ -121,6 +121,9 @@ export default async function SurveysPage({
                         <Link className="button secondary small" href={`${base}/${s.id}/responses`}>
                           Responses<span className="visually-hidden"> to {s.title}</span>
                         </Link>
+                        <Link className="button secondary small" href={`${base}/${s.id}/results`}>
+                          Results<span className="visually-hidden"> of {s.title}</span>
+                        </Link>
                       </span>
                     </td>
                   </tr>

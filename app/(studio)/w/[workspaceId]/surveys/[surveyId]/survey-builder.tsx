@@ -222,6 +222,12 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
           >
             Responses
           </Link>
+          <Link
+            className="button secondary"
+            href={`/w/${workspaceId}/surveys/${survey.id}/results`}
+          >
+            Results
+          </Link>
         </div>
       </div>
       <p ref={announcer} className="visually-hidden" role="status" aria-live="polite" />

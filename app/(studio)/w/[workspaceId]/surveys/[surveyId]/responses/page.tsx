@@ -39,6 +39,9 @@ export default async function ResponsesPage({
           <h1>Responses</h1>
           <p>{survey.value.meta.title}</p>
         </div>
+        <Link className="button secondary" href={`/w/${workspaceId}/surveys/${surveyId}/results`}>
+          Results summary
+        </Link>
       </div>
       <ResponsesView
         workspaceId={workspaceId}
