@@ -202,6 +202,8 @@ describe("a journey survey from template to CSV", () => {
       ...stages.flatMap((s) => [`${s.key}_emotion`, `${s.key}_pain`, `${s.key}_thought`]),
       "age",
       "occupation",
+      "hassle_free",
+      "overpaying",
       "recommend",
     ]);
     expect(parsed.data).toHaveLength(1);
