@@ -1,21 +1,8 @@
 // Next.js configuration: security headers for every response. Type-checking runs in `npm test`
 // (tsc), so the production build skips it to keep `npm start` quick on a fresh machine.
-const isDev = process.env.NODE_ENV !== "production";
-
-// Next's App Router inlines its bootstrap scripts, hence 'unsafe-inline' for scripts;
-// everything else is same-origin only and the app can never be framed.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// The Content-Security-Policy is not here: it carries a fresh nonce per request, set in proxy.ts
+// (server/http/content-security.ts). HSTS and Secure cookies depend on how the request arrived
+// and are added by scripts/serve.ts.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -29,7 +16,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,5 +1,6 @@
 // Root layout: document shell and global styles. The tRPC/react-query providers live in the
 // signed-in, sign-in and invitation layouts, so the public survey page ships none of that code.
+// Rendered per request, for the CSP nonce.
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -10,6 +11,11 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Every page carries a per-request CSP nonce (proxy.ts) that Next stamps on its inline scripts
+// while rendering; a page rendered once at build time would have none, and its scripts would be
+// blocked.
+export const dynamic = "force-dynamic";
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,12 +1,14 @@
 // The production server behind `npm start`: Next's request handler on a plain Node HTTP server,
 // so that the client's address is taken from the socket (or from the proxies TRUST_PROXY
 // names) and stamped on each request before Next hands it to a route handler, which never sees
-// the socket itself. Listens on PORT (default 3000) and HOST (default: this machine only on the
+// the socket itself. Over HTTPS (a TLS socket, or a trusted proxy's X-Forwarded-Proto) responses
+// get HSTS and Secure cookies (transport-security.ts). Listens on PORT (default 3000) and HOST (default: this machine only on the
 // embedded database, all interfaces with DATABASE_URL; see deployment-defaults.ts).
 import { createServer } from "node:http";
 import next from "next";
 import { listenHost } from "~/server/db/deployment-defaults";
 import { parseTrustProxy, STAMPED_ENV, stampClientAddress } from "~/server/http/client-address";
+import { applyHttpsProtections, arrivedOverHttps } from "~/server/http/transport-security";
 
 function readTrust() {
   try {
@@ -31,6 +33,7 @@ await app.prepare();
 
 const server = createServer((request, response) => {
   stampClientAddress(request, trust);
+  if (arrivedOverHttps(request, trust)) applyHttpsProtections(response);
   void handle(request, response);
 });
 server.listen(port, host, () => {

@@ -11,9 +11,14 @@ type Task =
   | { op: "hash"; password: string; cost: number }
   | { op: "compare"; password: string; hash: string };
 
+// The worker lowers its own scheduling priority to nice 10 (on Linux, setpriority with pid 0
+// applies to the calling thread only): under a flood of sign-ins the hashes yield to the event
+// loop that serves respondents instead of competing with it for the cores. Nice 19 starved
+// hashing entirely on a busy machine; 10 leaves it a fair share.
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
 const bcrypt = require("bcryptjs");
+try { require("node:os").setPriority(10); } catch {}
 parentPort.on("message", (task) => {
   const run = task.op === "hash"
     ? bcrypt.hash(task.password, task.cost)

@@ -2,7 +2,7 @@
 // JSON, and the map with its evidence as a landscape PDF (A4 or Letter) or PNG rendered from the
 // app's print page by headless Chromium. Transport only: the table comes from
 // services/journey-export, the rendering from services/page-render; a missing Chromium answers
-// 503 with a message saying what to install.
+// 503 with a message saying what to install, a full render queue 429 with Retry-After.
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
@@ -10,9 +10,10 @@ import { requireMembership } from "~/server/services/access";
 import { exportJourneyCells, journeyFileName } from "~/server/services/journey-export";
 import { exportJourneyMapFile } from "~/server/services/journey-map-file";
 import { getJourneyMap } from "~/server/services/journey-view";
-import { renderAppPage, RendererUnavailableError } from "~/server/services/page-render";
+import { renderAppPage } from "~/server/services/page-render";
 import { ZJourneyExportQuery, ZJourneyRenderQuery, ZMapParams } from "./download-schemas";
 import { errorResponse, responseForError } from "./errors";
+import { renderRefusal } from "./render-refusals";
 
 async function signedInActor(workspaceId: string) {
   const user = await getSessionUser();
@@ -80,9 +81,8 @@ export async function journeyMapDownload(
       },
     });
   } catch (error) {
-    if (error instanceof RendererUnavailableError) {
-      return errorResponse(503, "RENDERER_UNAVAILABLE", error.message);
-    }
+    const refusal = renderRefusal(error);
+    if (refusal) return refusal;
     return responseForError(error, `Journey map ${format.toUpperCase()} export`);
   }
 }

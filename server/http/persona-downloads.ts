@@ -1,16 +1,18 @@
 // Persona set downloads for the studio (browser session): the set as CSV or JSON, the run's full
 // result, and one persona's card as PDF or PNG rendered from the app's print page by headless
 // Chromium. Transport only: the tables come from services/persona-export, the rendering from
-// services/page-render; a missing Chromium answers 503 with a message saying what to install.
+// services/page-render; a missing Chromium answers 503 with a message saying what to install,
+// a full render queue 429 with Retry-After.
 import { getSessionUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
 import { requireMembership } from "~/server/services/access";
 import { getPersonaReview } from "~/server/services/persona-fields";
 import { exportPersonaSet, personaFileName } from "~/server/services/persona-export";
-import { renderAppPage, RendererUnavailableError } from "~/server/services/page-render";
+import { renderAppPage } from "~/server/services/page-render";
 import { ZPersonaExportQuery, ZPersonaParams, ZRunParams } from "./download-schemas";
 import { errorResponse, responseForError } from "./errors";
+import { renderRefusal } from "./render-refusals";
 
 async function signedInActor(workspaceId: string) {
   const user = await getSessionUser();
@@ -76,9 +78,8 @@ export async function personaCardDownload(
       },
     });
   } catch (error) {
-    if (error instanceof RendererUnavailableError) {
-      return errorResponse(503, "RENDERER_UNAVAILABLE", error.message);
-    }
+    const refusal = renderRefusal(error);
+    if (refusal) return refusal;
     return responseForError(error, `Persona ${format.toUpperCase()} export`);
   }
 }

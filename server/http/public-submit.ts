@@ -1,10 +1,12 @@
 // POST /api/v1/public/surveys/[slug]/responses: a respondent's browser saves its answers,
-// partial while they go and complete at the end, idempotent on the id the browser generated.
+// partial while they go and complete at the end, idempotent on the id the browser generated and
+// bound to the secret it sent with its first save.
 // Transport only: limits, parsing and error shape here; the use case is services/responses.
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { ZAnswerMap } from "~/server/domain/survey/answer-schema";
 import { locales } from "~/server/domain/survey/definition";
+import { RESPONSE_SECRET_PATTERN } from "~/server/services/response-secret";
 import { saveResponse, type SaveResponseResult } from "~/server/services/responses";
 import { HttpError, jsonResponse, responseForError } from "./errors";
 import { readJsonBody, requireJsonContentType } from "./read-json";
@@ -12,12 +14,26 @@ import { clientIp, RequestLimiter } from "./rate-limit";
 
 export const PUBLIC_SUBMIT_MAX_BYTES = 64 * 1024;
 
+export const ZResponseSecret = z
+  .string()
+  .regex(RESPONSE_SECRET_PATTERN, {
+    error:
+      "responseSecret must be 32 to 128 letters, digits, - or _ (e.g. 32 random bytes, base64url).",
+  })
+  .meta({
+    description:
+      "Binds a partial response to its client. Send a random secret with the first save (or " +
+      "keep the one the first partial save returns) and the same secret with every later save " +
+      "of that responseId; a partial response cannot be changed without it.",
+  });
+
 export const ZPublicSubmitInput = z
   .object({
     responseId: z.uuid({ error: "responseId must be a UUID, e.g. from crypto.randomUUID()." }),
     answers: ZAnswerMap,
     complete: z.boolean({ error: "complete must be true or false." }),
     locale: z.enum(locales, { error: 'locale must be "en" or "de".' }),
+    responseSecret: ZResponseSecret.optional(),
     /** Honeypot: people never see this field; anything in it marks a bot. */
     website: z.string().max(2000).optional(),
   })
@@ -66,6 +82,7 @@ export async function handlePublicSubmit(
         answers: input.answers,
         complete: input.complete,
         locale: input.locale,
+        responseSecret: input.responseSecret,
         source: "WEB",
         dryRun: isBot,
       },

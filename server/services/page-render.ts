@@ -2,14 +2,15 @@
 // (Debian's /usr/bin/chromium driven by playwright-core; PERSONA_ATLAS_CHROMIUM overrides the
 // path). The page is fetched from this server itself (PERSONA_ATLAS_INTERNAL_URL, by default
 // http://127.0.0.1:$PORT) with the requesting person's cookies, so it shows exactly what they
-// may see and authorisation stays with the page. At most two renders run at once: Chromium is
-// heavy and the machine may be small. A missing Chromium is a typed error the route turns into
-// 503, not a crash. A page that prints over several sheets asks for a running header and footer
+// may see and authorisation stays with the page. At most two renders run at once (Chromium is
+// heavy and the machine may be small) with a bounded queue behind them (render-queue.ts); a full
+// queue and a missing Chromium are typed errors the routes turn into 429 and 503, not a crash. A page that prints over several sheets asks for a running header and footer
 // (frame "running"): the sheets get margins, the page's data-print-header / data-print-footer text
 // at the top and bottom of each sheet with "page X of Y", and the browser window is as wide as
 // the printable area, so charts measured on screen fit the sheet.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { RenderQueue, renderQueueLength } from "./render-queue";
 
 export class RendererUnavailableError extends Error {
   constructor(message: string) {
@@ -41,20 +42,8 @@ export function chromiumArgs(isRoot = process.getuid?.() === 0): string[] {
   ];
 }
 
-const MAX_CONCURRENT = 2;
-let active = 0;
-const waiting: (() => void)[] = [];
-
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-  if (active >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
-  active += 1;
-  try {
-    return await work();
-  } finally {
-    active -= 1;
-    waiting.shift()?.();
-  }
-}
+/** Two renders at once, a short line behind them, refusals past it (render-queue.ts). */
+export const renderQueue = new RenderQueue(2, renderQueueLength());
 
 export interface RenderOptions {
   /** Path on this server, e.g. /print/w/…/personas/0 */
@@ -108,7 +97,7 @@ export async function renderAppPage(options: RenderOptions): Promise<Buffer> {
     );
   }
   const timeout = options.timeoutMs ?? 30_000;
-  return slot(async () => {
+  return renderQueue.run(async () => {
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath, args: chromiumArgs(), timeout });

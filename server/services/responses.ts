@@ -1,5 +1,6 @@
 // Use cases for responses: respondents save answers (partial while they go, then complete),
-// idempotent on the id their browser generated; researchers list and open responses.
+// idempotent on the id their browser generated and bound to a secret only that browser holds;
+// researchers list and open responses.
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
@@ -7,7 +8,8 @@ import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/
 import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
 import { numericRange } from "~/server/domain/survey/scales";
 import { requireRole, type MembershipView } from "./access";
-import { rowToQuestion } from "./survey-rows";
+import { hashResponseSecret, newResponseSecret, secretMatches } from "./response-secret";
+import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
 export interface SaveResponseInput {
   slug: string;
@@ -16,6 +18,9 @@ export interface SaveResponseInput {
   complete: boolean;
   locale: TLocale;
   source?: "WEB" | "API" | "IMPORT";
+  /** The response's secret: chosen by the client on its first save (or made by the server and
+   * returned then), and required for every later save of a partial response. */
+  responseSecret?: string;
   /** Check everything and answer as if saved, but write nothing (the public page's honeypot). */
   dryRun?: boolean;
 }
@@ -26,12 +31,23 @@ export interface SaveResponseResult {
   versionNumber: number;
   /** True when the response was already complete: nothing was written again. */
   alreadyComplete: boolean;
+  /** Only when the server made the secret (a first partial save without one): keep it and send
+   * it with every later save of this response. */
+  responseSecret?: string;
 }
 
 const closedMessage = {
   en: "This survey is closed and no longer accepts answers. Thank you for your interest.",
   de: "Diese Umfrage ist geschlossen und nimmt keine Antworten mehr an. Danke für Ihr Interesse.",
 } as const;
+
+const differentContentMessage =
+  "This response was already submitted with different answers, and a submitted response " +
+  "cannot be changed. To answer again, start a new response (a new responseId).";
+
+const wrongSecretMessage =
+  "This response can only be continued by the browser or client that started it (its " +
+  "responseSecret did not match). Reload the page to start a new response.";
 
 export function answerColumns(
   question: Pick<TQuestionDefinition, "type" | "settings">,
@@ -44,6 +60,65 @@ export function answerColumns(
     return { numberValue: null, textValue: null, choices: value as string[] };
   }
   return { numberValue: null, textValue: value as string, choices: [] };
+}
+
+type AnswerRow = Omit<Prisma.AnswerCreateManyInput, "id">;
+
+/** The answer rows an input would store, or the per-question problems that stop it. */
+function answerRowsFor(
+  questions: StoredQuestion[],
+  input: Pick<SaveResponseInput, "responseId" | "answers" | "complete" | "locale">,
+): { rows: AnswerRow[]; errors: Record<string, string> } {
+  const { values, errors } = checkAnswers(questions, input.answers, {
+    complete: input.complete,
+    locale: input.locale,
+  });
+  const rows = questions
+    .filter((q) => values[q.key] !== undefined)
+    .map((q) => ({
+      responseId: input.responseId,
+      questionId: q.id,
+      ...answerColumns(q, values[q.key] as AnswerValue),
+    }));
+  return { rows, errors };
+}
+
+const rowKey = (row: Pick<AnswerRow, "numberValue" | "textValue" | "choices">) =>
+  JSON.stringify([row.numberValue ?? null, row.textValue ?? null, row.choices ?? []]);
+
+async function questionsOf(db: Db, versionId: string) {
+  const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
+  return rows.map(rowToQuestion);
+}
+
+/**
+ * A submit to a response that is already complete: the very same final answers are a retry
+ * whose acknowledgement got lost, answered as the first time (whatever state the survey is in
+ * now); anything else would silently be dropped, so it is refused with 409.
+ */
+async function answerCompleted(
+  db: Db,
+  input: SaveResponseInput,
+  stored: { versionId: string; versionNumber: number },
+): Promise<SaveResponseResult> {
+  const ack: SaveResponseResult = {
+    responseId: input.responseId,
+    status: "COMPLETE",
+    versionNumber: stored.versionNumber,
+    alreadyComplete: true,
+  };
+  if (!input.complete) fail("CONFLICT", differentContentMessage);
+  const { rows, errors } = answerRowsFor(await questionsOf(db, stored.versionId), input);
+  if (Object.keys(errors).length > 0) fail("CONFLICT", differentContentMessage);
+  const storedRows = await db.answer.findMany({
+    where: { responseId: input.responseId },
+    select: { questionId: true, numberValue: true, textValue: true, choices: true },
+  });
+  const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, rowKey(r)]));
+  const same =
+    storedRows.length === rows.length &&
+    rows.every((r) => storedByQuestion.get(r.questionId) === rowKey(r));
+  return same ? ack : fail("CONFLICT", differentContentMessage);
 }
 
 export async function saveResponse(
@@ -63,7 +138,6 @@ export async function saveResponse(
   });
   const latest = survey?.versions[0];
   if (!survey || !latest) return fail("NOT_FOUND", "This survey does not exist or is not open.");
-  if (survey.status === "CLOSED") fail("SURVEY_CLOSED", closedMessage[input.locale]);
 
   const existing = await db.response.findUnique({
     where: { id: input.responseId },
@@ -72,23 +146,21 @@ export async function saveResponse(
   if (existing && existing.version.surveyId !== survey.id) {
     fail("CONFLICT", "This response id belongs to another survey. Reload the page to start again.");
   }
+  // Before the closed check: a retried final submit must hear that it was stored.
   if (existing?.status === "COMPLETE") {
-    return {
-      responseId: existing.id,
-      status: "COMPLETE",
+    return answerCompleted(db, input, {
+      versionId: existing.versionId,
       versionNumber: existing.version.number,
-      alreadyComplete: true,
-    };
+    });
+  }
+  if (survey.status === "CLOSED") fail("SURVEY_CLOSED", closedMessage[input.locale]);
+  if (existing && !secretMatches(existing.secretHash, input.responseSecret)) {
+    fail("FORBIDDEN", wrongSecretMessage);
   }
   // A respondent who started before a new version was published finishes the version they saw.
   const versionId = existing?.versionId ?? latest.id;
   const versionNumber = existing?.version.number ?? latest.number;
-  const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
-  const questions = rows.map(rowToQuestion);
-  const { values, errors } = checkAnswers(questions, input.answers, {
-    complete: input.complete,
-    locale: input.locale,
-  });
+  const { rows: answerRows, errors } = answerRowsFor(await questionsOf(db, versionId), input);
   if (Object.keys(errors).length > 0) {
     const count = Object.keys(errors).length;
     fail(
@@ -99,25 +171,30 @@ export async function saveResponse(
   }
 
   const status = input.complete ? "COMPLETE" : "PARTIAL";
-  if (input.dryRun)
-    return { responseId: input.responseId, status, versionNumber, alreadyComplete: false };
-  const answerRows: Prisma.AnswerCreateManyInput[] = questions
-    .filter((q) => values[q.key] !== undefined)
-    .map((q) => ({
-      responseId: input.responseId,
-      questionId: q.id,
-      ...answerColumns(q, values[q.key] as AnswerValue),
-    }));
+  // A partial response needs a secret to be continued with; a client that sent none gets one.
+  const madeSecret =
+    !existing && !input.complete && input.responseSecret === undefined
+      ? newResponseSecret()
+      : undefined;
+  const secret = input.responseSecret ?? madeSecret;
+  const saved: SaveResponseResult = {
+    responseId: input.responseId,
+    status,
+    versionNumber,
+    alreadyComplete: false,
+    ...(madeSecret ? { responseSecret: madeSecret } : {}),
+  };
+  if (input.dryRun) return saved;
 
-  // Returns false when the response became complete meanwhile (a partial save racing the
-  // final submit must never overwrite it).
+  // "completed" when the response became complete meanwhile (a partial save racing the final
+  // submit must never overwrite it).
   const write = () =>
     db.$transaction(async (tx) => {
       const current = await tx.response.findUnique({
         where: { id: input.responseId },
-        select: { status: true },
+        select: { status: true, secretHash: true },
       });
-      if (current?.status === "COMPLETE") return false;
+      if (current?.status === "COMPLETE") return "completed" as const;
       if (!current) {
         await tx.response.create({
           data: {
@@ -128,36 +205,34 @@ export async function saveResponse(
             source: input.source ?? "WEB",
             startedAt: now,
             completedAt: input.complete ? now : null,
+            secretHash: secret === undefined ? null : hashResponseSecret(secret),
           },
         });
       } else {
+        // Two first saves racing: the one that lost must still hold the winner's secret.
+        if (!secretMatches(current.secretHash, input.responseSecret)) {
+          fail("FORBIDDEN", wrongSecretMessage);
+        }
         const { count } = await tx.response.updateMany({
           where: { id: input.responseId, status: "PARTIAL" },
           data: { status, locale: input.locale, completedAt: input.complete ? now : null },
         });
-        if (count === 0) return false;
+        if (count === 0) return "completed" as const;
       }
       await tx.answer.deleteMany({ where: { responseId: input.responseId } });
       if (answerRows.length > 0) await tx.answer.createMany({ data: answerRows });
-      return true;
+      return "written" as const;
     });
-  let written: boolean;
+  let outcome: "written" | "completed";
   try {
-    written = await write();
+    outcome = await write();
   } catch (error) {
     // Two first saves of one response racing: the unique id decides; the second updates.
     if ((error as { code?: string }).code !== "P2002") throw error;
-    written = await write();
+    outcome = await write();
   }
-  if (!written) {
-    return {
-      responseId: input.responseId,
-      status: "COMPLETE",
-      versionNumber,
-      alreadyComplete: true,
-    };
-  }
-  return { responseId: input.responseId, status, versionNumber, alreadyComplete: false };
+  if (outcome === "completed") return answerCompleted(db, input, { versionId, versionNumber });
+  return saved;
 }
 
 export interface ResponseListItem {

@@ -186,7 +186,11 @@ describe("the docs page model", () => {
       "answers",
       "complete",
       "locale",
+      "responseSecret",
     ]);
+    expect(submit?.body?.fields.find((f) => f.name === "responseSecret")).toMatchObject({
+      required: false,
+    });
     expect(submit?.body?.fields.find((f) => f.name === "locale")).toMatchObject({
       type: '"en" | "de"',
       required: false,

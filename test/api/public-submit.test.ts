@@ -64,6 +64,7 @@ interface Sent {
     status?: string;
     versionNumber?: number;
     alreadyComplete?: boolean;
+    responseSecret?: string;
     error?: { code: string; message: string; fieldErrors?: Record<string, string[]> };
   };
 }
@@ -113,15 +114,23 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
       locale: "en",
     });
     expect(partial.status).toBe(200);
+    // Sent without a secret, so the server made one for the client to keep.
     expect(partial.body).toEqual({
       responseId,
       status: "PARTIAL",
       versionNumber: 1,
       alreadyComplete: false,
+      responseSecret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(partial.headers.get("cache-control")).toBe("no-store");
 
-    const complete = await send({ responseId, answers: fullAnswers, complete: true, locale: "en" });
+    const complete = await send({
+      responseId,
+      answers: fullAnswers,
+      complete: true,
+      locale: "en",
+      responseSecret: partial.body.responseSecret,
+    });
     expect(complete.status).toBe(200);
     expect(complete.body).toMatchObject({ status: "COMPLETE", alreadyComplete: false });
 
@@ -144,6 +153,76 @@ describe("POST /api/v1/public/surveys/[slug]/responses", () => {
     expect(second.body).toMatchObject({ status: "COMPLETE", alreadyComplete: true });
     expect(await responseCount(responseId)).toBe(1);
     expect(await db.answer.count({ where: { responseId } })).toBe(5);
+  });
+
+  it("answers a retried submit after the survey closed with the original acknowledgement", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const survey = await createSurvey(db, actor, { title: "Closing soon" }, questions);
+    await publishSurvey(db, actor, survey.id);
+    const payload = { responseId: crypto.randomUUID(), answers: fullAnswers, complete: true };
+    const first = await send({ ...payload, locale: "en" }, { slug: survey.slug });
+    expect(first.status).toBe(200);
+    await setSurveyStatus(db, actor, survey.id, "CLOSED");
+
+    const retry = await send({ ...payload, locale: "de" }, { slug: survey.slug });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ ...first.body, alreadyComplete: true });
+    const changed = await send(
+      { ...payload, answers: { ...fullAnswers, thoughts: "Changed my mind." }, locale: "en" },
+      { slug: survey.slug },
+    );
+    expect(changed.status).toBe(409);
+    expect(changed.body.error).toMatchObject({ code: "CONFLICT" });
+    expect(changed.body.error?.message).toMatch(/different answers/);
+  });
+
+  it("binds a partial response to the secret its page sent first", async () => {
+    const responseId = crypto.randomUUID();
+    const responseSecret = "a1".repeat(32);
+    const started = await send({
+      responseId,
+      responseSecret,
+      answers: { price_focus: 2 },
+      complete: false,
+      locale: "en",
+    });
+    expect(started.status).toBe(200);
+    expect(started.body.responseSecret).toBeUndefined(); // the page keeps its own
+    const intruder = await send({
+      responseId,
+      answers: { price_focus: 5, channel: "shop" },
+      complete: false,
+      locale: "en",
+    });
+    expect(intruder.status).toBe(403);
+    expect(intruder.body.error).toMatchObject({ code: "FORBIDDEN" });
+    const guessed = await send({
+      responseId,
+      responseSecret: "b2".repeat(32),
+      answers: fullAnswers,
+      complete: true,
+      locale: "en",
+    });
+    expect(guessed.status).toBe(403);
+    const short = await send({
+      responseId,
+      responseSecret: "short",
+      answers: fullAnswers,
+      complete: true,
+      locale: "en",
+    });
+    expect(short.status).toBe(400);
+    const stored = await db.answer.findMany({ where: { responseId } });
+    expect(stored.map((a) => a.numberValue)).toEqual([2]);
+
+    const done = await send({
+      responseId,
+      responseSecret,
+      answers: fullAnswers,
+      complete: true,
+      locale: "en",
+    });
+    expect(done.body).toMatchObject({ status: "COMPLETE", alreadyComplete: false });
   });
 
   it("refuses bad answers with a 400 and a message per question", async () => {

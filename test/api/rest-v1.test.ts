@@ -341,12 +341,38 @@ describe("submitting responses", () => {
       answers: { price_focus: 2 },
       complete: false,
     });
-    expect(ZSaveResponseResult.parse(partial.json).status).toBe("PARTIAL");
-    const done = await submit(surveyId, { responseId, answers });
+    const saved = ZSaveResponseResult.parse(partial.json);
+    expect(saved.status).toBe("PARTIAL");
+    // The server made the response's secret; completing without it is refused.
+    expect(saved.responseSecret).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    const without = await submit(surveyId, { responseId, answers });
+    expect(without.status).toBe(403);
+    expect(errorOf(without).code).toBe("FORBIDDEN");
+    const done = await submit(surveyId, {
+      responseId,
+      answers,
+      responseSecret: saved.responseSecret,
+    });
     expect(ZSaveResponseResult.parse(done.json)).toMatchObject({
       status: "COMPLETE",
       alreadyComplete: false,
     });
+  });
+
+  it("answers a replay with the original acknowledgement and different answers with 409", async () => {
+    const responseId = crypto.randomUUID();
+    const first = await submit(surveyId, { responseId, answers });
+    expect(ZSaveResponseResult.parse(first.json).alreadyComplete).toBe(false);
+    const replay = await submit(surveyId, { responseId, answers });
+    expect(replay.status).toBe(200);
+    expect(ZSaveResponseResult.parse(replay.json)).toMatchObject({
+      responseId,
+      status: "COMPLETE",
+      alreadyComplete: true,
+    });
+    const changed = await submit(surveyId, { responseId, answers: { ...answers, price_focus: 1 } });
+    expect(changed.status).toBe(409);
+    expect(errorOf(changed).code).toBe("CONFLICT");
   });
 
   it("refuses bad answers and bad requests with readable 4xx errors, storing nothing", async () => {

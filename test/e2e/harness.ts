@@ -46,6 +46,9 @@ export interface StartAppOptions {
    * a time), e.g. to seed test data with openDatabase(resolveDatabaseTarget(env)); close it again
    */
   beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  /** serve through scripts/serve.ts (what `npm start` runs: client addresses from the socket,
+   * TRUST_PROXY, HSTS and Secure cookies over HTTPS) instead of plain `next start` */
+  customServer?: boolean;
 }
 
 const running = new Set<ChildProcess>();
@@ -175,8 +178,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await options.beforeStart(env);
     }
 
-    log.write(`$ npx next start -p ${port} -H 127.0.0.1\n`);
-    server = spawnLogged(["next", "start", "-p", String(port), "-H", "127.0.0.1"]);
+    if (options.customServer) {
+      env.HOST = "127.0.0.1";
+      log.write(`$ npx tsx scripts/serve.ts (PORT=${port})\n`);
+      server = spawnLogged(["tsx", "scripts/serve.ts"]);
+    } else {
+      log.write(`$ npx next start -p ${port} -H 127.0.0.1\n`);
+      server = spawnLogged(["next", "start", "-p", String(port), "-H", "127.0.0.1"]);
+    }
     const serverProcess = server;
     let exitCode: number | null | undefined;
     void exited(serverProcess).then((code) => (exitCode = code));

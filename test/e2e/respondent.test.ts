@@ -180,7 +180,7 @@ describe("the public respondent page", () => {
     expect(saves.filter((s) => !s.complete && s.status === 200).length).toBeGreaterThan(0);
     expect(saves.filter((s) => s.complete)).toEqual([{ complete: true, status: 200 }]);
 
-    // The server holds it as complete: sending the same id again changes nothing.
+    // The server holds it as complete: the same id with other answers is refused (409).
     const done = await page.evaluate(
       (slug) => window.localStorage.getItem(`persona-atlas:respondent-done:${slug}`),
       seeded.openSlug,
@@ -192,12 +192,8 @@ describe("the public respondent page", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ responseId, answers: {}, complete: true, locale: "en" }),
     });
-    expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({
-      responseId,
-      status: "COMPLETE",
-      alreadyComplete: true,
-    });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: "CONFLICT" } });
     expect(
       await page.evaluate(
         (slug) => window.localStorage.getItem(`persona-atlas:respondent:${slug}`),

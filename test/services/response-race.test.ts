@@ -27,18 +27,21 @@ describe("saveResponse under concurrency", () => {
 
     for (let round = 0; round < 5; round++) {
       const responseId = randomUUID();
-      await saveResponse(db, { ...base, responseId, answers: { feel: 0 }, complete: false });
-      await Promise.all([
-        saveResponse(db, { ...base, responseId, answers: { feel: 2 }, complete: true }),
-        saveResponse(db, { ...base, responseId, answers: { feel: -1 }, complete: false }),
+      const responseSecret = `race-${randomUUID()}-${round}`;
+      const mine = { ...base, responseId, responseSecret };
+      await saveResponse(db, { ...mine, answers: { feel: 0 }, complete: false });
+      const [complete, partial] = await Promise.allSettled([
+        saveResponse(db, { ...mine, answers: { feel: 2 }, complete: true }),
+        saveResponse(db, { ...mine, answers: { feel: -1 }, complete: false }),
       ]);
-      const late = await saveResponse(db, {
-        ...base,
-        responseId,
-        answers: { feel: -2 },
-        complete: false,
-      });
-      expect(late).toMatchObject({ status: "COMPLETE", alreadyComplete: true });
+      expect(complete.status).toBe("fulfilled");
+      // The partial save either landed first (and was replaced) or came too late: refused.
+      if (partial.status === "rejected") {
+        expect(partial.reason).toMatchObject({ code: "CONFLICT" });
+      }
+      await expect(
+        saveResponse(db, { ...mine, answers: { feel: -2 }, complete: false }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
       const stored = await db.response.findUniqueOrThrow({
         where: { id: responseId },
         include: { answers: true },

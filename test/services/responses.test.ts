@@ -49,24 +49,33 @@ async function publishedSurvey(questions: TQuestionDefinitionInput[], actor?: Me
   return { actor: owner.actor, id, slug };
 }
 
-const submit = (
+/** Secrets the server made for partial responses, kept and sent again like a client would. */
+const secrets = new Map<string, string>();
+
+const submit = async (
   slug: string,
   answers: AnswerMap,
   options: Partial<Omit<SaveResponseInput, "slug" | "answers">> = {},
   now?: Date,
-) =>
-  saveResponse(
+) => {
+  const responseId = options.responseId ?? randomUUID();
+  const result = await saveResponse(
     db,
     {
       slug,
       answers,
-      responseId: options.responseId ?? randomUUID(),
+      responseId,
       complete: options.complete ?? true,
       locale: options.locale ?? "en",
       source: options.source,
+      responseSecret:
+        "responseSecret" in options ? options.responseSecret : secrets.get(responseId),
     },
     now,
   );
+  if (result.responseSecret) secrets.set(responseId, result.responseSecret);
+  return result;
+};
 
 /** The stored answers of a response, by question key, as their typed columns. */
 async function storedAnswers(responseId: string) {
@@ -218,9 +227,14 @@ describe("saving a response", () => {
       versionNumber: 1,
       alreadyComplete: true,
     });
-    // A later, different submit (even a partial one) changes nothing either.
-    const late = await submit(slug, { a: 1 }, { responseId, complete: false });
-    expect(late).toMatchObject({ status: "COMPLETE", alreadyComplete: true });
+    // A later, different submit (even a partial one) is refused and changes nothing.
+    await expect(submit(slug, { a: 1 }, { responseId, complete: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(submit(slug, { a: 3, b: 5 }, { responseId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("different answers"),
+    });
 
     expect(await responseCount(id)).toBe(1);
     expect(await db.answer.count({ where: { responseId } })).toBe(2);
@@ -506,5 +520,82 @@ describe("reading responses", () => {
       status: "COMPLETE",
       answers: [{ key: "a", text: "Statement a", type: "LIKERT", value: 3 }],
     });
+  });
+});
+
+describe("replays and the response secret", () => {
+  it("answers a replay of a complete response as the first time, even after the survey closed", async () => {
+    const { actor, id, slug } = await publishedSurvey([likert("a"), likert("b")]);
+    const responseId = randomUUID();
+    const first = await submit(slug, { a: 2, b: 5 }, { responseId });
+    expect(first).toMatchObject({ status: "COMPLETE", alreadyComplete: false });
+    await setSurveyStatus(db, actor, id, "CLOSED");
+
+    // The client never heard the first answer and sends the same again: it was stored.
+    expect(await submit(slug, { a: 2, b: 5 }, { responseId })).toEqual({
+      responseId,
+      status: "COMPLETE",
+      versionNumber: 1,
+      alreadyComplete: true,
+    });
+    // Different answers are not silently dropped: 409, closed or not.
+    await expect(submit(slug, { a: 2, b: 4 }, { responseId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(submit(slug, { a: 2 }, { responseId })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    // A new response to the closed survey is still refused.
+    await expect(submit(slug, { a: 2, b: 5 })).rejects.toMatchObject({ code: "SURVEY_CLOSED" });
+    expect(await storedAnswers(responseId)).toMatchObject({
+      a: { numberValue: 2 },
+      b: { numberValue: 5 },
+    });
+  });
+
+  it("lets only the holder of a partial response's secret change or complete it", async () => {
+    const { slug } = await publishedSurvey([likert("a"), likert("b")]);
+    const responseId = randomUUID();
+    const secret = "k".repeat(20) + randomUUID().replaceAll("-", "");
+    await submit(slug, { a: 1 }, { responseId, complete: false, responseSecret: secret });
+    const row = await db.response.findUniqueOrThrow({ where: { id: responseId } });
+    expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.secretHash).not.toContain(secret);
+
+    // Someone who only knows the id can neither overwrite nor complete it.
+    for (const responseSecret of [undefined, "x".repeat(43)]) {
+      await expect(
+        submit(slug, { a: 5 }, { responseId, complete: false, responseSecret }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        submit(slug, { a: 5, b: 5 }, { responseId, responseSecret }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await storedAnswers(responseId)).toMatchObject({ a: { numberValue: 1 } });
+
+    // The page that started it carries on.
+    await submit(slug, { a: 2 }, { responseId, complete: false, responseSecret: secret });
+    expect(
+      await submit(slug, { a: 2, b: 3 }, { responseId, responseSecret: secret }),
+    ).toMatchObject({ status: "COMPLETE", alreadyComplete: false });
+    expect(await storedAnswers(responseId)).toMatchObject({
+      a: { numberValue: 2 },
+      b: { numberValue: 3 },
+    });
+  });
+
+  it("makes a secret for a client that sent none, and returns it once", async () => {
+    const { slug } = await publishedSurvey([likert("a"), likert("b")]);
+    const responseId = randomUUID();
+    const partial = await submit(slug, { a: 1 }, { responseId, complete: false });
+    expect(partial.responseSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const again = await submit(slug, { a: 4 }, { responseId, complete: false });
+    expect(again.responseSecret).toBeUndefined();
+    await expect(
+      submit(slug, { a: 4, b: 4 }, { responseId, responseSecret: undefined }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // A response completed in one go needs no secret.
+    const oneGo = await submit(slug, { a: 1, b: 1 });
+    expect(oneGo.responseSecret).toBeUndefined();
   });
 });

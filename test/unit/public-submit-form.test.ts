@@ -135,7 +135,13 @@ describe("respondent language", () => {
   });
 });
 
-const payload: SubmitPayload = { responseId: "r", answers: {}, complete: false, locale: "en" };
+const payload: SubmitPayload = {
+  responseId: "r",
+  responseSecret: "s".repeat(64),
+  answers: {},
+  complete: false,
+  locale: "en",
+};
 
 describe("sending", () => {
   it("retries unreachable servers with backoff, then gives up", async () => {

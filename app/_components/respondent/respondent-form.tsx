@@ -25,6 +25,7 @@ import {
   loadProgress,
   markCompleted,
   newResponseId,
+  newResponseSecret,
   saveProgress,
 } from "./storage";
 
@@ -38,6 +39,11 @@ type Alert =
   | null;
 type FocusRequest = { target: "heading" | "outcome" } | { target: "error"; key: string };
 
+/** Refusals that mean the stored response is not this device's to change (its id belongs to
+ * another survey, it was submitted with other answers, or its secret is not the one kept here):
+ * the answers on screen are sent again as a fresh response. */
+const startAgain = (code: string) => code === "CONFLICT" || code === "FORBIDDEN";
+
 export function RespondentForm({
   survey,
   initialLocale,
@@ -49,7 +55,9 @@ export function RespondentForm({
   const firstPage = useMemo(() => visiblePages(questions, {})[0] ?? 0, [questions]);
   const [phase, setPhase] = useState<Phase>("form");
   const [ready, setReady] = useState(false);
-  const [responseId, setResponseId] = useState<string | null>(null);
+  // The response id and its secret, made together on this device and sent with every save.
+  const [identity, setIdentity] = useState<{ id: string; secret: string } | null>(null);
+  const responseId = identity?.id ?? null;
   const [answers, setAnswers] = useState<DraftAnswers>({});
   const [page, setPage] = useState(firstPage);
   const [locale, setLocale] = useState<TLocale>(initialLocale);
@@ -75,13 +83,14 @@ export function RespondentForm({
     }
     const stored = loadProgress(slug);
     if (stored && stored.versionNumber === survey.versionNumber) {
-      setResponseId(stored.responseId);
+      // Progress kept before secrets existed gets one now (its stored response has none).
+      setIdentity({ id: stored.responseId, secret: stored.responseSecret ?? newResponseSecret() });
       setAnswers(stored.answers);
       setPage(stored.page);
       if (Object.keys(stored.answers).length > 0) setStatus({ kind: "resumed" });
     } else {
       // A new version was published since: a new response, with the answers that still fit.
-      setResponseId(newResponseId());
+      setIdentity({ id: newResponseId(), secret: newResponseSecret() });
       if (stored) setAnswers(keepFittingAnswers(questions, stored.answers));
     }
     const preferred =
@@ -96,15 +105,16 @@ export function RespondentForm({
   }, [slug, survey.versionNumber, survey.languages, questions]);
 
   useEffect(() => {
-    if (!ready || phase !== "form" || !responseId) return;
+    if (!ready || phase !== "form" || !identity) return;
     saveProgress(slug, {
-      responseId,
+      responseId: identity.id,
+      responseSecret: identity.secret,
       versionNumber: survey.versionNumber,
       answers,
       page,
       locale: chosenLocale,
     });
-  }, [ready, phase, slug, survey.versionNumber, responseId, answers, page, chosenLocale]);
+  }, [ready, phase, slug, survey.versionNumber, identity, answers, page, chosenLocale]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -112,6 +122,10 @@ export function RespondentForm({
 
   useEffect(() => {
     const saver = new Autosaver(postResponse, slug, (refusal) => {
+      // The stored response is not this device's to change: carry on under a fresh one.
+      if (startAgain(refusal.code)) {
+        setIdentity({ id: newResponseId(), secret: newResponseSecret() });
+      }
       if (refusal.code === "SURVEY_CLOSED") {
         setClosedMessage(refusal.message);
         setPhase("closed");
@@ -152,8 +166,9 @@ export function RespondentForm({
   const onPage = questionsOnPage(questions, answers, currentPage);
 
   const payload = useCallback(
-    (complete: boolean, id: string): SubmitPayload => ({
-      responseId: id,
+    (complete: boolean, response: { id: string; secret: string }): SubmitPayload => ({
+      responseId: response.id,
+      responseSecret: response.secret,
       answers: answersToSend(questions, answers),
       complete,
       locale,
@@ -192,9 +207,9 @@ export function RespondentForm({
     const found = checkPage(questions, answers, currentPage, locale);
     if (Object.keys(found).length > 0) return showErrors(found, currentPage);
     const target = pages[index + 1];
-    if (target === undefined || !responseId) return;
+    if (target === undefined || !identity) return;
     goTo(target);
-    autosaver.current?.schedule(payload(false, responseId));
+    autosaver.current?.schedule(payload(false, identity));
   };
 
   const back = () => {
@@ -202,7 +217,7 @@ export function RespondentForm({
     const target = pages[index - 1];
     if (target === undefined) return;
     goTo(target);
-    if (responseId) autosaver.current?.schedule(payload(false, responseId));
+    if (identity) autosaver.current?.schedule(payload(false, identity));
   };
 
   const submit = async () => {
@@ -213,23 +228,23 @@ export function RespondentForm({
         return showErrors(found, p);
       }
     }
-    if (!responseId) return;
+    if (!identity) return;
     setSending(true);
     setAlert(null);
     setStatus({ kind: "sending" });
     await autosaver.current?.stop(); // a partial save must not land after the complete one
     const onRetry = (ms: number) => setStatus({ kind: "retrying", seconds: Math.ceil(ms / 1000) });
-    let id = responseId;
-    let outcome = await sendWithRetry(postResponse, slug, payload(true, id), { onRetry });
-    if (outcome.kind === "refused" && outcome.code === "CONFLICT") {
-      id = newResponseId(); // the stored id belongs elsewhere: start a fresh response
-      setResponseId(id);
-      outcome = await sendWithRetry(postResponse, slug, payload(true, id), { onRetry });
+    let current = identity;
+    let outcome = await sendWithRetry(postResponse, slug, payload(true, current), { onRetry });
+    if (outcome.kind === "refused" && startAgain(outcome.code)) {
+      current = { id: newResponseId(), secret: newResponseSecret() };
+      setIdentity(current);
+      outcome = await sendWithRetry(postResponse, slug, payload(true, current), { onRetry });
     }
     setSending(false);
     setStatus(null);
     if (outcome.kind === "saved") {
-      markCompleted(slug, id);
+      markCompleted(slug, current.id);
       setPhase("thanks");
       setFocus({ target: "outcome" });
       return;

@@ -6,6 +6,7 @@ import type { TLocale } from "~/server/domain/survey/definition";
 
 export interface SubmitPayload {
   responseId: string;
+  responseSecret: string;
   answers: AnswerMap;
   complete: boolean;
   locale: TLocale;

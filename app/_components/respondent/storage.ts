@@ -1,4 +1,5 @@
-// What the respondent's device remembers per survey link: the response id, the answers and
+// What the respondent's device remembers per survey link: the response id and its secret, the
+// answers and
 // the page (to resume after a reload or a lost connection), and, once submitted, only that
 // the survey was completed. Storage may be unavailable (private mode, full): then nothing is
 // remembered and the form still works.
@@ -7,6 +8,8 @@ import type { DraftAnswers } from "./flow";
 
 export interface StoredProgress {
   responseId: string;
+  /** Sent with every save of this response: the server refuses changes without it. */
+  responseSecret?: string;
   versionNumber: number;
   answers: DraftAnswers;
   page: number;
@@ -45,7 +48,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 export function loadProgress(slug: string): StoredProgress | null {
   const value = read(progressKey(slug));
   if (!isRecord(value)) return null;
-  const { responseId, versionNumber, answers, page, locale } = value;
+  const { responseId, responseSecret, versionNumber, answers, page, locale } = value;
   if (typeof responseId !== "string" || typeof versionNumber !== "number") return null;
   if (typeof page !== "number" || !isRecord(answers)) return null;
   const kept: DraftAnswers = {};
@@ -58,6 +61,7 @@ export function loadProgress(slug: string): StoredProgress | null {
   }
   return {
     responseId,
+    responseSecret: typeof responseSecret === "string" ? responseSecret : undefined,
     versionNumber,
     answers: kept,
     page,
@@ -94,4 +98,10 @@ export function newResponseId(): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The response's secret: 32 random bytes as hex, made with the id and kept with the progress. */
+export function newResponseSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

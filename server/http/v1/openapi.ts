@@ -175,9 +175,13 @@ function buildDocument(): OpenApiDocument {
           description:
             "Stores a response to the survey's latest published version, checked like the " +
             "public page checks it (types, ranges, options, required questions, display logic). " +
-            "Idempotent: the client generates responseId, and sending it again stores nothing " +
-            "twice (alreadyComplete: true). A partial save (complete: false) can be completed " +
-            "later with the same id. The response is marked as coming from the API.",
+            "Idempotent: the client generates responseId; sending the same complete answers " +
+            "again stores nothing twice and answers as the first time (alreadyComplete: true), " +
+            "even after the survey closed, while different answers for a complete response are " +
+            "refused with 409. A partial save (complete: false) can be completed later with the " +
+            "same id and the response's secret: send your own responseSecret with the first " +
+            "save, or keep the one the first partial save returns; without it, later saves of " +
+            "that id are refused with 403. The response is marked as coming from the API.",
           security: apiKey,
           requestParams: { path: ZSurveyPathParams },
           requestBody: {
@@ -201,7 +205,7 @@ function buildDocument(): OpenApiDocument {
                 "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
               },
             },
-            ...errors([400, 401, 404, 409, 410, 413, 415, 429]),
+            ...errors([400, 401, 403, 404, 409, 410, 413, 415, 429], submitErrorTexts),
           },
         },
       },
@@ -214,7 +218,9 @@ function buildDocument(): OpenApiDocument {
           description:
             "What the public page /s/<slug> calls: no key, for open published surveys. Limited " +
             "to 30 requests a minute per IP address and survey. Leave `website` out or empty " +
-            "(the page never shows it).",
+            "(the page never shows it). Replays and partial saves follow the same rules as " +
+            "submitResponse: the page sends a random responseSecret with its first save and " +
+            "the same one afterwards.",
           security: [],
           requestParams: { path: ZSlugPathParams },
           requestBody: {
@@ -238,7 +244,7 @@ function buildDocument(): OpenApiDocument {
                 "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
               },
             },
-            ...errors([400, 404, 409, 410, 413, 415, 429]),
+            ...errors([400, 403, 404, 409, 410, 413, 415, 429], submitErrorTexts),
           },
         },
       },
@@ -264,6 +270,12 @@ function buildDocument(): OpenApiDocument {
 let cached: OpenApiDocument | undefined;
 
 /** Built on first use and kept: the schemas do not change while the process runs. */
+/** What 403 and 409 mean for the two submit operations. */
+const submitErrorTexts = {
+  403: "A later save of a partial response came without its responseSecret, or with another one.",
+  409: "The response id belongs to another survey, or the response is already complete with different answers.",
+};
+
 export function openApiDocument(): OpenApiDocument {
   cached ??= buildDocument();
   return cached;

@@ -77,6 +77,7 @@ export const ZApiSubmitInput = z
       .enum(locales, { error: 'locale must be "en" or "de".' })
       .default("en")
       .meta({ description: "The language the respondent answered in (and of error messages)." }),
+    responseSecret: ZPublicSubmitInput.shape.responseSecret,
   })
   .strict();
 export type TApiSubmitInput = z.infer<typeof ZApiSubmitInput>;
@@ -140,8 +141,18 @@ export const ZSaveResponseResult = z
     status: z.enum(["PARTIAL", "COMPLETE"]),
     versionNumber: z.number().int().meta({ description: "The version the response belongs to." }),
     alreadyComplete: z.boolean().meta({
-      description: "true when the response was already complete: nothing was written again.",
+      description:
+        "true when the response was already complete with these very answers: nothing was " +
+        "written again (a retried submit). Different answers for a complete response are refused with 409.",
     }),
+    responseSecret: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "Only after a first partial save that sent no responseSecret: the secret the server made " +
+          "for this response. Send it with every later save of the same responseId.",
+      }),
   })
   .meta({ id: "SaveResponseResult" });
 

@@ -1,0 +1,21 @@
+// Runs before every page and route: gives the request a fresh CSP nonce. Next reads the policy
+// from the request header and stamps the nonce on the inline scripts it renders; the browser
+// gets the same policy on the response (server/http/content-security.ts).
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "~/server/http/content-security";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Static build files carry no HTML and need no nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
