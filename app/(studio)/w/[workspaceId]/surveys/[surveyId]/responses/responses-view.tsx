@@ -8,12 +8,15 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { LocalDate } from "~/app/_components/locale";
-
-type Status = "PARTIAL" | "COMPLETE";
+import {
+  StatusFilterField,
+  VersionFilterField,
+  type ResponseStatusFilter,
+} from "../response-filter-fields";
 
 interface Filters {
   version?: number;
-  status?: Status;
+  status?: ResponseStatusFilter;
   page: number;
 }
 
@@ -81,37 +84,17 @@ export function ResponsesView({
         Responses table
       </h2>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="filter-version">Version</label>
-          <select
-            id="filter-version"
-            value={filters.version ?? ""}
-            onChange={(e) =>
-              setFilters({ ...filters, version: Number(e.target.value) || undefined, page: 0 })
-            }
-          >
-            <option value="">All versions</option>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                Version {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select
-            id="filter-status"
-            value={filters.status ?? ""}
-            onChange={(e) =>
-              setFilters({ ...filters, status: (e.target.value || undefined) as Status, page: 0 })
-            }
-          >
-            <option value="">Complete and partial</option>
-            <option value="COMPLETE">Complete</option>
-            <option value="PARTIAL">Partial (not finished)</option>
-          </select>
-        </div>
+        <VersionFilterField
+          id="filter-version"
+          versions={versions}
+          value={filters.version}
+          onChange={(version) => setFilters({ ...filters, version, page: 0 })}
+        />
+        <StatusFilterField
+          id="filter-status"
+          value={filters.status}
+          onChange={(status) => setFilters({ ...filters, status, page: 0 })}
+        />
         <div className="row export-actions">
           <a className="button secondary" href={exportHref("csv")} download>
             Export CSV

@@ -9,6 +9,7 @@ import { useTRPC } from "~/app/_lib/trpc";
 import type { TResultsFilter } from "~/server/domain/survey/results-filter";
 import { FunnelResult } from "./funnel-result";
 import { QuestionResult, type AnswerChoice } from "./question-result";
+import { StatusFilterField, VersionFilterField } from "../response-filter-fields";
 
 export interface ResultsFilters extends Omit<TResultsFilter, "answer"> {
   answer?: AnswerChoice;
@@ -86,40 +87,17 @@ export function ResultsView({
       >
         <h2 id="results-filters-title">Who is included</h2>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="results-version">Version</label>
-            <select
-              id="results-version"
-              value={filters.versionNumber ?? ""}
-              onChange={(e) =>
-                setFilters({ ...filters, versionNumber: Number(e.target.value) || undefined })
-              }
-            >
-              <option value="">All versions</option>
-              {versions.map((v) => (
-                <option key={v} value={v}>
-                  Version {v}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="results-status">Status</label>
-            <select
-              id="results-status"
-              value={filters.status ?? ""}
-              onChange={(e) =>
-                setFilters({
-                  ...filters,
-                  status: (e.target.value || undefined) as ResultsFilters["status"],
-                })
-              }
-            >
-              <option value="">Complete and partial</option>
-              <option value="COMPLETE">Complete</option>
-              <option value="PARTIAL">Partial (not finished)</option>
-            </select>
-          </div>
+          <VersionFilterField
+            id="results-version"
+            versions={versions}
+            value={filters.versionNumber}
+            onChange={(versionNumber) => setFilters({ ...filters, versionNumber })}
+          />
+          <StatusFilterField
+            id="results-status"
+            value={filters.status}
+            onChange={(status) => setFilters({ ...filters, status })}
+          />
           <div className="field">
             <label htmlFor="results-from">Started on or after</label>
             <input
