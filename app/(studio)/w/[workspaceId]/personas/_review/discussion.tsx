@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import { CommentBodyFields } from "./comment-body-fields";
 import { CommentItem, type CommentItemData } from "./comment-item";
 import { DISCUSS_HASH } from "./discuss-hash";
 
@@ -46,7 +47,6 @@ export function Discussion({
   const trpc = useTRPC();
   const router = useRouter();
   const aboutId = useId();
-  const bodyId = useId();
   const [about, setAbout] = useState("persona");
   const [body, setBody] = useState("");
   const [showResolved, setShowResolved] = useState(false);
@@ -119,23 +119,14 @@ export function Discussion({
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={bodyId}>Comment</label>
-            <textarea
-              ref={textarea}
-              id={bodyId}
-              rows={3}
-              maxLength={4000}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          </div>
-          <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
-          <div>
-            <button type="submit" className="button" disabled={create.isPending || !body.trim()}>
-              {create.isPending ? "Posting…" : "Post comment"}
-            </button>
-          </div>
+          <CommentBodyFields
+            label="Comment"
+            body={body}
+            onBodyChange={setBody}
+            error={create.error ? readFailure(create.error).message : undefined}
+            pending={create.isPending}
+            textareaRef={textarea}
+          />
         </form>
       )}
       {resolved.length > 0 && (

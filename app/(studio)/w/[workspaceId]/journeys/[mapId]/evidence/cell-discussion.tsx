@@ -3,10 +3,10 @@
 // start a thread. Threads are read and counted with tRPC queries, refetched after every change.
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { FormAlert } from "~/app/_components/form-alert";
+import { useState } from "react";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import { CommentBodyFields } from "../../../personas/_review/comment-body-fields";
 import { Thread } from "../../../personas/_review/discussion";
 import { Drawer } from "../drawer";
 import "~/app/_components/persona/persona-review.css";
@@ -42,7 +42,6 @@ export function CellDiscussion({
 function CellThreads({ workspaceId, topic }: { workspaceId: string; topic: CellTopic }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const bodyId = useId();
   const [body, setBody] = useState("");
   const target = { workspaceId, targetType: "JOURNEY_CELL" as const, targetKey: topic.key };
   const threads = useQuery(trpc.comment.list.queryOptions(target));
@@ -90,22 +89,13 @@ function CellThreads({ workspaceId, topic }: { workspaceId: string; topic: CellT
           create.mutate({ ...target, body });
         }}
       >
-        <div className="field">
-          <label htmlFor={bodyId}>New comment</label>
-          <textarea
-            id={bodyId}
-            rows={3}
-            maxLength={4000}
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-          />
-        </div>
-        <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
-        <div>
-          <button type="submit" className="button" disabled={create.isPending || !body.trim()}>
-            {create.isPending ? "Posting…" : "Post comment"}
-          </button>
-        </div>
+        <CommentBodyFields
+          label="New comment"
+          body={body}
+          onBodyChange={setBody}
+          error={create.error ? readFailure(create.error).message : undefined}
+          pending={create.isPending}
+        />
       </form>
     </div>
   );
