@@ -1,53 +1,45 @@
-// Sliding-window limits for failed sign-ins. In memory: the embedded database means one server
-// process; a multi-process deployment would move this to a table.
+// Sliding-window limits for failed sign-ins. The counts live in the database
+// (services/limit-counters.ts), so every app instance on it sees the same failures.
 //
 // Nothing here refuses an account as a whole, because then anyone who knows an e-mail address
 // could lock its owner out. Refusals are per client (per account from that client, and across
 // accounts from that client); failures against an account from everywhere only add a growing
 // delay before the next check, which slows credential stuffing from many addresses while the
 // owner, with the right password, still gets in after a few seconds at most.
+import { type LimitRule, total, waitUntilBelow, windowAt } from "~/server/domain/limit-window";
+import type { LimitCounters } from "~/server/services/limit-counters";
 
-export interface RateLimitRule {
-  limit: number;
-  windowMs: number;
-}
+export type RateLimitRule = LimitRule;
 
 export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
+    private readonly scope: string,
     private readonly rule: RateLimitRule,
     private readonly clock: () => number = () => Date.now(),
   ) {}
 
   /** Milliseconds until the key may try again, or 0 when it may try now. */
-  retryAfter(key: string): number {
+  async retryAfter(counters: LimitCounters, key: string): Promise<number> {
     const now = this.clock();
-    const recent = this.recent(key, now);
-    if (recent.length < this.rule.limit) return 0;
-    const oldest = recent[recent.length - this.rule.limit] ?? now;
-    return Math.max(0, oldest + this.rule.windowMs - now);
+    const counts = await counters.read(this.key(key), windowAt(this.rule, now));
+    return waitUntilBelow(counts, this.rule, now);
   }
 
-  recordFailure(key: string): void {
-    const now = this.clock();
-    this.failures.set(key, [...this.recent(key, now), now]);
+  async recordFailure(counters: LimitCounters, key: string): Promise<void> {
+    await counters.add(this.key(key), windowAt(this.rule, this.clock()));
   }
 
   /** Failures of this key inside the window. */
-  count(key: string): number {
-    return this.recent(key, this.clock()).length;
+  async count(counters: LimitCounters, key: string): Promise<number> {
+    return total(await counters.read(this.key(key), windowAt(this.rule, this.clock())));
   }
 
-  reset(key: string): void {
-    this.failures.delete(key);
+  async reset(counters: LimitCounters, key: string): Promise<void> {
+    await counters.clear(this.key(key));
   }
 
-  private recent(key: string, now: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((t) => t > now - this.rule.windowMs);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
+  private key(key: string): string {
+    return `${this.scope}:${key}`;
   }
 }
 
@@ -72,9 +64,14 @@ export function slowdownDelay(failures: number, rule: SlowdownRule): number {
  */
 export function createSignInLimiters(clock?: () => number) {
   return {
-    perClientAccount: new FailureLimiter({ limit: 5, windowMs: fifteenMinutes }, clock),
-    perClient: new FailureLimiter({ limit: 20, windowMs: fifteenMinutes }, clock),
+    perClientAccount: new FailureLimiter(
+      "sign-in-client-account",
+      { limit: 5, windowMs: fifteenMinutes },
+      clock,
+    ),
+    perClient: new FailureLimiter("sign-in-client", { limit: 20, windowMs: fifteenMinutes }, clock),
     perAccount: new FailureLimiter(
+      "sign-in-account",
       { limit: Number.MAX_SAFE_INTEGER, windowMs: fifteenMinutes },
       clock,
     ),

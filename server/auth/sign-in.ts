@@ -4,6 +4,7 @@
 import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
 import { verifyCredentials, type SignedInAccount } from "~/server/services/accounts";
+import { limitCounters } from "~/server/services/limit-counters";
 import { type createSignInLimiters, describeWait, slowdownDelay } from "./rate-limit";
 
 export type SignInLimiters = ReturnType<typeof createSignInLimiters>;
@@ -18,9 +19,10 @@ export async function attemptSignIn(
 ): Promise<SignedInAccount | null> {
   const accountKey = typeof attempt.email === "string" ? attempt.email.trim().toLowerCase() : "";
   const pairKey = `${attempt.ip} ${accountKey}`;
+  const counters = limitCounters(db);
   const wait = Math.max(
-    limiters.perClientAccount.retryAfter(pairKey),
-    limiters.perClient.retryAfter(attempt.ip),
+    await limiters.perClientAccount.retryAfter(counters, pairKey),
+    await limiters.perClient.retryAfter(counters, attempt.ip),
   );
   if (wait > 0) {
     throw new DomainError(
@@ -28,14 +30,15 @@ export async function attemptSignIn(
       `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`,
     );
   }
-  await pause(slowdownDelay(limiters.perAccount.count(accountKey), limiters.accountSlowdown));
+  const accountFailures = await limiters.perAccount.count(counters, accountKey);
+  await pause(slowdownDelay(accountFailures, limiters.accountSlowdown));
   const account = await verifyCredentials(db, attempt);
   if (!account) {
-    limiters.perClientAccount.recordFailure(pairKey);
-    limiters.perClient.recordFailure(attempt.ip);
-    limiters.perAccount.recordFailure(accountKey);
+    await limiters.perClientAccount.recordFailure(counters, pairKey);
+    await limiters.perClient.recordFailure(counters, attempt.ip);
+    await limiters.perAccount.recordFailure(counters, accountKey);
     return null;
   }
-  limiters.perClientAccount.reset(pairKey);
+  await limiters.perClientAccount.reset(counters, pairKey);
   return account;
 }

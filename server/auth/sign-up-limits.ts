@@ -1,8 +1,10 @@
 // How many accounts may be created: per client address (client-address.ts) and across everyone,
 // counted before any password is hashed, so that unauthenticated sign-ups cannot be used to
-// keep the server's CPU busy or to fill the user table.
+// keep the server's CPU busy or to fill the user table. Counted in the database, so the limits
+// hold across app instances.
 import { DomainError } from "~/server/domain/errors";
 import { RequestLimiter, type RequestLimitRule } from "~/server/http/rate-limit";
+import type { LimitCounters } from "~/server/services/limit-counters";
 
 export interface SignUpRules {
   perClient: RequestLimitRule;
@@ -18,12 +20,12 @@ export const defaultSignUpRules: SignUpRules = {
 };
 
 export function createSignUpLimits(rules: SignUpRules = defaultSignUpRules, clock?: () => number) {
-  const perClient = new RequestLimiter(rules.perClient, clock);
-  const overall = new RequestLimiter(rules.overall, clock);
+  const perClient = new RequestLimiter({ ...rules.perClient, scope: "sign-up-client" }, clock);
+  const overall = new RequestLimiter({ ...rules.overall, scope: "sign-up-all" }, clock);
   return {
     /** Counts one sign-up attempt; throws RATE_LIMITED when over a limit. */
-    check(client: string): void {
-      const wait = perClient.hit(client) || overall.hit("all");
+    async check(counters: LimitCounters, client: string): Promise<void> {
+      const wait = (await perClient.hit(counters, client)) || (await overall.hit(counters, "all"));
       if (wait > 0) {
         const minutes = Math.max(1, Math.ceil(wait / 60_000));
         throw new DomainError(

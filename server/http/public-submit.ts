@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { ZAnswerMap } from "~/server/domain/survey/answer-schema";
 import { locales } from "~/server/domain/survey/definition";
+import { limitCounters } from "~/server/services/limit-counters";
 import { RESPONSE_SECRET_PATTERN } from "~/server/services/response-secret";
 import { saveResponse, type SaveResponseResult } from "~/server/services/responses";
 import { HttpError, jsonResponse, responseForError } from "./errors";
@@ -46,7 +47,7 @@ export interface PublicSubmitDeps {
 }
 
 /** 30 requests a minute per IP and survey: a respondent saves once a page, a script more. */
-const defaultLimiter = new RequestLimiter({ limit: 30, windowMs: 60_000 });
+const defaultLimiter = new RequestLimiter({ limit: 30, windowMs: 60_000, scope: "submit" });
 
 const slugPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -61,7 +62,8 @@ export async function handlePublicSubmit(
   // Refusals before the database is needed must not leave its promise rejected unobserved.
   if (db instanceof Promise) db.catch(() => undefined);
   try {
-    limiter.enforce(`${clientIp(request.headers)} ${params.slug}`);
+    const database = await db;
+    await limiter.enforce(limitCounters(database), `${clientIp(request.headers)} ${params.slug}`);
     if (!slugPattern.test(params.slug)) {
       throw new HttpError(404, "NOT_FOUND", "This survey does not exist or is not open.");
     }
@@ -75,7 +77,7 @@ export async function handlePublicSubmit(
     // same way, same status and body), so it cannot tell; only nothing is stored.
     const isBot = input.website !== undefined && input.website.trim() !== "";
     const result = await saveResponse(
-      await db,
+      database,
       {
         slug: params.slug,
         responseId: input.responseId,

@@ -1,42 +1,37 @@
-// Request rate limiting for route handlers: a sliding window per key (e.g. IP and survey).
-// In memory, like the sign-in limiter: the embedded database means one server process; a
-// multi-process deployment would move this to a shared store. Keys are swept when the map
-// grows, so many one-off clients cannot grow it without bound.
+// Request rate limiting for route handlers: a sliding window per key (e.g. IP and survey). The
+// counts live in the database (services/limit-counters.ts), so every app instance on it enforces
+// one shared limit; the limiter itself only holds its rule and clock.
+import type { LimitCounters } from "~/server/services/limit-counters";
+import { type LimitRule, waitUntilBelow, windowAt } from "~/server/domain/limit-window";
 import { clientAddress } from "./client-address";
 import { HttpError } from "./errors";
 
-export interface RequestLimitRule {
-  limit: number;
-  windowMs: number;
+export interface RequestLimitRule extends LimitRule {
+  /** Keeps this limiter's keys apart from other limiters' in the shared table. */
+  scope?: string;
 }
 
 export class RequestLimiter {
-  private readonly hits = new Map<string, number[]>();
-
   constructor(
     readonly rule: RequestLimitRule,
     private readonly clock: () => number = () => Date.now(),
-    private readonly sweepAbove = 10_000,
   ) {}
 
   /** Counts one request; returns 0 when it may proceed, else milliseconds until it may. */
-  hit(key: string): number {
+  async hit(counters: LimitCounters, key: string): Promise<number> {
     const now = this.clock();
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.rule.windowMs);
-    if (recent.length >= this.rule.limit) {
-      this.hits.set(key, recent);
-      const oldest = recent[recent.length - this.rule.limit] ?? now;
-      return Math.max(1, oldest + this.rule.windowMs - now);
-    }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > this.sweepAbove) this.sweep(now);
-    return 0;
+    const { counted, counts } = await counters.take(
+      `${this.rule.scope ?? "request"}:${key}`,
+      windowAt(this.rule, now),
+      this.rule.limit,
+    );
+    if (counted) return 0;
+    return Math.max(1, waitUntilBelow(counts, this.rule, now));
   }
 
   /** Throws a 429 HttpError (with Retry-After in seconds) when the key is over its limit. */
-  enforce(key: string): void {
-    const wait = this.hit(key);
+  async enforce(counters: LimitCounters, key: string): Promise<void> {
+    const wait = await this.hit(counters, key);
     if (wait === 0) return;
     const seconds = Math.ceil(wait / 1000);
     throw new HttpError(
@@ -45,16 +40,6 @@ export class RequestLimiter {
       `Too many requests. Please wait ${seconds} second${seconds === 1 ? "" : "s"} and try again.`,
       { "retry-after": String(seconds) },
     );
-  }
-
-  get size(): number {
-    return this.hits.size;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, times] of this.hits) {
-      if (!times.some((t) => t > now - this.rule.windowMs)) this.hits.delete(key);
-    }
   }
 }
 

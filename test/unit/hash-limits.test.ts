@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ConcurrencyGate } from "~/server/auth/concurrency-gate";
 import { createSignUpLimits } from "~/server/auth/sign-up-limits";
 import { DomainError } from "~/server/domain/errors";
+import { memoryLimitCounters } from "../helpers/memory-limit-counters";
 
 describe("ConcurrencyGate", () => {
   it("runs at most `slots` tasks at once and refuses beyond the queue", async () => {
@@ -30,19 +31,20 @@ describe("ConcurrencyGate", () => {
 });
 
 describe("sign-up limits", () => {
-  it("limits each client, then everyone together, and frees up with time", () => {
+  it("limits each client, then everyone together, and frees up with time", async () => {
     let now = 0;
+    const counters = memoryLimitCounters();
     const limits = createSignUpLimits(
       { perClient: { limit: 2, windowMs: 1000 }, overall: { limit: 3, windowMs: 1000 } },
       () => now,
     );
-    limits.check("a");
-    limits.check("a");
-    expect(() => limits.check("a")).toThrow(DomainError);
-    limits.check("b");
+    await limits.check(counters, "a");
+    await limits.check(counters, "a");
+    await expect(limits.check(counters, "a")).rejects.toThrow(DomainError);
+    await limits.check(counters, "b");
     // Three sign-ups in the window: a fourth client is refused too.
-    expect(() => limits.check("c")).toThrow(/Too many new accounts/);
+    await expect(limits.check(counters, "c")).rejects.toThrow(/Too many new accounts/);
     now = 1001;
-    expect(() => limits.check("a")).not.toThrow();
+    await expect(limits.check(counters, "a")).resolves.toBeUndefined();
   });
 });

@@ -1,29 +1,33 @@
-// The failure limiter's window arithmetic, with an injected clock.
+// The failure limiter's window arithmetic, with an injected clock (counts in a map; the SQL
+// counters are tested in test/services/limit-counters.test.ts).
 import { describe, expect, it } from "vitest";
 import { describeWait, FailureLimiter, slowdownDelay } from "~/server/auth/rate-limit";
+import { memoryLimitCounters } from "../helpers/memory-limit-counters";
 
 describe("FailureLimiter", () => {
-  it("allows up to the limit, then blocks until the oldest failure leaves the window", () => {
+  it("allows up to the limit, then blocks until the oldest failure leaves the window", async () => {
     let now = 0;
-    const limiter = new FailureLimiter({ limit: 3, windowMs: 1000 }, () => now);
+    const counters = memoryLimitCounters();
+    const limiter = new FailureLimiter("t", { limit: 3, windowMs: 1000 }, () => now);
     for (const t of [0, 100, 200]) {
       now = t;
-      expect(limiter.retryAfter("a")).toBe(0);
-      limiter.recordFailure("a");
+      expect(await limiter.retryAfter(counters, "a")).toBe(0);
+      await limiter.recordFailure(counters, "a");
     }
     now = 300;
-    expect(limiter.retryAfter("a")).toBe(700);
-    expect(limiter.retryAfter("b")).toBe(0);
+    expect(await limiter.retryAfter(counters, "a")).toBe(700);
+    expect(await limiter.retryAfter(counters, "b")).toBe(0);
     now = 1001;
-    expect(limiter.retryAfter("a")).toBe(0);
+    expect(await limiter.retryAfter(counters, "a")).toBe(0);
   });
 
-  it("reset clears a key", () => {
-    const limiter = new FailureLimiter({ limit: 1, windowMs: 1000 }, () => 5);
-    limiter.recordFailure("k");
-    expect(limiter.retryAfter("k")).toBeGreaterThan(0);
-    limiter.reset("k");
-    expect(limiter.retryAfter("k")).toBe(0);
+  it("reset clears a key", async () => {
+    const counters = memoryLimitCounters();
+    const limiter = new FailureLimiter("t", { limit: 1, windowMs: 1000 }, () => 5);
+    await limiter.recordFailure(counters, "k");
+    expect(await limiter.retryAfter(counters, "k")).toBeGreaterThan(0);
+    await limiter.reset(counters, "k");
+    expect(await limiter.retryAfter(counters, "k")).toBe(0);
   });
 
   it("describes waits in whole minutes", () => {

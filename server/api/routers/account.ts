@@ -3,6 +3,7 @@ import { createSignUpLimits } from "~/server/auth/sign-up-limits";
 import { ZSignUpInput } from "~/server/domain/account";
 import { UNVERIFIED_CLIENT } from "~/server/http/client-address";
 import { getAccount, signUp } from "~/server/services/accounts";
+import { limitCounters } from "~/server/services/limit-counters";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
 const signUpLimits = createSignUpLimits();
@@ -10,7 +11,7 @@ const signUpLimits = createSignUpLimits();
 export const accountRouter = createTRPCRouter({
   // The same answer whether or not the email already had an account (see services/accounts).
   signUp: publicProcedure.input(ZSignUpInput).mutation(async ({ ctx, input }) => {
-    signUpLimits.check(ctx.clientAddress ?? UNVERIFIED_CLIENT);
+    await signUpLimits.check(limitCounters(ctx.db), ctx.clientAddress ?? UNVERIFIED_CLIENT);
     await signUp(ctx.db, input);
     return { email: input.email };
   }),

@@ -4,6 +4,7 @@
 // WWW-Authenticate, how to authenticate; a 429 says in Retry-After when to try again.
 import type { Db } from "~/server/db/client";
 import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/services/api-keys";
+import { limitCounters } from "~/server/services/limit-counters";
 import { HttpError, responseForError } from "../errors";
 import { RequestLimiter } from "../rate-limit";
 
@@ -41,6 +42,7 @@ export function apiKeyRequestsPerMinute(
 const defaultKeyLimiter = new RequestLimiter({
   limit: apiKeyRequestsPerMinute(),
   windowMs: 60_000,
+  scope: "api-key",
 });
 
 export interface ApiKeyDeps {
@@ -61,7 +63,7 @@ export async function withApiKey(
     const token = bearerToken(request.headers);
     const database = await db;
     const principal = await authenticateApiKey(database, token);
-    keyLimiter.enforce(principal.keyId);
+    await keyLimiter.enforce(limitCounters(database), principal.keyId);
     return await run(database, principal);
   } catch (error) {
     const response = responseForError(error, operation);
