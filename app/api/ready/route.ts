@@ -1,0 +1,9 @@
+// Readiness: transport only, see server/http/health.ts.
+import { getDb } from "~/server/db";
+import { handleReady } from "~/server/http/health";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return handleReady(getDb);
+}
