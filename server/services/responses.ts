@@ -8,6 +8,13 @@ import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/
 import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
 import { numericRange } from "~/server/domain/survey/scales";
 import { requireRole, type MembershipView } from "./access";
+import {
+  cachedLatestVersion,
+  forgetLatestVersion,
+  rememberLatestVersion,
+  writeResponseInOneTrip,
+  type PublishedVersion,
+} from "./response-fast-write";
 import { hashResponseSecret, newResponseSecret, secretMatches } from "./response-secret";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
@@ -121,11 +128,72 @@ async function answerCompleted(
   return same ? ack : fail("CONFLICT", differentContentMessage);
 }
 
+/** The survey's latest published version and its questions, from the cache or the database. */
+async function latestPublishedVersion(db: Db, slug: string): Promise<PublishedVersion | undefined> {
+  const cached = cachedLatestVersion(slug);
+  if (cached) return cached;
+  const version = await db.surveyVersion.findFirst({
+    where: { survey: { slug }, publishedAt: { not: null } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+  if (!version) return undefined;
+  const found = {
+    versionId: version.id,
+    versionNumber: version.number,
+    questions: await questionsOf(db, version.id),
+  };
+  rememberLatestVersion(slug, found);
+  return found;
+}
+
+/**
+ * The one-round-trip save (response-fast-write.ts) when the input is valid for the latest
+ * version; undefined sends the caller down the full path below, which decides every other case.
+ */
+async function saveInOneTrip(
+  db: Db,
+  input: SaveResponseInput,
+  now: Date,
+): Promise<SaveResponseResult | undefined> {
+  if (input.dryRun) return undefined;
+  const version = await latestPublishedVersion(db, input.slug);
+  if (!version) return undefined;
+  const { rows, errors } = answerRowsFor(version.questions, input);
+  if (Object.keys(errors).length > 0) return undefined;
+  const outcome = await writeResponseInOneTrip(
+    db,
+    { ...input, source: input.source ?? "WEB" },
+    version,
+    rows.map((r) => ({
+      questionId: r.questionId,
+      numberValue: r.numberValue ?? null,
+      textValue: r.textValue ?? null,
+      choices: Array.isArray(r.choices) ? r.choices : [],
+    })),
+    now,
+  );
+  if (!outcome.written) {
+    // Perhaps a newer version was published: look it up afresh next time.
+    forgetLatestVersion(input.slug);
+    return undefined;
+  }
+  return {
+    responseId: input.responseId,
+    status: input.complete ? "COMPLETE" : "PARTIAL",
+    versionNumber: version.versionNumber,
+    alreadyComplete: false,
+    ...(outcome.madeSecret ? { responseSecret: outcome.madeSecret } : {}),
+  };
+}
+
 export async function saveResponse(
   db: Db,
   input: SaveResponseInput,
   now = new Date(),
 ): Promise<SaveResponseResult> {
+  const fast = await saveInOneTrip(db, input, now);
+  if (fast) return fast;
   const survey = await db.survey.findUnique({
     where: { slug: input.slug },
     include: {
