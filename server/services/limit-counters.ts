@@ -57,13 +57,13 @@ export function limitCounters(db: Db): LimitCounters {
       // no longer change, so reading them without a lock is exact.
       const rows = await db.$queryRaw<(Row & { counted: boolean })[]>`
         WITH earlier AS (
-          SELECT coalesce(sum("count"), 0)::int AS n FROM "LimitCounter"
+          SELECT coalesce(sum("count"), 0)::bigint AS n FROM "LimitCounter"
           WHERE "key" = ${key} AND "slot" >= ${first} AND "slot" < ${current}
         ), bumped AS (
           INSERT INTO "LimitCounter" ("key", "slot", "count", "expiresAt")
-          SELECT ${key}, ${current}, 1, ${expiresAt} FROM earlier WHERE earlier.n < ${limit}
+          SELECT ${key}, ${current}, 1, ${expiresAt} FROM earlier WHERE earlier.n < ${limit}::bigint
           ON CONFLICT ("key", "slot") DO UPDATE SET "count" = "LimitCounter"."count" + 1
-          WHERE "LimitCounter"."count" + (SELECT n FROM earlier) < ${limit}
+          WHERE "LimitCounter"."count" + (SELECT n FROM earlier) < ${limit}::bigint
           RETURNING 1
         )
         SELECT "slot", "count", EXISTS (SELECT 1 FROM bumped) AS counted FROM "LimitCounter"

@@ -47,6 +47,11 @@ describe("limits shared through the database", () => {
     expect(await onA.hit(limitCounters(instanceA), "10.0.0.1 survey")).toBe(0);
   });
 
+  it("takes limits beyond 32-bit integers (a lifted limit) without failing", async () => {
+    const lifted = new RequestLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
+    for (let i = 0; i < 3; i++) expect(await lifted.hit(limitCounters(instanceA), "big")).toBe(0);
+  });
+
   it("gives out exactly the limit when many requests race on both instances", async () => {
     const now = 20_000_000;
     const limiters = [instanceA, instanceB].map((db) => ({
