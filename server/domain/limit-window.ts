@@ -15,8 +15,8 @@ export interface WindowSpec {
   expiresAt: Date;
 }
 
-/** Slots per window: fine enough that waits are exact to 0.1 % of the window. */
-export const SLOTS_PER_WINDOW = 1000;
+/** Slots per window: waits are exact to 1 % of the window, and a key has at most 100 rows. */
+export const SLOTS_PER_WINDOW = 100;
 
 export interface LimitRule {
   limit: number;

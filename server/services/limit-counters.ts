@@ -2,9 +2,9 @@
 // in the LimitCounter table so that any number of app instances on one database share them; no
 // process's memory decides a limit.
 //
-// A limiter's window is cut into 1,000 slots (slot = floor(time / slotMs)). Each slot of a key is
+// A limiter's window is cut into 100 slots (slot = floor(time / slotMs)). Each slot of a key is
 // one row, bumped by an atomic upsert, and the window's count is the sum of its last slots. That
-// keeps each check to one statement, bounded in rows per key (at most 1,000), and within 0.1 %
+// keeps each check to one statement, bounded in rows per key (at most 100), and within 1 %
 // of a true sliding window (at most one slot more lenient, never stricter). See limit-window.ts.
 import type { Db } from "~/server/db/client";
 import type { SlotCount, WindowSpec } from "~/server/domain/limit-window";
@@ -66,8 +66,10 @@ export function limitCounters(db: Db): LimitCounters {
           WHERE "LimitCounter"."count" + (SELECT n FROM earlier) < ${limit}::bigint
           RETURNING 1
         )
-        SELECT "slot", "count", EXISTS (SELECT 1 FROM bumped) AS counted FROM "LimitCounter"
+        -- The slots are only needed to say how long a refused request must wait.
+        SELECT "slot", "count", false AS counted FROM "LimitCounter"
         WHERE "key" = ${key} AND "slot" >= ${first} AND "slot" <= ${current}
+          AND NOT EXISTS (SELECT 1 FROM bumped)
         UNION ALL
         SELECT NULL, 0, EXISTS (SELECT 1 FROM bumped)
         ORDER BY 1 NULLS LAST`;
