@@ -1,7 +1,8 @@
 // Plain-word claims about one trait for persona cards: "Hunts for the best price far more than
 // other customers." Wording comes from the researcher's persona phrasing on the question when
-// given, else from the question and option labels. No numbers appear here: they belong to the
-// evidence each sentence links to (n, interval, effect size, q).
+// given, else from the question and option labels; number questions read as comparisons
+// ("Somewhat younger than other customers."), with defaults for age, income and spend. No numbers
+// appear here: they belong to the evidence each sentence links to (n, interval, effect size, q).
 import { traitOptionLabel } from "./option-labels";
 import type { Trait } from "./result";
 import type { PersonaPhrase, QuestionDefinition } from "./survey";
@@ -38,6 +39,92 @@ function degree(trait: Trait): string {
   return "somewhat ";
 }
 
+/** "much ", "", "somewhat ": the degree in front of a comparative ("somewhat younger"). */
+function comparativeDegree(trait: Trait): string {
+  if (trait.effect.magnitude === "large") return "much ";
+  if (trait.effect.magnitude === "medium") return "";
+  return "somewhat ";
+}
+
+/**
+ * How a number question reads on a card: a sentence for each side ("Somewhat older than other
+ * customers."), a clause after "someone who" ("is older") and a sentence for no difference.
+ */
+interface NumberWording {
+  claim: (degree: string, up: boolean) => string;
+  clause: (up: boolean) => string;
+  same: string;
+}
+
+const COMPARED = "than other customers.";
+
+/** Defaults for the number questions a persona survey nearly always has: age, income, spend. */
+const NUMBER_DEFAULTS: { pattern: RegExp; wording: NumberWording }[] = [
+  {
+    // "Age", "How old are you?", "Your age in years"; not "year of birth", which runs the other way.
+    pattern: /\bage\b|\bhow old\b/i,
+    wording: {
+      claim: (d, up) => capitalise(`${d}${up ? "older" : "younger"} ${COMPARED}`),
+      clause: (up) => `is ${up ? "older" : "younger"}`,
+      same: "About the same age as other customers.",
+    },
+  },
+  {
+    pattern: /\b(income|salary|earn(s|ings)?|wages?)\b/i,
+    wording: {
+      claim: (d, up) => `Earns ${d}${up ? "more" : "less"} ${COMPARED}`,
+      clause: (up) => `earns ${up ? "more" : "less"}`,
+      same: "Earns about as much as other customers.",
+    },
+  },
+  {
+    pattern: /\b(spend|spent|spending|budget)\b/i,
+    wording: {
+      claim: (d, up) => `Spends ${d}${up ? "more" : "less"} ${COMPARED}`,
+      clause: (up) => `spends ${up ? "more" : "less"}`,
+      same: "Spends about as much as other customers.",
+    },
+  },
+];
+
+/** "older", "more often", "less", "fewer trips": researcher wording that is already a comparative. */
+function isComparative(phrase: string): boolean {
+  return /^(more|less|fewer)\b/i.test(phrase) || /^[a-z]+er$/i.test(phrase);
+}
+
+/**
+ * The wording of a number trait: the researcher's end labels when they read as comparatives
+ * ("older" / "younger"), else a default for age, income and spend, else null (the generic
+ * wording, or the researcher's verb phrases, apply).
+ */
+function numberWording(trait: Trait, question: PhrasedQuestion | undefined): NumberWording | null {
+  if (trait.kind !== "numeric" || trait.measure !== "mean") return null;
+  const own = ownPhrases(trait, question);
+  const high = own.high?.phrase;
+  const low = own.low?.phrase;
+  if (high || low) {
+    // One end given as "more …" or "less …": the other end is its opposite.
+    const opposite = (p: string | undefined): string | undefined =>
+      p === undefined
+        ? undefined
+        : /^more\s/i.test(p)
+          ? p.replace(/^more/i, "less")
+          : /^(less|fewer)\s/i.test(p)
+            ? p.replace(/^(less|fewer)/i, "more")
+            : undefined;
+    const higher = high ?? opposite(low);
+    const lower = low ?? opposite(high);
+    if (!higher || !lower || !isComparative(higher) || !isComparative(lower)) return null;
+    return {
+      claim: (d, up) => capitalise(`${d}${up ? higher : lower} ${COMPARED}`),
+      clause: (up) => `is ${up ? higher : lower}`,
+      same: `Much like other customers on ${quoted(trait.questionLabel)}.`,
+    };
+  }
+  const text = `${trait.questionLabel} ${question?.id ?? ""}`;
+  return NUMBER_DEFAULTS.find((d) => d.pattern.test(text))?.wording ?? null;
+}
+
 function defaultOptionPhrase(trait: Trait): string {
   return `answers “${traitOptionLabel(trait)}” to ${quoted(trait.questionLabel)}`;
 }
@@ -49,7 +136,14 @@ function defaultOptionPhrase(trait: Trait): string {
 export function traitClaim(trait: Trait, question: PhrasedQuestion | undefined): string {
   const up = trait.direction !== "lower";
   const how = degree(trait);
+  const number = numberWording(trait, question);
+  if (number) {
+    return trait.direction === "equal" ? number.same : number.claim(comparativeDegree(trait), up);
+  }
   if (trait.direction === "equal") {
+    if (trait.kind === "numeric" && trait.measure === "mean") {
+      return `Gives much the same numbers for ${quoted(trait.questionLabel)} as other customers.`;
+    }
     return `${capitalise(traitClause(trait, question))}, much like other customers.`;
   }
   const own = ownPhrases(trait, question);
@@ -66,7 +160,7 @@ export function traitClaim(trait: Trait, question: PhrasedQuestion | undefined):
   if (trait.kind === "ordinal") {
     return `Rates ${label} ${how.replace("somewhat", "slightly")}${comparative} than other customers.`;
   }
-  return `Gives ${how.replace("somewhat", "slightly")}${comparative} answers to ${label} than other customers.`;
+  return `Gives ${how.replace("somewhat", "slightly")}${comparative} numbers for ${label} than other customers.`;
 }
 
 /**
@@ -80,6 +174,8 @@ export function traitClause(trait: Trait, question: PhrasedQuestion | undefined)
     const phrase = own.option?.phrase || defaultOptionPhrase(trait);
     return up ? phrase : `seldom ${phrase}`;
   }
+  const number = numberWording(trait, question);
+  if (number) return number.clause(up);
   const same = up ? own.high?.phrase : own.low?.phrase;
   if (same) return same;
   const opposite = up ? own.low?.phrase : own.high?.phrase;
@@ -87,7 +183,7 @@ export function traitClause(trait: Trait, question: PhrasedQuestion | undefined)
   const label = quoted(trait.questionLabel);
   return trait.kind === "ordinal"
     ? `rates ${label} ${up ? "high" : "low"}`
-    : `gives ${up ? "high" : "low"} answers to ${label}`;
+    : `gives ${up ? "high" : "low"} numbers for ${label}`;
 }
 
 /** The researcher's archetype noun for the side a trait is on ("Price Hunter"), if any. */

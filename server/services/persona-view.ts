@@ -5,7 +5,12 @@
 // one place.
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
-import { ZAnalysisResult, type AnalysisResult, type Persona } from "~/server/analysis/result";
+import {
+  ZAnalysisResult,
+  type AnalysisResult,
+  type Persona,
+  type TextQuestionSummary,
+} from "~/server/analysis/result";
 import { fail } from "~/server/domain/errors";
 import {
   draftFieldEvidence,
@@ -198,6 +203,22 @@ export function resultPersona(result: unknown, index: number): Persona {
   return persona ?? fail("NOT_FOUND", "This run has no persona with that number.");
 }
 
+/** "What they say" for stakeholders: themes, quotes and tone, without the quotes' response ids. */
+export type SharedTextQuestion = Omit<TextQuestionSummary, "themes"> & {
+  themes: (Omit<TextQuestionSummary["themes"][number], "quotes"> & {
+    quotes: { text: string }[];
+  })[];
+};
+
+export function sharedTexts(
+  texts: readonly TextQuestionSummary[] | undefined,
+): SharedTextQuestion[] {
+  return (texts ?? []).map((q) => ({
+    ...q,
+    themes: q.themes.map((t) => ({ ...t, quotes: t.quotes.map((x) => ({ text: x.text })) })),
+  }));
+}
+
 /** What a stakeholder sees of a persona: no response ids, no member lists, no edit authors. */
 export interface SharedPersona {
   index: number;
@@ -215,6 +236,8 @@ export interface SharedPersona {
   traits: Persona["traits"];
   distinguishingTraitIds: string[];
   quotes: { questionLabel: string; text: string }[];
+  /** Per free-text question: themes and tone (empty for runs stored before texts existed). */
+  texts: SharedTextQuestion[];
 }
 
 export interface SharedSet {
@@ -251,6 +274,7 @@ function toShared(p: PersonaView): SharedPersona {
     traits: p.persona.traits,
     distinguishingTraitIds: p.persona.distinguishingTraitIds,
     quotes: p.persona.card.quotes.map((q) => ({ questionLabel: q.questionLabel, text: q.text })),
+    texts: sharedTexts(p.persona.texts),
   };
 }
 

@@ -118,6 +118,53 @@ describe("quotes", () => {
   });
 });
 
+describe("general verdicts", () => {
+  function toned(unit: number, terms: string[], label: "negative" | "neutral" | "positive") {
+    const a = answer(unit, terms);
+    const score = label === "positive" ? 0.8 : label === "negative" ? -0.8 : 0;
+    return {
+      ...a,
+      text: `answer number ${unit} here`,
+      analysed: { ...a.analysed, tone: { score, label } },
+    };
+  }
+  // 0-3 name the fee; 4-6 praise without naming anything, 7-8 complain so, 9 is neutral and bare.
+  const answers = [
+    toned(0, ["fee"], "negative"),
+    toned(1, ["fee"], "negative"),
+    toned(2, ["fee"], "positive"),
+    toned(3, ["fee"], "negative"),
+    toned(4, [], "positive"),
+    toned(5, [], "positive"),
+    toned(6, [], "positive"),
+    toned(7, [], "negative"),
+    toned(8, [], "negative"),
+    toned(9, [], "neutral"),
+  ];
+
+  it("gathers toned answers that name no topic into praise and complaints, when asked", () => {
+    const result = extractThemes(answers, { ...options, minCount: 2, verdictThemes: true });
+    expect(result.themes.map((t) => [t.label, t.units])).toEqual([
+      ["fee", [0, 1, 2, 3]],
+      ["General praise without a named topic", [4, 5, 6]],
+      ["General complaints without a named topic", [7, 8]],
+    ]);
+    expect(result.unthemed).toEqual([9]);
+    const praise = result.themes[1];
+    const w = wilsonInterval(3, 10);
+    expect(praise?.interval).toEqual({ lower: w.lower, upper: w.upper });
+  });
+
+  it("needs minCount people for a verdict theme and is off unless asked", () => {
+    const strict = extractThemes(answers, { ...options, minCount: 3, verdictThemes: true });
+    expect(strict.themes.map((t) => t.label)).toEqual([
+      "fee",
+      "General praise without a named topic",
+    ]);
+    expect(extractThemes(answers, options).themes.map((t) => t.label)).toEqual(["fee"]);
+  });
+});
+
 const real = hasLabelledSentences(ROOT);
 
 describe.skipIf(!real)("themes of the real phone review sentences (../shared/data)", () => {
@@ -132,9 +179,11 @@ describe.skipIf(!real)("themes of the real phone review sentences (../shared/dat
     }
     for (const bad of ["mediocre", "big", "friday"]) expect(labels).not.toContain(bad);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
-    // Measured 0.698 with 32 themes (bench:text); 9 % of the sentences name no noun or verb at all
-    // ("Absolutely great.") and many of the rest only a word nobody else used.
-    expect(themed.size / s.n).toBeGreaterThan(0.68);
+    // Measured 0.785 (bench:text): 32 topic themes hold 0.698; the 9 % of sentences that name no
+    // noun or verb at all ("Absolutely great.") are the two general verdict themes.
+    expect(themed.size / s.n).toBeGreaterThanOrEqual(0.7);
+    expect(labels).toContain("General praise without a named topic");
+    expect(labels).toContain("General complaints without a named topic");
     for (const t of s.themes) {
       expect(t.quotes.length).toBeGreaterThan(0);
       for (const q of t.quotes) {
@@ -149,7 +198,8 @@ describe.skipIf(!real)("themes of the real film review sentences (../shared/data
   it("no theme over 40 %, readable labels, most answers themed", () => {
     const rows = readLabelledSentences(ROOT, "imdb_labelled.txt");
     const s = summariseTexts(rows.map((r) => r.text));
-    expect(s.themes.length).toBe(32);
+    // 32 topic themes (√1000) and the two general verdicts.
+    expect(s.themes.length).toBe(34);
     for (const t of s.themes) expect([t.label, t.share <= 0.4]).toEqual([t.label, true]);
     const labels = s.themes.map((t) => t.label);
     for (const topic of ["acting", "plot", "script", "music", "cinematography"]) {
@@ -159,8 +209,9 @@ describe.skipIf(!real)("themes of the real film review sentences (../shared/data
     for (const l of labels) expect([l, /^\p{L}[\p{L} -]*$/u.test(l)]).toEqual([l, true]);
     for (const bad of ["bad", "great", "good", "awful"]) expect(labels).not.toContain(bad);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
-    // Measured 0.660 (bench:text): short of the 70 % aim, a long tail of one-off names and nouns.
-    expect(themed.size / s.n).toBeGreaterThan(0.64);
+    // Measured 0.759 (bench:text); the 32 topic themes alone hold 0.660, the rest being a long
+    // tail of one-off names and nouns.
+    expect(themed.size / s.n).toBeGreaterThanOrEqual(0.7);
   }, 60_000);
 });
 

@@ -20,6 +20,7 @@ import {
   fitToneModel,
   squashRules,
   TONE_MODEL,
+  toneFeatures,
   WORDS_ONLY_BAND,
   type ToneCalibration,
 } from "~/server/analysis/text/tone-model";
@@ -121,6 +122,35 @@ describe("word weights", () => {
       "looks",
       "nice",
     ]);
+  });
+
+  it("reads neighbouring pairs and rough stems besides the words", () => {
+    expect(toneFeatures(["was", "disappointed"])).toEqual([
+      "was",
+      "disappointed",
+      "was disappointed",
+      // "was" would stem to "wa": too short to mean anything, so left out.
+      "~disappoint",
+    ]);
+    // A stem seen in training counts in another form of the word.
+    const rows = [
+      ...Array.from({ length: 10 }, () => ({
+        rulesRaw: 0,
+        wink: 0,
+        words: ["disappointing"],
+        positive: false,
+      })),
+      ...Array.from({ length: 10 }, () => ({
+        rulesRaw: 0,
+        wink: 0,
+        words: ["smooth"],
+        positive: true,
+      })),
+    ];
+    const model = fitToneModel(rows);
+    expect(calibratedTone({ rulesRaw: 0, wink: 0, words: ["disappointed"] }, model).label).toBe(
+      "negative",
+    );
   });
 
   it("learns planted word weights and gives a one-off word none", () => {
@@ -249,9 +279,9 @@ describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
   it("beats wink-nlp and the two-score model out of sample, both directions", () => {
     const wink = (t: string) => analyseText(t).sentiment;
     for (const [name, train, test, rows, floor] of [
-      // Measured (npm run bench:text): 0.799 on imdb from amazon, 0.845 on amazon from imdb.
-      ["imdb, fitted on amazon", amazonInputs, imdbInputs, imdb, 0.78],
-      ["amazon, fitted on imdb", imdbInputs, amazonInputs, amazon, 0.83],
+      // Measured (npm run bench:text): 0.815 on imdb from amazon, 0.870 on amazon from imdb.
+      ["imdb, fitted on amazon", amazonInputs, imdbInputs, imdb, 0.8],
+      ["amazon, fitted on imdb", imdbInputs, amazonInputs, amazon, 0.85],
     ] as const) {
       const model = fitToneModel(train);
       const twoScores = fitToneCalibration(train);
@@ -270,10 +300,10 @@ describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
   }, 120_000);
 
   it("holds in 5-fold cross-validation within each file", () => {
-    // Measured (npm run bench:text): 0.870 on amazon, 0.825 on imdb.
+    // Measured (npm run bench:text): 0.885 on amazon, 0.858 on imdb; the target is 0.85 on each.
     for (const [name, rows, xs, floor] of [
-      ["amazon", amazon, amazonInputs, 0.85],
-      ["imdb", imdb, imdbInputs, 0.81],
+      ["amazon", amazon, amazonInputs, 0.86],
+      ["imdb", imdb, imdbInputs, 0.85],
     ] as const) {
       const scores = new Array<number>(xs.length).fill(0);
       for (let fold = 0; fold < 5; fold++) {

@@ -1,9 +1,12 @@
 // "What they say": a persona's free-text answers summarised per question (the run's
 // personas[].texts, server/analysis/persona-texts.ts): themes with the share of respondents and
 // its 95 % interval, two or three quotes each, and the tone as shares with intervals. Renders
-// nothing for runs stored before texts existed or surveys without free text.
+// nothing for runs stored before texts existed or surveys without free text. The full section is
+// on the persona page and the public share page (quotes without response links there); the brief
+// one (top themes and tone in a line or two per question) is on the one-page print card and in
+// the persona comparison.
 import Link from "next/link";
-import type { PersonaTexts, TextQuestionSummary } from "~/server/analysis/result";
+import type { TextQuestionSummary } from "~/server/analysis/result";
 import { formatShare } from "~/server/analysis/trait-text";
 import { okabeIto } from "../charts/palette";
 
@@ -19,7 +22,14 @@ function interval(s: { share: number; lower: number; upper: number }): string {
   return `${formatShare(s.share)} (95 % CI ${formatShare(s.lower)}–${formatShare(s.upper)})`;
 }
 
-function Tone({ q }: { q: TextQuestionSummary }) {
+/** A question's summary as the persona page (quotes with response ids) or a share page has it. */
+type SaysQuestion = Omit<TextQuestionSummary, "themes"> & {
+  themes: (Omit<TextQuestionSummary["themes"][number], "quotes"> & {
+    quotes: { responseId?: string; text: string }[];
+  })[];
+};
+
+function Tone({ q }: { q: SaysQuestion }) {
   const tone = q.tone;
   if (!tone) return <p className="pa-note">{q.toneNote ?? "No tone shown."}</p>;
   return (
@@ -42,7 +52,7 @@ function Tone({ q }: { q: TextQuestionSummary }) {
   );
 }
 
-function Question({ q, responsesBase }: { q: TextQuestionSummary; responsesBase: string }) {
+function Question({ q, responsesBase }: { q: SaysQuestion; responsesBase?: string }) {
   if (q.insufficient) {
     return (
       <>
@@ -62,15 +72,17 @@ function Question({ q, responsesBase }: { q: TextQuestionSummary; responsesBase:
           {q.themes.slice(0, THEMES_SHOWN).map((t, i) => (
             <li key={`${i}:${t.label}`}>
               <strong>{t.label}</strong>: {t.n} of {q.n}, {interval(t)}
-              {t.quotes.slice(0, QUOTES_SHOWN).map((quote) => (
-                <figure key={quote.responseId} className="pa-quote">
+              {t.quotes.slice(0, QUOTES_SHOWN).map((quote, k) => (
+                <figure key={quote.responseId ?? k} className="pa-quote">
                   <blockquote>{quote.text}</blockquote>
-                  <figcaption>
-                    response{" "}
-                    <Link href={`${responsesBase}/${quote.responseId}`}>
-                      <code>{quote.responseId}</code>
-                    </Link>
-                  </figcaption>
+                  {responsesBase && quote.responseId && (
+                    <figcaption>
+                      response{" "}
+                      <Link href={`${responsesBase}/${quote.responseId}`}>
+                        <code>{quote.responseId}</code>
+                      </Link>
+                    </figcaption>
+                  )}
                 </figure>
               ))}
             </li>
@@ -87,8 +99,9 @@ export function WhatTheySay({
   texts,
   responsesBase,
 }: {
-  texts: PersonaTexts | undefined;
-  responsesBase: string;
+  texts: readonly SaysQuestion[] | undefined;
+  /** Where a quote's response opens; left out (share pages), quotes carry no link. */
+  responsesBase?: string;
 }) {
   if (!texts || texts.length === 0) return null;
   return (
@@ -103,5 +116,57 @@ export function WhatTheySay({
         <Question key={q.questionId} q={q} responsesBase={responsesBase} />
       ))}
     </section>
+  );
+}
+
+/** Tone in one phrase: "leans negative: 62 % negative (95 % CI 48 %–74 %), n = 40". */
+function briefTone(q: SaysQuestion): string {
+  const tone = q.tone;
+  if (!tone) return q.toneNote ?? "no tone shown";
+  const lean = tone.lean === "neutral" ? "neutral" : tone.lean;
+  const head = tone.lean === "neutral" ? "no clear lean" : `leans ${tone.lean}`;
+  return `${head}: ${interval(tone[lean])} ${lean} (n = ${tone.n})`;
+}
+
+/**
+ * "What they say" in a line or two per question, for the one-page print card and the
+ * comparison: the top `themesShown` themes with their shares and intervals, and the tone's lean.
+ */
+export function WhatTheySayBrief({
+  texts,
+  themesShown = 2,
+  headingId,
+  heading = "What they say",
+}: {
+  texts: readonly SaysQuestion[] | undefined;
+  themesShown?: number;
+  /** Give an id to render the section heading; left out, the caller heads it. */
+  headingId?: string;
+  heading?: string;
+}) {
+  if (!texts || texts.length === 0) return null;
+  return (
+    <div className="pa-says-brief">
+      {headingId && <h2 id={headingId}>{heading}</h2>}
+      {texts.map((q) => (
+        <p key={q.questionId}>
+          <strong>{q.questionLabel}</strong>{" "}
+          {q.insufficient ? (
+            <span className="pa-note">{q.note ?? `insufficient evidence (n = ${q.n})`}</span>
+          ) : (
+            <>
+              (n = {q.n}):{" "}
+              {q.themes.length > 0
+                ? q.themes
+                    .slice(0, themesShown)
+                    .map((t) => `“${t.label}” ${t.n} of ${q.n}, ${interval(t)}`)
+                    .join("; ")
+                : (q.note ?? "no theme shared by enough respondents")}
+              . Tone {briefTone(q)}.
+            </>
+          )}
+        </p>
+      ))}
+    </div>
   );
 }

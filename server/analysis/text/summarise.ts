@@ -1,6 +1,7 @@
 // A column of open-text answers summarised on its own, one answer per person (a row of a file, or
 // a persona's members): every answer's tone, the group's tone as shares of people, and its themes
-// with shares of people, key phrases and quotes. Blank answers and placeholders for "no answer"
+// with shares of people, key phrases and quotes (and the two general verdicts: toned answers that
+// name no topic, themes.ts). Blank answers and placeholders for "no answer"
 // ("NA", "n/a", "-", "none") are left out of every count; answers that read as German are themed
 // but get no tone (text/language.ts). Pure: the text CLI (server/cli/text-*.ts) and the persona
 // report call it with plain strings.
@@ -96,6 +97,7 @@ export function summariseTexts(
       maxThemes: options.maxThemes ?? defaultMaxThemes(n),
       minCount: options.minCount ?? defaultMinCount(n),
       quotesPerTheme: options.quotesPerTheme ?? TEXT_DEFAULTS.quotesPerTheme,
+      verdictThemes: true,
     },
   );
   const rowOf = (i: number): number => kept[i]?.row ?? -1;

@@ -16,15 +16,31 @@
 //   after "battery") adds little and is not picked.
 // - Label: the theme's most used key phrase containing the term ("battery life") when at least
 //   LABEL_PHRASE_SHARE of its units wrote it, else the term as most often written ("fees").
+// - Verdicts (option `verdictThemes`): answers that name no topic at all but carry a clear tone
+//   ("Very disappointing.", "I have recommended it to friends.") are what people say overall, and
+//   in short reviews they are one answer in ten. They form two themes of their own, "General
+//   praise without a named topic" and "General complaints without …", when each holds
+//   `minCount` units; English answers only, since the tone reads nothing else.
 // Ties go to the larger group, then the term first in code-unit order: deterministic.
 import { wilsonInterval } from "../stats/wilson";
 import type { AnalysedText } from "./analyse-text";
+import { toneReadable } from "./language";
 import { isQuotable, pickQuotes } from "./quotes";
 import { answerVectors, centroid } from "./vectors";
 
 export const DEFAULT_TOPIC_SHARE = 0.4;
 const LABEL_PHRASE_SHARE = 0.3;
 const KEY_PHRASES = 3;
+
+/** The two verdict themes: their term (not a lemma of the text, so never a key term) and label. */
+export const VERDICT_THEMES = [
+  { term: "(general praise)", label: "General praise without a named topic", tone: "positive" },
+  {
+    term: "(general complaints)",
+    label: "General complaints without a named topic",
+    tone: "negative",
+  },
+] as const;
 
 export interface ThemeAnswer {
   /** Index of the unit (respondent, row) that wrote it. */
@@ -38,6 +54,8 @@ export interface ThemeOptions {
   minCount: number;
   quotesPerTheme: number;
   topicShare?: number;
+  /** Add the two verdict themes for toned answers that name no topic (see the header). */
+  verdictThemes?: boolean;
   /** Units of the comparison groups and how many of them use each term; null: no comparison. */
   comparison?: { groups: number; units: number; termUnits: ReadonlyMap<string, number> } | null;
 }
@@ -195,6 +213,34 @@ export function extractThemes(
       quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
     };
   });
+  if (options.verdictThemes) {
+    for (const verdict of VERDICT_THEMES) {
+      const used = answers.flatMap((a, i) =>
+        a.analysed.terms.length === 0 &&
+        a.analysed.tone.label === verdict.tone &&
+        toneReadable(a.text)
+          ? [i]
+          : [],
+      );
+      const members = [...new Set(used.map((i) => answers[i]?.unit ?? -1))].sort((a, b) => a - b);
+      if (members.length < options.minCount) continue;
+      for (const u of members) covered.add(u);
+      const w = wilsonInterval(members.length, n);
+      const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
+      const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
+      themes.push({
+        term: verdict.term,
+        label: verdict.label,
+        phrases: [],
+        units: members,
+        answers: used,
+        share: members.length / n,
+        interval: { lower: w.lower, upper: w.upper },
+        salience: 0,
+        quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
+      });
+    }
+  }
   // Largest first for reading; selection order only decided which terms became themes.
   themes.sort((a, b) => b.units.length - a.units.length || compareText(a.term, b.term));
   return {

@@ -4,7 +4,12 @@
 // - wink-nlp's own sentiment (its AFINN-based list with its negation handling);
 // - the answer's words themselves (tone.ts toneWords: lower-cased, "not_" inside a negation's
 //   reach), one weight each, which learn what the word lists miss: "waste", "returned",
-//   "not_worth", "junk", and that "like" or "pretty" are seldom praise.
+//   "not_worth", "junk", and that "like" or "pretty" are seldom praise. Besides each word, the
+//   model reads each pair of neighbouring words ("waste of", "not_worth not_it") and each word's
+//   rough stem ("~disappoint" for "disappointed" and "disappointing"): pairs catch phrases whose
+//   words are neutral alone, stems let a word seen in training in one form count in another
+//   (toneFeatures below). Both lifted held-out balanced accuracy on the film reviews from about
+//   0.82 to 0.85 (bench:text).
 // z = a·rules + b·wink + Σ word weights + c; the reported score is tanh(z / 2) (= 2·P(positive) − 1)
 // on −1..+1.
 //
@@ -18,7 +23,8 @@
 // measure of anything.
 //
 // An answer in which neither word list finds a single toned word is read from its words alone,
-// without the intercept (a base rate of the training data, not a reading of the answer), and stays
+// without the intercept and without function words (base rates of the training data, not a
+// reading of the answer), and stays
 // neutral (score 0) unless those words are clear evidence (|score| ≥ WORDS_ONLY_BAND).
 import { NEUTRAL_BAND, rawTone, toneLabel, type ToneLabel } from "./tone";
 import weights from "./tone-weights.json";
@@ -44,8 +50,32 @@ export const TONE_MODEL: ToneModel = {
   words: weights.words,
 };
 
-/** Without a toned word, the words alone must reach P(positive) ≥ 0.65 or ≤ 0.35. */
-export const WORDS_ONLY_BAND = 0.3;
+/**
+ * Without a toned word, the words alone must reach P(positive) ≥ 0.55 or ≤ 0.45. A wider band
+ * (0.3, P ≥ 0.65) called one answer in twenty neutral on sentences that all carry a clear tone, and
+ * cost about 0.03 of held-out balanced accuracy; plain factual answers still score 0 (tests).
+ */
+export const WORDS_ONLY_BAND = 0.1;
+
+/** A rough English stem: enough to join "disappointed" and "disappointing", not a lemmatiser. */
+function roughStem(word: string): string {
+  return word.replace(/(ing|ed|es|s|ly|er|est)$/, "");
+}
+
+/**
+ * What the word weights are keyed by: the answer's words (tone.ts toneWords), each pair of
+ * neighbouring words joined by a space, and each word's rough stem marked "~" when it differs
+ * from the word and keeps at least three letters.
+ */
+export function toneFeatures(words: readonly string[]): string[] {
+  const out = [...words];
+  for (let i = 0; i + 1 < words.length; i++) out.push(`${words[i]} ${words[i + 1]}`);
+  for (const w of words) {
+    const stem = roughStem(w);
+    if (stem !== w && stem.length > 2) out.push(`~${stem}`);
+  }
+  return out;
+}
 
 export interface ToneInputs {
   /** The rule scorer's raw sum (tone.ts rawTone). */
@@ -66,11 +96,31 @@ export function squashRules(raw: number): number {
   return raw / Math.sqrt(raw * raw + 15);
 }
 
-function wordSum(words: readonly string[] | undefined, model: ToneCalibration): number {
+/**
+ * Words that say nothing about tone by themselves. Their fitted weights are base rates of the
+ * training text ("the" leans negative because film complaints run longer), harmless beside a
+ * toned word but enough to tip a plain factual answer; the words-only reading leaves them out.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    "a an the i we you he she it they me us him her them my our your his its their this that " +
+    "these those to of in on at by for from with as is was are were be been am do did does have " +
+    "has had and or so then there here what which who when where how"
+  ).split(" "),
+);
+
+function wordSum(
+  words: readonly string[] | undefined,
+  model: ToneCalibration,
+  skipFunctionWords = false,
+): number {
   if (!words || !("words" in model)) return 0;
   const table = (model as ToneModel).words;
   let sum = 0;
-  for (const w of new Set(words)) sum += Object.hasOwn(table, w) ? (table[w] ?? 0) : 0;
+  for (const w of new Set(toneFeatures(words))) {
+    if (skipFunctionWords && FUNCTION_WORDS.has(w)) continue;
+    sum += Object.hasOwn(table, w) ? (table[w] ?? 0) : 0;
+  }
   return sum;
 }
 
@@ -79,12 +129,12 @@ export function calibratedTone(
   model: ToneCalibration | ToneModel = TONE_MODEL,
   wordsOnlyBand = WORDS_ONLY_BAND,
 ): AnswerTone {
-  const words = wordSum(inputs.words, model);
   if (inputs.rulesRaw === 0 && inputs.wink === 0) {
-    const score = Math.tanh(words / 2);
+    const score = Math.tanh(wordSum(inputs.words, model, true) / 2);
     if (Math.abs(score) < wordsOnlyBand || score === 0) return { score: 0, label: "neutral" };
     return { score, label: toneLabel(score) };
   }
+  const words = wordSum(inputs.words, model);
   const z =
     model.rules * squashRules(inputs.rulesRaw) + model.wink * inputs.wink + model.intercept + words;
   const score = Math.tanh(z / 2);
@@ -144,7 +194,7 @@ export interface ToneFitOptions {
 
 export const TONE_FIT_DEFAULTS: ToneFitOptions = {
   epochs: 300,
-  ridge: 0.001,
+  ridge: 0.0003,
   wordStep: 0.05,
   minAnswers: 2,
 };
@@ -162,18 +212,19 @@ export function fitToneModel(
   const { epochs, ridge, wordStep, minAnswers } = { ...TONE_FIT_DEFAULTS, ...options };
   const n = rows.length;
   if (n === 0) return { rules: 0, wink: 0, intercept: 0, words: {} };
+  const features = rows.map((r) => [...new Set(toneFeatures(r.words ?? []))]);
   const answersWith = new Map<string, number>();
-  for (const r of rows) {
-    for (const w of new Set(r.words ?? [])) answersWith.set(w, (answersWith.get(w) ?? 0) + 1);
+  for (const f of features) {
+    for (const w of f) answersWith.set(w, (answersWith.get(w) ?? 0) + 1);
   }
   const vocabulary = [...answersWith].filter(([, k]) => k >= minAnswers).map(([w]) => w);
   const index = new Map(vocabulary.map((w, i) => [w, i]));
-  const xs = rows.map((r) => ({
+  const xs = rows.map((r, j) => ({
     r: squashRules(r.rulesRaw),
     k: r.wink,
     y: r.positive ? 1 : 0,
     f: Int32Array.from(
-      [...new Set(r.words ?? [])].flatMap((w) => {
+      (features[j] ?? []).flatMap((w) => {
         const i = index.get(w);
         return i === undefined ? [] : [i];
       }),

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
+import { WhatTheySay } from "~/app/_components/persona/what-they-say";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import type { Trait } from "~/server/analysis/result";
 import { qFamilyNote } from "~/server/analysis/evidence-rules";
@@ -112,6 +113,7 @@ export default async function SharedPersonaPage({
           ))}
         </section>
       )}
+      <WhatTheySay texts={p.texts} />
     </>
   );
 }

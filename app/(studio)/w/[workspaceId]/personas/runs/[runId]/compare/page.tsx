@@ -8,6 +8,7 @@ import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { effectSymbols, TraitNotes } from "~/app/_components/persona/trait-evidence";
+import { WhatTheySayBrief } from "~/app/_components/persona/what-they-say";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { compareTraits } from "~/server/analysis/persona-compare";
 import {
@@ -189,6 +190,27 @@ export default async function ComparePage({
           {stages.ok ? (
             <StageComparison maps={stages.value} personas={chosen} workspaceId={workspaceId} />
           ) : null}
+          {chosen.some((p) => p.texts.length > 0) && (
+            <section className="panel" aria-labelledby="says-title">
+              <h2 id="says-title">What they say</h2>
+              <p className="pa-note">
+                Top themes per free-text question as shares of each persona&apos;s respondents, and
+                the tone of their answers (English answers only); the persona page has quotes.
+              </p>
+              <div className="pa-compare-heads">
+                {chosen.map((p) => (
+                  <div key={p.index}>
+                    <h3>{p.name}</h3>
+                    {p.texts.length > 0 ? (
+                      <WhatTheySayBrief texts={p.texts} themesShown={3} />
+                    ) : (
+                      <p className="pa-note">No free-text answers.</p>
+                    )}
+                  </div>
+                ))}
+              </div>
+            </section>
+          )}
           <section className="panel" aria-labelledby="fields-title">
             <h2 id="fields-title">Persona fields</h2>
             <div className="pa-table-scroll">

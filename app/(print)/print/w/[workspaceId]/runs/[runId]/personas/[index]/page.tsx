@@ -1,6 +1,7 @@
 // A persona card on one A4 landscape sheet, for PDF and PNG export: avatar, name, summary, share
 // with its interval, stability and review status; the template fields (person-written ones
-// marked); the forest plot of its distinguishing traits with their numbers; a quote. Exactly one
+// marked); the forest plot of its distinguishing traits with their numbers; a quote; what they
+// say in free text (top two themes and the tone per question). Exactly one
 // sheet: the card is scaled down to fit when its texts are long (PrintReady fitToSheet).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -8,6 +9,7 @@ import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { effectText, TraitNotes } from "~/app/_components/persona/trait-evidence";
+import { WhatTheySayBrief } from "~/app/_components/persona/what-they-say";
 import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
@@ -138,6 +140,11 @@ export default async function PrintPersonaPage({
           </p>
         )}
       </section>
+      {p.persona.texts && p.persona.texts.length > 0 && (
+        <section className="pa-print-says" aria-labelledby="says-title">
+          <WhatTheySayBrief texts={p.persona.texts} themesShown={2} headingId="says-title" />
+        </section>
+      )}
       <p className="pa-print-foot">
         Persona Atlas · {v.run.surveyTitle} · analysis of{" "}
         {v.run.finishedAt ? <LocalDate value={v.run.finishedAt} time /> : "–"} · intervals 95 %, q =
