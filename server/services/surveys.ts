@@ -127,7 +127,7 @@ export async function createJourneySurvey(
   if (map.stages.length === 0) {
     fail("INVALID_INPUT", "That journey map has no stages yet. Add stages first.");
   }
-  return createSurvey(
+  const created = await createSurvey(
     db,
     actor,
     {
@@ -138,6 +138,15 @@ export async function createJourneySurvey(
     },
     journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name }))),
   );
+  // The map's evidence link: a map with no survey filling it yet (always so for a map just made
+  // from a template) takes this one, so its first analysis run fills the map without anyone
+  // linking by hand. A map already filled from another survey keeps that link; the condition
+  // sits in the WHERE so two surveys created at once cannot both claim the map.
+  await db.journeyMap.updateMany({
+    where: { id: map.id, surveyId: null },
+    data: { surveyId: created.id },
+  });
+  return created;
 }
 
 async function requireSurvey(db: Db, actor: MembershipView, surveyId: string) {
