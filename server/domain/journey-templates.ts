@@ -2,15 +2,16 @@
 // time frame, personnel and touchpoints in all three layers, and for the worked examples the
 // strategy beneath the map). The services and the demo seed both build maps from these, through
 // server/db/journey-rows.ts. Everything stays editable afterwards.
-import type {
-  TContactStrategyInput,
-  TEnablersInput,
-  TEffort,
-  TJourneyTemplate,
-  TKpiInput,
-  TMarketingObjective,
-  TTouchpointChannel,
-  TTouchpointLayer,
+import {
+  journeyTemplateKeys,
+  type TContactStrategyInput,
+  type TEnablersInput,
+  type TEffort,
+  type TJourneyTemplate,
+  type TKpiInput,
+  type TMarketingObjective,
+  type TTouchpointChannel,
+  type TTouchpointLayer,
 } from "./journey";
 
 export type { TJourneyTemplate } from "./journey";
@@ -461,3 +462,27 @@ export const journeyTemplates: Record<TJourneyTemplate, JourneyTemplate> = {
   theatre,
   blank,
 };
+
+/** One template as the pickers show it: what it is called, what it is for, and its stages. */
+export interface JourneyTemplateChoice {
+  key: TJourneyTemplate;
+  label: string;
+  summary: string;
+  stages: string[];
+}
+
+/**
+ * The one list both pickers read, in one order: the Journeys page offers every template, and the
+ * New survey form the same ones minus those without stages (a journey survey asks about each
+ * stage, so a blank map gives it nothing to ask).
+ */
+export function journeyTemplateChoices(purpose: "map" | "survey"): JourneyTemplateChoice[] {
+  return journeyTemplateKeys
+    .map((key) => ({
+      key,
+      label: journeyTemplates[key].label,
+      summary: journeyTemplates[key].summary,
+      stages: journeyTemplates[key].stages.map((s) => s.name),
+    }))
+    .filter((choice) => purpose === "map" || choice.stages.length > 0);
+}
