@@ -27,6 +27,8 @@ export interface TouchpointTemplate {
 
 export interface StageTemplate {
   name: string;
+  /** The German name, for German question text. */
+  nameDe?: string;
   description: string;
   goals: readonly string[];
   customerActions: readonly string[];
@@ -56,6 +58,7 @@ const generic: JourneyTemplate = {
   stages: [
     {
       name: "Discovery",
+      nameDe: "Entdecken",
       description: "Becomes aware of a need and of us.",
       goals: ["Notice an option worth a look"],
       customerActions: ["Notices a need", "Sees an ad or hears a recommendation"],
@@ -69,6 +72,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Research",
+      nameDe: "Recherche",
       description: "Looks for information and opinions.",
       goals: ["Understand the options"],
       customerActions: ["Searches online", "Reads reviews"],
@@ -82,6 +86,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Explore",
+      nameDe: "Ausprobieren",
       description: "Tries, compares and asks questions.",
       goals: ["See how it fits"],
       customerActions: ["Compares offers", "Asks questions", "Tries it out"],
@@ -95,6 +100,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Choose",
+      nameDe: "Entscheiden",
       description: "Narrows down and decides.",
       goals: ["Pick with confidence"],
       customerActions: ["Makes a shortlist", "Decides"],
@@ -108,6 +114,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Purchase",
+      nameDe: "Kauf",
       description: "Buys and pays.",
       goals: ["A smooth, fair purchase"],
       customerActions: ["Orders", "Pays"],
@@ -121,6 +128,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Advocate",
+      nameDe: "Weiterempfehlen",
       description: "Uses it and tells others.",
       goals: ["Get value and share it"],
       customerActions: ["Uses the product", "Recommends or reviews"],
@@ -142,6 +150,7 @@ const carBuying: JourneyTemplate = {
   stages: [
     {
       name: "Discovery",
+      nameDe: "Entdecken",
       description: "Realises a new car is needed; first ideas from ads, friends, reviews.",
       goals: ["Find cars that could fit", "Get a feel for what a new car costs"],
       customerActions: [
@@ -187,6 +196,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Comparing",
+      nameDe: "Vergleichen",
       description: "Compares models, prices and dealers online and in showrooms.",
       goals: ["A shortlist that fits budget and needs"],
       customerActions: [
@@ -228,6 +238,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Considering",
+      nameDe: "Abwägen",
       description: "Test drives, financing offers, trade-in talks with sales staff.",
       goals: ["Confidence in one car and one deal"],
       customerActions: ["Takes a test drive", "Asks for a financing offer", "Values the trade-in"],
@@ -278,6 +289,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Purchase",
+      nameDe: "Kauf",
       description: "Negotiates, signs, pays and takes delivery.",
       goals: ["A fair price without stress", "Drive the car home soon"],
       customerActions: ["Negotiates the price", "Signs the contract", "Takes delivery"],
@@ -330,6 +342,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Post-purchase",
+      nameDe: "Nach dem Kauf",
       description: "Owns the car: service, support, recommending.",
       goals: ["A car and a dealer worth recommending"],
       customerActions: ["Books the first service", "Calls with questions", "Recommends the dealer"],
@@ -374,6 +387,7 @@ const theatre: JourneyTemplate = {
   stages: [
     {
       name: "Join the mailing list",
+      nameDe: "Newsletter abonnieren",
       description: "Signs up for news from the theatre.",
       goals: ["Hear about shows worth seeing"],
       customerActions: ["Fills in the sign-up form", "Confirms the email address"],
@@ -387,6 +401,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Open newsletter",
+      nameDe: "Newsletter öffnen",
       description: "Receives and opens the newsletter.",
       goals: ["See what is on, quickly"],
       customerActions: ["Opens the newsletter", "Skims the programme"],
@@ -400,6 +415,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Click",
+      nameDe: "Klicken",
       description: "Follows a link to a show.",
       goals: ["Find out if the show is for them"],
       customerActions: ["Clicks a show", "Reads about it and checks dates"],
@@ -413,6 +429,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Buy tickets",
+      nameDe: "Karten kaufen",
       description: "Chooses seats and pays.",
       goals: ["Good seats, easily"],
       customerActions: ["Chooses a date and seats", "Pays"],
@@ -434,6 +451,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Post-show survey",
+      nameDe: "Umfrage nach der Vorstellung",
       description: "Says how the evening was.",
       goals: ["Be heard"],
       customerActions: ["Answers the survey"],
