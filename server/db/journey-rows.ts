@@ -29,6 +29,7 @@ export function stagesFromTemplate(template: JourneyTemplate): StageCreate[] {
   return template.stages.map((s, position) => ({
     position,
     name: s.name,
+    nameDe: s.nameDe ?? "",
     description: s.description,
     goals: [...s.goals],
     customerActions: [...s.customerActions],
@@ -62,6 +63,7 @@ export function stagesFromTemplate(template: JourneyTemplate): StageCreate[] {
 export const stageCopySelect = {
   position: true,
   name: true,
+  nameDe: true,
   description: true,
   goals: true,
   customerActions: true,

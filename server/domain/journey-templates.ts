@@ -2,15 +2,16 @@
 // time frame, personnel and touchpoints in all three layers, and for the worked examples the
 // strategy beneath the map). The services and the demo seed both build maps from these, through
 // server/db/journey-rows.ts. Everything stays editable afterwards.
-import type {
-  TContactStrategyInput,
-  TEnablersInput,
-  TEffort,
-  TJourneyTemplate,
-  TKpiInput,
-  TMarketingObjective,
-  TTouchpointChannel,
-  TTouchpointLayer,
+import {
+  journeyTemplateKeys,
+  type TContactStrategyInput,
+  type TEnablersInput,
+  type TEffort,
+  type TJourneyTemplate,
+  type TKpiInput,
+  type TMarketingObjective,
+  type TTouchpointChannel,
+  type TTouchpointLayer,
 } from "./journey";
 
 export type { TJourneyTemplate } from "./journey";
@@ -26,6 +27,8 @@ export interface TouchpointTemplate {
 
 export interface StageTemplate {
   name: string;
+  /** The German name, for German question text. */
+  nameDe?: string;
   description: string;
   goals: readonly string[];
   customerActions: readonly string[];
@@ -55,6 +58,7 @@ const generic: JourneyTemplate = {
   stages: [
     {
       name: "Discovery",
+      nameDe: "Entdecken",
       description: "Becomes aware of a need and of us.",
       goals: ["Notice an option worth a look"],
       customerActions: ["Notices a need", "Sees an ad or hears a recommendation"],
@@ -68,6 +72,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Research",
+      nameDe: "Recherche",
       description: "Looks for information and opinions.",
       goals: ["Understand the options"],
       customerActions: ["Searches online", "Reads reviews"],
@@ -81,6 +86,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Explore",
+      nameDe: "Ausprobieren",
       description: "Tries, compares and asks questions.",
       goals: ["See how it fits"],
       customerActions: ["Compares offers", "Asks questions", "Tries it out"],
@@ -94,6 +100,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Choose",
+      nameDe: "Entscheiden",
       description: "Narrows down and decides.",
       goals: ["Pick with confidence"],
       customerActions: ["Makes a shortlist", "Decides"],
@@ -107,6 +114,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Purchase",
+      nameDe: "Kauf",
       description: "Buys and pays.",
       goals: ["A smooth, fair purchase"],
       customerActions: ["Orders", "Pays"],
@@ -120,6 +128,7 @@ const generic: JourneyTemplate = {
     },
     {
       name: "Advocate",
+      nameDe: "Weiterempfehlen",
       description: "Uses it and tells others.",
       goals: ["Get value and share it"],
       customerActions: ["Uses the product", "Recommends or reviews"],
@@ -141,6 +150,7 @@ const carBuying: JourneyTemplate = {
   stages: [
     {
       name: "Discovery",
+      nameDe: "Entdecken",
       description: "Realises a new car is needed; first ideas from ads, friends, reviews.",
       goals: ["Find cars that could fit", "Get a feel for what a new car costs"],
       customerActions: [
@@ -186,6 +196,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Comparing",
+      nameDe: "Vergleichen",
       description: "Compares models, prices and dealers online and in showrooms.",
       goals: ["A shortlist that fits budget and needs"],
       customerActions: [
@@ -227,6 +238,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Considering",
+      nameDe: "Abwägen",
       description: "Test drives, financing offers, trade-in talks with sales staff.",
       goals: ["Confidence in one car and one deal"],
       customerActions: ["Takes a test drive", "Asks for a financing offer", "Values the trade-in"],
@@ -277,6 +289,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Purchase",
+      nameDe: "Kauf",
       description: "Negotiates, signs, pays and takes delivery.",
       goals: ["A fair price without stress", "Drive the car home soon"],
       customerActions: ["Negotiates the price", "Signs the contract", "Takes delivery"],
@@ -329,6 +342,7 @@ const carBuying: JourneyTemplate = {
     },
     {
       name: "Post-purchase",
+      nameDe: "Nach dem Kauf",
       description: "Owns the car: service, support, recommending.",
       goals: ["A car and a dealer worth recommending"],
       customerActions: ["Books the first service", "Calls with questions", "Recommends the dealer"],
@@ -373,6 +387,7 @@ const theatre: JourneyTemplate = {
   stages: [
     {
       name: "Join the mailing list",
+      nameDe: "Newsletter abonnieren",
       description: "Signs up for news from the theatre.",
       goals: ["Hear about shows worth seeing"],
       customerActions: ["Fills in the sign-up form", "Confirms the email address"],
@@ -386,6 +401,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Open newsletter",
+      nameDe: "Newsletter öffnen",
       description: "Receives and opens the newsletter.",
       goals: ["See what is on, quickly"],
       customerActions: ["Opens the newsletter", "Skims the programme"],
@@ -399,6 +415,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Click",
+      nameDe: "Klicken",
       description: "Follows a link to a show.",
       goals: ["Find out if the show is for them"],
       customerActions: ["Clicks a show", "Reads about it and checks dates"],
@@ -412,6 +429,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Buy tickets",
+      nameDe: "Karten kaufen",
       description: "Chooses seats and pays.",
       goals: ["Good seats, easily"],
       customerActions: ["Chooses a date and seats", "Pays"],
@@ -433,6 +451,7 @@ const theatre: JourneyTemplate = {
     },
     {
       name: "Post-show survey",
+      nameDe: "Umfrage nach der Vorstellung",
       description: "Says how the evening was.",
       goals: ["Be heard"],
       customerActions: ["Answers the survey"],
@@ -461,3 +480,27 @@ export const journeyTemplates: Record<TJourneyTemplate, JourneyTemplate> = {
   theatre,
   blank,
 };
+
+/** One template as the pickers show it: what it is called, what it is for, and its stages. */
+export interface JourneyTemplateChoice {
+  key: TJourneyTemplate;
+  label: string;
+  summary: string;
+  stages: string[];
+}
+
+/**
+ * The one list both pickers read, in one order: the Journeys page offers every template, and the
+ * New survey form the same ones minus those without stages (a journey survey asks about each
+ * stage, so a blank map gives it nothing to ask).
+ */
+export function journeyTemplateChoices(purpose: "map" | "survey"): JourneyTemplateChoice[] {
+  return journeyTemplateKeys
+    .map((key) => ({
+      key,
+      label: journeyTemplates[key].label,
+      summary: journeyTemplates[key].summary,
+      stages: journeyTemplates[key].stages.map((s) => s.name),
+    }))
+    .filter((choice) => purpose === "map" || choice.stages.length > 0);
+}

@@ -232,6 +232,8 @@ export const ZAddStageInput = ZJourneyMapIdInput.extend({
 /** The stage's own fields; every one optional, so each form saves only what it shows. */
 export const ZStageFields = z.object({
   name: ZStageName,
+  /** The name in German, for German question text; empty means the name is used as it is. */
+  nameDe: text("The German stage name", 80),
   description: text("The stage description", 2000),
   goals: itemList("Goals"),
   customerActions: itemList("Customer actions"),

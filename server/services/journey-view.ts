@@ -42,6 +42,8 @@ export interface StageView {
   id: string;
   position: number;
   name: string;
+  /** The German name; empty when none was given. */
+  nameDe: string;
   description: string;
   goals: string[];
   customerActions: string[];
@@ -144,6 +146,7 @@ export async function getJourneyMap(
       id: s.id,
       position: s.position,
       name: s.name,
+      nameDe: s.nameDe,
       description: s.description,
       goals: s.goals,
       customerActions: s.customerActions,

@@ -11,7 +11,9 @@ import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import type { RowError, RowWarning, TImportMapping } from "~/server/domain/survey/response-import";
 import { numericRange } from "~/server/domain/survey/scales";
 import {
+  decimalCommaAsPoint,
   describeAllowed,
+  isAmbiguousComma,
   isChoiceAnswer,
   missingValueTest,
   resolveChoice,
@@ -269,7 +271,8 @@ export function interpretRow(
     const kept = (part: string) => isChoiceAnswer(q, m, part, rules.isMissing);
     if (!isChoice) {
       if (!rules.isMissing(text)) {
-        answers[q.key] = text;
+        // A decimal comma is read as a point for number questions only; text stays as typed.
+        answers[q.key] = numericRange(q) ? decimalCommaAsPoint(text) : text;
         given[q.key] = { column: m.column, text, unmatched: [] };
       }
       continue;
@@ -335,7 +338,10 @@ function explain(q: Question, text: string, unmatched: string[], checkMessage: s
     return `The text has ${text.trim().length.toLocaleString("en")} characters. Allowed: ${allowed}.`;
   }
   const range = numericRange(q);
-  if (range && !Number.isFinite(Number(text)))
+  if (range && isAmbiguousComma(text)) {
+    return `"${text}" could be a number with a thousands separator or with a decimal comma. Allowed: ${allowed}. Write it without the comma, or with a decimal point.`;
+  }
+  if (range && !Number.isFinite(Number(decimalCommaAsPoint(text))))
     return `"${text}" is not a number. Allowed: ${allowed}.`;
   return `"${text}" is out of range. Allowed: ${allowed}.`;
 }

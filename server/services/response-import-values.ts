@@ -1,7 +1,7 @@
 // Reading one cell of a response CSV made elsewhere: whether it means "no answer" (NA, -, null
 // and the words the researcher adds), which option a free-typed choice stands for (exact, by
 // the mapping's recoding, or "the rest" option), a suggested option for variant spellings, and
-// the words that say what a question allows. Pure: no database, no clock.
+// the words that say what a question allows, and numbers written with a decimal comma. Pure: no database, no clock.
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import { defaultMissingValues, type TImportMapping } from "~/server/domain/survey/response-import";
 import { numericRange, textLimits } from "~/server/domain/survey/scales";
@@ -169,3 +169,23 @@ export function describeAllowed(q: Question): string {
   }
   return "no answer";
 }
+
+/** Digits, one comma, then a group of three digits or more groups: "1,000" or "12,500,000". */
+const thousandsLike = /^[+-]?\d{1,3}(,\d{3})+$/;
+const decimalComma = /^([+-]?\d+),(\d+)$/;
+
+/**
+ * A number cell as the app reads numbers: "3,5" (a decimal comma, as German and French
+ * spreadsheets write it) becomes "3.5". Only where no other reading exists: "1,000" could be one
+ * thousand or one, so it stays as written and its row error says why. Other text is returned as
+ * it came.
+ */
+export function decimalCommaAsPoint(text: string): string {
+  const trimmed = text.trim();
+  if (thousandsLike.test(trimmed)) return text;
+  const match = decimalComma.exec(trimmed);
+  return match ? `${match[1]}.${match[2]}` : text;
+}
+
+/** A cell that reads as a number with thousands separators or a three-digit decimal part. */
+export const isAmbiguousComma = (text: string) => thousandsLike.test(text.trim());

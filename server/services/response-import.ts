@@ -306,6 +306,7 @@ export async function importResponses(
     skipped: invalid.slice(0, maxListedErrors).map((r) => ({ row: r.row, errors: r.errors })),
     totals,
     counts,
+    bias: biasReport(rows, input.mapping, target.questions),
   });
   if (input.mode === "all-or-nothing" && invalid.length > 0) return report(0, true);
 

@@ -11,6 +11,7 @@ import {
   type TQuestionDefinition,
   type TQuestionDefinitionInput,
   type TSurveyMeta,
+  type TSurveyMetaInput,
 } from "~/server/domain/survey/definition";
 import { journeySurveyQuestions } from "~/server/domain/survey/journey-survey-template";
 import { requireRole, type MembershipView } from "./access";
@@ -127,17 +128,27 @@ export async function createJourneySurvey(
   if (map.stages.length === 0) {
     fail("INVALID_INPUT", "That journey map has no stages yet. Add stages first.");
   }
-  return createSurvey(
+  const created = await createSurvey(
     db,
     actor,
     {
       title: input.title,
       description: `Your experience, stage by stage: ${map.stages.map((s) => s.name).join(", ")}.`,
+      descriptionDe: `Ihre Erfahrung, Phase für Phase: ${map.stages.map((s) => s.nameDe.trim() || s.name).join(", ")}.`,
       journeyMapId: map.id,
       languages: input.languages ?? ["en", "de"],
     },
-    journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name }))),
+    journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name, nameDe: s.nameDe }))),
   );
+  // The map's evidence link: a map with no survey filling it yet (always so for a map just made
+  // from a template) takes this one, so its first analysis run fills the map without anyone
+  // linking by hand. A map already filled from another survey keeps that link; the condition
+  // sits in the WHERE so two surveys created at once cannot both claim the map.
+  await db.journeyMap.updateMany({
+    where: { id: map.id, surveyId: null },
+    data: { surveyId: created.id },
+  });
+  return created;
 }
 
 async function requireSurvey(db: Db, actor: MembershipView, surveyId: string) {
@@ -189,6 +200,8 @@ export async function getSurveyForEditing(
     meta: {
       title: survey.title,
       description: survey.description,
+      titleDe: survey.titleDe,
+      descriptionDe: survey.descriptionDe,
       languages: survey.languages as TSurveyMeta["languages"],
       journeyMapId: survey.journeyMapId,
     },
@@ -213,7 +226,7 @@ export async function saveDraft(
   db: Db,
   actor: MembershipView,
   surveyId: string,
-  input: { meta: TSurveyMeta; questions: TQuestionDefinitionInput[] },
+  input: { meta: TSurveyMetaInput; questions: TQuestionDefinitionInput[] },
 ): Promise<{ versionNumber: number }> {
   requireRole(actor, researchRoles);
   const meta = ZSurveyMeta.parse(input.meta);
@@ -284,6 +297,9 @@ export interface PublicSurvey {
   slug: string;
   title: string;
   description: string;
+  /** German wording; empty when the researcher wrote none. */
+  titleDe: string;
+  descriptionDe: string;
   status: "OPEN" | "CLOSED";
   languages: ("en" | "de")[];
   versionId: string;
@@ -310,6 +326,8 @@ export async function getPublicSurvey(db: Db, slug: string): Promise<PublicSurve
     slug: survey.slug,
     title: survey.title,
     description: survey.description,
+    titleDe: survey.titleDe,
+    descriptionDe: survey.descriptionDe,
     status: survey.status,
     languages: survey.languages as ("en" | "de")[],
     versionId: version.id,

@@ -1,6 +1,6 @@
 // Journey maps filled from analysis runs, on a real database with the real worker: a car-buying
-// map linked to a journey survey whose answers plant one customer group in severe pain at
-// Purchase. A finished run fills the map (that group's Purchase pain significant and first among
+// map and a journey survey made from it (which links itself to the map, nobody links by hand)
+// whose answers plant one customer group in severe pain at Purchase. A finished run fills the map (that group's Purchase pain significant and first among
 // the gaps, with the stage's teams and hardest effort; every quote a stored answer); a second run
 // with new respondents shows what changed, personas matched by their members; linking a survey to
 // another map fills it from the newest run; a failing fill leaves the run succeeded and stores
@@ -123,8 +123,10 @@ async function setUp(perGroup: number) {
     journeyMapId: map.id,
   });
   await publishSurvey(db, actor, survey.id);
-  const link = await linkJourneySurvey(db, actor, { journeyMapId: map.id, surveyId: survey.id });
-  expect(link.filledFrom).toBeNull(); // no run yet
+  // Nobody links by hand: a survey made from a fresh map's stages fills that map.
+  const linked = await db.journeyMap.findUniqueOrThrow({ where: { id: map.id } });
+  expect(linked.surveyId).toBe(survey.id);
+  expect(await listJourneyFills(db, actor, map.id)).toEqual([]); // no run yet
   const keys = await stageKeys(survey.id);
   const rng = createRng(11);
   const truth = new Map<string, number>();

@@ -715,6 +715,27 @@ describe("the map's own fields and its survey", () => {
     expect(wrong.code).toBe("INVALID_INPUT");
   });
 
+  it("a journey survey links itself to a map that has no survey yet, and never takes over a linked one", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const map = await newMap(actor, "theatre");
+    const blank = await createSurvey(db, actor, { title: "Unrelated" });
+    expect((await getJourneyMap(db, actor, map.id)).survey).toBeNull();
+
+    const first = await createJourneySurvey(db, actor, { title: "Audience", journeyMapId: map.id });
+    expect((await getJourneyMap(db, actor, map.id)).survey?.id).toBe(first.id);
+    const stored = await db.survey.findUniqueOrThrow({ where: { id: first.id } });
+    expect(stored.journeyMapId).toBe(map.id);
+
+    // A second survey over the same stages leaves the map's evidence with the first one.
+    await createJourneySurvey(db, actor, { title: "Audience again", journeyMapId: map.id });
+    expect((await getJourneyMap(db, actor, map.id)).survey?.id).toBe(first.id);
+    // Once unlinked by hand, the next journey survey takes the map again.
+    await linkJourneySurvey(db, actor, { journeyMapId: map.id, surveyId: null });
+    const third = await createJourneySurvey(db, actor, { title: "Third", journeyMapId: map.id });
+    expect((await getJourneyMap(db, actor, map.id)).survey?.id).toBe(third.id);
+    expect((await getJourneyMap(db, actor, map.id)).survey?.id).not.toBe(blank.id);
+  });
+
   it("links a survey and matches its questions to stages by id, or by name on another map", async () => {
     const { actor } = await makeWorkspaceWithOwner(db);
     const { actor: stranger } = await makeWorkspaceWithOwner(db, "Elsewhere");

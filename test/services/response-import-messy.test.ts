@@ -3,7 +3,8 @@
 // every kind of column (and the list is the researcher's to change); errors quote the cell and
 // say what is allowed; the problem list says when it is cut; implausible dates are flagged;
 // variant spellings get recode suggestions and "the rest" can go to Other; the bias report shows
-// how skipping rows moves each option's share. Nothing is stored before the import.
+// how skipping rows moves each option's share, before and after the import; a decimal comma in a
+// number column is read where unambiguous. Nothing is stored before the import.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
@@ -319,5 +320,65 @@ describe("CSV import of a file made elsewhere", () => {
     expect(report.imported).toBe(treatment + control - broken);
     const stored = (await storedAnswers()).filter((a) => a.key === "arm");
     expect(stored.filter((a) => a.text === "treatment")).toHaveLength(treatment);
+    // The report after the import carries the same table, and its imported shares are what was
+    // stored, counted directly.
+    expect(report.bias).toEqual(result.bias);
+    const reportedArm = report.bias.find((b) => b.key === "arm");
+    expect(reportedArm?.importedN).toBe(stored.length);
+    expect(reportedArm?.shares.find((s) => s.option === "treatment")?.importedShare).toBeCloseTo(
+      stored.filter((a) => a.text === "treatment").length / stored.length,
+    );
+    await db.response.deleteMany({ where: { version: { surveyId } } });
+  });
+
+  it("reads a decimal comma in number columns where it can mean nothing else", async () => {
+    const cells = [
+      ["3,5", 3.5],
+      ["12,25", 12.25],
+      [" 7,0 ", 7],
+      ["2.5", 2.5],
+      ["0,1234", 0.1234],
+    ] as const;
+    const rows = cells.map(([years], i) => `d-${i},,,,"${years}",,,"4,0",`);
+    // "1,000" may be one thousand or one: refused with a reason, not guessed.
+    rows.push('d-amb,,,,"1,000",,,3,');
+    const csv = [header, ...rows].join("\n");
+    const result = await preview(csv);
+    expect(result.counts).toMatchObject({ rows: cells.length + 1, invalid: 1 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        row: cells.length + 2,
+        questionKey: "years",
+        value: "1,000",
+        message: expect.stringMatching(/thousands separator or with a decimal comma/),
+      }),
+    ]);
+    expect(result.rows.slice(0, cells.length).map((r) => r.answers.years)).toEqual(
+      cells.map(([, n]) => String(n)),
+    );
+    const report = await importResponses(
+      db,
+      actor,
+      { surveyId, csv, mapping: result.mapping, mode: "skip-invalid" },
+      now,
+    );
+    expect(report.imported).toBe(cells.length);
+    const stored = await db.answer.findMany({
+      where: {
+        response: { version: { surveyId } },
+        question: { key: { in: ["years", "satisfaction"] } },
+      },
+      include: { question: { select: { key: true } } },
+    });
+    expect(
+      stored
+        .filter((a) => a.question.key === "years")
+        .map((a) => a.numberValue)
+        .sort((a, b) => (a ?? 0) - (b ?? 0)),
+    ).toEqual(cells.map(([, n]) => n).sort((a, b) => a - b));
+    expect(
+      stored.filter((a) => a.question.key === "satisfaction").map((a) => a.numberValue),
+    ).toEqual(cells.map(() => 4));
+    await db.response.deleteMany({ where: { version: { surveyId } } });
   });
 });

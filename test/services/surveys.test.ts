@@ -6,6 +6,9 @@ import { ZodError } from "zod";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { MembershipView } from "~/server/services/access";
+import { surveyWording } from "~/server/domain/survey/survey-wording";
+import { updateStage } from "~/server/services/journey-stages";
+import { getJourneyMap } from "~/server/services/journey-view";
 import { createJourneyMapFromTemplate } from "~/server/services/journeys";
 import {
   createJourneySurvey,
@@ -443,5 +446,64 @@ describe("access", () => {
     expect(untouched).toMatchObject({ status: "OPEN", meta: { title: "Theirs" } });
     expect(untouched.version.publishedAt).toBeNull();
     expect(untouched.questions.map((q) => q.key)).toEqual(["a"]);
+  });
+});
+
+describe("German wording of the survey and its stages", () => {
+  it("keeps a German title and description, and shows them on the German page only", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const created = await createSurvey(db, actor, { title: "Sign-up", languages: ["en", "de"] }, [
+      likert("ease"),
+    ]);
+    // A survey saved before the German fields existed reads back with them empty.
+    const before = await getSurveyForEditing(db, actor, created.id);
+    expect(before.meta).toMatchObject({ titleDe: "", descriptionDe: "" });
+
+    await saveDraft(db, actor, created.id, {
+      meta: { ...before.meta, titleDe: "  Anmeldung ", descriptionDe: "Zwei Minuten." },
+      questions: [likert("ease")],
+    });
+    const saved = await getSurveyForEditing(db, actor, created.id);
+    expect(saved.meta).toMatchObject({ titleDe: "Anmeldung", descriptionDe: "Zwei Minuten." });
+    await publishSurvey(db, actor, created.id);
+    const page = await getPublicSurvey(db, saved.slug);
+    if (!page) throw new Error("not published");
+    expect(surveyWording(page, "de")).toEqual({ title: "Anmeldung", description: "Zwei Minuten." });
+    expect(surveyWording(page, "en")).toEqual({ title: "Sign-up", description: "" });
+    // No German written: the German page falls back to the English.
+    expect(surveyWording({ ...page, titleDe: "", descriptionDe: " " }, "de")).toEqual({
+      title: "Sign-up",
+      description: "",
+    });
+  });
+
+  it("puts the stages' German names into the German questions of a journey survey", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const { map, survey } = await journeySurvey(actor);
+    const purchase = survey.questions.find(
+      (q) => q.role === "PAIN" && q.stageId === map.stages[3]?.id,
+    );
+    expect(purchase?.text.en).toContain("Purchase");
+    expect(purchase?.text.de).toContain("„Kauf“");
+    expect(survey.meta.descriptionDe).toContain("Kauf");
+
+    // A name changed on the map reaches the next survey made from it.
+    const stage = map.stages[3];
+    if (!stage) throw new Error("no fourth stage");
+    await updateStage(db, actor, { stageId: stage.id, nameDe: "Kaufabschluss" });
+    const detail = await getJourneyMap(db, actor, map.id);
+    expect(detail.stages[3]?.nameDe).toBe("Kaufabschluss");
+    const again = await createJourneySurvey(db, actor, { title: "Again", journeyMapId: map.id });
+    const edited = await getSurveyForEditing(db, actor, again.id);
+    const pain = edited.questions.find((q) => q.role === "PAIN" && q.stageId === stage.id);
+    expect(pain?.text.de).toContain("„Kaufabschluss“");
+    expect(pain?.text.en).toContain("Purchase");
+    // Without a German name the stage's own name stands in.
+    await updateStage(db, actor, { stageId: stage.id, nameDe: "" });
+    const third = await createJourneySurvey(db, actor, { title: "Third", journeyMapId: map.id });
+    const plain = (await getSurveyForEditing(db, actor, third.id)).questions.find(
+      (q) => q.role === "PAIN" && q.stageId === stage.id,
+    );
+    expect(plain?.text.de).toContain("„Purchase“");
   });
 });

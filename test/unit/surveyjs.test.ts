@@ -199,6 +199,9 @@ describe("importing a SurveyJS file", () => {
       ZSurveyMeta.parse({
         title: "Buying your car",
         description: "Ten minutes about how you chose your last car.",
+        // The German title and description are kept beside the English (issue 11).
+        titleDe: "Ihr Autokauf",
+        descriptionDe: "Zehn Minuten darüber, wie Sie Ihr letztes Auto ausgewählt haben.",
         languages: ["en", "de"],
       }),
     );

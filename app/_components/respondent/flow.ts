@@ -28,6 +28,9 @@ export interface RespondentSurvey {
   slug: string;
   title: string;
   description: string;
+  /** German wording, when written (surveyWording falls back to the English). */
+  titleDe?: string;
+  descriptionDe?: string;
   languages: TLocale[];
   versionNumber: number;
   questions: RespondentQuestion[];

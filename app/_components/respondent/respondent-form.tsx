@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
+import { surveyWording } from "~/server/domain/survey/survey-wording";
 import { pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
 import {
   answersToSend,
@@ -73,6 +74,7 @@ export function RespondentForm({
   const outcomeRef = useRef<HTMLHeadingElement>(null);
   const autosaver = useRef<Autosaver | null>(null);
   const words = respondentWords[locale];
+  const wording = surveyWording(survey, locale);
 
   // Restore what this device remembers; only after mounting, since the server cannot know it.
   useEffect(() => {
@@ -321,7 +323,7 @@ export function RespondentForm({
     <main id="main" className="respondent" lang={locale}>
       <div className="respondent-card">
         <header className="respondent-header">
-          <h1>{survey.title}</h1>
+          <h1>{wording.title}</h1>
           {survey.languages.length > 1 && (
             <div className="language-switch" role="group" aria-label={words.languageSwitch}>
               {survey.languages.map((l) => (
@@ -365,8 +367,8 @@ export function RespondentForm({
                 />
               </div>
             </div>
-            {index === 0 && survey.description && (
-              <p className="respondent-description">{survey.description}</p>
+            {index === 0 && wording.description && (
+              <p className="respondent-description">{wording.description}</p>
             )}
             <div role="status" className="respondent-status">
               {statusText}

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { RespondentForm } from "~/app/_components/respondent/respondent-form";
 import type { RespondentSurvey } from "~/app/_components/respondent/flow";
 import { getDb } from "~/server/db";
+import { surveyWording } from "~/server/domain/survey/survey-wording";
 import { getPublicSurvey } from "~/server/services/surveys";
 import { parseAcceptLanguage, pickLocale, respondentWords } from "./i18n";
 import "../respondent.css";
@@ -19,10 +20,17 @@ const loadSurvey = cache(async (slug: string) =>
   /^[A-Za-z0-9_-]{1,100}$/.test(slug) ? getPublicSurvey(await getDb(), slug) : null,
 );
 
+/** The language the browser asks for, among those the survey offers. */
+async function requestLocale(languages: RespondentSurvey["languages"]) {
+  return pickLocale(parseAcceptLanguage((await headers()).get("accept-language")), languages);
+}
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const survey = await loadSurvey((await params).slug);
   return {
-    title: survey ? { absolute: survey.title } : "Survey",
+    title: survey
+      ? { absolute: surveyWording(survey, await requestLocale(survey.languages)).title }
+      : "Survey",
     robots: { index: false, follow: false },
   };
 }
@@ -31,17 +39,14 @@ export default async function RespondentPage({ params }: Params) {
   const { slug } = await params;
   const survey = await loadSurvey(slug);
   if (!survey) notFound();
-  const locale = pickLocale(
-    parseAcceptLanguage((await headers()).get("accept-language")),
-    survey.languages,
-  );
+  const locale = await requestLocale(survey.languages);
 
   if (survey.status === "CLOSED") {
     const words = respondentWords[locale];
     return (
       <main id="main" className="respondent" lang={locale}>
         <div className="respondent-card">
-          <h1>{survey.title}</h1>
+          <h1>{surveyWording(survey, locale).title}</h1>
           <section className="respondent-outcome">
             <h2>{words.closedTitle}</h2>
             <p>{words.closedBody}</p>
@@ -55,6 +60,8 @@ export default async function RespondentPage({ params }: Params) {
     slug: survey.slug,
     title: survey.title,
     description: survey.description,
+    titleDe: survey.titleDe,
+    descriptionDe: survey.descriptionDe,
     languages: survey.languages,
     versionNumber: survey.versionNumber,
     questions: survey.questions.map((q) => ({

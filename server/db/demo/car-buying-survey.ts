@@ -85,11 +85,13 @@ export async function seedCarBuyingSurvey(
   const meta = ZSurveyMeta.parse({
     title: demoSurveyTitle,
     description: `Your experience, stage by stage: ${map.stages.map((s) => s.name).join(", ")}.`,
+    titleDe: "Ihr Autokauf bei Northwind",
+    descriptionDe: `Ihre Erfahrung, Phase für Phase: ${map.stages.map((s) => s.nameDe || s.name).join(", ")}.`,
     journeyMapId: map.id,
     languages: ["en", "de"],
   });
   const questions = ZSurveyQuestions.parse(
-    journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name }))),
+    journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name, nameDe: s.nameDe }))),
   );
   const survey = await tx.survey.create({
     data: { workspaceId, slug: newSlug(), ...meta, createdAt },

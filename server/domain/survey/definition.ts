@@ -233,6 +233,13 @@ export const ZSurveyTitle = z
 export const ZSurveyMeta = z.object({
   title: ZSurveyTitle,
   description: z.string().trim().max(2000).default(""),
+  // German wording for the German respondent page; empty falls back to the English.
+  titleDe: z
+    .string()
+    .trim()
+    .max(160, { error: "Titles can be at most 160 characters long." })
+    .default(""),
+  descriptionDe: z.string().trim().max(2000).default(""),
   languages: z
     .array(z.enum(locales))
     .min(1)
@@ -241,3 +248,5 @@ export const ZSurveyMeta = z.object({
   journeyMapId: z.string().min(1).nullable().default(null),
 });
 export type TSurveyMeta = z.infer<typeof ZSurveyMeta>;
+/** Meta as callers may send it: fields with defaults (the German wording) can be left out. */
+export type TSurveyMetaInput = z.input<typeof ZSurveyMeta>;

@@ -6,6 +6,8 @@ import type { TQuestionDefinitionInput } from "./definition";
 export interface TemplateStage {
   id: string;
   name: string;
+  /** The stage's German name, used inside the German question text when given. */
+  nameDe?: string;
 }
 
 const slug = (name: string) =>
@@ -92,6 +94,7 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
   ];
   const perStage = stages.flatMap<TQuestionDefinitionInput>((stage, index) => {
     const key = `${slug(stage.name)}_${index + 1}`;
+    const nameDe = stage.nameDe?.trim() || stage.name;
     return [
       {
         key: `${key}_emotion`,
@@ -102,7 +105,7 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         required: true,
         text: {
           en: `How did you feel during "${stage.name}"?`,
-          de: `Wie haben Sie sich in der Phase „${stage.name}“ gefühlt?`,
+          de: `Wie haben Sie sich in der Phase „${nameDe}“ gefühlt?`,
         },
         persona: {
           high: { phrase: `enjoys “${stage.name}”`, title: "" },
@@ -118,7 +121,7 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         required: true,
         text: {
           en: `How much trouble did "${stage.name}" cause you?`,
-          de: `Wie viel Ärger hat Ihnen die Phase „${stage.name}“ bereitet?`,
+          de: `Wie viel Ärger hat Ihnen die Phase „${nameDe}“ bereitet?`,
         },
         persona: {
           high: { phrase: `struggles with “${stage.name}”`, title: "" },
@@ -133,7 +136,7 @@ export function journeySurveyQuestions(stages: TemplateStage[]): TQuestionDefini
         page: index + 1,
         text: {
           en: `What went through your mind during "${stage.name}"?`,
-          de: `Was ging Ihnen in der Phase „${stage.name}“ durch den Kopf?`,
+          de: `Was ging Ihnen in der Phase „${nameDe}“ durch den Kopf?`,
         },
       },
     ];

@@ -245,4 +245,6 @@ export interface ResponseImportReport {
   skipped: { row: number; errors: RowError[] }[];
   totals: ProblemTotals;
   counts: ImportCounts;
+  /** As in the preview: how leaving out the rows with problems changed each option's share. */
+  bias: BiasColumn[];
 }

@@ -9,7 +9,8 @@ import { writeText } from "./text";
 import { customKey, type JsonObject } from "./types";
 
 export interface ExportInput {
-  meta: Pick<TSurveyMeta, "title" | "description" | "languages" | "journeyMapId">;
+  meta: Pick<TSurveyMeta, "title" | "description" | "languages" | "journeyMapId"> &
+    Partial<Pick<TSurveyMeta, "titleDe" | "descriptionDe">>;
   questions: TQuestionDefinition[];
   /** The journey map's stages, so the file can name them (ids mean nothing elsewhere). */
   stages?: { id: string; name: string }[];
@@ -175,8 +176,16 @@ export function toSurveyJs(input: ExportInput): JsonObject {
     current.elements.push(element(q, byKey, stages, german));
   }
   return {
-    title: meta.title,
-    ...(meta.description ? { description: meta.description } : {}),
+    // The German title and description travel as SurveyJS's localized strings.
+    title: writeText({ en: meta.title, de: german ? (meta.titleDe ?? "") : "" }),
+    ...(meta.description || (german && meta.descriptionDe)
+      ? {
+          description: writeText({
+            en: meta.description,
+            de: german ? (meta.descriptionDe ?? "") : "",
+          }),
+        }
+      : {}),
     showProgressBar: "top",
     [customKey]: {
       format: surveyJsFormat,

@@ -383,18 +383,6 @@ function pageOrigin(raw: JsonObject, index: number, importer: Importer): TSurvey
 function meta(json: JsonObject, importer: Importer): TSurveyMeta {
   const title = importer.text.read(json.title);
   const description = importer.text.read(json.description);
-  for (const [field, text] of [
-    ["title", title],
-    ["description", description],
-  ] as const) {
-    if (text?.en && text.de && text.de !== text.en) {
-      importer.report(
-        field,
-        `German survey ${field}`,
-        `A survey has one ${field} here; the English one was kept (respondents see questions in both languages).`,
-      );
-    }
-  }
   const custom = ZSurveyCustom.safeParse(json[customKey]);
   const recorded = custom.success ? (custom.data.languages ?? []) : [];
   const languages = locales.filter(
@@ -407,6 +395,9 @@ function meta(json: JsonObject, importer: Importer): TSurveyMeta {
   return ZSurveyMeta.parse({
     title: titleText.length >= 2 ? titleText : "Imported survey",
     description: (description?.en ?? description?.de ?? "").slice(0, 2000),
+    // German wording only beside an English one: alone it already stands in for the English.
+    titleDe: title?.en ? (title.de ?? "").slice(0, 160) : "",
+    descriptionDe: description?.en ? (description.de ?? "").slice(0, 2000) : "",
     languages,
     journeyMapId: null,
   });

@@ -4,8 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import { journeyTemplateKeys } from "~/server/domain/journey";
-import { journeyTemplates } from "~/server/domain/journey-templates";
+import { journeyTemplateChoices } from "~/server/domain/journey-templates";
 import { JourneyList } from "./journey-list";
 import { NewMapForm } from "./new-map-form";
 import "../surveys/builder.css";
@@ -24,12 +23,7 @@ export default async function JourneysPage({
   if (!workspace.ok) notFound();
   const maps = await attempt(() => api.journey.list({ workspaceId }));
   const canEdit = workspace.value.role !== "STRATEGIST";
-  const templates = journeyTemplateKeys.map((key) => ({
-    key,
-    label: journeyTemplates[key].label,
-    summary: journeyTemplates[key].summary,
-    stages: journeyTemplates[key].stages.map((s) => s.name),
-  }));
+  const templates = journeyTemplateChoices("map");
 
   return (
     <>

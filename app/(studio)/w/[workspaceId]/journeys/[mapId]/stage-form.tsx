@@ -1,4 +1,4 @@
-// Edits a stage's rows on the map (name, description, goals, customer actions, time frame,
+// Edits a stage's rows on the map (name and its German, description, goals, customer actions, time frame,
 // personnel) in the side panel, checked with the same schema as the server; also deletes the stage
 // after an inline confirmation.
 "use client";
@@ -21,6 +21,7 @@ export function StageForm({
   onDone: () => void;
 }) {
   const [name, setName] = useState(stage.name);
+  const [nameDe, setNameDe] = useState(stage.nameDe);
   const [description, setDescription] = useState(stage.description);
   const [goals, setGoals] = useState(toLines(stage.goals));
   const [customerActions, setCustomerActions] = useState(toLines(stage.customerActions));
@@ -35,6 +36,7 @@ export function StageForm({
     const parsed = ZUpdateStageInput.safeParse({
       stageId: stage.id,
       name,
+      nameDe,
       description,
       goals: fromLines(goals),
       customerActions: fromLines(customerActions),
@@ -70,6 +72,15 @@ export function StageForm({
         onChange={(e) => setName(e.target.value)}
         errors={errors.name}
         required
+      />
+      <Field
+        id={id("name-de")}
+        label="Stage name in German"
+        lang="de"
+        hint="Used inside German questions about this stage. Left empty, the name above is used."
+        value={nameDe}
+        onChange={(e) => setNameDe(e.target.value)}
+        errors={errors.nameDe}
       />
       <TextAreaField
         id={id("description")}

@@ -24,6 +24,14 @@ export function SettingsPanel({ meta, canEdit, journeys, errors, onChange }: Set
         <dl className="facts">
           <dt>Description</dt>
           <dd>{meta.description || <span className="muted">None</span>}</dd>
+          {german && (
+            <>
+              <dt>Title in German</dt>
+              <dd>{meta.titleDe || <span className="muted">Same as English</span>}</dd>
+              <dt>Description in German</dt>
+              <dd>{meta.descriptionDe || <span className="muted">Same as English</span>}</dd>
+            </>
+          )}
           <dt>Languages</dt>
           <dd>{german ? "English and German" : "English"}</dd>
           <dt>Journey map</dt>
@@ -58,6 +66,33 @@ export function SettingsPanel({ meta, canEdit, journeys, errors, onChange }: Set
             Shown to respondents under the title.
           </span>
         </div>
+        {german && (
+          <>
+            <Field
+              id="survey-title-de"
+              label="Title in German"
+              lang="de"
+              value={meta.titleDe}
+              errors={errors.titleDe}
+              hint="Shown on the German page. Left empty, German respondents see the English title."
+              onChange={(e) => onChange({ ...meta, titleDe: e.target.value })}
+            />
+            <div className="field">
+              <label htmlFor="survey-description-de">Description in German</label>
+              <textarea
+                id="survey-description-de"
+                rows={2}
+                lang="de"
+                value={meta.descriptionDe}
+                aria-describedby="survey-description-de-hint"
+                onChange={(e) => onChange({ ...meta, descriptionDe: e.target.value })}
+              />
+              <span id="survey-description-de-hint" className="hint">
+                Left empty, German respondents see the English description.
+              </span>
+            </div>
+          </>
+        )}
         <fieldset className="inline-fieldset">
           <legend className="label">Languages</legend>
           <label className="inline-choice">

@@ -9,18 +9,18 @@ import { Field } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
+import type { JourneyTemplateChoice, TJourneyTemplate } from "~/server/domain/journey-templates";
 import { ZSurveyTitle } from "~/server/domain/survey/definition";
 import { SurveyJsImport } from "../surveyjs-import";
 import { plural } from "~/app/_lib/format";
 
 type Kind = "journey" | "blank" | "surveyjs";
-type TemplateKey = "carBuying" | "generic";
 
 interface Props {
   workspaceId: string;
   initialKind: Kind;
   journeys: { id: string; name: string; stageCount: number }[];
-  templates: { key: TemplateKey; label: string; stages: string[] }[];
+  templates: JourneyTemplateChoice[];
 }
 
 export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }: Props) {
@@ -34,7 +34,7 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
     usable.length > 0 ? "existing" : "template",
   );
   const [mapId, setMapId] = useState(usable[0]?.id ?? "");
-  const [template, setTemplate] = useState<TemplateKey>("carBuying");
+  const [template, setTemplate] = useState<TJourneyTemplate>("carBuying");
   const [mapName, setMapName] = useState("Car buying journey");
   const [german, setGerman] = useState(true);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
@@ -45,7 +45,7 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
   const createMap = useMutation(trpc.journey.createFromTemplate.mutationOptions());
   const createJourney = useMutation(trpc.survey.createFromJourney.mutationOptions());
 
-  function chooseTemplate(key: TemplateKey) {
+  function chooseTemplate(key: TJourneyTemplate) {
     const current = templates.find((t) => t.key === template);
     const next = templates.find((t) => t.key === key);
     // Keep a name the researcher typed; replace only the suggestion.
@@ -222,6 +222,10 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
             <div className="indent form">
               <fieldset className="choice-cards">
                 <legend className="label">Template</legend>
+                <p className="hint">
+                  The same templates as under Journeys. A blank map has no stages to ask about:
+                  start it under Journeys, add stages, then come back.
+                </p>
                 {templates.map((t) => (
                   <label key={t.key} className="choice-card">
                     <input
@@ -233,6 +237,7 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
                     />
                     <span>
                       <strong>{t.label}</strong>
+                      <span className="hint">{t.summary}</span>
                       <span className="hint">Stages: {t.stages.join(" → ")}</span>
                     </span>
                   </label>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import { journeyTemplates } from "~/server/domain/journey-templates";
+import { journeyTemplateChoices } from "~/server/domain/journey-templates";
 import { NewSurveyForm } from "./new-survey-form";
 import "../builder.css";
 
@@ -36,11 +36,7 @@ export default async function NewSurveyPage({
     );
   }
   const journeys = await api.journey.list({ workspaceId });
-  const templates = (["carBuying", "generic"] as const).map((key) => ({
-    key,
-    label: journeyTemplates[key].label,
-    stages: journeyTemplates[key].stages.map((s) => s.name),
-  }));
+  const templates = journeyTemplateChoices("survey");
 
   return (
     <>

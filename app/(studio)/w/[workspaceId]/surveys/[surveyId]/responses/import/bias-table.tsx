@@ -1,7 +1,10 @@
 // The bias report: for each choice question, each option's share among the rows answering it in
 // the whole file and among the rows that would be imported when rows with problems are skipped,
 // with the change in percentage points. Large changes are marked in words, not only by colour.
+// Shown twice: in the preview (what skipping would change) and in the report after an import that
+// skipped rows (what skipping changed).
 "use client";
+import { useId } from "react";
 import type { BiasColumn } from "~/server/domain/survey/response-import";
 
 /** From this change (in percentage points) on, a share is marked as moved by skipping. */
@@ -9,20 +12,36 @@ export const notableShift = 5;
 
 const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)} %`);
 
-export function BiasTables({ bias, invalid }: { bias: BiasColumn[]; invalid: number }) {
+export function BiasTables({
+  bias,
+  invalid,
+  when = "preview",
+}: {
+  bias: BiasColumn[];
+  invalid: number;
+  /** Before the import (would change) or in its report (changed). */
+  when?: "preview" | "report";
+}) {
+  const titleId = useId();
   if (bias.length === 0) return null;
+  const done = when === "report";
   return (
-    <section aria-labelledby="bias-title" className="bias-report">
-      <h3 id="bias-title">What skipping rows with problems would change</h3>
+    <section aria-labelledby={titleId} className="bias-report">
+      <h3 id={titleId}>
+        {done
+          ? "What skipping rows with problems changed"
+          : "What skipping rows with problems would change"}
+      </h3>
       {invalid === 0 ? (
         <p className="hint">No row has a problem: every option keeps its share of the file.</p>
       ) : (
         <p className="hint">
-          If the {invalid.toLocaleString("en")} {invalid === 1 ? "row" : "rows"} with problems
-          {invalid === 1 ? " is" : " are"} skipped, each option’s share among the answers becomes
-          the one on the right. A change of {notableShift} percentage points or more is marked:
-          recoding values or fixing the file keeps those rows. For questions with several answers,
-          shares can add up to more than 100 %.
+          {done
+            ? `The ${invalid.toLocaleString("en")} ${invalid === 1 ? "row" : "rows"} with problems ${invalid === 1 ? "was" : "were"} skipped, so each option’s share among the imported answers is the one on the right.`
+            : `If the ${invalid.toLocaleString("en")} ${invalid === 1 ? "row" : "rows"} with problems ${invalid === 1 ? "is" : "are"} skipped, each option’s share among the answers becomes the one on the right.`}{" "}
+          A change of {notableShift} percentage points or more is marked: recoding values or fixing
+          the file keeps those rows. For questions with several answers, shares can add up to more
+          than 100 %.
         </p>
       )}
       {invalid > 0 &&

@@ -19,6 +19,7 @@ import {
 } from "~/server/domain/survey/response-import";
 import { ImportOptionsFields } from "./import-options";
 import { MappingTable } from "./mapping-table";
+import { BiasTables } from "./bias-table";
 import { describeError, ImportCounts, listedOf, PreviewTable } from "./preview-table";
 import { RecodeTables } from "./recode-table";
 
@@ -312,6 +313,9 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
                 s.errors.map((e, i) => <li key={`${s.row}-${i}`}>{describeError(e)}</li>),
               )}
             </ul>
+          )}
+          {!report.refused && report.skipped.length > 0 && (
+            <BiasTables bias={report.bias ?? []} invalid={report.counts.invalid} when="report" />
           )}
           <Link className="button secondary" href={base}>
             See the responses
