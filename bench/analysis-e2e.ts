@@ -13,7 +13,7 @@ import { encodeWithSpec, type ResolvedFeature } from "~/server/analysis/encode";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import { PLANTED_SURVEY_HEADER, plantedSurveyRows } from "~/server/analysis/synthetic";
-import { responsesFromTable } from "~/server/analysis/table-input";
+import { responsesFromColumns } from "~/server/analysis/table-input";
 import { runAnalyzeCli } from "~/server/cli/analyze";
 import { readCsv } from "~/server/cli/read-input";
 
@@ -89,9 +89,8 @@ export async function runEndToEndChild(
 
   // The matrix our engine clustered, rebuilt from the stored encoding (not measured).
   const table = await readCsv(csv);
-  const responses = responsesFromTable(
-    table.header,
-    table.rows,
+  const responses = responsesFromColumns(
+    table,
     result.input.questions.map((question) => ({ question, column: question.id })),
     { idColumn: "respondent_id" },
   );

@@ -29,6 +29,9 @@
 //       [--uniform]           also auto-k on structureless uniform data (the slow case)
 //       [--e2e-sizes 100000]  end-to-end sizes (default 100000,1000000); --no-e2e skips them
 //       [--no-kmeans]         only the end-to-end runs
+//       [--no-same-matrix]    skip scikit-learn's refit of our encoded matrix (slow at 1M)
+// End to end, the pandas + scikit-learn pipeline (bench/analysis-pandas.ts) reads the same CSV
+// and does our steps; comparison.sideBySide puts its wall, CPU, peak memory and ARI next to ours.
 import { spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -47,7 +50,14 @@ import { fitKMeans, type KMeansFit } from "~/server/analysis/kmeans";
 import { denseMatrix, type DenseMatrix } from "~/server/analysis/kmeans-matrix";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { clusterStability } from "~/server/analysis/stability";
-import { runEndToEndChild, SKLEARN_SURVEY_SCRIPT, writePlantedSurvey } from "./analysis-e2e";
+import {
+  runEndToEndChild,
+  SKLEARN_SURVEY_SCRIPT,
+  SURVEY_CSV,
+  SURVEY_TRUTH,
+  writePlantedSurvey,
+} from "./analysis-e2e";
+import { runPandasPipeline } from "./analysis-pandas";
 import { plantedMatrix, uniformMatrix } from "./planted-data";
 
 const SEED = 1;
@@ -98,9 +108,29 @@ interface EndToEndRun {
   n: number;
   ours: ChildResult;
   sklearn: Record<string, unknown> | null;
+  /** pandas + scikit-learn doing our steps on the same CSV (bench/analysis-pandas.ts). */
+  pandas: Record<string, unknown> | null;
   comparison: {
     /** Our inertia over scikit-learn's full fit of the same matrix at the same k, minus 1, in %. */
     inertiaGapPct: number | null;
+    /** Ours next to the pandas pipeline: wall, CPU, peak memory and ARI of each. */
+    sideBySide: {
+      ours: {
+        wallMs: number | null;
+        cpuMs: number | null;
+        peakRssMb: number | null;
+        ari: number | null;
+      };
+      pandas: {
+        wallMs: number | null;
+        cpuMs: number | null;
+        peakRssMb: number | null;
+        ari: number | null;
+      };
+      wallRatio: number | null;
+      cpuRatio: number | null;
+      peakRssRatio: number | null;
+    };
   };
 }
 
@@ -313,21 +343,21 @@ print(json.dumps({
 }))
 `;
 
-/** A python3 that can import scikit-learn: $PYTHON, python3 on the PATH, or Debian's. */
+/** A python3 that can import scikit-learn and pandas: $PYTHON, python3 on the PATH, or Debian's. */
 function findPython(): string | null {
   const candidates = [process.env.PYTHON, "python3", "/usr/bin/python3"].filter(
     (c): c is string => typeof c === "string" && c.length > 0,
   );
   for (const python of candidates) {
-    const probe = spawnSync(python, ["-c", "import sklearn, numpy"], { encoding: "utf8" });
+    const probe = spawnSync(python, ["-c", "import sklearn, numpy, pandas"], { encoding: "utf8" });
     if (probe.status === 0) return python;
   }
   return null;
 }
 
 /**
- * findPython, and when no python3 has scikit-learn: install Debian's python3-sklearn with apt-get
- * if running as root (a few minutes), else skip with the reason.
+ * findPython, and when no python3 has scikit-learn and pandas: install Debian's python3-sklearn and
+ * python3-pandas with apt-get if running as root (a few minutes), else skip with the reason.
  */
 function findOrInstallPython(): string | null {
   const found = findPython();
@@ -339,14 +369,16 @@ function findOrInstallPython(): string | null {
   const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
   if (!root || !apt) {
     progress(
-      `scikit-learn: no python3 with scikit-learn found and ${root ? "no apt-get" : "not root"}; its figures are skipped (install python3-sklearn, or set PYTHON to a python3 that has it)`,
+      `scikit-learn: no python3 with scikit-learn and pandas found and ${root ? "no apt-get" : "not root"}; its figures are skipped (install python3-sklearn and python3-pandas, or set PYTHON to a python3 that has them)`,
     );
     return null;
   }
-  progress("scikit-learn: not found; installing python3-sklearn with apt-get");
+  progress(
+    "scikit-learn or pandas: not found; installing python3-sklearn python3-pandas with apt-get",
+  );
   const install = spawnSync(
     "apt-get",
-    ["install", "-y", "--no-install-recommends", "python3-sklearn"],
+    ["install", "-y", "--no-install-recommends", "python3-sklearn", "python3-pandas"],
     {
       encoding: "utf8",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
@@ -593,23 +625,50 @@ async function main(): Promise<void> {
       await writePlantedSurvey(dir, n, SEED);
       progress(`end to end, N = ${n}: analyze (inference, default inputs, automatic k)`);
       const ours = spawnChild({ mode: "endToEnd", dir, n, k: 0, restarts: RESTARTS }, 60 * 60_000);
+      let pandas: Record<string, unknown> | null = null;
+      if (python) {
+        progress(`end to end, N = ${n}: pandas + scikit-learn pipeline on the same CSV`);
+        pandas = runPandasPipeline(
+          python,
+          dir,
+          join(dir, SURVEY_CSV),
+          join(dir, SURVEY_TRUTH),
+          "respondent_id",
+        );
+      }
       let sklearn: Record<string, unknown> | null = null;
-      if (python && ours && !ours.failed) {
+      if (python && ours && !ours.failed && !args.has("no-same-matrix")) {
         progress(`end to end, N = ${n}: scikit-learn on the same matrix and on a plain encoding`);
         sklearn = runSklearnSurvey(python, dir, ours);
       }
       const same = (sklearn?.sameMatrix ?? null) as Record<string, unknown> | null;
       const oursInertia = num(ours?.inertia);
       const skInertia = num(same?.inertia);
+      const figures = (r: Record<string, unknown> | null) => ({
+        wallMs: num(r?.wallMs),
+        cpuMs: num(r?.cpuMs),
+        peakRssMb: num(r?.peakRssMb),
+        ari: num(r?.ariToPlanted),
+      });
+      const o = figures(ours);
+      const p = figures(pandas);
       endToEnd.push({
         n,
         ours,
         sklearn,
+        pandas,
         comparison: {
           inertiaGapPct:
             oursInertia !== null && skInertia !== null
               ? round(((oursInertia - skInertia) / skInertia) * 100, 3)
               : null,
+          sideBySide: {
+            ours: o,
+            pandas: p,
+            wallRatio: ratio(o.wallMs, p.wallMs, 2),
+            cpuRatio: ratio(o.cpuMs, p.cpuMs, 2),
+            peakRssRatio: ratio(o.peakRssMb, p.peakRssMb, 2),
+          },
         },
       });
     } finally {
@@ -624,6 +683,20 @@ async function main(): Promise<void> {
       chosenK: run.ours?.chosenK ?? null,
       wallMs: run.ours?.wallMs ?? null,
       peakRssMb: run.ours?.peakRssMb ?? null,
+    };
+    const side = run.comparison.sideBySide;
+    targets[`endToEndAt${run.n}AgainstPandas`] = {
+      met:
+        side.wallRatio !== null &&
+        side.wallRatio <= 1 &&
+        side.ours.peakRssMb !== null &&
+        side.ours.peakRssMb <= 1536 &&
+        side.ours.ari !== null &&
+        side.ours.ari >= 0.95,
+      note: "our wall <= 1.0x the pandas + scikit-learn pipeline's, our peak <= 1.5 GB, ARI >= 0.95",
+      wallRatio: side.wallRatio,
+      peakRssMb: side.ours.peakRssMb,
+      ariToPlanted: side.ours.ari,
     };
   }
 

@@ -428,19 +428,34 @@ export function inferColumns(
   rows: readonly Readonly<Record<string, string | undefined>>[],
   options: InferOptions = {},
 ): ColumnInference {
+  return inferColumnsFromCells(
+    header,
+    rows.length,
+    (column) => rows.map((r) => r[column]),
+    options,
+  );
+}
+
+/**
+ * inferColumns for a table held column by column (the CLI's streamed CSV): `cellsOf` gives one
+ * column's cells in row order, undefined where a row had no such field.
+ */
+export function inferColumnsFromCells(
+  header: readonly string[],
+  rowCount: number,
+  cellsOf: (column: string) => readonly (string | undefined)[],
+  options: InferOptions = {},
+): ColumnInference {
   const tokens = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
   const columns = header.map((column) =>
     classify(
       column,
-      rows.flatMap((r) => {
-        const v = r[column];
-        return v === undefined || isMissing(v, tokens) ? [] : [v];
-      }),
-      rows.length,
+      cellsOf(column).filter((v): v is string => v !== undefined && !isMissing(v, tokens)),
+      rowCount,
     ),
   );
   const idColumn = columns.find((c) => c.kind === "identifier")?.column ?? null;
-  const notes = defaultRoles(columns, rows.length);
+  const notes = defaultRoles(columns, rowCount);
   const inferred = columns.flatMap((c) => {
     const q = toQuestion(c);
     return q ? [q] : [];
@@ -454,5 +469,5 @@ export function inferColumns(
   const questions = applyRoleOverrides(inferred, options, notQuestions);
   for (const c of columns) c.role = questions.find((q) => q.id === c.column)?.role ?? c.role;
   const inference = { idColumn, columns, questions };
-  return { ...inference, summary: summarise(inference, rows.length, notes, overridden) };
+  return { ...inference, summary: summarise(inference, rowCount, notes, overridden) };
 }

@@ -1,4 +1,4 @@
-// Turns a table of strings (a parsed CSV) into analysis input, and defines survey.json: the
+// Turns a table of strings (a parsed CSV, as row objects or column-wise) into analysis input, and defines survey.json: the
 // optional file that says what each column is instead of letting infer-columns guess. Cells are
 // converted per question kind (numbers for scales, lists for multi-selects split on a separator,
 // trimmed labels otherwise) and "no answer" tokens become null, so encode.ts counts them as
@@ -132,16 +132,43 @@ function columnsOf(tq: TableQuestion): string[] {
   return (tq.question.options ?? []).map((o) => `${tq.column}__${o}`);
 }
 
+/**
+ * A table stored column by column, each column dictionary-coded: one Int32Array of codes per
+ * column (-1: the row had no such field) into that column's distinct values. A million rows of a
+ * survey then cost a few megabytes per column instead of an object per row and a string per cell.
+ */
+export interface ColumnTable {
+  header: readonly string[];
+  rowCount: number;
+  columns: ReadonlyMap<string, CodedColumn>;
+}
+
+export interface CodedColumn {
+  codes: Int32Array;
+  values: readonly string[];
+}
+
+/** The cell of `row` in `column` (undefined when the row had no such field). */
+export function tableCell(table: ColumnTable, row: number, column: string): string | undefined {
+  const coded = table.columns.get(column);
+  if (!coded) return undefined;
+  const code = coded.codes[row] as number;
+  return code < 0 ? undefined : coded.values[code];
+}
+
+/** Reads a cell of row `row`; both table shapes provide one. */
+type CellReader = (row: number, column: string) => string | undefined;
+
 /** 0/1 columns per option: the chosen options; null when every column is blank (not asked). */
 function optionColumnsAnswer(
   tq: TableQuestion,
-  row: Readonly<Record<string, string | undefined>>,
+  cellOf: (column: string) => string | undefined,
   tokens: ReadonlySet<string>,
 ): Answer {
   let answered = false;
   const chosen: string[] = [];
   for (const option of tq.question.options ?? []) {
-    const cell = row[`${tq.column}__${option}`];
+    const cell = cellOf(`${tq.column}__${option}`);
     if (cell === undefined || isMissing(cell, tokens)) continue;
     answered = true;
     const value = cell.trim().toLowerCase();
@@ -165,6 +192,37 @@ export function responsesFromTable(
   questions: readonly TableQuestion[],
   options: TableOptions = {},
 ): SurveyResponse[] {
+  return responsesFromCells(
+    header,
+    rows.length,
+    (row, column) => (rows[row] as Readonly<Record<string, string | undefined>>)[column],
+    questions,
+    options,
+  );
+}
+
+/** responsesFromTable for a column-wise table: the same responses, read column by column. */
+export function responsesFromColumns(
+  table: ColumnTable,
+  questions: readonly TableQuestion[],
+  options: TableOptions = {},
+): SurveyResponse[] {
+  return responsesFromCells(
+    table.header,
+    table.rowCount,
+    (row, column) => tableCell(table, row, column),
+    questions,
+    options,
+  );
+}
+
+function responsesFromCells(
+  header: readonly string[],
+  rowCount: number,
+  cellAt: CellReader,
+  questions: readonly TableQuestion[],
+  options: TableOptions,
+): SurveyResponse[] {
   const known = new Set(header);
   const missingColumns = [
     ...(options.idColumn && !known.has(options.idColumn) ? [options.idColumn] : []),
@@ -179,9 +237,10 @@ export function responsesFromTable(
   const globalTokens = options.missingTokens ?? DEFAULT_MISSING_TOKENS;
   const tokenSets = questions.map((q) => new Set([...globalTokens, ...(q.missing ?? [])]));
   const firstLine = new Map<string, number>();
-  return rows.map((row, i) => {
+  return Array.from({ length: rowCount }, (_, i) => {
     const line = i + 2;
-    const rawId = options.idColumn ? row[options.idColumn]?.trim() : undefined;
+    const cellOf = (column: string) => cellAt(i, column);
+    const rawId = options.idColumn ? cellOf(options.idColumn)?.trim() : undefined;
     const id = rawId ? rawId : `line-${line}`;
     const earlier = firstLine.get(id);
     if (earlier !== undefined) {
@@ -194,10 +253,10 @@ export function responsesFromTable(
     const answers: Record<string, Answer> = {};
     questions.forEach((tq, j) => {
       if (tq.optionColumns) {
-        answers[tq.question.id] = optionColumnsAnswer(tq, row, tokenSets[j] as Set<string>);
+        answers[tq.question.id] = optionColumnsAnswer(tq, cellOf, tokenSets[j] as Set<string>);
         return;
       }
-      const cell = row[tq.column];
+      const cell = cellOf(tq.column);
       answers[tq.question.id] =
         cell === undefined || isMissing(cell, tokenSets[j] as Set<string>)
           ? null

@@ -1,15 +1,20 @@
-// Reads the responses CSV (papaparse, delimiter detected) and the optional survey.json, and turns
+// Reads the responses CSV (papaparse streaming, delimiter detected) into dictionary-coded columns
+// and the optional survey.json, and turns
 // every way they can be wrong into a one-line DataError: unreadable, binary, not tabular, ragged
 // rows, no data rows, invalid JSON, a survey that does not match its schema.
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
 import Papa from "papaparse";
-import { ZSurveyFile, type SurveyFile } from "~/server/analysis/table-input";
+import {
+  ZSurveyFile,
+  type CodedColumn,
+  type ColumnTable,
+  type SurveyFile,
+} from "~/server/analysis/table-input";
 import { DataError } from "./errors";
 
-export interface CsvTable {
-  header: string[];
-  rows: Record<string, string | undefined>[];
-}
+/** The CSV column by column (server/analysis/table-input.ts ColumnTable). */
+export type CsvTable = ColumnTable;
 
 function describeFsError(path: string, error: unknown): string {
   const code = (error as { code?: string }).code;
@@ -40,14 +45,105 @@ async function readText(path: string): Promise<string> {
 /** Share of ragged rows beyond which the file is not taken for a CSV. */
 const MAX_RAGGED_SHARE = 0.1;
 
+/** One column as it is read: codes grow by doubling, each distinct cell text stored once. */
+class ColumnBuilder {
+  codes = new Int32Array(1024);
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  set(row: number, cell: string | undefined): void {
+    if (row >= this.codes.length) {
+      const grown = new Int32Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    if (cell === undefined) {
+      this.codes[row] = -1;
+      return;
+    }
+    let code = this.index.get(cell);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(cell);
+      this.index.set(cell, code);
+    }
+    this.codes[row] = code;
+  }
+
+  finish(rowCount: number): CodedColumn {
+    return { codes: this.codes.slice(0, rowCount), values: this.values };
+  }
+}
+
+/**
+ * The file as text chunks: refuses binary content and drops a UTF-8 byte-order mark (it would
+ * otherwise become part of the first column's name). File errors become one-line DataErrors.
+ */
+async function* textChunks(
+  path: string,
+  seen: { content: boolean },
+): AsyncGenerator<string, void, undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    throw new DataError(describeFsError(path, error));
+  }
+  try {
+    let first = true;
+    for await (const piece of handle.createReadStream({ encoding: "utf8", autoClose: false })) {
+      let chunk = piece as string;
+      if (chunk.includes("\0")) {
+        throw new DataError(`${path} is not a CSV file: it contains binary data.`);
+      }
+      if (first) chunk = chunk.replace(/^\uFEFF/, "");
+      first = false;
+      if (!seen.content && chunk.trim() !== "") seen.content = true;
+      yield chunk;
+    }
+  } catch (error) {
+    throw error instanceof DataError ? error : new DataError(describeFsError(path, error));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads the CSV as a stream, straight into dictionary-coded columns: neither the whole text nor
+ * an object per row is ever held, so a million-row file fits in a few hundred megabytes.
+ */
 export async function readCsv(path: string): Promise<CsvTable> {
-  const text = await readText(path);
-  if (text.trim() === "") throw new DataError(`${path} is empty.`);
-  const parsed = Papa.parse<Record<string, string | undefined>>(text, {
-    header: true,
-    skipEmptyLines: "greedy",
+  const seen = { content: false };
+  const builders = new Map<string, ColumnBuilder>();
+  let header: string[] = [];
+  let rowCount = 0;
+  let ragged = 0;
+  let quotes: { message: string; row: number } | null = null;
+  await new Promise<void>((resolvePromise, reject) => {
+    Papa.parse<Record<string, string | undefined>>(Readable.from(textChunks(path, seen)), {
+      header: true,
+      skipEmptyLines: "greedy",
+      chunk(results) {
+        if (header.length === 0) {
+          header = (results.meta.fields ?? []).filter((f) => f !== "__parsed_extra");
+          for (const h of header) builders.set(h, new ColumnBuilder());
+        }
+        for (const e of results.errors) {
+          if (e.type === "FieldMismatch") ragged++;
+          else if (e.type === "Quotes" && !quotes) {
+            quotes = { message: e.message, row: rowCount + (e.row ?? 0) };
+          }
+        }
+        for (const row of results.data) {
+          for (const [h, builder] of builders) builder.set(rowCount, row[h]);
+          rowCount++;
+        }
+      },
+      complete: () => resolvePromise(),
+      error: (error: Error) => reject(error),
+    });
   });
-  const header = (parsed.meta.fields ?? []).filter((f) => f !== "__parsed_extra");
+  if (!seen.content) throw new DataError(`${path} is empty.`);
   const notCsv = `${path} is not a CSV file`;
   if (header.length < 2) {
     throw new DataError(
@@ -57,18 +153,26 @@ export async function readCsv(path: string): Promise<CsvTable> {
   if (header.some((h) => h.trim() === "")) {
     throw new DataError(`${notCsv}: its header row has an empty column name.`);
   }
-  if (parsed.data.length === 0) throw new DataError(`${path} has a header but no data rows.`);
-  const ragged = parsed.errors.filter((e) => e.type === "FieldMismatch").length;
-  if (ragged > MAX_RAGGED_SHARE * parsed.data.length) {
+  if (rowCount === 0) throw new DataError(`${path} has a header but no data rows.`);
+  if (ragged > MAX_RAGGED_SHARE * rowCount) {
     throw new DataError(
-      `${notCsv}: ${ragged} of ${parsed.data.length} rows have a different number of fields than the header.`,
+      `${notCsv}: ${ragged} of ${rowCount} rows have a different number of fields than the header.`,
     );
   }
-  const quotes = parsed.errors.find((e) => e.type === "Quotes");
-  if (quotes) {
-    throw new DataError(`${notCsv}: ${quotes.message} (row ${(quotes.row ?? 0) + 2}).`);
+  const quoteError = quotes as { message: string; row: number } | null;
+  if (quoteError) {
+    throw new DataError(`${notCsv}: ${quoteError.message} (row ${quoteError.row + 2}).`);
   }
-  return { header, rows: parsed.data };
+  const columns = new Map<string, CodedColumn>();
+  for (const [h, builder] of builders) columns.set(h, builder.finish(rowCount));
+  return { header, rowCount, columns };
+}
+
+/** One column's cells in row order (for column inference). */
+export function columnCells(table: CsvTable, column: string): (string | undefined)[] {
+  const coded = table.columns.get(column);
+  if (!coded) return new Array<string | undefined>(table.rowCount).fill(undefined);
+  return Array.from(coded.codes, (code) => (code < 0 ? undefined : coded.values[code]));
 }
 
 export async function readSurvey(path: string): Promise<SurveyFile> {

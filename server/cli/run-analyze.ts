@@ -7,7 +7,7 @@ import { basename, join, resolve } from "node:path";
 import {
   applyRoleOverrides,
   ColumnError,
-  inferColumns,
+  inferColumnsFromCells,
   type ColumnInference,
 } from "~/server/analysis/infer-columns";
 import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
@@ -16,7 +16,7 @@ import { traitFamily } from "~/server/analysis/evidence-rules";
 import type { AnalysisResult, TextQuestionSummary, Trait } from "~/server/analysis/result";
 import type { QuestionDefinition } from "~/server/analysis/survey";
 import {
-  responsesFromTable,
+  responsesFromColumns,
   TableInputError,
   tableQuestionsFromSurvey,
   type TableQuestion,
@@ -26,7 +26,7 @@ import type { AnalyzeArgs } from "./args";
 import { DataError, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import type { CliIo } from "./io";
-import { readCsv, readSurvey, type CsvTable } from "./read-input";
+import { columnCells, readCsv, readSurvey, type CsvTable } from "./read-input";
 import {
   fillSurveyJourney,
   printJourney,
@@ -45,10 +45,12 @@ interface Prepared {
 }
 
 function fromInference(table: CsvTable, args: AnalyzeArgs): Prepared {
-  const inference: ColumnInference = inferColumns(table.header, table.rows, {
-    segment: args.segment,
-    demographic: args.demographic,
-  });
+  const inference: ColumnInference = inferColumnsFromCells(
+    table.header,
+    table.rowCount,
+    (column) => columnCells(table, column),
+    { segment: args.segment, demographic: args.demographic },
+  );
   return {
     questions: inference.questions.map((question) => ({ question, column: question.id })),
     idColumn: inference.idColumn,
@@ -68,7 +70,10 @@ async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Pro
     question: overridden[i] as QuestionDefinition,
   }));
   // Without an idColumn, use the inferred identifier when no question reads that column.
-  const inferredId = survey.idColumn ? null : inferColumns(table.header, table.rows).idColumn;
+  const inferredId = survey.idColumn
+    ? null
+    : inferColumnsFromCells(table.header, table.rowCount, (column) => columnCells(table, column))
+        .idColumn;
   const idColumn =
     survey.idColumn ??
     (inferredId && !questions.some((q) => q.column === inferredId) ? inferredId : null);
@@ -79,7 +84,7 @@ async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Pro
     missingTokens: survey.missing,
     survey,
     summary: [
-      `${table.rows.length} rows; ${questions.length} questions from ${basename(path)}: ${count("SEGMENT")} segment, ${count("DEMOGRAPHIC")} demographic, ${questions.length - count("SEGMENT") - count("DEMOGRAPHIC")} other.`,
+      `${table.rowCount} rows; ${questions.length} questions from ${basename(path)}: ${count("SEGMENT")} segment, ${count("DEMOGRAPHIC")} demographic, ${questions.length - count("SEGMENT") - count("DEMOGRAPHIC")} other.`,
       idColumn ? `Respondent id: ${idColumn}.` : "Respondents are numbered by CSV line.",
     ],
   };
@@ -152,7 +157,7 @@ function printResult(result: AnalysisResult, io: CliIo): void {
 export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
   const csvPath = resolve(io.cwd, args.csvPath);
   const table = await readCsv(csvPath);
-  io.stdout(`Read ${table.rows.length} rows from ${args.csvPath}.\n`);
+  io.stdout(`Read ${table.rowCount} rows from ${args.csvPath}.\n`);
   let prepared: Prepared;
   try {
     prepared = args.surveyPath
@@ -171,7 +176,7 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
 
   let responses;
   try {
-    responses = responsesFromTable(table.header, table.rows, prepared.questions, {
+    responses = responsesFromColumns(table, prepared.questions, {
       idColumn: prepared.idColumn,
       missingTokens: prepared.missingTokens,
     });

@@ -1,6 +1,7 @@
 // Turns stored survey questions and answers into the persona engine's input: one analysis
 // question per question key (the newest chosen version's wording wins), answers read from the
-// typed Answer columns, loaded page by page so large surveys do not build one huge query.
+// typed Answer columns, loaded in keyset pages of plain rows so large surveys neither build one
+// huge query nor materialise every response and answer as a Prisma object.
 import type { Db } from "~/server/db/client";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
@@ -48,7 +49,37 @@ export interface AnalysisSelection {
   includePartial: boolean;
 }
 
+/** Responses per keyset page: bounded memory per round trip, few round trips. */
 const pageSize = 2000;
+
+interface AnswerRow {
+  responseId: string;
+  questionId: string | null;
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[] | null;
+}
+
+/**
+ * One keyset page: the next `pageSize` responses after `after` (by id) with their answers as
+ * plain rows, in one round trip. Plain SQL rather than findMany with include, so no Prisma model
+ * object is built per response or answer; a response without answers comes back as one row with
+ * a null questionId.
+ */
+function answerPage(db: Db, selection: AnalysisSelection, after: string): Promise<AnswerRow[]> {
+  return db.$queryRaw<AnswerRow[]>`
+    SELECT r.id AS "responseId", a."questionId", a."numberValue", a."textValue", a.choices
+    FROM (
+      SELECT id FROM "Response"
+      WHERE "versionId" = ANY(${selection.versionIds}::text[])
+        AND (${selection.includePartial}::boolean OR status = 'COMPLETE')
+        AND id > ${after}
+      ORDER BY id
+      LIMIT ${pageSize}::int
+    ) r
+    LEFT JOIN "Answer" a ON a."responseId" = r.id
+    ORDER BY r.id`;
+}
 
 export async function loadAnalysisInput(
   db: Db,
@@ -69,29 +100,25 @@ export async function loadAnalysisInput(
   }
 
   const responses: SurveyResponse[] = [];
-  let cursor: string | undefined;
+  // Ids are compared as the database orders them, so "" precedes every id.
+  let after = "";
   for (;;) {
-    const page = await db.response.findMany({
-      where: {
-        versionId: { in: selection.versionIds },
-        ...(selection.includePartial ? {} : { status: "COMPLETE" }),
-      },
-      include: { answers: true },
-      orderBy: { id: "asc" },
-      take: pageSize,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    for (const response of page) {
-      const answers: Record<string, string | number | string[]> = {};
-      for (const a of response.answers) {
-        const key = keyOfQuestionId.get(a.questionId);
-        if (!key) continue;
-        answers[key] = a.numberValue ?? a.textValue ?? a.choices;
+    const page = await answerPage(db, selection, after);
+    let current: SurveyResponse | undefined;
+    let count = 0;
+    for (const row of page) {
+      if (current?.id !== row.responseId) {
+        current = { id: row.responseId, answers: {} };
+        responses.push(current);
+        count++;
       }
-      responses.push({ id: response.id, answers });
+      const key = row.questionId === null ? undefined : keyOfQuestionId.get(row.questionId);
+      if (!key) continue;
+      (current.answers as Record<string, string | number | string[]>)[key] =
+        row.numberValue ?? row.textValue ?? row.choices ?? [];
     }
-    if (page.length < pageSize) break;
-    cursor = page[page.length - 1]?.id;
+    if (count < pageSize || !current) break;
+    after = current.id;
   }
   return { questions: [...byKey.values()].map(toAnalysisQuestion), responses };
 }

@@ -13,6 +13,7 @@ import { loadAnalysisInput } from "./analysis-input";
 import { startAnalysisWorker, type RunningWorker } from "./analysis-worker-process";
 import { carryForwardFields } from "./persona-carry-forward";
 import { fillMapsForRun } from "./journey-fill-runner";
+import type { RunAnswers } from "./journey-fill-input";
 
 export const ZStartAnalysisInput = z.object({
   surveyId: z.string().min(1),
@@ -160,7 +161,7 @@ export async function executeRun(
       if (!stored) await finish({ status: "CANCELLED", error: "Cancelled." });
       else {
         await keepPersonWrittenFields(db, runId);
-        await fillJourneyMaps(db, runId);
+        await fillJourneyMaps(db, runId, input);
       }
     }
   } catch (error) {
@@ -221,11 +222,12 @@ async function keepPersonWrittenFields(db: Db, runId: string): Promise<void> {
 
 /**
  * Fills the journey maps linked to the run's survey (journey-fill-runner.ts). The run has
- * succeeded either way: a failure is logged, and a map keeps its earlier fills.
+ * succeeded either way: a failure is logged, and a map keeps its earlier fills. The fill reuses
+ * the answers this run loaded for clustering: one read of the answers per run.
  */
-async function fillJourneyMaps(db: Db, runId: string): Promise<void> {
+async function fillJourneyMaps(db: Db, runId: string, answers: RunAnswers): Promise<void> {
   try {
-    await fillMapsForRun(db, runId);
+    await fillMapsForRun(db, runId, answers);
   } catch (error) {
     console.error(`filling journey maps from run ${runId} failed`, error);
   }

@@ -4,7 +4,7 @@
 // stages with their touchpoints. Only this file knows how rows become the filler's plain data.
 import { z } from "zod";
 import type { JourneyAnswer, TJourneyFillInput } from "~/server/analysis/journey/input";
-import type { Answer } from "~/server/analysis/survey";
+import type { Answer, SurveyResponse } from "~/server/analysis/survey";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
@@ -87,11 +87,24 @@ async function loadFillQuestions(db: Db, versionIds: string[]): Promise<FillQues
 }
 
 /**
- * Loads a finished run's evidence; null when the run has not succeeded (nothing to fill from).
+ * The answers a run was computed from, as its executor already holds them: passing them on
+ * spares the journey fill a second read of the same answers.
+ */
+export interface RunAnswers {
+  responses: readonly SurveyResponse[];
+}
+
+/**
+ * Loads a finished run's evidence (the answers from `answers` when given, else from the
+ * database); null when the run has not succeeded (nothing to fill from).
  * Persona keys are the run's persona row ids, so a moment-of-truth decision names one persona of
  * one run.
  */
-export async function loadRunEvidence(db: Db, runId: string): Promise<RunEvidence | null> {
+export async function loadRunEvidence(
+  db: Db,
+  runId: string,
+  answers?: RunAnswers,
+): Promise<RunEvidence | null> {
   const run = await db.analysisRun.findUnique({
     where: { id: runId },
     include: { personas: { select: { id: true, index: true } } },
@@ -101,7 +114,7 @@ export async function loadRunEvidence(db: Db, runId: string): Promise<RunEvidenc
   const selection = ZRunSelection.parse(run.parameters);
   const [questions, input] = await Promise.all([
     loadFillQuestions(db, selection.versionIds),
-    loadAnalysisInput(db, { surveyId: run.surveyId, ...selection }),
+    answers ?? loadAnalysisInput(db, { surveyId: run.surveyId, ...selection }),
   ]);
   const rowId = new Map(run.personas.map((p) => [p.index, p.id]));
   return {

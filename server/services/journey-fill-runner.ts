@@ -23,6 +23,7 @@ import {
   loadRunEvidence,
   mapForFillInclude,
   type MapForFill,
+  type RunAnswers,
   type RunEvidence,
 } from "./journey-fill-input";
 import { requireJourneyMap } from "./journey-lookup";
@@ -57,9 +58,14 @@ async function fillOne(db: Db, map: MapForFill, evidence: RunEvidence): Promise<
 
 /**
  * Fills every map of the run's workspace that is linked to the run's survey. Never throws for one
- * map: its failure is logged and reported in the outcome, the other maps are still filled.
+ * map: its failure is logged and reported in the outcome, the other maps are still filled. The
+ * run's executor passes the answers it analysed, so they are not read a second time.
  */
-export async function fillMapsForRun(db: Db, runId: string): Promise<MapFillOutcome[]> {
+export async function fillMapsForRun(
+  db: Db,
+  runId: string,
+  answers?: RunAnswers,
+): Promise<MapFillOutcome[]> {
   const run = await db.analysisRun.findUnique({
     where: { id: runId },
     select: { workspaceId: true, surveyId: true },
@@ -71,7 +77,7 @@ export async function fillMapsForRun(db: Db, runId: string): Promise<MapFillOutc
     orderBy: { createdAt: "asc" },
   });
   if (maps.length === 0) return [];
-  const evidence = await loadRunEvidence(db, runId);
+  const evidence = await loadRunEvidence(db, runId, answers);
   if (!evidence) return [];
   const outcomes: MapFillOutcome[] = [];
   for (const map of maps) {

@@ -26,6 +26,8 @@ export interface TestDb {
 export interface TestDbOptions {
   /** false: an empty database, without migrations (for testing the migration runner). */
   migrate?: boolean;
+  /** Called with the SQL of every statement the Prisma client sends (a query log). */
+  onQuery?: (sql: string) => void;
 }
 
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -40,7 +42,20 @@ export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
 export function createTestDb(options: TestDbOptions = {}): Promise<TestDb> {
   const url = testDatabaseUrl();
   const migrate = options.migrate ?? true;
-  return url ? createPostgresTestDb(url, migrate) : createPGliteTestDb(migrate);
+  return url
+    ? createPostgresTestDb(url, migrate, options.onQuery)
+    : createPGliteTestDb(migrate, options.onQuery);
+}
+
+/** A Prisma client on `adapter`, logging every statement to `onQuery` when given. */
+function prismaClient(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  onQuery?: (sql: string) => void,
+): Db {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client as unknown as Db;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
@@ -125,11 +140,14 @@ function migratedPGliteImage(): Promise<Blob> {
   return migratedImage;
 }
 
-async function createPGliteTestDb(migrate: boolean): Promise<TestDb> {
+async function createPGliteTestDb(
+  migrate: boolean,
+  onQuery?: (sql: string) => void,
+): Promise<TestDb> {
   const pglite = migrate ? new PGlite({ loadDataDir: await migratedPGliteImage() }) : new PGlite();
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = prismaClient(adapterFactory, onQuery);
   return {
     prisma,
     adapterFactory,
@@ -153,7 +171,11 @@ async function onServer(url: string, sql: string): Promise<void> {
   }
 }
 
-async function createPostgresTestDb(serverUrl: string, migrate: boolean): Promise<TestDb> {
+async function createPostgresTestDb(
+  serverUrl: string,
+  migrate: boolean,
+  onQuery?: (sql: string) => void,
+): Promise<TestDb> {
   // Random, not sequential: test files run in parallel processes against the same server.
   const name = `pa_test_${randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
@@ -171,12 +193,15 @@ async function createPostgresTestDb(serverUrl: string, migrate: boolean): Promis
     throw error;
   }
   const opened = db;
+  // The query log needs a client of its own on the same adapter.
+  const prisma = onQuery ? prismaClient(opened.adapterFactory, onQuery) : opened.prisma;
   return {
-    prisma: opened.prisma,
+    prisma,
     adapterFactory: opened.adapterFactory,
     engine: "postgres",
     close: once(async () => {
       try {
+        if (prisma !== opened.prisma) await prisma.$disconnect();
         await opened.close();
       } finally {
         await drop();
