@@ -133,36 +133,79 @@ export interface StageColumns {
   thoughtRespondent: Int32Array;
 }
 
-function scoreColumn(
+/**
+ * One scale question's answers by response position, as numbers on the question's own scale:
+ * NaN when blank or unreadable. Unreadable answers are counted, with where the first one was.
+ */
+interface QuestionColumn {
+  x: Float64Array;
+  skipped: number;
+  firstSkipped: number;
+}
+
+/**
+ * Every given scale question's answers in one pass over the responses: each response's answers
+ * are touched once for all stages, rather than once per stage and role (with a million responses
+ * spread over the heap, that walk dominated the read).
+ */
+function readQuestionColumns(
   questions: readonly JourneyQuestionInput[],
   responses: readonly JourneyResponseInput[],
+): QuestionColumn[] {
+  const n = responses.length;
+  const m = questions.length;
+  const ids = questions.map((q) => q.id);
+  const scales = questions.map(sourceScale);
+  const columns = questions.map(() => new Float64Array(n));
+  const skipped = new Int32Array(m);
+  const firstSkipped = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const given = (responses[i] as JourneyResponseInput).answers;
+    for (let k = 0; k < m; k++) {
+      const answer = given[ids[k] as string];
+      let value = NaN;
+      if (!isBlank(answer)) {
+        const scale = scales[k];
+        const x = readNumber(answer);
+        if (!scale || x === null || x < scale.min || x > scale.max) {
+          if (skipped[k] === 0) firstSkipped[k] = i;
+          skipped[k] = (skipped[k] as number) + 1;
+        } else value = x;
+      }
+      (columns[k] as Float64Array)[i] = value;
+    }
+  }
+  return columns.map((x, k) => ({
+    x,
+    skipped: skipped[k] as number,
+    firstSkipped: firstSkipped[k] as number,
+  }));
+}
+
+function scoreColumn(
+  questions: readonly JourneyQuestionInput[],
+  read: readonly QuestionColumn[],
+  n: number,
   target: { min: number; max: number },
   skipped: Map<string, number>,
 ): ScoreColumn {
-  const n = responses.length;
   const value = new Float64Array(n).fill(NaN);
   const severe = new Uint8Array(n);
   const several = questions.length > 1;
   const start = several ? new Int32Array(n + 1) : null;
   const answers = several ? new Float64Array(n * questions.length) : null;
-  const scales = questions.map(sourceScale);
+  const scales = questions.map(sourceScale) as { min: number; max: number }[];
+  const columns = read.map((c) => c.x);
   let used = 0;
   let answered = 0;
   for (let i = 0; i < n; i++) {
     if (start) start[i] = used;
-    const given = (responses[i] as JourneyResponseInput).answers;
     let sum = 0;
     let count = 0;
-    for (let k = 0; k < questions.length; k++) {
-      const q = questions[k] as JourneyQuestionInput;
-      const answer = given[q.id];
-      if (isBlank(answer)) continue;
-      const scale = scales[k];
-      const x = readNumber(answer);
-      if (!scale || x === null || x < scale.min || x > scale.max) {
-        skipped.set(q.id, (skipped.get(q.id) ?? 0) + 1);
-        continue;
-      }
+    for (let k = 0; k < columns.length; k++) {
+      const x = (columns[k] as Float64Array)[i] as number;
+      if (Number.isNaN(x)) continue;
+      const scale = scales[k] as { min: number; max: number };
       const mapped =
         target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
       if (answers) answers[used++] = mapped;
@@ -177,6 +220,15 @@ function scoreColumn(
     }
   }
   if (start) start[n] = used;
+  // Warnings list unreadable answers in the order a per-respondent walk meets them.
+  read
+    .map((c, k) => ({ c, k }))
+    .filter(({ c }) => c.skipped > 0)
+    .sort((a, b) => a.c.firstSkipped - b.c.firstSkipped || a.k - b.k)
+    .forEach(({ c, k }) => {
+      const id = (questions[k] as JourneyQuestionInput).id;
+      skipped.set(id, (skipped.get(id) ?? 0) + c.skipped);
+    });
   return { value, severe, start, answers, count: answered };
 }
 
@@ -187,12 +239,28 @@ export function readStageColumns(
   responses: readonly JourneyResponseInput[],
   skipped: Map<string, number>,
 ): StageColumns[] {
-  return stages.map((stage) => {
-    const linked = questions.filter((q) => q.stageId === stage.id);
-    const emotionQuestions = linked.filter((q) => q.role === "EMOTION" && sourceScale(q));
-    const painQuestions = linked.filter((q) => q.role === "PAIN" && sourceScale(q));
-    const thoughtQuestions = linked.filter((q) => q.role === "THOUGHT" && isText(q));
-    const goalQuestions = linked.filter((q) => q.role === "GOAL");
+  const linked = stages.map((stage) => {
+    const atStage = questions.filter((q) => q.stageId === stage.id);
+    return {
+      emotion: atStage.filter((q) => q.role === "EMOTION" && sourceScale(q)),
+      pain: atStage.filter((q) => q.role === "PAIN" && sourceScale(q)),
+      thought: atStage.filter((q) => q.role === "THOUGHT" && isText(q)),
+      goal: atStage.filter((q) => q.role === "GOAL"),
+    };
+  });
+  const scaled = linked.flatMap((l) => [...l.emotion, ...l.pain]);
+  const read = readQuestionColumns(scaled, responses);
+  const readOf = new Map(scaled.map((q, k) => [q, read[k] as QuestionColumn]));
+  const columnsOf = (qs: readonly JourneyQuestionInput[]) =>
+    qs.map((q) => readOf.get(q) as QuestionColumn);
+  const n = responses.length;
+  return stages.map((stage, s) => {
+    const {
+      emotion: emotionQuestions,
+      pain: painQuestions,
+      thought: thoughtQuestions,
+      goal: goalQuestions,
+    } = linked[s] as (typeof linked)[number];
     const thoughts: TextAnswer[] = [];
     const positions: number[] = [];
     if (thoughtQuestions.length > 0) {
@@ -213,8 +281,14 @@ export function readStageColumns(
       painQuestions,
       thoughtQuestions,
       goalQuestions,
-      emotion: scoreColumn(emotionQuestions, responses, EMOTION_RANGE, skipped),
-      pain: scoreColumn(painQuestions, responses, PAIN_RANGE, skipped),
+      emotion: scoreColumn(
+        emotionQuestions,
+        columnsOf(emotionQuestions),
+        n,
+        EMOTION_RANGE,
+        skipped,
+      ),
+      pain: scoreColumn(painQuestions, columnsOf(painQuestions), n, PAIN_RANGE, skipped),
       thoughts,
       thoughtRespondent: Int32Array.from(positions),
     };
