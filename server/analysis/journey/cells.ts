@@ -303,7 +303,7 @@ export function fillCells(
     const context: TextCellContext = {
       analysed,
       emotionOf: (responseId) => {
-        const position = respondents.positionOf.get(responseId);
+        const position = respondents.positionOf(responseId);
         const v = position === undefined ? NaN : (stage.emotion.value[position] as number);
         return Number.isNaN(v) ? null : v;
       },
