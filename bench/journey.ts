@@ -14,6 +14,10 @@
 // on an idle core): before the columnar fill 213 s CPU at 1M; after it 10.8 s CPU at 1M
 // (validate 2.0, read 1.9, emotion 1.9, pain 2.8, changes/moments/gaps 2.2 s), 2.7 s at 300k.
 // With thoughts at 20k the fill is 18 s CPU, 17 s of it the themes and quotes of text/ (was 26 s).
+// 2026-12-03 later, load ~14-20, fastest of --repeat 3 at 1M: 7.9 s CPU before streaming the
+// rows' moments, reading all answers in one pass and indexing respondents by one walk; 4.2 s
+// after (validate 0.5, read 1.5, emotion 0.65, pain 1.05, moments 0.5). Much of what is left is
+// garbage collection of the ~500 MB input heap, set off by the columns' typed arrays.
 // stepCpuMs gives each step's CPU time; --zod-max bounds the whole-input zod parse timed for
 // comparison (the fill itself checks the bulk without zod).
 //

@@ -6,10 +6,12 @@
 // topic of the cell, not a theme.
 //
 // Built for a million respondents: rows are response positions (Int32Array), a stage's values are
-// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text),
-// each walking a row's positions once. The pain tests rank tallies of a stage's distinct values
-// rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the one the
-// per-respondent version gave: values are gathered and summed in the same (response) order.
+// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text).
+// No row's values are copied out: each row's count, mean and variance are accumulated straight
+// from the column (stats/mean-variance.ts), and the pain tests rank tallies of a stage's distinct
+// values rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the
+// one the per-respondent version gave: values are summed in the same (response) order with the
+// same arithmetic.
 import type { AnalysedText } from "../text/analyse-text";
 import { meanAndVarianceByGroup, type MeanVariance } from "../stats/mean-variance";
 import { EMOTION_LEVELS, summariseEmotionMoments } from "./emotion";
