@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { fillJourney } from "~/server/analysis/journey/fill";
 import type { TJourneyFillInput } from "~/server/analysis/journey/input";
 import { painTest, painTestFromTallies } from "~/server/analysis/journey/pain";
+import { checkFillInput } from "~/server/analysis/journey/validate";
 import { createRng } from "~/server/analysis/rng";
 import { referenceFill, referenceParse, type FillEvidence } from "./journey-fill-reference";
 import { plantedJourney } from "./journey-planted";
@@ -203,5 +204,46 @@ describe("pain tests from tallies", () => {
       const sum = others.reduce((a, b) => a + b, 0);
       expect(painTestFromTallies(tally(mine), tally(others), sum)).toEqual(painTest(mine, others));
     }
+  });
+});
+
+describe("indexing respondents by one walk or by the id table", () => {
+  it("gives the same persona of every response either way", () => {
+    const ordered = plantedJourney({ seed: 4, sizes: [60, 50, 40] });
+    const ids = ordered.responses.map((r) => r.id);
+    // The walk needs ascending ids and members in response order: the planted journey has both.
+    expect(ids.every((id, i) => i === 0 || (ids[i - 1] as string) < id)).toBe(true);
+    // Members listed backwards make the walk give up, so the id table decides.
+    const reversed: TJourneyFillInput = {
+      ...ordered,
+      personas: ordered.personas.map((p) => ({
+        ...p,
+        memberResponseIds: [...p.memberResponseIds].reverse(),
+      })),
+    };
+    const walked = checkFillInput(ordered).respondents;
+    const tabled = checkFillInput(reversed).respondents;
+    expect([...walked.personaSlot]).toEqual([...tabled.personaSlot]);
+    expect(walked.personaSlot.filter((slot) => slot >= 0).length).toBe(150);
+    expect([...walked.missingMembers]).toEqual([0, 0, 0]);
+    for (const id of [ids[0] as string, ids[77] as string, "no-such-response"])
+      expect(walked.positionOf(id)).toBe(tabled.positionOf(id));
+  });
+
+  it("still refuses a response listed twice and a member of two personas", () => {
+    const base = plantedJourney({ seed: 4, sizes: [60, 50, 40] });
+    const twice: TJourneyFillInput = {
+      ...base,
+      responses: [...base.responses, base.responses[3] as TJourneyFillInput["responses"][number]],
+    };
+    expect(() => checkFillInput(twice)).toThrow(/listed twice/);
+    const shared = base.personas[0]?.memberResponseIds[0] as string;
+    const both: TJourneyFillInput = {
+      ...base,
+      personas: base.personas.map((p, i) =>
+        i === 1 ? { ...p, memberResponseIds: [shared, ...p.memberResponseIds] } : p,
+      ),
+    };
+    expect(() => checkFillInput(both)).toThrow(/more than one persona/);
   });
 });

@@ -128,7 +128,8 @@ export function plantedJourney(options: PlantedOptions): TJourneyFillInput {
     }
   });
   return {
-    stages: STAGES,
+    // A copy: a test that spoils its input must not spoil STAGES for the tests after it.
+    stages: STAGES.map((s) => ({ ...s })),
     questions,
     personas,
     responses,

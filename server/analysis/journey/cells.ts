@@ -6,19 +6,22 @@
 // topic of the cell, not a theme.
 //
 // Built for a million respondents: rows are response positions (Int32Array), a stage's values are
-// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text),
-// each walking a row's positions once. The pain tests rank tallies of a stage's distinct values
-// rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the one the
-// per-respondent version gave: values are gathered and summed in the same (response) order.
+// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text).
+// No row's values are copied out: each row's count, mean and variance are accumulated straight
+// from the column (stats/mean-variance.ts), and the pain tests rank tallies of a stage's distinct
+// values rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the
+// one the per-respondent version gave: values are summed in the same (response) order with the
+// same arithmetic.
 import type { AnalysedText } from "../text/analyse-text";
-import { EMOTION_LEVELS, summariseEmotionValues } from "./emotion";
+import { meanAndVarianceByGroup, type MeanVariance } from "../stats/mean-variance";
+import { EMOTION_LEVELS, summariseEmotionMoments } from "./emotion";
 import { goalTextAnswers, summariseGoal } from "./goals";
 import type { JourneyFillData, JourneyFillParameters, JourneyResponseInput } from "./input";
 import {
   PAIN_LEVELS,
   applyPainBh,
   painTestFromTallies,
-  summarisePainValues,
+  summarisePainMoments,
   type RawPainTest,
   type ValueTally,
 } from "./pain";
@@ -72,10 +75,9 @@ export function indexedRows(data: JourneyFillData, respondents: RespondentIndex)
 /** Steps of the fill a caller may want to time; the fill itself never reads a clock. */
 export type FillStep = "emotion" | "pain" | "thoughts";
 
-/** A row's values at a stage (in input order), how many are severe, answers per level. */
+/** A row's values at a stage as count, mean and variance; how many are severe; answers per level. */
 interface RowScores {
-  /** Typed for speed; the statistics only index and measure it. */
-  values: number[];
+  moments: MeanVariance;
   severe: number;
   levels: Float64Array;
 }
@@ -104,49 +106,32 @@ function levelResult(
 }
 
 /**
- * One pass over a stage's column for every row at once: each respondent's value goes to the
- * all-respondents row and to their persona's row, in input order, so each row's values come out
- * in the order the row lists its members (rows are built that way by indexedRows).
+ * Every row's scores at a stage from the stage's column, without copying any row's values out:
+ * moments per row in one go (meanAndVarianceByGroup takes each row's values in input order, the
+ * order the row lists its members), then one pass counting severe answers and answers per level.
+ * rowOfPosition gives each position's persona row (−1: none); the all-respondents row is `all`.
  */
-function gatherRows(
+function rowScores(
   column: ScoreColumn,
-  rows: readonly IndexedRow[],
-  rowOfSlot: Int32Array,
-  personaSlot: Int32Array,
+  rowCount: number,
+  all: number,
+  rowOfPosition: Int32Array,
   slots: LevelSlots,
 ): RowScores[] {
-  const all = rows.findIndex((r) => r.slot < 0);
-  // When everyone answered, the all-respondents row's values are the column itself.
-  const complete = column.count === column.value.length;
-  const buffers = rows.map((row, r) =>
-    r === all && complete ? column.value : new Float64Array(row.members.length),
-  );
-  const lengths = new Int32Array(rows.length);
-  const severe = new Float64Array(rows.length);
-  const levels = rows.map(() => new Float64Array(slots.size));
-  const allValues = buffers[all] as Float64Array;
+  const moments = meanAndVarianceByGroup(column.value, rowOfPosition, rowCount, true);
+  const severe = new Float64Array(rowCount);
+  const levels = Array.from({ length: rowCount }, () => new Float64Array(slots.size));
   const allLevels = levels[all] as Float64Array;
   const { value, start, answers } = column;
-  let allLength = 0;
   for (let position = 0; position < value.length; position++) {
-    const v = value[position] as number;
-    if (Number.isNaN(v)) continue;
-    const slot = personaSlot[position] as number;
-    const r = slot < 0 ? -1 : (rowOfSlot[slot] as number);
+    if (Number.isNaN(value[position] as number)) continue;
+    const r = rowOfPosition[position] as number;
     const isSevere = column.severe[position] === 1 ? 1 : 0;
-    if (!complete) allValues[allLength] = v;
-    allLength++;
     severe[all] = (severe[all] as number) + isSevere;
-    let rowLevels: Float64Array | null = null;
-    if (r >= 0) {
-      const length = lengths[r] as number;
-      (buffers[r] as Float64Array)[length] = v;
-      lengths[r] = length + 1;
-      severe[r] = (severe[r] as number) + isSevere;
-      rowLevels = levels[r] as Float64Array;
-    }
+    const rowLevels = r >= 0 ? (levels[r] as Float64Array) : null;
+    if (r >= 0) severe[r] = (severe[r] as number) + isSevere;
     if (start === null || answers === null) {
-      const level = Math.round(v) - slots.low;
+      const level = Math.round(value[position] as number) - slots.low;
       if (level >= 0 && level < slots.size) {
         allLevels[level] = (allLevels[level] as number) + 1;
         if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
@@ -161,30 +146,54 @@ function gatherRows(
       if (rowLevels) rowLevels[level] = (rowLevels[level] as number) + 1;
     }
   }
-  lengths[all] = allLength;
-  return rows.map((_, r) => ({
-    values: (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+  return levels.map((rowLevels, r) => ({
+    moments: (r === all ? moments[rowCount] : moments[r]) as MeanVariance,
     severe: severe[r] as number,
-    levels: levels[r] as Float64Array,
+    levels: rowLevels,
   }));
 }
 
-/** Each respondent's value as a code into the stage's distinct values (−1: no value). */
-function distinctCodes(column: ScoreColumn): { codes: Int32Array; values: number[] } {
-  const codes = new Int32Array(column.value.length).fill(-1);
+/** Small whole values get their code from a table rather than a Map (the common case). */
+const SMALL_VALUES = 64;
+
+/**
+ * Each persona row's tally of a stage's distinct values (codes in order of first appearance in
+ * the column, as the pain tests expect), in one pass over the column; null for other rows.
+ */
+function rowTallies(
+  column: ScoreColumn,
+  rowCount: number,
+  rowOfPosition: Int32Array,
+): (ValueTally | null)[] {
+  const distinct: number[] = [];
+  const smallCode = new Int32Array(2 * SMALL_VALUES + 1).fill(-1);
   const codeOf = new Map<number, number>();
-  const values: number[] = [];
-  column.value.forEach((v, position) => {
-    if (Number.isNaN(v)) return;
-    let code = codeOf.get(v);
-    if (code === undefined) {
-      code = values.length;
-      codeOf.set(v, code);
-      values.push(v);
+  const counts: number[][] = Array.from({ length: rowCount }, () => []);
+  const n = new Float64Array(rowCount);
+  const { value } = column;
+  for (let position = 0; position < value.length; position++) {
+    const v = value[position] as number;
+    if (Number.isNaN(v)) continue;
+    const small = (v | 0) === v && v >= -SMALL_VALUES && v <= SMALL_VALUES;
+    let code = small ? (smallCode[v + SMALL_VALUES] as number) : (codeOf.get(v) ?? -1);
+    if (code < 0) {
+      code = distinct.length;
+      distinct.push(v);
+      if (small) smallCode[v + SMALL_VALUES] = code;
+      else codeOf.set(v, code);
+      for (const rowCounts of counts) rowCounts.push(0);
     }
-    codes[position] = code;
-  });
-  return { codes, values };
+    const r = rowOfPosition[position] as number;
+    if (r < 0) continue;
+    const rowCounts = counts[r] as number[];
+    rowCounts[code] = (rowCounts[code] as number) + 1;
+    n[r] = (n[r] as number) + 1;
+  }
+  return counts.map((rowCounts, r) => ({
+    values: distinct,
+    counts: Float64Array.from(rowCounts),
+    n: n[r] as number,
+  }));
 }
 
 export function fillCells(
@@ -202,16 +211,22 @@ export function fillCells(
   rows.forEach((row, r) => {
     if (row.slot >= 0) rowOfSlot[row.slot] = r;
   });
+  const rowOfPosition = new Int32Array(personaSlot.length);
+  for (let position = 0; position < personaSlot.length; position++) {
+    const slot = personaSlot[position] as number;
+    rowOfPosition[position] = slot < 0 ? -1 : (rowOfSlot[slot] as number);
+  }
+  const all = rows.findIndex((r) => r.slot < 0);
 
   // Emotion, every cell.
   const emotionSlots = levelSlots(EMOTION_LEVELS);
   const emotion: TEmotionCell[][] = rows.map(() => []);
   for (const stage of stages) {
-    const scores = gatherRows(stage.emotion, rows, rowOfSlot, personaSlot, emotionSlots);
-    scores.forEach(({ values, levels }, r) => {
+    const scores = rowScores(stage.emotion, rows.length, all, rowOfPosition, emotionSlots);
+    scores.forEach(({ moments, levels }, r) => {
       (emotion[r] as TEmotionCell[]).push(
-        summariseEmotionValues(
-          values,
+        summariseEmotionMoments(
+          moments,
           () => levelResult(EMOTION_LEVELS, emotionSlots, levels),
           params,
         ),
@@ -224,55 +239,52 @@ export function fillCells(
   const pain: TPainCell[][] = rows.map(() => []);
   const rawTest: (RawPainTest | null)[][] = rows.map(() => []);
   const painSlots = levelSlots(PAIN_LEVELS);
+  const personaRowIndexes = personaRows.map((row) => rows.indexOf(row));
   stages.forEach((stage) => {
-    const scores = gatherRows(stage.pain, rows, rowOfSlot, personaSlot, painSlots);
+    const scores = rowScores(stage.pain, rows.length, all, rowOfPosition, painSlots);
     rows.forEach((_, r) => {
-      const { values, severe, levels } = scores[r] as RowScores;
+      const { moments, severe, levels } = scores[r] as RowScores;
       (pain[r] as TPainCell[]).push(
-        summarisePainValues(
-          values,
+        summarisePainMoments(
+          moments,
           severe,
           () => levelResult(PAIN_LEVELS, painSlots, levels),
           params,
         ),
       );
     });
-    const { codes, values: distinct } = distinctCodes(stage.pain);
-    const tallies = new Map<IndexedRow, ValueTally>();
-    const tallyOf = (row: IndexedRow): ValueTally => {
-      let tally = tallies.get(row);
-      if (!tally) {
-        const counts = new Float64Array(distinct.length);
-        let n = 0;
-        for (const position of row.members) {
-          const code = codes[position] as number;
-          if (code < 0) continue;
-          counts[code] = (counts[code] ?? 0) + 1;
-          n++;
-        }
-        tally = { values: distinct, counts, n };
-        tallies.set(row, tally);
+    const value = stage.pain.value;
+    // Each persona's sum of the other personas' values, added in the order painTest would see
+    // them: persona by persona, each in input order.
+    const othersSum = new Float64Array(rows.length);
+    for (const o of personaRowIndexes) {
+      for (const position of (rows[o] as IndexedRow).members) {
+        const v = value[position] as number;
+        if (Number.isNaN(v)) continue;
+        for (const r of personaRowIndexes) if (r !== o) othersSum[r] = (othersSum[r] as number) + v;
       }
-      return tally;
-    };
+    }
+    const tallies = rowTallies(stage.pain, rows.length, rowOfPosition);
     rows.forEach((row, r) => {
       const cell = (pain[r] as TPainCell[])[(pain[r] as TPainCell[]).length - 1] as TPainCell;
       let test: RawPainTest | null = null;
-      if (row.personaIndex !== null && cell.status === "ok") {
-        const counts = new Float64Array(distinct.length);
+      const tally = tallies[r];
+      if (row.personaIndex !== null && cell.status === "ok" && tally) {
+        const counts = new Float64Array(tally.values.length);
         let n = 0;
-        // Summed in the order the others' values come in (persona by persona, input order).
-        let sum = 0;
-        personaRows.forEach((other) => {
-          if (other === row) return;
-          const tally = tallyOf(other);
+        for (const o of personaRowIndexes) {
+          if (o === r) continue;
+          const other = tallies[o] as ValueTally;
           for (let c = 0; c < counts.length; c++)
-            counts[c] = (counts[c] ?? 0) + (tally.counts[c] ?? 0);
-          n += tally.n;
-          const otherValues = (scores[rows.indexOf(other)] as RowScores).values;
-          for (let k = 0; k < otherValues.length; k++) sum += otherValues[k] as number;
-        });
-        if (n >= 2) test = painTestFromTallies(tallyOf(row), { values: distinct, counts, n }, sum);
+            counts[c] = (counts[c] ?? 0) + (other.counts[c] ?? 0);
+          n += other.n;
+        }
+        if (n >= 2)
+          test = painTestFromTallies(
+            tally,
+            { values: tally.values, counts, n },
+            othersSum[r] as number,
+          );
       }
       (rawTest[r] as (RawPainTest | null)[]).push(test);
     });
@@ -293,7 +305,7 @@ export function fillCells(
     const context: TextCellContext = {
       analysed,
       emotionOf: (responseId) => {
-        const position = respondents.positionOf.get(responseId);
+        const position = respondents.positionOf(responseId);
         const v = position === undefined ? NaN : (stage.emotion.value[position] as number);
         return Number.isNaN(v) ? null : v;
       },

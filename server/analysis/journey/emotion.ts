@@ -1,8 +1,8 @@
 // One emotion cell: the mean valence of the cell's respondents on −2..+2 with its 95 % t interval,
 // their spread (kept for comparing runs), and how many answers fell on each level of the scale.
-import { sampleStandardDeviation } from "simple-statistics";
 import { emotionScale } from "~/server/domain/survey/scales";
-import { meanConfidenceInterval } from "../stats/welch-t-test";
+import { meanAndVariance, type MeanVariance } from "../stats/mean-variance";
+import { meanIntervalOfMoments } from "../stats/welch-t-test";
 import { clampInterval, tooFew, tooWide } from "./evidence";
 import { signed } from "./format";
 import type { JourneyFillParameters } from "./input";
@@ -26,8 +26,8 @@ export function summariseEmotion(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionCell {
-  return summariseEmotionValues(
-    scores.map((s) => s.value),
+  return summariseEmotionMoments(
+    meanAndVariance(scores.map((s) => s.value)),
     () =>
       levelCounts(
         scores.flatMap((s) => s.answers),
@@ -37,16 +37,19 @@ export function summariseEmotion(
   );
 }
 
-/** The cell from its respondents' values; the distribution is asked for only when shown. */
-export function summariseEmotionValues(
-  values: readonly number[],
+/**
+ * The cell from its respondents' values, given as their count, mean and variance (the interval
+ * and the sd need nothing else); the distribution is asked for only when shown.
+ */
+export function summariseEmotionMoments(
+  moments: MeanVariance,
   distribution: () => { value: number; label: string; count: number }[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionCell {
-  const n = values.length;
+  const n = moments.n;
   const few = tooFew(n, params.minN, "respondents rated their emotion here");
   if (few) return few;
-  const ci = meanConfidenceInterval(values);
+  const ci = meanIntervalOfMoments(moments);
   const wide = tooWide(
     n,
     ci,
@@ -58,7 +61,7 @@ export function summariseEmotionValues(
     status: "ok",
     n,
     mean: ci.mean,
-    sd: sampleStandardDeviation(values),
+    sd: Math.sqrt(moments.variance),
     interval: clampInterval(ci, EMOTION_RANGE.min, EMOTION_RANGE.max),
     distribution: distribution(),
   };

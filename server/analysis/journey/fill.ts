@@ -90,7 +90,7 @@ export function fillJourney(
     },
     params,
   );
-  const warnings = inputWarnings(data, skipped, respondents.positionOf);
+  const warnings = inputWarnings(data, skipped, respondents.missingMembers);
   onStep("moments");
   return {
     schemaVersion: JOURNEY_FILL_SCHEMA_VERSION,

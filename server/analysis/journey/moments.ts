@@ -19,7 +19,8 @@
 // emotion changes (emotionChanges) keep their unadjusted 95 % intervals: each one there is read
 // on its own, not chosen as the largest.
 import { studentTQuantile } from "../stats/distributions";
-import { meanConfidenceInterval } from "../stats/welch-t-test";
+import { meanAndVariance, meanAndVarianceByGroup, type MeanVariance } from "../stats/mean-variance";
+import { meanIntervalOfMoments } from "../stats/welch-t-test";
 import { tooFew, tooWide } from "./evidence";
 import { qText, range, signed } from "./format";
 import type { JourneyFillParameters } from "./input";
@@ -73,7 +74,9 @@ export function emotionChanges(
         const b = to.emotion.get(id);
         return a && b ? [b.value - a.value] : [];
       });
-      out.push(emotionChange(row.personaIndex, from.stage.id, to.stage.id, diffs, params));
+      out.push(
+        emotionChange(row.personaIndex, from.stage.id, to.stage.id, meanAndVariance(diffs), params),
+      );
     }
   }
   return out;
@@ -90,42 +93,30 @@ export function emotionChangesOfColumns(
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionChange[] {
   const respondents = stages[0]?.emotion.value.length ?? 0;
+  // Each position's persona row; the all-respondents row is the total of every position.
   const rowOf = new Int32Array(respondents).fill(-1);
   rows.forEach((row, r) => {
     if (row.personaIndex !== null) for (const position of row.members) rowOf[position] = r;
   });
   const all = rows.findIndex((row) => row.personaIndex === null);
+  const diffs = new Float64Array(respondents);
   const byTransition: TEmotionChange[][] = [];
   for (let i = 1; i < stages.length; i++) {
     const fromStage = stages[i - 1] as (typeof stages)[number];
     const toStage = stages[i] as (typeof stages)[number];
     const from = fromStage.emotion.value;
     const to = toStage.emotion.value;
-    const buffers = rows.map((row) => new Float64Array(row.members.length));
-    const lengths = new Int32Array(rows.length);
-    for (let position = 0; position < respondents; position++) {
-      const a = from[position] as number;
-      const b = to[position] as number;
-      if (Number.isNaN(a) || Number.isNaN(b)) continue;
-      const d = b - a;
-      const r = rowOf[position] as number;
-      if (r >= 0) {
-        (buffers[r] as Float64Array)[lengths[r] as number] = d;
-        lengths[r] = (lengths[r] as number) + 1;
-      }
-      if (all >= 0) {
-        (buffers[all] as Float64Array)[lengths[all] as number] = d;
-        lengths[all] = (lengths[all] as number) + 1;
-      }
-    }
+    // NaN (no pair) wherever either stage has no value.
+    for (let position = 0; position < respondents; position++)
+      diffs[position] = (to[position] as number) - (from[position] as number);
+    const moments = meanAndVarianceByGroup(diffs, rowOf, rows.length, all >= 0);
     byTransition.push(
       rows.map((row, r) =>
         emotionChange(
           row.personaIndex,
           fromStage.stage.id,
           toStage.stage.id,
-          // A typed view: the statistics only index and measure it.
-          (buffers[r] as Float64Array).subarray(0, lengths[r]) as unknown as number[],
+          (r === all ? moments[rows.length] : moments[r]) as MeanVariance,
           params,
         ),
       ),
@@ -139,16 +130,17 @@ function emotionChange(
   personaIndex: number | null,
   fromStageId: string,
   toStageId: string,
-  diffs: readonly number[],
+  /** Count, mean and variance of the row's paired differences. */
+  diffs: MeanVariance,
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionChange {
   const head = { personaIndex, fromStageId, toStageId };
-  const few = tooFew(diffs.length, params.minN, "respondents rated their emotion at both stages");
+  const few = tooFew(diffs.n, params.minN, "respondents rated their emotion at both stages");
   if (few) return { ...head, change: few };
-  const ci = meanConfidenceInterval(diffs, CHANGE_CONFIDENCE);
+  const ci = meanIntervalOfMoments(diffs, CHANGE_CONFIDENCE);
   const interval = { lower: ci.lower, upper: ci.upper };
   const wide = tooWide(
-    diffs.length,
+    diffs.n,
     interval,
     { range: 4, name: "−2..+2 emotion scale", write: signed },
     params.maxIntervalWidth,
@@ -157,7 +149,7 @@ function emotionChange(
     ...head,
     change: wide ?? {
       status: "ok",
-      n: diffs.length,
+      n: diffs.n,
       mean: ci.mean,
       interval,
       excludesZero: interval.lower > 0 || interval.upper < 0,

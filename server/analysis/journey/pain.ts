@@ -4,13 +4,13 @@
 // That test is one-sided (the question asked is "more", not "different"): Mann-Whitney U with
 // tie and continuity correction, as R's wilcox.test(x, y, alternative = "greater", exact = FALSE);
 // its q-values are Benjamini-Hochberg adjusted over all pain tests of the map (applyPainBh).
-import { sampleStandardDeviation } from "simple-statistics";
 import { painScale } from "~/server/domain/survey/scales";
 import { normalCdf } from "../stats/distributions";
 import { cliffsDelta } from "../stats/effect-sizes";
 import { benjaminiHochberg } from "../stats/multiple-testing";
+import { meanAndVariance, type MeanVariance } from "../stats/mean-variance";
 import { midRanks } from "../stats/ranks";
-import { meanConfidenceInterval } from "../stats/welch-t-test";
+import { meanIntervalOfMoments } from "../stats/welch-t-test";
 import { wilsonInterval } from "../stats/wilson";
 import { levelCounts } from "./emotion";
 import { clampInterval, tooFew, tooWide } from "./evidence";
@@ -30,8 +30,8 @@ export function summarisePain(
   scores: readonly RespondentScore[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TPainCell {
-  return summarisePainValues(
-    scores.map((s) => s.value),
+  return summarisePainMoments(
+    meanAndVariance(scores.map((s) => s.value)),
     scores.filter((s) => s.severe).length,
     () =>
       levelCounts(
@@ -42,17 +42,20 @@ export function summarisePain(
   );
 }
 
-/** The cell from its respondents' values and severe count; the distribution only when shown. */
-export function summarisePainValues(
-  values: readonly number[],
+/**
+ * The cell from its respondents' values, given as their count, mean and variance, and how many
+ * are severe; the distribution only when shown.
+ */
+export function summarisePainMoments(
+  moments: MeanVariance,
   severe: number,
   distribution: () => { value: number; label: string; count: number }[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TPainCell {
-  const n = values.length;
+  const n = moments.n;
   const few = tooFew(n, params.minN, "respondents rated pain here");
   if (few) return few;
-  const ci = meanConfidenceInterval(values);
+  const ci = meanIntervalOfMoments(moments);
   const interval = { lower: severityIndex(ci.lower), upper: severityIndex(ci.upper) };
   const wide = tooWide(
     n,
@@ -66,7 +69,7 @@ export function summarisePainValues(
     status: "ok",
     n,
     index: severityIndex(ci.mean),
-    sd: sampleStandardDeviation(values) * INDEX_PER_LEVEL,
+    sd: Math.sqrt(moments.variance) * INDEX_PER_LEVEL,
     interval: clampInterval(interval, 0, 100),
     meanSeverity: ci.mean,
     severe: {

@@ -8,6 +8,7 @@ import {
   JourneyFillInputError,
   ZJourneyFillInput,
   type JourneyFillData,
+  type JourneyPersonaInput,
   type JourneyQuestionInput,
   type JourneyResponseInput,
   type TJourneyFillInput,
@@ -25,10 +26,12 @@ function firstDuplicate<T>(items: readonly T[]): T | undefined {
 
 /** Where each respondent sits: built once while checking ids, used by every later step. */
 export interface RespondentIndex {
-  /** Response id → position in data.responses. */
-  positionOf: ReadonlyMap<string, number>;
+  /** Response id → position in data.responses (the table is built on first use). */
+  positionOf: (id: string) => number | undefined;
   /** Per response position: the position in data.personas of its persona, or −1. */
   personaSlot: Int32Array;
+  /** Per persona (position in data.personas): listed members without a response. */
+  missingMembers: Int32Array;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -131,34 +134,101 @@ export function checkFillInput(input: TJourneyFillInput): {
     const dup = firstDuplicate(ids);
     if (dup !== undefined) throw new JourneyFillInputError(`${what} ${dup} is listed twice.`);
   }
+  const { responses, personas } = data;
+  const walked = slotsByWalk(responses, personas);
+  if (walked) {
+    let table: Map<string, number> | null = null;
+    const positionOf = (id: string) => {
+      table ??= new Map(responses.map((r, i) => [r.id, i]));
+      return table.get(id);
+    };
+    return {
+      data,
+      respondents: {
+        positionOf,
+        personaSlot: walked,
+        missingMembers: new Int32Array(personas.length),
+      },
+    };
+  }
   const positionOf = new Map<string, number>();
-  data.responses.forEach((r, i) => {
-    if (positionOf.has(r.id)) throw new JourneyFillInputError(`Response ${r.id} is listed twice.`);
-    positionOf.set(r.id, i);
-  });
+  for (let i = 0; i < responses.length; i++) {
+    const id = (responses[i] as JourneyResponseInput).id;
+    if (positionOf.has(id)) throw new JourneyFillInputError(`Response ${id} is listed twice.`);
+    positionOf.set(id, i);
+  }
   // A member listed twice in one persona is harmless; in two personas it is an error. Members
   // without a response are tracked apart, so the first such clash is found in list order.
-  const personaSlot = new Int32Array(data.responses.length).fill(-1);
+  const personaSlot = new Int32Array(responses.length).fill(-1);
+  const missingMembers = new Int32Array(personas.length);
   const absentMembers = new Map<string, number>();
-  data.personas.forEach((p, slot) => {
-    for (const id of p.memberResponseIds) {
+  for (let slot = 0; slot < personas.length; slot++) {
+    const ids = (personas[slot] as JourneyPersonaInput).memberResponseIds;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as string;
       const position = positionOf.get(id);
       const owner = position === undefined ? absentMembers.get(id) : personaSlot[position];
       if (owner !== undefined && owner !== -1 && owner !== slot) {
         throw new JourneyFillInputError(`Response ${id} belongs to more than one persona.`);
       }
-      if (position === undefined) absentMembers.set(id, slot);
-      else personaSlot[position] = slot;
+      if (position === undefined) {
+        absentMembers.set(id, slot);
+        missingMembers[slot] = (missingMembers[slot] as number) + 1;
+      } else personaSlot[position] = slot;
     }
-  });
-  return { data, respondents: { positionOf, personaSlot } };
+  }
+  return {
+    data,
+    respondents: { positionOf: (id) => positionOf.get(id), personaSlot, missingMembers },
+  };
+}
+
+/**
+ * Each response's persona without a table of a million ids, when one walk can tell: response
+ * ids in strictly ascending order (so none repeats) and every persona's members listed in
+ * response order, each with a response and in one persona only. This is what a run's export
+ * looks like; anything else (null) goes through the id table, which also finds the first
+ * problem in the order the error messages promise. The hash table and the garbage collections
+ * it set off were most of the check at a million respondents.
+ */
+function slotsByWalk(
+  responses: readonly JourneyResponseInput[],
+  personas: readonly JourneyPersonaInput[],
+): Int32Array | null {
+  const n = responses.length;
+  for (let i = 1; i < n; i++) {
+    if (
+      !((responses[i - 1] as JourneyResponseInput).id < (responses[i] as JourneyResponseInput).id)
+    )
+      return null;
+  }
+  const lists = personas.map((p) => p.memberResponseIds);
+  const next = new Int32Array(lists.length);
+  const slots = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const id = (responses[i] as JourneyResponseInput).id;
+    for (let p = 0; p < lists.length; p++) {
+      const list = lists[p] as string[];
+      const k = next[p] as number;
+      if (k < list.length && list[k] === id) {
+        if (slots[i] !== -1) return null;
+        slots[i] = p;
+        next[p] = k + 1;
+      }
+    }
+  }
+  for (let p = 0; p < lists.length; p++) {
+    if (next[p] !== (lists[p] as string[]).length) return null;
+  }
+  return slots;
 }
 
 /** Sentences about input that was left out, for the fill's warnings. */
 export function inputWarnings(
   data: JourneyFillData,
   skipped: ReadonlyMap<string, number>,
-  responseIds: { has(id: string): boolean } = new Set(data.responses.map((r) => r.id)),
+  /** Per persona (in data.personas order): members without a response, when already counted. */
+  missingMembers?: ArrayLike<number>,
 ): string[] {
   const warnings: string[] = [];
   const stageIds = new Set(data.stages.map((s) => s.id));
@@ -178,14 +248,17 @@ export function inputWarnings(
       `${count} answer${count === 1 ? "" : "s"} to question ${questionId} could not be read on its scale and ${count === 1 ? "was" : "were"} left out.`,
     );
   }
-  for (const p of data.personas) {
-    const missing = p.memberResponseIds.filter((id) => !responseIds.has(id)).length;
+  const responseIds = missingMembers ? null : new Set(data.responses.map((r) => r.id));
+  data.personas.forEach((p, slot) => {
+    const missing = responseIds
+      ? p.memberResponseIds.filter((id) => !responseIds.has(id)).length
+      : (missingMembers?.[slot] ?? 0);
     if (missing > 0) {
       warnings.push(
         `${missing} member${missing === 1 ? "" : "s"} of ${p.name} ${missing === 1 ? "has" : "have"} no response in the input and ${missing === 1 ? "is" : "are"} not counted.`,
       );
     }
-  }
+  });
   return warnings;
 }
 

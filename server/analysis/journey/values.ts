@@ -133,51 +133,91 @@ export interface StageColumns {
   thoughtRespondent: Int32Array;
 }
 
-function scoreColumn(
+/** A score column being read: its questions, their scales, and the arrays being filled. */
+interface ColumnRead {
+  ids: string[];
+  scales: { min: number; max: number }[];
+  target: { min: number; max: number };
+  /** Each question's place in the list of all read questions (for the skip counts). */
+  questionAt: number[];
+  column: ScoreColumn;
+  used: number;
+}
+
+function startColumn(
   questions: readonly JourneyQuestionInput[],
-  responses: readonly JourneyResponseInput[],
+  firstQuestionAt: number,
+  n: number,
   target: { min: number; max: number },
-  skipped: Map<string, number>,
-): ScoreColumn {
-  const n = responses.length;
-  const value = new Float64Array(n).fill(NaN);
-  const severe = new Uint8Array(n);
+): ColumnRead {
   const several = questions.length > 1;
-  const start = several ? new Int32Array(n + 1) : null;
-  const answers = several ? new Float64Array(n * questions.length) : null;
-  const scales = questions.map(sourceScale);
-  let used = 0;
-  let answered = 0;
+  return {
+    ids: questions.map((q) => q.id),
+    scales: questions.map(sourceScale) as { min: number; max: number }[],
+    target,
+    questionAt: questions.map((_, k) => firstQuestionAt + k),
+    column: {
+      value: new Float64Array(n).fill(NaN),
+      severe: new Uint8Array(n),
+      start: several ? new Int32Array(n + 1) : null,
+      answers: several ? new Float64Array(n * questions.length) : null,
+      count: 0,
+    },
+    used: 0,
+  };
+}
+
+/**
+ * Every stage's emotion and pain columns in one pass over the responses: each response's answers
+ * are touched once for all stages rather than once per stage and role (with a million responses
+ * spread over the heap, those walks dominated the read), and straight into the columns, so no
+ * array per question is made on the way. Unreadable answers are counted per question, with the
+ * position of the first, so the warnings can list them in the order a walk per column meets them.
+ */
+function readScoreColumns(
+  reads: readonly ColumnRead[],
+  questionCount: number,
+  responses: readonly JourneyResponseInput[],
+): { skipped: Int32Array; firstSkipped: Int32Array } {
+  const n = responses.length;
+  const skipped = new Int32Array(questionCount);
+  const firstSkipped = new Int32Array(questionCount).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (start) start[i] = used;
     const given = (responses[i] as JourneyResponseInput).answers;
-    let sum = 0;
-    let count = 0;
-    for (let k = 0; k < questions.length; k++) {
-      const q = questions[k] as JourneyQuestionInput;
-      const answer = given[q.id];
-      if (isBlank(answer)) continue;
-      const scale = scales[k];
-      const x = readNumber(answer);
-      if (!scale || x === null || x < scale.min || x > scale.max) {
-        skipped.set(q.id, (skipped.get(q.id) ?? 0) + 1);
-        continue;
+    for (let c = 0; c < reads.length; c++) {
+      const read = reads[c] as ColumnRead;
+      const { ids, scales, target, column } = read;
+      const { start, answers } = column;
+      if (start) start[i] = read.used;
+      let sum = 0;
+      let count = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const answer = given[ids[k] as string];
+        if (isBlank(answer)) continue;
+        const scale = scales[k] as { min: number; max: number };
+        const x = readNumber(answer);
+        if (x === null || x < scale.min || x > scale.max) {
+          const q = read.questionAt[k] as number;
+          if (skipped[q] === 0) firstSkipped[q] = i;
+          skipped[q] = (skipped[q] as number) + 1;
+          continue;
+        }
+        const mapped =
+          target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
+        if (answers) answers[read.used++] = mapped;
+        // Summed left to right from 0, as a reduce over the answers would.
+        sum += mapped;
+        count++;
+        if (x === scale.max) column.severe[i] = 1;
       }
-      const mapped =
-        target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
-      if (answers) answers[used++] = mapped;
-      // Summed left to right from 0, as a reduce over the answers would.
-      sum += mapped;
-      count++;
-      if (x === scale.max) severe[i] = 1;
-    }
-    if (count > 0) {
-      value[i] = sum / count;
-      answered++;
+      if (count > 0) {
+        column.value[i] = sum / count;
+        column.count++;
+      }
     }
   }
-  if (start) start[n] = used;
-  return { value, severe, start, answers, count: answered };
+  for (const read of reads) if (read.column.start) read.column.start[n] = read.used;
+  return { skipped, firstSkipped };
 }
 
 /** Per stage (in map order), every respondent's values, as columns indexed by response position. */
@@ -187,12 +227,50 @@ export function readStageColumns(
   responses: readonly JourneyResponseInput[],
   skipped: Map<string, number>,
 ): StageColumns[] {
-  return stages.map((stage) => {
-    const linked = questions.filter((q) => q.stageId === stage.id);
-    const emotionQuestions = linked.filter((q) => q.role === "EMOTION" && sourceScale(q));
-    const painQuestions = linked.filter((q) => q.role === "PAIN" && sourceScale(q));
-    const thoughtQuestions = linked.filter((q) => q.role === "THOUGHT" && isText(q));
-    const goalQuestions = linked.filter((q) => q.role === "GOAL");
+  const linked = stages.map((stage) => {
+    const atStage = questions.filter((q) => q.stageId === stage.id);
+    return {
+      emotion: atStage.filter((q) => q.role === "EMOTION" && sourceScale(q)),
+      pain: atStage.filter((q) => q.role === "PAIN" && sourceScale(q)),
+      thought: atStage.filter((q) => q.role === "THOUGHT" && isText(q)),
+      goal: atStage.filter((q) => q.role === "GOAL"),
+    };
+  });
+  const n = responses.length;
+  // Columns in stage order, emotion before pain: the order unreadable answers are reported in.
+  const reads: ColumnRead[] = [];
+  let questionCount = 0;
+  for (const l of linked) {
+    for (const [questions, target] of [
+      [l.emotion, EMOTION_RANGE],
+      [l.pain, PAIN_RANGE],
+    ] as const) {
+      reads.push(startColumn(questions, questionCount, n, target));
+      questionCount += questions.length;
+    }
+  }
+  const counted = readScoreColumns(reads, questionCount, responses);
+  for (const read of reads) {
+    read.questionAt
+      .map((q, k) => ({ q, k }))
+      .filter(({ q }) => (counted.skipped[q] as number) > 0)
+      .sort(
+        (a, b) =>
+          (counted.firstSkipped[a.q] as number) - (counted.firstSkipped[b.q] as number) ||
+          a.k - b.k,
+      )
+      .forEach(({ q, k }) => {
+        const id = read.ids[k] as string;
+        skipped.set(id, (skipped.get(id) ?? 0) + (counted.skipped[q] as number));
+      });
+  }
+  return stages.map((stage, s) => {
+    const {
+      emotion: emotionQuestions,
+      pain: painQuestions,
+      thought: thoughtQuestions,
+      goal: goalQuestions,
+    } = linked[s] as (typeof linked)[number];
     const thoughts: TextAnswer[] = [];
     const positions: number[] = [];
     if (thoughtQuestions.length > 0) {
@@ -213,8 +291,8 @@ export function readStageColumns(
       painQuestions,
       thoughtQuestions,
       goalQuestions,
-      emotion: scoreColumn(emotionQuestions, responses, EMOTION_RANGE, skipped),
-      pain: scoreColumn(painQuestions, responses, PAIN_RANGE, skipped),
+      emotion: (reads[2 * s] as ColumnRead).column,
+      pain: (reads[2 * s + 1] as ColumnRead).column,
       thoughts,
       thoughtRespondent: Int32Array.from(positions),
     };

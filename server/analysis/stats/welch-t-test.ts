@@ -3,6 +3,7 @@
 // would be miscalibrated.
 import { mean, sampleVariance } from "simple-statistics";
 import { studentTQuantile, studentTTwoSidedP } from "./distributions";
+import type { MeanVariance } from "./mean-variance";
 
 export interface WelchTTestResult {
   /** mean(x) − mean(y). */
@@ -87,5 +88,17 @@ export function meanConfidenceInterval(values: readonly number[], confidence = 0
   const margin =
     studentTQuantile(1 - (1 - confidence) / 2, n - 1) *
     Math.sqrt(sampleVariance(values as number[]) / n);
+  return { mean: m, lower: m - margin, upper: m + margin, confidence };
+}
+
+/**
+ * meanConfidenceInterval from the sample's mean and variance (stats/mean-variance.ts), for a
+ * caller that also needs the sd and should not pass over the values again: the same numbers.
+ */
+export function meanIntervalOfMoments(moments: MeanVariance, confidence = 0.95): MeanInterval {
+  const { n, mean: m, variance } = moments;
+  if (n < 2) throw new RangeError("A confidence interval of a mean needs at least two values.");
+  assertConfidence(confidence);
+  const margin = studentTQuantile(1 - (1 - confidence) / 2, n - 1) * Math.sqrt(variance / n);
   return { mean: m, lower: m - margin, upper: m + margin, confidence };
 }
