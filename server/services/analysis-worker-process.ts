@@ -47,7 +47,8 @@ export function startAnalysisWorker(
   onProgress: (progress: AnalysisProgress) => void,
 ): RunningWorker {
   const { script, execArgv } = childScript();
-  const child = fork(script, [], {
+  // Chosen at run time; the bundler must not try to resolve it at build time.
+  const child = fork(/*turbopackIgnore: true*/ script, [], {
     execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
