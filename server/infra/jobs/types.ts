@@ -5,7 +5,11 @@
 // which attempt this is and an abort signal that fires when the job's lease is lost or the worker
 // stops.
 
-/** The queues the app knows; each has one handler, registered by the worker. */
+/**
+ * The queues the app knows; each has one handler, registered by the worker. analysis-run carries a
+ * run and the journey fills that follow it; journey-refill is reserved for researchers' refills,
+ * which still run in their request (no handler is registered for it yet).
+ */
 export type QueueName = "analysis-run" | "journey-refill";
 
 export const QUEUE_NAMES: readonly QueueName[] = ["analysis-run", "journey-refill"];
