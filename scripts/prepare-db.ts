@@ -3,7 +3,6 @@
 // unless SEED_DEMO=true; see deployment-defaults.ts), prints the demo sign-ins.
 // Runs in its own process and closes the database, because PGlite allows one process at a time.
 import { ensureAuthSecret } from "~/server/auth/secret";
-import { failInterruptedRuns } from "~/server/services/analysis-runs";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
@@ -23,9 +22,6 @@ async function main() {
         ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
         : "Database schema is up to date.",
     );
-    const interrupted = await failInterruptedRuns(db.prisma);
-    if (interrupted > 0)
-      console.log(`Marked ${interrupted} interrupted analysis run(s) as failed.`);
     if (shouldSeedDemo()) {
       const { created } = await seedDemo(db.prisma);
       console.log(created ? "Seeded the demo workspace." : "Demo workspace already present.");

@@ -1,7 +1,8 @@
 // Use cases for analysis runs: start (researchers and owners), follow progress, cancel, list and
-// read runs and personas (every member). A run executes in a worker process; its row records
-// phase and percent as it goes. Runs left unfinished by a server that stopped are marked failed
-// at the next start, never left running forever.
+// read runs and personas (every member). A started run is a job on the job queue
+// (analysis-jobs.ts); whichever worker takes the job executes it, and its row records phase and
+// percent as it goes. A run whose worker died is taken over by another worker once the job's lease
+// expires (or, on the embedded database, at the next start), never failed by another instance.
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
@@ -29,8 +30,6 @@ export const ZStartAnalysisInput = z.object({
 });
 export type TStartAnalysisInput = z.input<typeof ZStartAnalysisInput>;
 
-const interruptedMessage =
-  "The server stopped while this run was in progress. Start the analysis again.";
 const crashedMessage = "The analysis failed unexpectedly. Nothing was saved; try again.";
 
 /** Workers of this process, so a cancel can end them at once. */
@@ -83,16 +82,27 @@ export interface ExecuteRunOptions {
   now?: () => Date;
   /** Called once the worker has a result and before it is stored (the last moment a cancel lands). */
   beforeStoring?: () => Promise<void>;
+  /**
+   * The previous holder of this run's job is gone (its lease expired, or the server stopped): a
+   * run it left marked running may be claimed again and computed from the start.
+   */
+  takeover?: boolean;
+  /** Aborted when this worker loses the run's job: stop computing and leave the row alone. */
+  signal?: AbortSignal;
 }
 
 /** Runs a queued run to its end. The app calls it in the background; tests await it. */
 export async function executeRun(
   db: Db,
   runId: string,
-  { now = () => new Date(), beforeStoring }: ExecuteRunOptions = {},
+  { now = () => new Date(), beforeStoring, takeover = false, signal }: ExecuteRunOptions = {},
 ): Promise<void> {
   const claimed = await db.analysisRun.updateMany({
-    where: { id: runId, status: "QUEUED", cancelRequested: false },
+    where: {
+      id: runId,
+      status: takeover ? { in: ["QUEUED", "RUNNING"] } : "QUEUED",
+      cancelRequested: false,
+    },
     data: { status: "RUNNING", startedAt: now(), phase: "load", progress: 0 },
   });
   if (claimed.count !== 1) return;
@@ -138,6 +148,8 @@ export async function executeRun(
       onProgress,
     );
     running.set(runId, worker);
+    if (signal?.aborted) worker.cancel();
+    else signal?.addEventListener("abort", () => worker.cancel(), { once: true });
     // A cancel that arrived while the answers were loading finds no worker to end: look again.
     const latest = await db.analysisRun.findUnique({
       where: { id: runId },
@@ -146,6 +158,8 @@ export async function executeRun(
     if (latest?.cancelRequested) worker.cancel();
     const outcome = await worker.outcome.finally(() => running.delete(runId));
     await writes;
+    // Another worker holds the run now (or this one is stopping): it writes the outcome.
+    if (signal?.aborted) return;
 
     if (outcome.kind === "cancelled") {
       await finish({ status: "CANCELLED", error: "Cancelled." });
@@ -233,13 +247,6 @@ async function fillJourneyMaps(db: Db, runId: string, answers: RunAnswers): Prom
   }
 }
 
-/** Starts a queued run in the background of this server process. */
-export function scheduleRun(db: Db, runId: string): void {
-  setImmediate(() => {
-    void executeRun(db, runId);
-  });
-}
-
 export async function cancelRun(db: Db, actor: MembershipView, runId: string): Promise<void> {
   requireRole(actor, ["OWNER", "RESEARCHER"]);
   const run = await requireRun(db, actor, runId);
@@ -252,15 +259,6 @@ export async function cancelRun(db: Db, actor: MembershipView, runId: string): P
     data: { status: "CANCELLED", error: "Cancelled.", finishedAt: new Date() },
   });
   running.get(runId)?.cancel();
-}
-
-/** At start-up no run can be alive: any still marked queued or running was interrupted. */
-export async function failInterruptedRuns(db: Db, now = new Date()): Promise<number> {
-  const { count } = await db.analysisRun.updateMany({
-    where: { status: { in: ["QUEUED", "RUNNING"] } },
-    data: { status: "FAILED", error: interruptedMessage, finishedAt: now },
-  });
-  return count;
 }
 
 async function requireRun(db: Db, actor: MembershipView, runId: string) {

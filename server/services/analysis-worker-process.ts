@@ -1,6 +1,8 @@
 // Starts the analysis worker as a child process and turns its messages into a promise with
-// progress callbacks; `cancel()` ends the process.
+// progress callbacks; `cancel()` ends the process. One child per run: a run's memory is returned
+// when it ends, and a cancel is a kill.
 import { fork } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline";
 import type { AnalysisResult } from "~/server/analysis/result";
@@ -22,19 +24,32 @@ type WorkerMessage =
   | { type: "result"; result: AnalysisResult }
   | { type: "error"; known: boolean; message: string };
 
+/**
+ * The child's code, resolved at run time from the app's root. In production the JavaScript that
+ * `npm run build` bundled (dist/analysis-worker.mjs), so a run starts without compiling anything;
+ * in development and tests, or before a build, the TypeScript source through tsx.
+ */
+function childScript(): { script: string; execArgv: string[] } {
+  const root = /*turbopackIgnore: true*/ process.cwd();
+  const compiled = path.join(root, "dist", "analysis-worker.mjs");
+  if (process.env.NODE_ENV === "production" && existsSync(compiled)) {
+    return { script: compiled, execArgv: [] };
+  }
+  return {
+    script: path.join(root, "scripts", "analysis-worker.ts"),
+    execArgv: ["--import", "tsx"],
+  };
+}
+
 export function startAnalysisWorker(
   input: AnalysisInput,
   options: AnalysisOptions,
   onProgress: (progress: AnalysisProgress) => void,
 ): RunningWorker {
-  // Resolved at run time from the app's root; the worker is TypeScript run through tsx.
-  const script = path.join(
-    /*turbopackIgnore: true*/ process.cwd(),
-    "scripts",
-    "analysis-worker.ts",
-  );
-  const child = fork(script, [], {
-    execArgv: ["--import", "tsx"],
+  const { script, execArgv } = childScript();
+  // Chosen at run time; the bundler must not try to resolve it at build time.
+  const child = fork(/*turbopackIgnore: true*/ script, [], {
+    execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
   });

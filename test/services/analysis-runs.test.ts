@@ -1,6 +1,7 @@
 // Analysis runs on a real database and a real worker process: planted customer groups answered
 // through the survey services come back as personas; progress, failure, cancel and recovery
-// after a server stop leave the run in a clear state.
+// after a server stop leave the run in a clear state; runs go through the job queue and a run left
+// running by a stopped server is taken over, not failed.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng } from "~/server/analysis/rng";
@@ -10,11 +11,16 @@ import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition
 import {
   cancelRun,
   executeRun,
-  failInterruptedRuns,
   getRun,
   listRuns,
   startAnalysis,
 } from "~/server/services/analysis-runs";
+import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
+import {
+  enqueueAnalysisRun,
+  recoverUnfinishedRuns,
+  startWorking,
+} from "~/server/services/analysis-jobs";
 import { saveResponse } from "~/server/services/responses";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
@@ -116,7 +122,7 @@ describe("analysis runs", () => {
     expect(await db.persona.count({ where: { runId } })).toBe(0);
   }, 60_000);
 
-  it("cancels a queued run, refuses strategists, and marks interrupted runs failed at start-up", async () => {
+  it("cancels a queued run and refuses strategists", async () => {
     const { workspace, actor, survey } = await surveyWithPlantedAnswers(30);
     const { actor: strategist } = await addMember(db, workspace.id, "STRATEGIST");
     await expect(startAnalysis(db, strategist, { surveyId: survey.id })).rejects.toMatchObject({
@@ -128,14 +134,50 @@ describe("analysis runs", () => {
     await executeRun(db, queued.runId); // a cancelled run is never picked up
     expect((await getRun(db, actor, queued.runId)).status).toBe("CANCELLED");
 
-    const stuck = await startAnalysis(db, actor, { surveyId: survey.id });
-    await db.analysisRun.update({ where: { id: stuck.runId }, data: { status: "RUNNING" } });
-    expect(await failInterruptedRuns(db)).toBeGreaterThanOrEqual(1);
-    const after = await getRun(db, actor, stuck.runId);
-    expect(after.status).toBe("FAILED");
-    expect(after.error).toContain("server stopped");
-    expect((await listRuns(db, strategist)).map((r) => r.id)).toContain(stuck.runId);
+    expect((await listRuns(db, strategist)).map((r) => r.id)).toContain(queued.runId);
   }, 60_000);
+
+  it("never claims a run another worker holds, unless it takes the run over", async () => {
+    const { actor, survey } = await surveyWithPlantedAnswers(60);
+    const { runId } = await startAnalysis(db, actor, { surveyId: survey.id, seed: 2 });
+    await db.analysisRun.update({ where: { id: runId }, data: { status: "RUNNING" } });
+
+    await executeRun(db, runId); // a plain second delivery leaves the holder's run alone
+    expect((await getRun(db, actor, runId)).status).toBe("RUNNING");
+
+    await executeRun(db, runId, { takeover: true }); // the holder's lease expired
+    const run = await getRun(db, actor, runId);
+    expect(run.status).toBe("SUCCEEDED");
+    expect(await db.persona.count({ where: { runId } })).toBe(run.result?.personas.length);
+  }, 120_000);
+
+  it("runs started runs through the queue and, after a stop, finishes the runs left behind", async () => {
+    const { actor, survey } = await surveyWithPlantedAnswers(60);
+    const fresh = await startAnalysis(db, actor, { surveyId: survey.id, seed: 4 });
+    const leftRunning = await startAnalysis(db, actor, { surveyId: survey.id, seed: 5 });
+    await db.analysisRun.update({ where: { id: leftRunning.runId }, data: { status: "RUNNING" } });
+
+    // A fresh server on the embedded database: its queue starts empty.
+    const queue = new InProcessJobQueue();
+    try {
+      await enqueueAnalysisRun(queue, fresh.runId);
+      expect(await recoverUnfinishedRuns(queue, db)).toBeGreaterThanOrEqual(2);
+      await startWorking(queue, db);
+      const finished = async (runId: string) => {
+        for (let i = 0; i < 600; i++) {
+          const { status } = await getRun(db, actor, runId);
+          if (status !== "QUEUED" && status !== "RUNNING") return status;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return "TIMED OUT";
+      };
+      expect(await finished(fresh.runId)).toBe("SUCCEEDED");
+      expect(await finished(leftRunning.runId)).toBe("SUCCEEDED");
+      expect(await db.persona.count({ where: { runId: fresh.runId } })).toBeGreaterThan(1);
+    } finally {
+      await queue.stop();
+    }
+  }, 120_000);
 
   it("cancels a running run at any moment and keeps nothing of it", async () => {
     const { actor, survey } = await surveyWithPlantedAnswers(150);

@@ -5,10 +5,11 @@ import {
   cancelRun,
   getRun,
   listRuns,
-  scheduleRun,
   startAnalysis,
   ZStartAnalysisInput,
 } from "~/server/services/analysis-runs";
+import { getJobQueue } from "~/server/infra/jobs";
+import { enqueueAnalysisRun } from "~/server/services/analysis-jobs";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
 
 const ZRunId = z.object({ runId: z.string().min(1) });
@@ -18,7 +19,7 @@ export const analysisRouter = createTRPCRouter({
     .input(ZStartAnalysisInput)
     .mutation(async ({ ctx, input }) => {
       const started = await startAnalysis(ctx.db, ctx.membership, input);
-      scheduleRun(ctx.db, started.runId);
+      await enqueueAnalysisRun(getJobQueue(), started.runId);
       return started;
     }),
   cancel: workspaceProcedure(access.research)

@@ -1,0 +1,19 @@
+// Starting and stopping a worker in a process: the web server's own worker (instrumentation.ts,
+// unless WORKER=off) and the standalone `npm run worker` process both come through here.
+import type { Db } from "~/server/db/client";
+import type { JobQueue } from "~/server/infra/jobs";
+import { recoverUnfinishedRuns, startWorking } from "./analysis-jobs";
+
+/** WORKER=off makes a web-only instance; anything else (or unset) runs a worker in the process. */
+export function workerEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.WORKER?.trim().toLowerCase() !== "off";
+}
+
+/** Offers left-behind runs to the queue again, then pulls jobs until the process stops. */
+export async function startWorker(queue: JobQueue, db: Db): Promise<void> {
+  const recovered = await recoverUnfinishedRuns(queue, db);
+  if (recovered > 0 && queue.kind === "in-process") {
+    console.log(`Resuming ${recovered} analysis run(s) left unfinished by the last stop.`);
+  }
+  await startWorking(queue, db);
+}
