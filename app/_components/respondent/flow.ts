@@ -3,6 +3,7 @@
 // what is sent to the server, and the per-respondent option order.
 import {
   checkAnswer,
+  QuestionStates,
   visibleQuestionKeys,
   type AnswerMap,
   type AnswerValue,
@@ -79,13 +80,22 @@ export function visiblePages(questions: RespondentQuestion[], answers: DraftAnsw
   return [...pages].sort((a, b) => a - b);
 }
 
+/** A question as the page shows it now: required and answerable as its conditions say. */
+export type ShownQuestion = RespondentQuestion & { disabled: boolean };
+
+/**
+ * The page's visible questions. `required` is what applies now (its flag or its required
+ * condition, and never while disabled); `disabled` is set while its enable condition fails.
+ */
 export function questionsOnPage(
   questions: RespondentQuestion[],
   answers: DraftAnswers,
   page: number,
-): RespondentQuestion[] {
-  const visible = visibleKeys(questions, answers);
-  return questions.filter((q) => q.page === page && visible.has(q.key));
+): ShownQuestion[] {
+  const states = new QuestionStates(questions, normalizedAnswers(questions, answers));
+  return questions
+    .filter((q) => q.page === page && states.isVisible(q))
+    .map((q) => ({ ...q, required: states.isRequired(q), disabled: !states.isEnabled(q) }));
 }
 
 /** The page to show: the stored one if still visible, else the next visible after it. */
@@ -102,6 +112,7 @@ export function checkPage(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const question of questionsOnPage(questions, answers, page)) {
+    if (question.disabled) continue;
     const message = checkOne(question, answers[question.key], locale);
     if (message) errors[question.key] = message;
   }
@@ -118,11 +129,17 @@ export function checkOne(
   return checked.ok ? null : checked.message;
 }
 
-/** What is sent: the normalised answers to visible questions (hidden ones stay on the device). */
+/**
+ * What is sent: the normalised answers to visible, answerable questions (hidden or disabled
+ * ones stay on the device).
+ */
 export function answersToSend(questions: RespondentQuestion[], answers: DraftAnswers): AnswerMap {
   const normalized = normalizedAnswers(questions, answers);
-  const visible = visibleQuestionKeys(questions, normalized);
-  return Object.fromEntries(Object.entries(normalized).filter(([key]) => visible.has(key)));
+  const states = new QuestionStates(questions, normalized);
+  const applies = new Set(
+    questions.filter((q) => states.isVisible(q) && states.isEnabled(q)).map((q) => q.key),
+  );
+  return Object.fromEntries(Object.entries(normalized).filter(([key]) => applies.has(key)));
 }
 
 /** Keeps the answers that still fit the questions (after a new version was published). */

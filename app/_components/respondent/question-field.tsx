@@ -18,6 +18,8 @@ interface QuestionFieldProps {
   /** The response id: randomised options keep one order per respondent. */
   seed: string | null;
   onChange: (value: AnswerValue) => void;
+  /** Shown but not answerable yet (its enable condition does not hold). */
+  disabled?: boolean;
 }
 
 interface Choice {
@@ -42,7 +44,7 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export function QuestionField(props: QuestionFieldProps) {
-  const { question, locale, words, value, error, seed, onChange } = props;
+  const { question, locale, words, value, error, seed, onChange, disabled } = props;
   const id = `q-${question.key}`;
   const legendId = `${id}-legend`;
   const helpText = localize(question.help, locale);
@@ -232,6 +234,7 @@ export function QuestionField(props: QuestionFieldProps) {
       id={id}
       className={error ? "question invalid" : "question"}
       aria-describedby={isText ? undefined : describedBy}
+      disabled={disabled || undefined}
     >
       <legend id={legendId}>
         {localize(question.text, locale)}

@@ -384,6 +384,7 @@ export function RespondentForm({
                 value={answers[question.key]}
                 error={errors[question.key]}
                 seed={responseId}
+                disabled={question.disabled}
                 onChange={(value) => change(question.key, value)}
               />
             ))}
