@@ -8,7 +8,11 @@ import {
   type AnswerMap,
   type AnswerValue,
 } from "~/server/domain/survey/answers";
-import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
+import type {
+  TLocale,
+  TLocalizedText,
+  TQuestionDefinition,
+} from "~/server/domain/survey/definition";
 
 /** What the browser gets of a question: no ids, roles or stages. */
 export type RespondentQuestion = Pick<
@@ -96,6 +100,20 @@ export function questionsOnPage(
   return questions
     .filter((q) => q.page === page && states.isVisible(q))
     .map((q) => ({ ...q, required: states.isRequired(q), disabled: !states.isEnabled(q) }));
+}
+
+/**
+ * A page's own title and description, when the survey has them (pages imported from SurveyJS
+ * carry them on their first question). Null when the page has neither.
+ */
+export function pageHeading(
+  questions: RespondentQuestion[],
+  page: number,
+): { title?: TLocalizedText; description?: TLocalizedText } | null {
+  const carrier = questions.find((q) => q.page === page && q.settings.surveyJs?.page);
+  const origin = carrier?.settings.surveyJs?.page;
+  if (!origin?.title && !origin?.description) return null;
+  return { title: origin.title, description: origin.description };
 }
 
 /** The page to show: the stored one if still visible, else the next visible after it. */

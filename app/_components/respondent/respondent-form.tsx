@@ -6,12 +6,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
-import { pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
+import { localize, pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
 import {
   answersToSend,
   checkOne,
   checkPage,
   keepFittingAnswers,
+  pageHeading,
   questionsOnPage,
   resolvePage,
   visiblePages,
@@ -164,6 +165,7 @@ export function RespondentForm({
   const total = Math.max(1, pages.length);
   const isLast = index >= pages.length - 1;
   const onPage = questionsOnPage(questions, answers, currentPage);
+  const heading = pageHeading(questions, currentPage);
 
   const payload = useCallback(
     (complete: boolean, response: { id: string; secret: string }): SubmitPayload => ({
@@ -365,6 +367,14 @@ export function RespondentForm({
                 />
               </div>
             </div>
+            {heading?.title && (
+              <h3 className="page-title" lang={locale}>
+                {localize(heading.title, locale)}
+              </h3>
+            )}
+            {heading?.description && (
+              <p className="page-description">{localize(heading.description, locale)}</p>
+            )}
             {index === 0 && survey.description && (
               <p className="respondent-description">{survey.description}</p>
             )}
