@@ -51,6 +51,12 @@ export const ZComparison = z
     operator: z.enum(conditionOperators),
     value: ZConditionValue.optional(),
   })
+  .meta({
+    id: "Comparison",
+    description:
+      "Compares an earlier question's answer. `value` is left out for notEmpty and empty, a " +
+      "list for oneOf and allOf, a number for greaterThan, atLeast, lessThan and atMost.",
+  })
   .superRefine((c, ctx) => {
     const needsValue = !valuelessOperators.has(c.operator);
     if (needsValue && c.value === undefined) {
@@ -72,14 +78,31 @@ export type TComparison = z.infer<typeof ZComparison>;
 export type TCondition =
   TComparison | { and: TCondition[] } | { or: TCondition[] } | { not: TCondition };
 
-const ZConditionShape: z.ZodType<TCondition> = z.lazy(() =>
-  z.union([
-    ZComparison,
-    z.object({ and: z.array(ZConditionShape).min(1).max(maxConditionLeaves) }).strict(),
-    z.object({ or: z.array(ZConditionShape).min(1).max(maxConditionLeaves) }).strict(),
-    z.object({ not: ZConditionShape }).strict(),
-  ]),
-);
+const ZConditionShape: z.ZodType<TCondition> = z
+  .lazy(() =>
+    z.union([
+      ZComparison,
+      z
+        .object({ and: z.array(ZConditionShape).min(1).max(maxConditionLeaves) })
+        .strict()
+        .meta({ description: "Holds when every condition in the list holds." }),
+      z
+        .object({ or: z.array(ZConditionShape).min(1).max(maxConditionLeaves) })
+        .strict()
+        .meta({ description: "Holds when at least one condition in the list holds." }),
+      z
+        .object({ not: ZConditionShape })
+        .strict()
+        .meta({ description: "Holds when the condition inside does not." }),
+    ]),
+  )
+  .meta({
+    id: "Condition",
+    description:
+      `A condition on earlier answers: one comparison, or an and / or / not group of ` +
+      `conditions, nested at most ${maxConditionDepth} levels and with at most ` +
+      `${maxConditionLeaves} comparisons. A hidden question counts as unanswered.`,
+  });
 
 /** A condition, checked for depth and size as a whole. */
 export const ZCondition = ZConditionShape.superRefine((condition, ctx) => {
