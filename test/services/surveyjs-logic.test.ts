@@ -1,11 +1,13 @@
 // A SurveyJS file with compound conditions, imported and published on a real database, then
 // answered: a respondent without kids completes without the required kid questions, a parent
-// is held to them, and an answer to a question the conditions hide is refused.
+// is held to them, and an answer to a question the conditions hide is refused. The text of an
+// "Other (please specify)" choice is stored and exported in its own column.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/server/domain/errors";
 import type { Db } from "~/server/db/client";
-import { saveResponse } from "~/server/services/responses";
+import { exportResponses } from "~/server/services/response-export";
+import { getResponse, saveResponse } from "~/server/services/responses";
 import { getSurveyForEditing, publishSurvey } from "~/server/services/surveys";
 import { importSurveyJs } from "~/server/services/surveyjs";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
@@ -31,6 +33,12 @@ const kids = {
           name: "HasKids",
           isRequired: true,
           choices: ["yes|Yes", "no|No"],
+        },
+        {
+          type: "checkbox",
+          name: "Care",
+          choices: ["family|Family", "nursery|Nursery"],
+          showOtherItem: true,
         },
       ],
     },
@@ -79,7 +87,7 @@ describe("SurveyJS compound conditions, imported and answered", () => {
     });
     await publishSurvey(db, actor, imported.id);
 
-    const submit = (answers: Record<string, string | number>) =>
+    const submit = (answers: Record<string, string | number | string[]>) =>
       saveResponse(db, {
         slug: imported.slug,
         responseId: randomUUID(),
@@ -88,8 +96,29 @@ describe("SurveyJS compound conditions, imported and answered", () => {
         locale: "en",
       });
 
-    const noKids = await submit({ [keyOf("HasKids")]: "no" });
+    const noKids = await submit({
+      [keyOf("HasKids")]: "no",
+      [keyOf("Care")]: ["family", "other"],
+      [`${keyOf("Care")}-Comment`]: "A neighbour",
+    });
     expect(noKids.status).toBe("COMPLETE");
+    const stored = await getResponse(db, actor, noKids.responseId);
+    expect(stored.answers.find((a) => a.key === keyOf("Care"))).toMatchObject({
+      value: ["family", "other"],
+      otherText: "A neighbour",
+    });
+    const exported = await exportResponses(db, actor, imported.id);
+    expect(exported.columns).toContain(`${keyOf("Care")}-Comment`);
+    const row = exported.rows.find((r) => r.response_id === noKids.responseId);
+    expect(row?.[`${keyOf("Care")}-Comment`]).toBe("A neighbour");
+    expect(row?.[`${keyOf("Care")}__other`]).toBe(1);
+
+    // "Other" chosen without saying what it is does not complete.
+    await expect(
+      submit({ [keyOf("HasKids")]: "no", [keyOf("Care")]: ["other"] }),
+    ).rejects.toMatchObject({
+      fieldErrors: { [`${keyOf("Care")}-Comment`]: ["Please say what “Other” means for you."] },
+    });
 
     const missing = submit({ [keyOf("HasKids")]: "yes", [keyOf("KidCount")]: 2 });
     await expect(missing).rejects.toBeInstanceOf(DomainError);

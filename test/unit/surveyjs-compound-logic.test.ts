@@ -5,6 +5,7 @@
 // (a "No" to kids is never asked for kid ages), and export writes the same expressions back.
 import { describe, expect, it } from "vitest";
 import {
+  answersToSend,
   checkPage,
   pageHeading,
   questionsOnPage,
@@ -172,6 +173,28 @@ describe("a family survey with compound conditions over eight pages", () => {
     );
   });
 
+  it('asks for the text of "Other" and sends it only while "Other" is chosen', () => {
+    const transport = questions.find((q) => q.key === key("Transport"));
+    expect(transport?.settings.otherTextFor).toBe("other");
+    expect(transport?.options.at(-1)?.label).toEqual({ en: "Something else", de: "Etwas anderes" });
+    expect(result.unmapped.some((u) => /Other/.test(u.what))).toBe(false);
+    const other = `${key("Transport")}-Comment`;
+    const base = { [key("HasKids")]: "no", [key("Transport")]: ["bike", "other"] };
+    expect(checkPage(questions, base, 3, "de")).toEqual({
+      [other]: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
+    });
+    expect(checkAnswers(questions, base, { complete: true }).errors[other]).toBeDefined();
+    const typed = { ...base, [other]: "  Scooter " };
+    expect(checkPage(questions, typed, 3, "en")).toEqual({});
+    expect(answersToSend(questions, typed)[other]).toBe("Scooter");
+    const changedMind = { ...typed, [key("Transport")]: ["bike"] };
+    expect(answersToSend(questions, changedMind)).not.toHaveProperty(other);
+    // The server refuses a text for an "Other" that was not chosen.
+    expect(checkAnswers(questions, changedMind, { complete: false }).errors[other]).toMatch(
+      /does not apply/,
+    );
+  });
+
   it("shows each page's title in the respondent's language", () => {
     expect(pageHeading(questions, 0)?.title).toEqual({ en: "Your household", de: "Ihr Haushalt" });
     expect(pageHeading(questions, 3)?.title?.de).toBe("Unterwegs");
@@ -193,6 +216,11 @@ describe("a family survey with compound conditions over eight pages", () => {
     expect(element("SchoolRun")?.visibleIf).toBe(
       "{YoungestAge} != '0-5' and {YoungestAge} notempty",
     );
+    expect(element("Transport")).toMatchObject({
+      showOtherItem: true,
+      otherText: { default: "Something else", de: "Etwas anderes" },
+    });
+    expect(JSON.stringify(element("Transport")?.choices)).not.toContain("other");
     // Imported again, the export means the same.
     const again = fromSurveyJs(exported);
     expect(again.definition.questions.map((q) => q.logic)).toEqual(questions.map((q) => q.logic));

@@ -3,6 +3,8 @@
 // what is sent to the server, and the per-respondent option order.
 import {
   checkAnswer,
+  choseOther,
+  otherTextKey,
   QuestionStates,
   visibleQuestionKeys,
   type AnswerMap,
@@ -40,6 +42,11 @@ export interface RespondentSurvey {
 
 /** Answers as the form holds them: a number field keeps the text typed so far. */
 export type DraftAnswers = Record<string, AnswerValue>;
+
+const otherTextMessage: Record<TLocale, string> = {
+  en: "Please say what “Other” means for you.",
+  de: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
+};
 
 const requiredMessage: Record<TLocale, string> = {
   en: "Please answer this question.",
@@ -133,6 +140,10 @@ export function checkPage(
     if (question.disabled) continue;
     const message = checkOne(question, answers[question.key], locale);
     if (message) errors[question.key] = message;
+    const other = otherTextKey(question.key);
+    if (choseOther(question, answers[question.key]) && isBlank(answers[other])) {
+      errors[other] = otherTextMessage[locale];
+    }
   }
   return errors;
 }
@@ -157,7 +168,17 @@ export function answersToSend(questions: RespondentQuestion[], answers: DraftAns
   const applies = new Set(
     questions.filter((q) => states.isVisible(q) && states.isEnabled(q)).map((q) => q.key),
   );
-  return Object.fromEntries(Object.entries(normalized).filter(([key]) => applies.has(key)));
+  const sent: AnswerMap = Object.fromEntries(
+    Object.entries(normalized).filter(([key]) => applies.has(key)),
+  );
+  // The "Other (please specify)" text goes along only while "Other" is chosen.
+  for (const question of questions) {
+    const text = answers[otherTextKey(question.key)];
+    if (choseOther(question, sent[question.key]) && typeof text === "string" && text.trim()) {
+      sent[otherTextKey(question.key)] = text.trim();
+    }
+  }
+  return sent;
 }
 
 /** Keeps the answers that still fit the questions (after a new version was published). */
@@ -166,8 +187,12 @@ export function keepFittingAnswers(
   answers: DraftAnswers,
 ): DraftAnswers {
   const byKey = new Map(questions.map((q) => [q.key, q]));
+  const otherKeys = new Set(
+    questions.filter((q) => q.settings.otherTextFor).map((q) => otherTextKey(q.key)),
+  );
   return Object.fromEntries(
     Object.entries(answers).filter(([key, value]) => {
+      if (otherKeys.has(key)) return typeof value === "string";
       const question = byKey.get(key);
       return question !== undefined && (isBlank(value) || checkAnswer(question, value).ok);
     }),

@@ -3,7 +3,7 @@
 // the scale's words next to its numbers or faces, and the error text tied to the inputs.
 "use client";
 import { useMemo, type ReactNode } from "react";
-import type { AnswerValue } from "~/server/domain/survey/answers";
+import { choseOther, otherTextMax, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale, TLocalizedText } from "~/server/domain/survey/definition";
 import { emotionScale, painScale, textLimits } from "~/server/domain/survey/scales";
 import { localize, type RespondentWords } from "~/app/s/[slug]/i18n";
@@ -20,6 +20,10 @@ interface QuestionFieldProps {
   onChange: (value: AnswerValue) => void;
   /** Shown but not answerable yet (its enable condition does not hold). */
   disabled?: boolean;
+  /** The text typed for "Other (please specify)", its message, and where it goes. */
+  otherText?: string;
+  otherError?: string;
+  onOtherText?: (text: string) => void;
 }
 
 interface Choice {
@@ -51,6 +55,8 @@ export function QuestionField(props: QuestionFieldProps) {
   const helpId = helpText ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const hintId = `${id}-hint`;
+  const showOther = choseOther(question, value);
+  const otherId = `${id}-other`;
 
   const options = useMemo(
     () =>
@@ -251,6 +257,28 @@ export function QuestionField(props: QuestionFieldProps) {
         </p>
       )}
       {body}
+      {showOther && (
+        <div className="other-text">
+          <label htmlFor={otherId}>{words.otherSpecify}</label>
+          <input
+            id={otherId}
+            type="text"
+            maxLength={otherTextMax}
+            autoComplete="off"
+            value={props.otherText ?? ""}
+            onChange={(event) => props.onOtherText?.(event.target.value)}
+            aria-invalid={props.otherError ? true : undefined}
+            aria-describedby={props.otherError ? `${otherId}-error` : undefined}
+            aria-required="true"
+          />
+          {props.otherError && (
+            <p id={`${otherId}-error`} className="field-error">
+              <span aria-hidden="true">⚠ </span>
+              {props.otherError}
+            </p>
+          )}
+        </div>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           <span aria-hidden="true">⚠ </span>

@@ -4,7 +4,7 @@
 // server decides. Plain React and fetch: no tRPC or react-query on the public page.
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import type { AnswerValue } from "~/server/domain/survey/answers";
+import { otherTextKey, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
 import { localize, pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
 import {
@@ -44,6 +44,8 @@ type FocusRequest = { target: "heading" | "outcome" } | { target: "error"; key: 
  * another survey, it was submitted with other answers, or its secret is not the one kept here):
  * the answers on screen are sent again as a fresh response. */
 const startAgain = (code: string) => code === "CONFLICT" || code === "FORBIDDEN";
+
+const stringOr = (value: AnswerValue | undefined) => (typeof value === "string" ? value : "");
 
 export function RespondentForm({
   survey,
@@ -395,6 +397,9 @@ export function RespondentForm({
                 error={errors[question.key]}
                 seed={responseId}
                 disabled={question.disabled}
+                otherText={stringOr(answers[otherTextKey(question.key)])}
+                otherError={errors[otherTextKey(question.key)]}
+                onOtherText={(text) => change(otherTextKey(question.key), text)}
                 onChange={(value) => change(question.key, value)}
               />
             ))}

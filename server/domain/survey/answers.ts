@@ -30,6 +30,7 @@ const messages = {
     tooLong: (max: number) => `Keep this under ${max} characters.`,
     unknown: "This question is not part of the survey.",
     hidden: "This question does not apply to your earlier answers.",
+    otherText: "Please say what “Other” means for you.",
   },
   de: {
     required: "Bitte beantworten Sie diese Frage.",
@@ -47,8 +48,24 @@ const messages = {
     tooLong: (max: number) => `Bitte weniger als ${max} Zeichen.`,
     unknown: "Diese Frage gehört nicht zur Umfrage.",
     hidden: "Diese Frage trifft auf Ihre vorherigen Antworten nicht zu.",
+    otherText: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
   },
 } satisfies Record<TLocale, unknown>;
+
+/**
+ * The answer key of the text typed next to a question's "Other (please specify)" option. The
+ * suffix is SurveyJS's own, so data collected with SurveyJS matches; a question key cannot
+ * contain "-", so it never collides with a question.
+ */
+export const otherTextKey = (key: string) => `${key}-Comment`;
+export const otherTextMax = 500;
+
+/** Whether the answer to a question with an "Other" text chose that option. */
+export function choseOther(question: Pick<Question, "settings">, value: unknown): boolean {
+  const other = question.settings.otherTextFor;
+  if (!other) return false;
+  return Array.isArray(value) ? value.includes(other) : value === other;
+}
 
 const isEmpty = (value: AnswerValue | null | undefined): boolean =>
   value === null ||
@@ -175,8 +192,11 @@ export function checkAnswers(
   const values: Record<string, AnswerValue> = {};
   const errors: Record<string, string> = {};
 
+  const withOther = new Map(
+    questions.filter((q) => q.settings.otherTextFor).map((q) => [otherTextKey(q.key), q]),
+  );
   for (const key of Object.keys(answers)) {
-    if (!byKey.has(key)) errors[key] = m.unknown;
+    if (!byKey.has(key) && !withOther.has(key)) errors[key] = m.unknown;
   }
   for (const question of questions) {
     const raw = answers[question.key];
@@ -192,6 +212,22 @@ export function checkAnswers(
     const checked = checkAnswer(question, raw as AnswerValue, locale);
     if (checked.ok) values[question.key] = checked.value;
     else errors[question.key] = checked.message;
+  }
+  // "Other (please specify)": the text belongs to a chosen "Other" and is needed to complete.
+  for (const [key, question] of withOther) {
+    const text = answers[key];
+    const chosen = values[question.key] !== undefined && choseOther(question, values[question.key]);
+    if (isEmpty(text)) {
+      if (chosen && options.complete) errors[key] = m.otherText;
+    } else if (!chosen) {
+      errors[key] = m.hidden;
+    } else if (typeof text !== "string") {
+      errors[key] = m.text;
+    } else if (text.trim().length > otherTextMax) {
+      errors[key] = m.tooLong(otherTextMax);
+    } else {
+      values[key] = text.trim();
+    }
   }
   return { values, errors };
 }

@@ -35,7 +35,9 @@ export const surveyJsName = (q: TQuestionDefinition) => q.settings.surveyJs?.nam
 const surveyJsValue = (o: TChoiceOption): string | number => o.source ?? o.value;
 
 function choiceBody(q: TQuestionDefinition): JsonObject {
-  const origin = q.settings.surveyJs ?? {};
+  const imported = q.settings.surveyJs ?? {};
+  // An "Other (please specify)" option made in the builder is SurveyJS's "Other" item too.
+  const origin = { ...imported, otherValue: imported.otherValue ?? q.settings.otherTextFor };
   const special = new Set([origin.otherValue, origin.noneValue]);
   const body: JsonObject = {
     type:
