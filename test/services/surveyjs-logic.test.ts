@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/server/domain/errors";
 import type { Db } from "~/server/db/client";
+import { listResponsePage } from "~/server/services/api-responses";
 import { exportResponses } from "~/server/services/response-export";
 import { getResponse, saveResponse } from "~/server/services/responses";
 import { getSurveyForEditing, publishSurvey } from "~/server/services/surveys";
@@ -112,6 +113,11 @@ describe("SurveyJS compound conditions, imported and answered", () => {
     const row = exported.rows.find((r) => r.response_id === noKids.responseId);
     expect(row?.[`${keyOf("Care")}-Comment`]).toBe("A neighbour");
     expect(row?.[`${keyOf("Care")}__other`]).toBe(1);
+    const page = await listResponsePage(db, actor, imported.id, {});
+    expect(page.items.find((i) => i.id === noKids.responseId)?.answers).toMatchObject({
+      [keyOf("Care")]: ["family", "other"],
+      [`${keyOf("Care")}-Comment`]: "A neighbour",
+    });
 
     // "Other" chosen without saying what it is does not complete.
     await expect(
