@@ -4,7 +4,7 @@
 // counts only). A survey outside the caller's workspace is NOT_FOUND, never an empty page.
 import type { Db } from "~/server/db/client";
 import { fail } from "~/server/domain/errors";
-import type { AnswerValue } from "~/server/domain/survey/answers";
+import { otherTextKey, type AnswerValue } from "~/server/domain/survey/answers";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 import {
@@ -63,6 +63,7 @@ export async function listResponsePage(
       numberValue: true,
       textValue: true,
       choices: true,
+      otherText: true,
       question: { select: { key: true, position: true } },
     },
     orderBy: { question: { position: "asc" } },
@@ -71,6 +72,8 @@ export async function listResponsePage(
   for (const a of answers) {
     const map = byResponse.get(a.responseId) ?? {};
     map[a.question.key] = a.numberValue ?? a.textValue ?? a.choices;
+    // "Other (please specify)" text under the same key a submit sends it with.
+    if (a.otherText !== null) map[otherTextKey(a.question.key)] = a.otherText;
     byResponse.set(a.responseId, map);
   }
   return {

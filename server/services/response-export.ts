@@ -3,6 +3,7 @@
 // version, status, timestamps and language. Columns are the union over all published versions,
 // matched by question key, so answers to "the same" question line up across versions.
 // CSV cells that a spreadsheet would run as a formula are neutralised; JSON keeps typed values.
+import { otherTextKey } from "~/server/domain/survey/answers";
 import Papa from "papaparse";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
@@ -39,6 +40,8 @@ interface ColumnPlan {
   type: TQuestionType;
   /** Multiple choice: every option value any version offered, newest version's order first. */
   options: string[];
+  /** Some version offers "Other (please specify)": its text gets a column `<key>-Comment`. */
+  otherText: boolean;
 }
 
 const anyMember = ["OWNER", "RESEARCHER", "STRATEGIST"] as const;
@@ -59,7 +62,7 @@ export async function exportResponses(
         include: {
           questions: {
             orderBy: { position: "asc" },
-            select: { id: true, key: true, type: true, options: true },
+            select: { id: true, key: true, type: true, options: true, settings: true },
           },
         },
       },
@@ -72,7 +75,9 @@ export async function exportResponses(
   for (const version of survey.versions) {
     for (const q of version.questions) {
       keyOfQuestion.set(q.id, q.key);
-      const plan = plans.get(q.key) ?? { key: q.key, type: q.type, options: [] };
+      const plan = plans.get(q.key) ?? { key: q.key, type: q.type, options: [], otherText: false };
+      const settings = q.settings as { otherTextFor?: unknown } | null;
+      if (settings?.otherTextFor) plan.otherText = true;
       const values = Array.isArray(q.options)
         ? (q.options as { value?: unknown }[]).map((o) => String(o?.value ?? ""))
         : [];
@@ -86,6 +91,7 @@ export async function exportResponses(
     if (plan.type === "MULTIPLE_CHOICE") {
       columns.push(...plan.options.map((option) => `${plan.key}__${option}`));
     } else columns.push(plan.key);
+    if (plan.otherText) columns.push(otherTextKey(plan.key));
   }
 
   const where: Prisma.ResponseWhereInput = {
@@ -101,7 +107,15 @@ export async function exportResponses(
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     include: {
       version: { select: { number: true } },
-      answers: { select: { questionId: true, numberValue: true, textValue: true, choices: true } },
+      answers: {
+        select: {
+          questionId: true,
+          numberValue: true,
+          textValue: true,
+          choices: true,
+          otherText: true,
+        },
+      },
     },
   });
 
@@ -137,6 +151,7 @@ export async function exportResponses(
           answer.textValue ??
           (answer.choices.length > 0 ? answer.choices.join(";") : null);
       }
+      if (plan.otherText) row[otherTextKey(plan.key)] = answer?.otherText ?? null;
     }
     return row;
   });

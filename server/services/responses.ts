@@ -4,7 +4,12 @@
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
-import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/survey/answers";
+import {
+  checkAnswers,
+  otherTextKey,
+  type AnswerMap,
+  type AnswerValue,
+} from "~/server/domain/survey/answers";
 import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
 import { numericRange } from "~/server/domain/survey/scales";
 import { requireRole, type MembershipView } from "./access";
@@ -86,12 +91,18 @@ function answerRowsFor(
       responseId: input.responseId,
       questionId: q.id,
       ...answerColumns(q, values[q.key] as AnswerValue),
+      otherText: (values[otherTextKey(q.key)] as string | undefined) ?? null,
     }));
   return { rows, errors };
 }
 
-const rowKey = (row: Pick<AnswerRow, "numberValue" | "textValue" | "choices">) =>
-  JSON.stringify([row.numberValue ?? null, row.textValue ?? null, row.choices ?? []]);
+const rowKey = (row: Pick<AnswerRow, "numberValue" | "textValue" | "choices" | "otherText">) =>
+  JSON.stringify([
+    row.numberValue ?? null,
+    row.textValue ?? null,
+    row.choices ?? [],
+    row.otherText ?? null,
+  ]);
 
 async function questionsOf(db: Db, versionId: string) {
   const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
@@ -119,7 +130,13 @@ async function answerCompleted(
   if (Object.keys(errors).length > 0) fail("CONFLICT", differentContentMessage);
   const storedRows = await db.answer.findMany({
     where: { responseId: input.responseId },
-    select: { questionId: true, numberValue: true, textValue: true, choices: true },
+    select: {
+      questionId: true,
+      numberValue: true,
+      textValue: true,
+      choices: true,
+      otherText: true,
+    },
   });
   const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, rowKey(r)]));
   const same =
@@ -381,6 +398,8 @@ export async function getResponse(db: Db, actor: MembershipView, responseId: str
         text: question.text.en,
         type: question.type,
         value: (a.numberValue ?? a.textValue ?? a.choices) as AnswerValue,
+        /** What the respondent typed for "Other (please specify)", when they chose it. */
+        otherText: a.otherText,
       };
     }),
   };

@@ -207,4 +207,29 @@ describe("the docs page model", () => {
       "query:page",
     ]);
   });
+
+  it("describes compound conditions: a comparison or a nested and / or / not group", () => {
+    const schemas = document.components.schemas as Record<string, Json>;
+    const question = schemas.Question as { properties: Record<string, Json> };
+    expect(JSON.stringify(question.properties.logic)).toContain("#/components/schemas/Condition");
+    const condition = JSON.stringify(schemas.Condition);
+    for (const group of ["and", "or", "not"]) expect(condition).toContain(`"${group}"`);
+    expect(condition).toContain("#/components/schemas/Comparison");
+    const comparison = schemas.Comparison as {
+      properties: { operator: { enum: string[] } };
+    };
+    expect(comparison.properties.operator.enum).toEqual([
+      "equals",
+      "notEquals",
+      "oneOf",
+      "allOf",
+      "contains",
+      "greaterThan",
+      "atLeast",
+      "lessThan",
+      "atMost",
+      "notEmpty",
+      "empty",
+    ]);
+  });
 });

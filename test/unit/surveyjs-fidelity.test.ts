@@ -360,6 +360,12 @@ describe("conditions", () => {
           },
           { type: "text", name: "note", requiredIf: "{stress} = 1" },
           { type: "text", name: "secret", visible: false },
+          {
+            type: "text",
+            name: "adult_note",
+            isRequired: true,
+            visibleIf: "age({birthdate}) >= 18",
+          },
         ],
       },
     ],
@@ -368,38 +374,51 @@ describe("conditions", () => {
   const { questions } = result.definition;
   const q = (name: string) => question(questions, name);
 
-  it("maps answered, less-than and visible triggers to display logic", () => {
+  it("maps answered, less-than, and / not, and visible triggers to conditions", () => {
     expect(q("kids_count").logic).toEqual({
       questionKey: "has_kids",
       operator: "equals",
       value: "yes",
     });
-    expect(q("stress").logic).toEqual({
+    expect(q("stress").logic).toEqual({ questionKey: "has_kids", operator: "notEmpty" });
+    expect(q("stress_why").logic).toEqual({ questionKey: "stress", operator: "atMost", value: 2 });
+    expect(q("youngest_age").logic).toEqual({
+      and: [
+        { questionKey: "has_kids", operator: "equals", value: "yes" },
+        { questionKey: "kids_count", operator: "atLeast", value: 1 },
+      ],
+    });
+    expect(q("calm_why").logic).toEqual({
+      not: { questionKey: "stress", operator: "atMost", value: 2 },
+    });
+    expect(q("partner").settings.enableIf).toEqual({
       questionKey: "has_kids",
-      operator: "oneOf",
-      value: ["yes", "no"],
+      operator: "equals",
+      value: "yes",
     });
-    expect(q("stress_why").logic).toEqual({
+    expect(q("note").settings.requiredIf).toEqual({
       questionKey: "stress",
-      operator: "oneOf",
-      value: ["1", "2"],
+      operator: "equals",
+      value: 1,
     });
-    expect(q("stress_why").required).toBe(true);
+    // Kept conditions keep "required": they decide themselves who must answer.
+    for (const name of ["stress_why", "youngest_age", "calm_why", "partner"]) {
+      expect(q(name).required, name).toBe(true);
+    }
+    expect(q("note").required).toBe(false);
   });
 
   it("makes a question optional when a condition guarding it could not be kept, and says so", () => {
-    for (const name of ["youngest_age", "calm_why", "partner"]) {
-      expect(q(name).required, name).toBe(false);
-      expect(
-        result.unmapped.some((u) => u.what === `"Required" of "${name}"` && /optional/.test(u.why)),
-        name,
-      ).toBe(true);
-    }
-    expect(q("youngest_age").logic).toBeNull();
-    expect(result.unmapped.find((u) => u.path.endsWith(".requiredIf"))?.what).toBe(
-      'Condition "{stress} = 1" of "note"',
+    expect(q("adult_note").required).toBe(false);
+    expect(q("adult_note").logic).toBeNull();
+    expect(result.unmapped.find((u) => u.path.endsWith("[9].visibleIf"))?.why).toMatch(
+      /function age\(\)/,
     );
-    expect(q("note").required).toBe(false);
+    expect(
+      result.unmapped.some(
+        (u) => u.what === '"Required" of "adult_note"' && /optional/.test(u.why),
+      ),
+    ).toBe(true);
   });
 
   it("leaves out hidden questions nothing shows, and other triggers, with reasons", () => {
@@ -411,8 +430,9 @@ describe("conditions", () => {
   });
 
   it("counts the conditions kept and left out", () => {
-    expect(result.elementCount).toBe(9);
-    // Kept: the trigger, notempty, <=. Left out: the "and", the "not", enableIf, requiredIf.
-    expect(result.conditions).toEqual({ kept: 3, dropped: 4 });
+    expect(result.elementCount).toBe(10);
+    // Kept: the trigger, notempty, <=, the "and", the "not", enableIf, requiredIf.
+    // Left out: the one calling a function.
+    expect(result.conditions).toEqual({ kept: 7, dropped: 1 });
   });
 });

@@ -11,9 +11,10 @@ import {
   ZSurveyQuestions,
   type TQuestionDefinition,
   type TQuestionDefinitionInput,
+  type TQuestionType,
 } from "~/server/domain/survey/definition";
 import { journeySurveyQuestions } from "~/server/domain/survey/journey-survey-template";
-import { formatCondition, parseCondition } from "~/server/domain/survey/surveyjs/expressions";
+import { formatCondition, parseExpression } from "~/server/domain/survey/surveyjs/expressions";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
 import { unsupportedTypes } from "~/server/domain/survey/surveyjs/import-question";
@@ -153,11 +154,10 @@ describe("importing a SurveyJS file", () => {
       operator: "equals",
       value: "dealer",
     });
-    // ">= 4" on a whole-number scale is "> 3".
     expect(logic("praise")).toEqual({
       questionKey: "satisfaction",
-      operator: "greaterThan",
-      value: 3,
+      operator: "atLeast",
+      value: 4,
     });
     expect(logic("promoter_reason")).toEqual({
       questionKey: "recommend",
@@ -175,23 +175,27 @@ describe("importing a SurveyJS file", () => {
       operator: "oneOf",
       value: ["dealer", "friends"],
     });
-    // Renamed choice values are renamed in conditions too.
+    // Renamed choice values are renamed in conditions too; the panel's condition holds as well.
     expect(logic("favourite_site")).toEqual({
-      questionKey: "site_quality",
-      operator: "equals",
-      value: "Very_good",
+      and: [
+        { questionKey: "main_channel", operator: "oneOf", value: ["online", "friends"] },
+        { questionKey: "site_quality", operator: "equals", value: "Very_good" },
+      ],
     });
     expect(logic("newsletter")).toEqual({
       questionKey: "owns_car",
       operator: "equals",
       value: "true",
     });
-    expect(logic("both_notes")).toBeNull();
-    expect(result.unmapped.find((u) => u.path === "pages[2].elements[4].visibleIf")?.why).toMatch(
-      /always shown/,
-    );
-    // favourite_site's own source sits in the panel, so the panel's condition still holds.
-    expect(result.unmapped.some((u) => u.what.includes('on "favourite_site"'))).toBe(false);
+    // "and" of two questions is kept whole, with the original name {Q-Age} resolved to our key.
+    const age = byKey(questions, "q_age");
+    expect(logic("both_notes")).toEqual({
+      and: [
+        { questionKey: "main_channel", operator: "equals", value: "dealer" },
+        { questionKey: age.key, operator: "greaterThan", value: 30 },
+      ],
+    });
+    expect(result.unmapped.some((u) => u.path.endsWith("visibleIf"))).toBe(false);
   });
 
   it("keeps English and German, and counts what it leaves out", () => {
@@ -376,64 +380,103 @@ describe("exporting our survey and importing it again", () => {
   });
 });
 
-describe("the expression subset", () => {
-  it("parses what our display logic can say, and nothing else", () => {
-    expect(parseCondition("{a} = 'x'")).toEqual({ name: "a", op: "eq", value: "x" });
-    expect(parseCondition('({a} == "it\'s")')).toEqual({ name: "a", op: "eq", value: "it's" });
-    expect(parseCondition("{a} contains 'x'")).toEqual({ name: "a", op: "eq", value: "x" });
-    expect(parseCondition("{a} anyof ['x', \"y, z\"]")).toEqual({
-      name: "a",
-      op: "anyof",
-      value: ["x", "y, z"],
+describe("the expression language", () => {
+  const compare = (name: string, op: string, value?: unknown) =>
+    value === undefined ? { kind: "compare", name, op } : { kind: "compare", name, op, value };
+
+  it("reads comparisons, lists, answered tests and mirrored comparisons", () => {
+    expect(parseExpression("{a} = 'x'")).toEqual({ expr: compare("a", "eq", "x") });
+    expect(parseExpression('({a} == "it\'s")')).toEqual({ expr: compare("a", "eq", "it's") });
+    expect(parseExpression("{a} anyof ['x', \"y, z\"]")).toEqual({
+      expr: compare("a", "anyof", ["x", "y, z"]),
     });
-    expect(parseCondition("{n} >= 3")).toEqual({ name: "n", op: "gte", value: 3 });
-    expect(parseCondition("{n} > -1.5")).toEqual({ name: "n", op: "gt", value: -1.5 });
-    expect(parseCondition("{b} = true")).toEqual({ name: "b", op: "eq", value: true });
-    expect(parseCondition("{a} = 'x' or {a} = 'y'")).toEqual({
-      name: "a",
-      op: "anyof",
-      value: ["x", "y"],
-    });
-    // Newly understood: "answered", "less than" and "all of" one item.
-    expect(parseCondition("{a} notempty")).toEqual({ name: "a", op: "notempty" });
-    expect(parseCondition("{a} < 3")).toEqual({ name: "a", op: "lt", value: 3 });
-    expect(parseCondition("{a} <= 3")).toEqual({ name: "a", op: "lte", value: 3 });
-    expect(parseCondition("{a} allof ['x']")).toEqual({ name: "a", op: "eq", value: "x" });
-    for (const unsupported of [
-      "{a} = 'x' and {b} = 'y'",
-      "{a} = 'x' or {b} = 'y'",
-      "{a} empty",
-      "{a} allof ['x', 'y']",
-      "{a} != 'x'",
-      "{a} <> 'x'",
-      "!({a} = 'x')",
-      "age({birth}) > 18",
-      "({a} = 'x') or ({a} > 2)",
-    ]) {
-      expect(parseCondition(unsupported), unsupported).toBeNull();
-    }
+    expect(parseExpression("{n} >= 3")).toEqual({ expr: compare("n", "gte", 3) });
+    expect(parseExpression("{n} > -1.5")).toEqual({ expr: compare("n", "gt", -1.5) });
+    expect(parseExpression("{b} = true")).toEqual({ expr: compare("b", "eq", true) });
+    expect(parseExpression("{a} <> 'x'")).toEqual({ expr: compare("a", "ne", "x") });
+    expect(parseExpression("{a} empty")).toEqual({ expr: compare("a", "empty") });
+    expect(parseExpression("3 < {n}")).toEqual({ expr: compare("n", "gt", 3) });
   });
 
-  it("prints conditions SurveyJS reads, typed by the source question", () => {
-    expect(formatCondition({ questionKey: "n", operator: "equals", value: 3 }, "RATING")).toBe(
+  it("reads and / or / not with SurveyJS's precedence (and binds tighter than or)", () => {
+    expect(parseExpression("{a} = 1 or {b} = 2 and !({c} notempty)")).toEqual({
+      expr: {
+        kind: "or",
+        items: [
+          compare("a", "eq", 1),
+          {
+            kind: "and",
+            items: [compare("b", "eq", 2), { kind: "not", item: compare("c", "notempty") }],
+          },
+        ],
+      },
+    });
+    expect(parseExpression("({a} = 1 || {b} = 2) && {c} != 'x'")).toEqual({
+      expr: {
+        kind: "and",
+        items: [
+          { kind: "or", items: [compare("a", "eq", 1), compare("b", "eq", 2)] },
+          compare("c", "ne", "x"),
+        ],
+      },
+    });
+  });
+
+  it("says precisely what it cannot read", () => {
+    const why = (text: string) => {
+      const parsed = parseExpression(text);
+      return "why" in parsed ? parsed.why : null;
+    };
+    expect(why("age({birth}) > 18")).toMatch(/function age\(\)/);
+    expect(why("{a} = {b}")).toMatch(/two questions/);
+    expect(why("{a} = 'x")).toMatch(/not closed/);
+    expect(why("{a} = 1 and")).toMatch(/ends where/);
+    expect(why("{a}")).toMatch(/not compared/);
+    expect(why(`${"(".repeat(40)}{a} = 1${")".repeat(40)}`)).toMatch(/too deeply/);
+  });
+
+  it("prints conditions SurveyJS reads, typed by the source question, and reads them back", () => {
+    const types: Record<string, TQuestionType> = {
+      n: "RATING",
+      c: "MULTIPLE_CHOICE",
+      t: "SHORT_TEXT",
+      s: "SINGLE_CHOICE",
+    };
+    const sourceOf = (key: string) => (types[key] ? { type: types[key] } : undefined);
+    expect(formatCondition({ questionKey: "n", operator: "equals", value: 3 }, sourceOf)).toBe(
       "{n} = 3",
     );
-    expect(
-      formatCondition({ questionKey: "c", operator: "equals", value: "x" }, "MULTIPLE_CHOICE"),
-    ).toBe("{c} contains 'x'");
-    expect(
-      formatCondition({ questionKey: "t", operator: "equals", value: "it's" }, "SHORT_TEXT"),
-    ).toBe(`{t} = "it's"`);
-    for (const logic of [
-      { questionKey: "c", operator: "oneOf" as const, value: ["a", "b"] },
-      { questionKey: "n", operator: "greaterThan" as const, value: 7 },
-    ]) {
-      const printed = formatCondition(
-        logic,
-        logic.operator === "oneOf" ? "SINGLE_CHOICE" : "NUMBER",
-      );
-      expect(parseCondition(printed)).not.toBeNull();
-    }
+    expect(formatCondition({ questionKey: "c", operator: "equals", value: "x" }, sourceOf)).toBe(
+      "{c} contains 'x'",
+    );
+    expect(formatCondition({ questionKey: "t", operator: "equals", value: "it's" }, sourceOf)).toBe(
+      `{t} = "it's"`,
+    );
+    const compound = {
+      or: [
+        { questionKey: "s", operator: "oneOf" as const, value: ["a", "b"] },
+        {
+          and: [
+            { questionKey: "n", operator: "atLeast" as const, value: 7 },
+            { not: { questionKey: "t", operator: "empty" as const } },
+          ],
+        },
+      ],
+    };
+    const printed = formatCondition(compound, sourceOf);
+    expect(printed).toBe("{s} anyof ['a', 'b'] or ({n} >= 7 and (!({t} empty)))");
+    expect(parseExpression(printed)).toEqual({
+      expr: {
+        kind: "or",
+        items: [
+          compare("s", "anyof", ["a", "b"]),
+          {
+            kind: "and",
+            items: [compare("n", "gte", 7), { kind: "not", item: compare("t", "empty") }],
+          },
+        ],
+      },
+    });
   });
 });
 

@@ -3,11 +3,18 @@
 // what is sent to the server, and the per-respondent option order.
 import {
   checkAnswer,
+  choseOther,
+  otherTextKey,
+  QuestionStates,
   visibleQuestionKeys,
   type AnswerMap,
   type AnswerValue,
 } from "~/server/domain/survey/answers";
-import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
+import type {
+  TLocale,
+  TLocalizedText,
+  TQuestionDefinition,
+} from "~/server/domain/survey/definition";
 
 /** What the browser gets of a question: no ids, roles or stages. */
 export type RespondentQuestion = Pick<
@@ -38,6 +45,11 @@ export interface RespondentSurvey {
 
 /** Answers as the form holds them: a number field keeps the text typed so far. */
 export type DraftAnswers = Record<string, AnswerValue>;
+
+const otherTextMessage: Record<TLocale, string> = {
+  en: "Please say what “Other” means for you.",
+  de: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
+};
 
 const requiredMessage: Record<TLocale, string> = {
   en: "Please answer this question.",
@@ -82,13 +94,36 @@ export function visiblePages(questions: RespondentQuestion[], answers: DraftAnsw
   return [...pages].sort((a, b) => a - b);
 }
 
+/** A question as the page shows it now: required and answerable as its conditions say. */
+export type ShownQuestion = RespondentQuestion & { disabled: boolean };
+
+/**
+ * The page's visible questions. `required` is what applies now (its flag or its required
+ * condition, and never while disabled); `disabled` is set while its enable condition fails.
+ */
 export function questionsOnPage(
   questions: RespondentQuestion[],
   answers: DraftAnswers,
   page: number,
-): RespondentQuestion[] {
-  const visible = visibleKeys(questions, answers);
-  return questions.filter((q) => q.page === page && visible.has(q.key));
+): ShownQuestion[] {
+  const states = new QuestionStates(questions, normalizedAnswers(questions, answers));
+  return questions
+    .filter((q) => q.page === page && states.isVisible(q))
+    .map((q) => ({ ...q, required: states.isRequired(q), disabled: !states.isEnabled(q) }));
+}
+
+/**
+ * A page's own title and description, when the survey has them (pages imported from SurveyJS
+ * carry them on their first question). Null when the page has neither.
+ */
+export function pageHeading(
+  questions: RespondentQuestion[],
+  page: number,
+): { title?: TLocalizedText; description?: TLocalizedText } | null {
+  const carrier = questions.find((q) => q.page === page && q.settings.surveyJs?.page);
+  const origin = carrier?.settings.surveyJs?.page;
+  if (!origin?.title && !origin?.description) return null;
+  return { title: origin.title, description: origin.description };
 }
 
 /** The page to show: the stored one if still visible, else the next visible after it. */
@@ -105,8 +140,13 @@ export function checkPage(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const question of questionsOnPage(questions, answers, page)) {
+    if (question.disabled) continue;
     const message = checkOne(question, answers[question.key], locale);
     if (message) errors[question.key] = message;
+    const other = otherTextKey(question.key);
+    if (choseOther(question, answers[question.key]) && isBlank(answers[other])) {
+      errors[other] = otherTextMessage[locale];
+    }
   }
   return errors;
 }
@@ -121,11 +161,27 @@ export function checkOne(
   return checked.ok ? null : checked.message;
 }
 
-/** What is sent: the normalised answers to visible questions (hidden ones stay on the device). */
+/**
+ * What is sent: the normalised answers to visible, answerable questions (hidden or disabled
+ * ones stay on the device).
+ */
 export function answersToSend(questions: RespondentQuestion[], answers: DraftAnswers): AnswerMap {
   const normalized = normalizedAnswers(questions, answers);
-  const visible = visibleQuestionKeys(questions, normalized);
-  return Object.fromEntries(Object.entries(normalized).filter(([key]) => visible.has(key)));
+  const states = new QuestionStates(questions, normalized);
+  const applies = new Set(
+    questions.filter((q) => states.isVisible(q) && states.isEnabled(q)).map((q) => q.key),
+  );
+  const sent: AnswerMap = Object.fromEntries(
+    Object.entries(normalized).filter(([key]) => applies.has(key)),
+  );
+  // The "Other (please specify)" text goes along only while "Other" is chosen.
+  for (const question of questions) {
+    const text = answers[otherTextKey(question.key)];
+    if (choseOther(question, sent[question.key]) && typeof text === "string" && text.trim()) {
+      sent[otherTextKey(question.key)] = text.trim();
+    }
+  }
+  return sent;
 }
 
 /** Keeps the answers that still fit the questions (after a new version was published). */
@@ -134,8 +190,12 @@ export function keepFittingAnswers(
   answers: DraftAnswers,
 ): DraftAnswers {
   const byKey = new Map(questions.map((q) => [q.key, q]));
+  const otherKeys = new Set(
+    questions.filter((q) => q.settings.otherTextFor).map((q) => otherTextKey(q.key)),
+  );
   return Object.fromEntries(
     Object.entries(answers).filter(([key, value]) => {
+      if (otherKeys.has(key)) return typeof value === "string";
       const question = byKey.get(key);
       return question !== undefined && (isBlank(value) || checkAnswer(question, value).ok);
     }),

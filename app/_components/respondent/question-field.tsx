@@ -3,7 +3,7 @@
 // the scale's words next to its numbers or faces, and the error text tied to the inputs.
 "use client";
 import { useMemo, type ReactNode } from "react";
-import type { AnswerValue } from "~/server/domain/survey/answers";
+import { choseOther, otherTextMax, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale, TLocalizedText } from "~/server/domain/survey/definition";
 import { emotionScale, painScale, textLimits } from "~/server/domain/survey/scales";
 import { localize, type RespondentWords } from "~/app/s/[slug]/i18n";
@@ -18,6 +18,12 @@ interface QuestionFieldProps {
   /** The response id: randomised options keep one order per respondent. */
   seed: string | null;
   onChange: (value: AnswerValue) => void;
+  /** Shown but not answerable yet (its enable condition does not hold). */
+  disabled?: boolean;
+  /** The text typed for "Other (please specify)", its message, and where it goes. */
+  otherText?: string;
+  otherError?: string;
+  onOtherText?: (text: string) => void;
 }
 
 interface Choice {
@@ -42,13 +48,15 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export function QuestionField(props: QuestionFieldProps) {
-  const { question, locale, words, value, error, seed, onChange } = props;
+  const { question, locale, words, value, error, seed, onChange, disabled } = props;
   const id = `q-${question.key}`;
   const legendId = `${id}-legend`;
   const helpText = localize(question.help, locale);
   const helpId = helpText ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const hintId = `${id}-hint`;
+  const showOther = choseOther(question, value);
+  const otherId = `${id}-other`;
 
   const options = useMemo(
     () =>
@@ -232,6 +240,7 @@ export function QuestionField(props: QuestionFieldProps) {
       id={id}
       className={error ? "question invalid" : "question"}
       aria-describedby={isText ? undefined : describedBy}
+      disabled={disabled || undefined}
     >
       <legend id={legendId}>
         {localize(question.text, locale)}
@@ -248,6 +257,28 @@ export function QuestionField(props: QuestionFieldProps) {
         </p>
       )}
       {body}
+      {showOther && (
+        <div className="other-text">
+          <label htmlFor={otherId}>{words.otherSpecify}</label>
+          <input
+            id={otherId}
+            type="text"
+            maxLength={otherTextMax}
+            autoComplete="off"
+            value={props.otherText ?? ""}
+            onChange={(event) => props.onOtherText?.(event.target.value)}
+            aria-invalid={props.otherError ? true : undefined}
+            aria-describedby={props.otherError ? `${otherId}-error` : undefined}
+            aria-required="true"
+          />
+          {props.otherError && (
+            <p id={`${otherId}-error`} className="field-error">
+              <span aria-hidden="true">⚠ </span>
+              {props.otherError}
+            </p>
+          )}
+        </div>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           <span aria-hidden="true">⚠ </span>

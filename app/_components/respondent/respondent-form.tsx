@@ -4,15 +4,16 @@
 // server decides. Plain React and fetch: no tRPC or react-query on the public page.
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import type { AnswerValue } from "~/server/domain/survey/answers";
+import { otherTextKey, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
 import { surveyWording } from "~/server/domain/survey/survey-wording";
-import { pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
+import { localize, pickLocale, respondentWords } from "~/app/s/[slug]/i18n";
 import {
   answersToSend,
   checkOne,
   checkPage,
   keepFittingAnswers,
+  pageHeading,
   questionsOnPage,
   resolvePage,
   visiblePages,
@@ -44,6 +45,8 @@ type FocusRequest = { target: "heading" | "outcome" } | { target: "error"; key: 
  * another survey, it was submitted with other answers, or its secret is not the one kept here):
  * the answers on screen are sent again as a fresh response. */
 const startAgain = (code: string) => code === "CONFLICT" || code === "FORBIDDEN";
+
+const stringOr = (value: AnswerValue | undefined) => (typeof value === "string" ? value : "");
 
 export function RespondentForm({
   survey,
@@ -166,6 +169,7 @@ export function RespondentForm({
   const total = Math.max(1, pages.length);
   const isLast = index >= pages.length - 1;
   const onPage = questionsOnPage(questions, answers, currentPage);
+  const heading = pageHeading(questions, currentPage);
 
   const payload = useCallback(
     (complete: boolean, response: { id: string; secret: string }): SubmitPayload => ({
@@ -367,6 +371,14 @@ export function RespondentForm({
                 />
               </div>
             </div>
+            {heading?.title && (
+              <h3 className="page-title" lang={locale}>
+                {localize(heading.title, locale)}
+              </h3>
+            )}
+            {heading?.description && (
+              <p className="page-description">{localize(heading.description, locale)}</p>
+            )}
             {index === 0 && wording.description && (
               <p className="respondent-description">{wording.description}</p>
             )}
@@ -386,6 +398,10 @@ export function RespondentForm({
                 value={answers[question.key]}
                 error={errors[question.key]}
                 seed={responseId}
+                disabled={question.disabled}
+                otherText={stringOr(answers[otherTextKey(question.key)])}
+                otherError={errors[otherTextKey(question.key)]}
+                onOtherText={(text) => change(otherTextKey(question.key), text)}
                 onChange={(value) => change(question.key, value)}
               />
             ))}

@@ -13,6 +13,8 @@ export interface RespondentWords {
   required: string;
   pageOf: (page: number, total: number) => string;
   selectAll: string;
+  /** Label of the text box next to "Other". */
+  otherSpecify: string;
   scaleEnds: (minLabel: string, maxLabel: string) => string;
   numberRange: (min: number | undefined, max: number | undefined) => string;
   errorSummary: (count: number) => string;
@@ -40,6 +42,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     required: "(required)",
     pageOf: (page, total) => `Page ${page} of ${total}`,
     selectAll: "Select all that apply.",
+    otherSpecify: "Please specify",
     scaleEnds: (min, max) => `From ${min} to ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined
@@ -76,6 +79,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     required: "(Pflichtfrage)",
     pageOf: (page, total) => `Seite ${page} von ${total}`,
     selectAll: "Mehrfachauswahl möglich.",
+    otherSpecify: "Bitte angeben",
     scaleEnds: (min, max) => `Von ${min} bis ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined

@@ -1,6 +1,7 @@
 // Checking a respondent's answers against a version's questions: types, ranges, options,
-// display logic and required questions. Pure and shared: the public page shows the same
+// display, enable and required conditions, and required questions. Pure and shared: the public page shows the same
 // messages the server enforces. Unknown or hidden answers are refused, never stored.
+import { evaluateCondition, type ConditionAnswer } from "./conditions";
 import type { TLocale, TQuestionDefinition } from "./definition";
 import { numericRange, textLimits } from "./scales";
 
@@ -29,6 +30,7 @@ const messages = {
     tooLong: (max: number) => `Keep this under ${max} characters.`,
     unknown: "This question is not part of the survey.",
     hidden: "This question does not apply to your earlier answers.",
+    otherText: "Please say what “Other” means for you.",
   },
   de: {
     required: "Bitte beantworten Sie diese Frage.",
@@ -46,8 +48,24 @@ const messages = {
     tooLong: (max: number) => `Bitte weniger als ${max} Zeichen.`,
     unknown: "Diese Frage gehört nicht zur Umfrage.",
     hidden: "Diese Frage trifft auf Ihre vorherigen Antworten nicht zu.",
+    otherText: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
   },
 } satisfies Record<TLocale, unknown>;
+
+/**
+ * The answer key of the text typed next to a question's "Other (please specify)" option. The
+ * suffix is SurveyJS's own, so data collected with SurveyJS matches; a question key cannot
+ * contain "-", so it never collides with a question.
+ */
+export const otherTextKey = (key: string) => `${key}-Comment`;
+export const otherTextMax = 500;
+
+/** Whether the answer to a question with an "Other" text chose that option. */
+export function choseOther(question: Pick<Question, "settings">, value: unknown): boolean {
+  const other = question.settings.otherTextFor;
+  if (!other) return false;
+  return Array.isArray(value) ? value.includes(other) : value === other;
+}
 
 const isEmpty = (value: AnswerValue | null | undefined): boolean =>
   value === null ||
@@ -55,35 +73,59 @@ const isEmpty = (value: AnswerValue | null | undefined): boolean =>
   (typeof value === "string" && value.trim() === "") ||
   (Array.isArray(value) && value.length === 0);
 
-/** Whether a question is shown, given the answers so far (its logic source must be visible too). */
-export function isVisible(
-  question: Question,
-  answers: AnswerMap,
-  byKey: Map<string, Question>,
-  depth = 0,
-): boolean {
-  const logic = question.logic;
-  if (!logic) return true;
-  const source = byKey.get(logic.questionKey);
-  if (!source || depth > 50 || !isVisible(source, answers, byKey, depth + 1)) return false;
-  const answer = answers[logic.questionKey];
-  if (isEmpty(answer)) return false;
-  const given = Array.isArray(answer) ? answer : [answer];
-  switch (logic.operator) {
-    case "equals":
-      return given.some((v) => String(v) === String(logic.value));
-    case "oneOf": {
-      const allowed = (Array.isArray(logic.value) ? logic.value : [logic.value]).map(String);
-      return given.some((v) => allowed.includes(String(v)));
-    }
-    case "greaterThan":
-      return typeof answer === "number" && answer > Number(logic.value);
+/**
+ * Which questions apply to a set of answers: shown (display logic), answerable (enable
+ * condition) and required (flag or required condition). Conditions read only answers of shown
+ * questions, so hiding a question also switches off whatever depended on it.
+ */
+export class QuestionStates {
+  private readonly byKey: Map<string, Question>;
+  private readonly visible = new Map<string, boolean>();
+
+  constructor(
+    questions: Question[],
+    private readonly answers: AnswerMap,
+  ) {
+    this.byKey = new Map(questions.map((q) => [q.key, q]));
+  }
+
+  /** A shown question's answer; undefined when the question is hidden or unknown. */
+  readonly answerOf = (key: string): ConditionAnswer => {
+    const question = this.byKey.get(key);
+    return question && this.isVisible(question) ? this.answers[key] : undefined;
+  };
+
+  isVisible(question: Question): boolean {
+    const known = this.visible.get(question.key);
+    if (known !== undefined) return known;
+    // Mark first: a (malformed) cycle reads as hidden instead of recursing forever.
+    this.visible.set(question.key, false);
+    const shown = !question.logic || evaluateCondition(question.logic, this.answerOf);
+    this.visible.set(question.key, shown);
+    return shown;
+  }
+
+  isEnabled(question: Question): boolean {
+    const condition = question.settings.enableIf;
+    return !condition || evaluateCondition(condition, this.answerOf);
+  }
+
+  /** Shown, answerable and required by its flag or its required condition. */
+  isRequired(question: Question): boolean {
+    if (!this.isVisible(question) || !this.isEnabled(question)) return false;
+    const condition = question.settings.requiredIf;
+    return question.required || (!!condition && evaluateCondition(condition, this.answerOf));
   }
 }
 
+/** Whether a question is shown, given the answers so far. */
+export function isVisible(question: Question, answers: AnswerMap, questions: Question[]): boolean {
+  return new QuestionStates(questions, answers).isVisible(question);
+}
+
 export function visibleQuestionKeys(questions: Question[], answers: AnswerMap): Set<string> {
-  const byKey = new Map(questions.map((q) => [q.key, q]));
-  return new Set(questions.filter((q) => isVisible(q, answers, byKey)).map((q) => q.key));
+  const states = new QuestionStates(questions, answers);
+  return new Set(questions.filter((q) => states.isVisible(q)).map((q) => q.key));
 }
 
 /** Normalises one answer or returns the message explaining why it is not acceptable. */
@@ -146,26 +188,46 @@ export function checkAnswers(
   const locale = options.locale ?? "en";
   const m = messages[locale];
   const byKey = new Map(questions.map((q) => [q.key, q]));
+  const states = new QuestionStates(questions, answers);
   const values: Record<string, AnswerValue> = {};
   const errors: Record<string, string> = {};
 
+  const withOther = new Map(
+    questions.filter((q) => q.settings.otherTextFor).map((q) => [otherTextKey(q.key), q]),
+  );
   for (const key of Object.keys(answers)) {
-    if (!byKey.has(key)) errors[key] = m.unknown;
+    if (!byKey.has(key) && !withOther.has(key)) errors[key] = m.unknown;
   }
   for (const question of questions) {
     const raw = answers[question.key];
-    const visible = isVisible(question, answers, byKey);
+    const applies = states.isVisible(question) && states.isEnabled(question);
     if (isEmpty(raw)) {
-      if (visible && question.required && options.complete) errors[question.key] = m.required;
+      if (options.complete && states.isRequired(question)) errors[question.key] = m.required;
       continue;
     }
-    if (!visible) {
+    if (!applies) {
       errors[question.key] = m.hidden;
       continue;
     }
     const checked = checkAnswer(question, raw as AnswerValue, locale);
     if (checked.ok) values[question.key] = checked.value;
     else errors[question.key] = checked.message;
+  }
+  // "Other (please specify)": the text belongs to a chosen "Other" and is needed to complete.
+  for (const [key, question] of withOther) {
+    const text = answers[key];
+    const chosen = values[question.key] !== undefined && choseOther(question, values[question.key]);
+    if (isEmpty(text)) {
+      if (chosen && options.complete) errors[key] = m.otherText;
+    } else if (!chosen) {
+      errors[key] = m.hidden;
+    } else if (typeof text !== "string") {
+      errors[key] = m.text;
+    } else if (text.trim().length > otherTextMax) {
+      errors[key] = m.tooLong(otherTextMax);
+    } else {
+      values[key] = text.trim();
+    }
   }
   return { values, errors };
 }

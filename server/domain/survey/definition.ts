@@ -1,6 +1,7 @@
 // The survey definition: question types, roles, localised text, options, settings and display
 // logic, as zod schemas shared by the builder, the public page and the server.
 import { z } from "zod";
+import { conditionSources, ZCondition, type TCondition } from "./conditions";
 
 export const locales = ["en", "de"] as const;
 export type TLocale = (typeof locales)[number];
@@ -128,6 +129,12 @@ export const ZQuestionSettings = z
     max: z.number().finite().optional(),
     /** Rating: show as a Net Promoter Score question. */
     nps: z.boolean().optional(),
+    /** Shown but not answerable unless this holds (SurveyJS enableIf). */
+    enableIf: ZCondition.optional(),
+    /** Required whenever this holds, even when `required` is off (SurveyJS requiredIf). */
+    requiredIf: ZCondition.optional(),
+    /** Choice questions: the "Other" option (by value) whose answer asks for a text. */
+    otherTextFor: z.string().min(1).max(80).optional(),
     /** Only on questions imported from SurveyJS: what export needs to write them back. */
     surveyJs: ZSurveyJsOrigin.optional(),
   })
@@ -156,13 +163,9 @@ export const ZPersonaPhrasing = z
   .strict();
 export type TPersonaPhrasing = z.infer<typeof ZPersonaPhrasing>;
 
-export const logicOperators = ["equals", "oneOf", "greaterThan"] as const;
-export const ZDisplayLogic = z.object({
-  questionKey: z.string().min(1),
-  operator: z.enum(logicOperators),
-  value: z.union([z.string(), z.number(), z.array(z.string()).min(1)]),
-});
-export type TDisplayLogic = z.infer<typeof ZDisplayLogic>;
+/** Display logic: the condition under which a question is shown (see conditions.ts). */
+export const ZDisplayLogic = ZCondition;
+export type TDisplayLogic = TCondition;
 
 export const ZQuestionKey = z
   .string()
@@ -215,11 +218,28 @@ export const ZSurveyQuestions = z
           issue("The minimum must be below the maximum.", ["settings"]);
         }
       }
-      if (q.logic) {
-        const sourceIndex = seen.get(q.logic.questionKey);
-        if (sourceIndex === undefined || sourceIndex >= index) {
-          issue("Display logic can only depend on an earlier question.", ["logic"]);
+      const conditions = [
+        ["logic", q.logic],
+        ["settings", q.settings.enableIf],
+        ["settings", q.settings.requiredIf],
+      ] as const;
+      for (const [field, condition] of conditions) {
+        for (const source of conditionSources(condition)) {
+          const sourceIndex = seen.get(source);
+          if (sourceIndex === undefined || sourceIndex >= index) {
+            issue(
+              field === "logic"
+                ? "Display logic can only depend on an earlier question."
+                : "Conditions can only depend on an earlier question.",
+              [field],
+            );
+            break;
+          }
         }
+      }
+      const other = q.settings.otherTextFor;
+      if (other !== undefined && !values.includes(other)) {
+        issue("The option that asks for a text must be one of the options.", ["settings"]);
       }
     });
   });

@@ -116,7 +116,7 @@ function buildDocument(): OpenApiDocument {
           summary: "Get a published version's definition",
           description:
             "The frozen questions of one published version (or the latest): keys, types, " +
-            "options, scales, display logic and texts in every language. Drafts are not served.",
+            "options, scales, conditions (display, enable, required) and texts in every language. Drafts are not served.",
           security: apiKey,
           requestParams: { path: ZVersionPathParams },
           responses: {

@@ -4,7 +4,7 @@
 // meaning, stage and NPS flag, so that importing the file again restores the same survey.
 import type { TChoiceOption, TQuestionDefinition, TSurveyMeta } from "../definition";
 import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
-import { formatCondition } from "./expressions";
+import { formatCondition, type SourceInfo } from "./expressions";
 import { writeText } from "./text";
 import { customKey, type JsonObject } from "./types";
 
@@ -36,7 +36,9 @@ export const surveyJsName = (q: TQuestionDefinition) => q.settings.surveyJs?.nam
 const surveyJsValue = (o: TChoiceOption): string | number => o.source ?? o.value;
 
 function choiceBody(q: TQuestionDefinition): JsonObject {
-  const origin = q.settings.surveyJs ?? {};
+  const imported = q.settings.surveyJs ?? {};
+  // An "Other (please specify)" option made in the builder is SurveyJS's "Other" item too.
+  const origin = { ...imported, otherValue: imported.otherValue ?? q.settings.otherTextFor };
   const special = new Set([origin.otherValue, origin.noneValue]);
   const body: JsonObject = {
     type:
@@ -83,16 +85,18 @@ function element(
   const base: JsonObject = { name: surveyJsName(q), title: writeText(q.text) };
   if (q.help && (q.help.en || q.help.de)) base.description = writeText(q.help);
   if (q.required) base.isRequired = true;
-  const source = q.logic ? byKey.get(q.logic.questionKey) : undefined;
-  if (q.logic && source) {
-    base.visibleIf = formatCondition(q.logic, source.type, {
-      name: surveyJsName(source),
-      value: (v) => {
-        const option = source.options.find((o) => o.value === v);
-        return option ? surveyJsValue(option) : v;
-      },
-    });
-  }
+  const sourceOf = (key: string): SourceInfo | undefined => {
+    const source = byKey.get(key);
+    if (!source) return undefined;
+    const value = (v: string) => {
+      const option = source.options.find((o) => o.value === v);
+      return option ? surveyJsValue(option) : v;
+    };
+    return { type: source.type, naming: { name: surveyJsName(source), value } };
+  };
+  if (q.logic) base.visibleIf = formatCondition(q.logic, sourceOf);
+  if (q.settings.enableIf) base.enableIf = formatCondition(q.settings.enableIf, sourceOf);
+  if (q.settings.requiredIf) base.requiredIf = formatCondition(q.settings.requiredIf, sourceOf);
   const ends: JsonObject = {};
   if (q.settings.minLabel) ends.minRateDescription = writeText(q.settings.minLabel);
   if (q.settings.maxLabel) ends.maxRateDescription = writeText(q.settings.maxLabel);

@@ -119,11 +119,6 @@ export function choices(el: JsonObject, path: string, name: string, ctx: Element
   if (el.showOtherItem === true || el.hasOther === true) {
     const value = list.add("other", el.otherText, path, { en: "Other", de: "Sonstiges" });
     if (value) origin.otherValue = value;
-    ctx.report(
-      path,
-      `The comment box of "${name}"'s "Other" choice`,
-      '"Other" is imported as a plain choice; there is no text box next to it.',
-    );
   }
   return { options: list.options, optionValues: list.optionValues, origin };
 }

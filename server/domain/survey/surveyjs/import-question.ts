@@ -111,7 +111,8 @@ export function mapBody(
       return {
         type: multiple ? "MULTIPLE_CHOICE" : "SINGLE_CHOICE",
         options,
-        settings: {},
+        // SurveyJS's "Other" item asks for a text; ours does too.
+        settings: origin.otherValue ? { otherTextFor: origin.otherValue } : {},
         randomizeOptions,
         optionValues,
         origin,

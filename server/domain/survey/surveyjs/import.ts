@@ -9,11 +9,11 @@ import {
   ZQuestionDefinition,
   ZSurveyMeta,
   ZSurveyQuestions,
-  type TDisplayLogic,
   type TQuestionDefinition,
   type TSurveyJsOrigin,
   type TSurveyMeta,
 } from "../definition";
+import type { TCondition } from "../conditions";
 import { resolveCondition } from "./import-logic";
 import {
   containerProps,
@@ -70,8 +70,6 @@ class Importer implements ElementContext {
   /** Lower-cased SurveyJS name -> our key, for the names display conditions refer to. */
   private readonly keyOfName = new Map<string, string>();
   private readonly optionValues = new Map<string, Map<string, string>>();
-  /** Key -> where its display condition came from (its own visibleIf, or a panel's/page's). */
-  private readonly conditionOf = new Map<string, string>();
 
   constructor(private readonly options: ImportOptions) {}
 
@@ -100,7 +98,7 @@ class Importer implements ElementContext {
     el: JsonObject,
     path: string,
     page: number,
-    inherited: Inherited | null,
+    inherited: Inherited[],
     label: string,
     isPage = false,
   ) {
@@ -112,17 +110,11 @@ class Importer implements ElementContext {
         "Panels have no titles here; their questions keep their order.",
       );
     }
-    let condition = inherited;
-    if (typeof el.visibleIf === "string" && el.visibleIf.trim()) {
-      if (inherited) {
-        this.dropCondition(
-          inherited.path,
-          `Condition "${inherited.expression}" on the questions of ${label}`,
-          "A question here has one display condition; the inner one was kept.",
-        );
-      }
-      condition = { expression: el.visibleIf, path: `${path}.visibleIf` };
-    }
+    // A panel's or page's condition holds for every question inside, together with theirs.
+    const condition =
+      typeof el.visibleIf === "string" && el.visibleIf.trim()
+        ? [...inherited, { expression: el.visibleIf, path: `${path}.visibleIf` }]
+        : inherited;
     const elements = el.elements ?? el.questions;
     const key = el.elements !== undefined ? "elements" : "questions";
     asArray(elements).forEach((child, i) =>
@@ -130,7 +122,7 @@ class Importer implements ElementContext {
     );
   }
 
-  element(el: unknown, path: string, page: number, inherited: Inherited | null): void {
+  element(el: unknown, path: string, page: number, inherited: Inherited[]): void {
     if (!isObject(el)) return this.report(path, "An element", "It is not a question object.");
     const type = typeof el.type === "string" ? el.type.toLowerCase() : "";
     const name = typeof el.name === "string" && el.name.trim() ? el.name.trim() : "";
@@ -228,37 +220,23 @@ class Importer implements ElementContext {
     }
     const question = parsed.data;
     const own = this.ownCondition(el, name, path);
-    const condition = own ?? inherited;
-    if (condition) question.logic = this.logic(condition, label);
+    const shownWhen = own ? [...inherited, own] : inherited;
+    const kept = shownWhen
+      .map((c) => this.logic(c, label, "The question is shown whether it holds or not."))
+      .filter((c): c is TCondition => c !== null);
+    question.logic = allOf(kept);
     // A question shown more often than its author meant must not block anyone: when a
     // condition that hid it could not be kept, it no longer requires an answer.
-    let lost = condition !== null && question.logic === null;
-    // A panel's condition still holds when the own condition's source sits in the same panel:
-    // a question is only shown when its source is.
-    const implied =
-      question.logic && this.conditionOf.get(question.logic.questionKey) === inherited?.path;
-    if (own && inherited && !implied) {
-      this.dropCondition(
-        inherited.path,
-        `Condition "${inherited.expression}" on ${label}`,
-        "A question here has one display condition; its own was kept.",
-      );
-      lost = true;
-    }
-    for (const [prop, why] of [
-      [
-        "enableIf",
-        "Questions here can always be answered; the condition that enabled it was left out.",
-      ],
-      [
-        "requiredIf",
-        "A question here is required always or never; the condition that required it was left out.",
-      ],
+    let lost = kept.length < shownWhen.length;
+    for (const [prop, field, consequence] of [
+      ["enableIf", "enableIf", "The question can always be answered."],
+      ["requiredIf", "requiredIf", "The question is required only if marked so."],
     ] as const) {
       const expression = el[prop];
       if (typeof expression !== "string" || !expression.trim()) continue;
-      this.dropCondition(`${path}.${prop}`, `Condition "${expression}" of ${label}`, why);
-      if (prop === "enableIf") lost = true;
+      const condition = this.logic({ expression, path: `${path}.${prop}` }, label, consequence);
+      if (condition) question.settings = { ...question.settings, [field]: condition };
+      else if (prop === "enableIf") lost = true;
     }
     if (lost && question.required) {
       question.required = false;
@@ -273,7 +251,6 @@ class Importer implements ElementContext {
     this.pendingPage = undefined;
     if (name) this.keyOfName.set(name.toLowerCase(), key);
     this.optionValues.set(key, body.optionValues);
-    if (condition) this.conditionOf.set(key, condition.path);
     this.questions.push(question);
   }
 
@@ -320,7 +297,7 @@ class Importer implements ElementContext {
     return null;
   }
 
-  private logic(condition: Inherited, label: string): TDisplayLogic | null {
+  private logic(condition: Inherited, label: string, consequence: string): TCondition | null {
     const resolved = resolveCondition(condition.expression, (name) => {
       const key = this.keyOfName.get(name.toLowerCase());
       const question = this.questions.find((q) => q.key === key);
@@ -333,10 +310,17 @@ class Importer implements ElementContext {
     this.dropCondition(
       condition.path,
       `Condition "${condition.expression}" of ${label}`,
-      `${resolved.why} The question is always shown.`,
+      `${resolved.why} ${consequence}`,
     );
     return null;
   }
+}
+
+/** Conditions that must all hold, as one (flattening nested "and"s); null when there are none. */
+function allOf(conditions: TCondition[]): TCondition | null {
+  const flat = conditions.flatMap((c) => ("and" in c ? c.and : [c]));
+  if (flat.length === 0) return null;
+  return flat.length === 1 ? (flat[0] as TCondition) : { and: flat };
 }
 
 /**
@@ -445,7 +429,7 @@ export function fromSurveyJs(json: unknown, options: ImportOptions = {}): Survey
       );
     }
     importer.pendingPage = pageOrigin(raw, page, importer);
-    importer.container(raw, path, Math.min(page, maxPage), null, label, true);
+    importer.container(raw, path, Math.min(page, maxPage), [], label, true);
     if (importer.questions.length > before) page += 1;
     else if (importer.pendingPage?.title || importer.pendingPage?.description) {
       importer.report(

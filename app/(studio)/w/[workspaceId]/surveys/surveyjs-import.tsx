@@ -2,6 +2,7 @@
 // what it cannot carry over, with reasons), then create a new draft survey from it, or hand the
 // questions to the builder to replace the draft's. Used by the new-survey page and the builder.
 "use client";
+import { describeCondition } from "~/server/domain/survey/conditions";
 import { useMutation } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
@@ -197,7 +198,11 @@ export function SurveyJsImport(props: SurveyJsImportProps) {
                         <code className="muted">{q.key}</code>
                       </td>
                       <td>{questionTypeLabels[q.type]}</td>
-                      <td>{q.logic ? `when ${q.logic.questionKey} matches` : "always"}</td>
+                      <td>
+                        {q.logic
+                          ? `when ${describeCondition(q.logic, result.questions)}`
+                          : "always"}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

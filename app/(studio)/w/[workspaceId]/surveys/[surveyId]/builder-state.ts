@@ -3,6 +3,7 @@
 // schemas the server applies, keyed by question so errors show next to the right field.
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
+import { conditionSources, renameSource, withoutSource } from "~/server/domain/survey/conditions";
 import {
   ZSurveyMeta,
   ZSurveyQuestions,
@@ -240,19 +241,19 @@ export function removeQuestion(list: DraftQuestion[], uid: string): DraftQuestio
   const gone = list.find((q) => q.uid === uid);
   return list
     .filter((q) => q.uid !== uid)
-    .map((q) => (gone && q.logic?.questionKey === gone.key ? { ...q, logic: null } : q));
+    .map((q) => (gone ? { ...q, logic: withoutSource(q.logic, gone.key) } : q));
 }
 
 export const dependants = (list: DraftQuestion[], key: string) =>
-  list.filter((q) => q.logic?.questionKey === key);
+  list.filter((q) => conditionSources(q.logic).includes(key));
 
 /** Replaces one question; a changed key is followed by the logic that refers to it. */
 export function updateQuestion(list: DraftQuestion[], next: DraftQuestion): DraftQuestion[] {
   const prev = list.find((q) => q.uid === next.uid);
   return list.map((q) => {
     if (q.uid === next.uid) return next;
-    if (prev && prev.key !== next.key && q.logic?.questionKey === prev.key) {
-      return { ...q, logic: { ...q.logic, questionKey: next.key } };
+    if (prev && prev.key !== next.key && q.logic && conditionSources(q.logic).includes(prev.key)) {
+      return { ...q, logic: renameSource(q.logic, prev.key, next.key) };
     }
     return q;
   });

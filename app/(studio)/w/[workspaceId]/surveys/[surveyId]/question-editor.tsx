@@ -184,6 +184,29 @@ export function QuestionEditor(props: QuestionEditorProps) {
         />
       )}
 
+      {isChoice(q.type) && (
+        <div className="field">
+          <label htmlFor={`${id}-other`}>Ask respondents to specify</label>
+          <select
+            id={`${id}-other`}
+            value={settings.otherTextFor ?? ""}
+            aria-describedby={`${id}-other-hint`}
+            onChange={(e) => setSettings({ otherTextFor: e.target.value || undefined })}
+          >
+            <option value="">No text box</option>
+            {q.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                When “{o.label.en || o.value}” is chosen
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-other-hint`} className="hint">
+            Shows a text box next to that option, as in “Other (please specify)”. The text is
+            exported in its own column.
+          </p>
+        </div>
+      )}
+
       {q.type === "LIKERT" && (
         <fieldset className="inline-fieldset">
           <legend className="label">Scale points</legend>

@@ -1,6 +1,7 @@
 // Words the builder uses about questions: what each analysis role does, and one-line summaries
 // of a question's scale, options and display logic.
 import type { TQuestionDefinition, TQuestionRole } from "~/server/domain/survey/definition";
+import { describeCondition } from "~/server/domain/survey/conditions";
 import { emotionScale, painScale } from "~/server/domain/survey/scales";
 
 export const roleExplanations: Record<TQuestionRole, string> = {
@@ -15,12 +16,6 @@ export const roleExplanations: Record<TQuestionRole, string> = {
   FEAR: "What worries people; fills the fears on each persona card.",
   OTHER: "Kept in responses and exports; the analysis does not use it.",
 };
-
-export const operatorLabels = {
-  equals: "equals",
-  oneOf: "is one of",
-  greaterThan: "is greater than",
-} as const;
 
 export function scaleSummary(q: Pick<TQuestionDefinition, "type" | "settings">): string | null {
   switch (q.type) {
@@ -46,11 +41,5 @@ export function logicSummary(
   logic: TQuestionDefinition["logic"],
   questions: Pick<TQuestionDefinition, "key" | "text" | "options">[],
 ): string | null {
-  if (!logic) return null;
-  const source = questions.find((q) => q.key === logic.questionKey);
-  const label = (v: string | number) =>
-    source?.options.find((o) => o.value === String(v))?.label.en ?? String(v);
-  const value = Array.isArray(logic.value) ? logic.value.map(label).join(", ") : label(logic.value);
-  const name = source ? `"${source.text.en || source.key}"` : logic.questionKey;
-  return `Shown only when ${name} ${operatorLabels[logic.operator]} ${value}`;
+  return logic ? `Shown only when ${describeCondition(logic, questions)}` : null;
 }

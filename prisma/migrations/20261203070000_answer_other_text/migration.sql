@@ -1,0 +1,2 @@
+-- The text typed next to a choice question's "Other (please specify)" option.
+ALTER TABLE "Answer" ADD COLUMN "otherText" TEXT;
