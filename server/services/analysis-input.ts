@@ -4,6 +4,12 @@
 import type { Db } from "~/server/db/client";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
+import {
+  isMatrixAnswer,
+  matrixColumn,
+  matrixRowItems,
+  type MatrixAnswer,
+} from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { rowToQuestion } from "./survey-rows";
 
@@ -40,6 +46,22 @@ export function toAnalysisQuestion(q: TQuestionDefinition): QuestionDefinition {
       return { ...base, kind: "ordinal", min: range?.min, max: range?.max };
     }
   }
+}
+
+/**
+ * The analysis questions of one question: a matrix gives one ordinal item per row, with the
+ * row's own meaning (and, in journeys, stage); every other type gives itself.
+ */
+export function toAnalysisQuestions(q: TQuestionDefinition): QuestionDefinition[] {
+  if (q.type !== "MATRIX") return [toAnalysisQuestion(q)];
+  return matrixRowItems(q).map((item) => ({
+    id: item.key,
+    label: item.label.en,
+    role: item.role,
+    kind: "ordinal",
+    min: item.min,
+    max: item.max,
+  }));
 }
 
 export interface AnalysisSelection {
@@ -86,12 +108,17 @@ export async function loadAnalysisInput(
       for (const a of response.answers) {
         const key = keyOfQuestionId.get(a.questionId);
         if (!key) continue;
-        answers[key] = a.numberValue ?? a.textValue ?? a.choices;
+        // A matrix answer is one item per row, as its questions are.
+        if (isMatrixAnswer(a.rowValues)) {
+          for (const [rowKey, point] of Object.entries(a.rowValues as MatrixAnswer)) {
+            answers[matrixColumn(key, rowKey)] = point;
+          }
+        } else answers[key] = a.numberValue ?? a.textValue ?? a.choices;
       }
       responses.push({ id: response.id, answers });
     }
     if (page.length < pageSize) break;
     cursor = page[page.length - 1]?.id;
   }
-  return { questions: [...byKey.values()].map(toAnalysisQuestion), responses };
+  return { questions: [...byKey.values()].flatMap(toAnalysisQuestions), responses };
 }

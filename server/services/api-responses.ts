@@ -8,6 +8,7 @@ import type { AnswerValue } from "~/server/domain/survey/answers";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 import {
+  answerFromColumns,
   listResponses,
   saveResponse,
   type ResponseListItem,
@@ -63,6 +64,7 @@ export async function listResponsePage(
       numberValue: true,
       textValue: true,
       choices: true,
+      rowValues: true,
       question: { select: { key: true, position: true } },
     },
     orderBy: { question: { position: "asc" } },
@@ -70,7 +72,7 @@ export async function listResponsePage(
   const byResponse = new Map<string, Record<string, AnswerValue>>();
   for (const a of answers) {
     const map = byResponse.get(a.responseId) ?? {};
-    map[a.question.key] = a.numberValue ?? a.textValue ?? a.choices;
+    map[a.question.key] = answerFromColumns(a);
     byResponse.set(a.responseId, map);
   }
   return {

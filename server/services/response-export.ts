@@ -1,5 +1,6 @@
 // Exports a survey's responses as a table: one row per response, one column per question key
-// (multiple choice: one 0/1 column per option, "<key>__<option>"), plus the response's id,
+// (multiple choice: one 0/1 column per option, "<key>__<option>"; matrix: one column per row
+// with its scale point, "<key>__<row>"), plus the response's id,
 // version, status, timestamps and language. Columns are the union over all published versions,
 // matched by question key, so answers to "the same" question line up across versions.
 // CSV cells that a spreadsheet would run as a formula are neutralised; JSON keeps typed values.
@@ -8,7 +9,14 @@ import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import type { TQuestionType } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, matrixColumn, type MatrixAnswer } from "~/server/domain/survey/matrix";
 import { requireRole, type MembershipView } from "./access";
+
+/** Row keys of a stored matrix question's settings (a loose read: settings are JSON). */
+function storedMatrixRowKeys(settings: Prisma.JsonValue): string[] {
+  const matrix = (settings as { matrix?: { rows?: { key?: unknown }[] } } | null)?.matrix;
+  return (matrix?.rows ?? []).map((r) => r.key).filter((k): k is string => typeof k === "string");
+}
 
 export type ExportCell = string | number | null;
 export type ExportRow = Record<string, ExportCell>;
@@ -39,6 +47,8 @@ interface ColumnPlan {
   type: TQuestionType;
   /** Multiple choice: every option value any version offered, newest version's order first. */
   options: string[];
+  /** Matrix: every row key any version had, newest version's order first. */
+  rows: string[];
 }
 
 const anyMember = ["OWNER", "RESEARCHER", "STRATEGIST"] as const;
@@ -59,7 +69,7 @@ export async function exportResponses(
         include: {
           questions: {
             orderBy: { position: "asc" },
-            select: { id: true, key: true, type: true, options: true },
+            select: { id: true, key: true, type: true, options: true, settings: true },
           },
         },
       },
@@ -72,7 +82,10 @@ export async function exportResponses(
   for (const version of survey.versions) {
     for (const q of version.questions) {
       keyOfQuestion.set(q.id, q.key);
-      const plan = plans.get(q.key) ?? { key: q.key, type: q.type, options: [] };
+      const plan = plans.get(q.key) ?? { key: q.key, type: q.type, options: [], rows: [] };
+      for (const row of storedMatrixRowKeys(q.settings)) {
+        if (!plan.rows.includes(row)) plan.rows.push(row);
+      }
       const values = Array.isArray(q.options)
         ? (q.options as { value?: unknown }[]).map((o) => String(o?.value ?? ""))
         : [];
@@ -85,6 +98,8 @@ export async function exportResponses(
   for (const plan of plans.values()) {
     if (plan.type === "MULTIPLE_CHOICE") {
       columns.push(...plan.options.map((option) => `${plan.key}__${option}`));
+    } else if (plan.type === "MATRIX") {
+      columns.push(...plan.rows.map((row) => matrixColumn(plan.key, row)));
     } else columns.push(plan.key);
   }
 
@@ -101,7 +116,15 @@ export async function exportResponses(
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     include: {
       version: { select: { number: true } },
-      answers: { select: { questionId: true, numberValue: true, textValue: true, choices: true } },
+      answers: {
+        select: {
+          questionId: true,
+          numberValue: true,
+          textValue: true,
+          choices: true,
+          rowValues: true,
+        },
+      },
     },
   });
 
@@ -129,6 +152,10 @@ export async function exportResponses(
         for (const option of plan.options) {
           row[`${plan.key}__${option}`] = chosen ? (chosen.includes(option) ? 1 : 0) : null;
         }
+      } else if (plan.type === "MATRIX") {
+        const points = isMatrixAnswer(answer?.rowValues) ? (answer.rowValues as MatrixAnswer) : {};
+        for (const rowKey of plan.rows)
+          row[matrixColumn(plan.key, rowKey)] = points[rowKey] ?? null;
       } else if (!answer) {
         row[plan.key] = null;
       } else {

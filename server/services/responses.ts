@@ -6,6 +6,7 @@ import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, type MatrixAnswer } from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { requireRole, type MembershipView } from "./access";
 import { hashResponseSecret, newResponseSecret, secretMatches } from "./response-secret";
@@ -49,10 +50,21 @@ const wrongSecretMessage =
   "This response can only be continued by the browser or client that started it (its " +
   "responseSecret did not match). Reload the page to start a new response.";
 
+export interface AnswerColumns {
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[];
+  /** A matrix's { rowKey: scale point }; absent (null) for every other type. */
+  rowValues?: MatrixAnswer;
+}
+
 export function answerColumns(
   question: Pick<TQuestionDefinition, "type" | "settings">,
   value: AnswerValue,
-): { numberValue: number | null; textValue: string | null; choices: string[] } {
+): AnswerColumns {
+  if (question.type === "MATRIX") {
+    return { numberValue: null, textValue: null, choices: [], rowValues: value as MatrixAnswer };
+  }
   if (numericRange(question)) {
     return { numberValue: value as number, textValue: null, choices: [] };
   }
@@ -60,6 +72,17 @@ export function answerColumns(
     return { numberValue: null, textValue: null, choices: value as string[] };
   }
   return { numberValue: null, textValue: value as string, choices: [] };
+}
+
+/** A stored answer's value again, as the answer rules and exports speak it. */
+export function answerFromColumns(a: {
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[];
+  rowValues?: unknown;
+}): AnswerValue {
+  if (isMatrixAnswer(a.rowValues)) return a.rowValues as MatrixAnswer;
+  return a.numberValue ?? a.textValue ?? a.choices;
 }
 
 type AnswerRow = Omit<Prisma.AnswerCreateManyInput, "id">;
@@ -83,8 +106,19 @@ function answerRowsFor(
   return { rows, errors };
 }
 
-const rowKey = (row: Pick<AnswerRow, "numberValue" | "textValue" | "choices">) =>
-  JSON.stringify([row.numberValue ?? null, row.textValue ?? null, row.choices ?? []]);
+const rowKey = (row: {
+  numberValue?: number | null;
+  textValue?: string | null;
+  choices?: string[] | Prisma.AnswerCreatechoicesInput;
+  rowValues?: unknown;
+}) =>
+  JSON.stringify([
+    row.numberValue ?? null,
+    row.textValue ?? null,
+    row.choices ?? [],
+    // JSONB keeps its own key order: compare rows in a fixed order.
+    isMatrixAnswer(row.rowValues) ? Object.entries(row.rowValues).sort() : null,
+  ]);
 
 async function questionsOf(db: Db, versionId: string) {
   const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
@@ -112,7 +146,13 @@ async function answerCompleted(
   if (Object.keys(errors).length > 0) fail("CONFLICT", differentContentMessage);
   const storedRows = await db.answer.findMany({
     where: { responseId: input.responseId },
-    select: { questionId: true, numberValue: true, textValue: true, choices: true },
+    select: {
+      questionId: true,
+      numberValue: true,
+      textValue: true,
+      choices: true,
+      rowValues: true,
+    },
   });
   const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, rowKey(r)]));
   const same =

@@ -13,6 +13,7 @@ export interface RespondentWords {
   required: string;
   pageOf: (page: number, total: number) => string;
   selectAll: string;
+  matrixHint: string;
   scaleEnds: (minLabel: string, maxLabel: string) => string;
   numberRange: (min: number | undefined, max: number | undefined) => string;
   errorSummary: (count: number) => string;
@@ -40,6 +41,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     required: "(required)",
     pageOf: (page, total) => `Page ${page} of ${total}`,
     selectAll: "Select all that apply.",
+    matrixHint: "Choose one point on the scale for each row.",
     scaleEnds: (min, max) => `From ${min} to ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined
@@ -76,6 +78,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     required: "(Pflichtfrage)",
     pageOf: (page, total) => `Seite ${page} von ${total}`,
     selectAll: "Mehrfachauswahl möglich.",
+    matrixHint: "Bitte wählen Sie für jede Zeile einen Punkt der Skala.",
     scaleEnds: (min, max) => `Von ${min} bis ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined

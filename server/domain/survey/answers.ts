@@ -2,9 +2,11 @@
 // display logic and required questions. Pure and shared: the public page shows the same
 // messages the server enforces. Unknown or hidden answers are refused, never stored.
 import type { TLocale, TQuestionDefinition } from "./definition";
+import { checkMatrixAnswer, isMatrixAnswer, type MatrixAnswer } from "./matrix";
 import { numericRange, textLimits } from "./scales";
 
-export type AnswerValue = number | string | string[];
+/** A number, a text or choice, several choices, or a matrix's rowKey -> scale value. */
+export type AnswerValue = number | string | string[] | MatrixAnswer;
 export type AnswerMap = Record<string, AnswerValue | null | undefined>;
 
 type Question = Pick<
@@ -29,6 +31,8 @@ const messages = {
     tooLong: (max: number) => `Keep this under ${max} characters.`,
     unknown: "This question is not part of the survey.",
     hidden: "This question does not apply to your earlier answers.",
+    matrixRows: "Please rate every row.",
+    matrixPoint: "Choose one of the points on the scale for each row.",
   },
   de: {
     required: "Bitte beantworten Sie diese Frage.",
@@ -46,6 +50,8 @@ const messages = {
     tooLong: (max: number) => `Bitte weniger als ${max} Zeichen.`,
     unknown: "Diese Frage gehört nicht zur Umfrage.",
     hidden: "Diese Frage trifft auf Ihre vorherigen Antworten nicht zu.",
+    matrixRows: "Bitte bewerten Sie jede Zeile.",
+    matrixPoint: "Bitte wählen Sie für jede Zeile einen Punkt der Skala.",
   },
 } satisfies Record<TLocale, unknown>;
 
@@ -53,7 +59,8 @@ const isEmpty = (value: AnswerValue | null | undefined): boolean =>
   value === null ||
   value === undefined ||
   (typeof value === "string" && value.trim() === "") ||
-  (Array.isArray(value) && value.length === 0);
+  (Array.isArray(value) && value.length === 0) ||
+  (isMatrixAnswer(value) && Object.values(value).every((v) => v === null || v === undefined));
 
 /** Whether a question is shown, given the answers so far (its logic source must be visible too). */
 export function isVisible(
@@ -103,6 +110,12 @@ export function checkAnswer(
     }
     return { ok: true, value: n };
   }
+  if (question.type === "MATRIX") {
+    const checked = checkMatrixAnswer(question, raw);
+    if (!checked.ok) return { ok: false, message: m.matrixPoint };
+    return { ok: true, value: checked.value };
+  }
+  if (isMatrixAnswer(raw)) return { ok: false, message: m.text };
   const optionValues = question.options.map((o) => o.value);
   switch (question.type) {
     case "SINGLE_CHOICE":
@@ -164,8 +177,16 @@ export function checkAnswers(
       continue;
     }
     const checked = checkAnswer(question, raw as AnswerValue, locale);
-    if (checked.ok) values[question.key] = checked.value;
-    else errors[question.key] = checked.message;
+    if (!checked.ok) errors[question.key] = checked.message;
+    else if (question.required && options.complete && missingMatrixRows(question, checked.value)) {
+      // Required applies per row: a half-rated matrix is not an answer yet.
+      errors[question.key] = m.matrixRows;
+    } else values[question.key] = checked.value;
   }
   return { values, errors };
 }
+
+const missingMatrixRows = (question: Question, value: AnswerValue): boolean =>
+  question.type === "MATRIX" &&
+  isMatrixAnswer(value) &&
+  (question.settings.matrix?.rows ?? []).some((row) => value[row.key] === undefined);

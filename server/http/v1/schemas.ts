@@ -156,7 +156,12 @@ export const ZSaveResponseResult = z
   })
   .meta({ id: "SaveResponseResult" });
 
-export const ZApiAnswerValue = z.union([z.number(), z.string(), z.array(z.string())]);
+export const ZApiAnswerValue = z.union([
+  z.number(),
+  z.string(),
+  z.array(z.string()),
+  z.record(z.string(), z.number()).meta({ description: "A matrix: the scale point per row key." }),
+]);
 
 export const ZApiResponse = z
   .object({

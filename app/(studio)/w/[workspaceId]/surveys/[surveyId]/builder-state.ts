@@ -135,6 +135,7 @@ export const defaultRoleFor: Record<TQuestionType, TQuestionRole> = {
   NUMBER: "DEMOGRAPHIC",
   SHORT_TEXT: "OTHER",
   LONG_TEXT: "THOUGHT",
+  MATRIX: "SEGMENT",
 };
 
 const defaultOptions = (): TChoiceOption[] => [
