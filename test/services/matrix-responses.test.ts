@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { exportResponses } from "~/server/services/response-export";
+import { exportResponses, toCsv } from "~/server/services/response-export";
+import { importResponses, previewResponseImport } from "~/server/services/response-import";
 import { saveResponse } from "~/server/services/responses";
 import { getSurveyResults } from "~/server/services/results-summary";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
@@ -126,5 +127,45 @@ describe("matrix responses", () => {
     ]);
     const first = input.responses.find((r) => r.id === ids[1]);
     expect(first?.answers).toEqual({ visit__parking: 2, visit__waiting: 3 });
+  });
+
+  it("imports a CSV with one column per row (and NA for a skipped row) into the matrix", async () => {
+    const { actor } = await makeWorkspaceWithOwner(db);
+    const optional = questions.map((q) => ({ ...q, required: false }));
+    const { id } = await createSurvey(db, actor, { title: "Clinic visit" }, optional);
+    await publishSurvey(db, actor, id);
+    const csv = [
+      "response_id,status,visit__parking,visit__waiting,comment",
+      "a1,COMPLETE,2,3,fine",
+      "a2,COMPLETE,0,NA,",
+      "a3,COMPLETE,7,1,",
+    ].join("\n");
+    const preview = await previewResponseImport(db, actor, { surveyId: id, csv });
+    const visit = preview.mapping.questions.find((q) => q.key === "visit");
+    expect(visit?.optionColumns).toEqual({ parking: "visit__parking", waiting: "visit__waiting" });
+    // 7 is not a point of the 0..3 scale: the row is named with its column.
+    const refused = await importResponses(db, actor, {
+      surveyId: id,
+      csv,
+      mapping: preview.mapping,
+    });
+    expect(refused.refused).toBe(true);
+    expect(refused.skipped.map((s) => s.row)).toEqual([4]);
+
+    const good = csv.split("\n").slice(0, 3).join("\n");
+    const report = await importResponses(db, actor, {
+      surveyId: id,
+      csv: good,
+      mapping: preview.mapping,
+    });
+    expect(report.imported).toBe(2);
+    const exported = await exportResponses(db, actor, id);
+    const cells = exported.rows.map((r) => [r.visit__parking, r.visit__waiting]).sort();
+    expect(cells).toEqual([
+      [0, null],
+      [2, 3],
+    ]);
+    // And our own export reads back in with the same mapping.
+    expect(toCsv(exported).split("\n")[0]).toContain("visit__parking");
   });
 });
