@@ -3,6 +3,7 @@
 // and values unchanged on the way back. The SurveyJS JSON is a product-feedback survey written
 // for this test in the shape SurveyJS files have.
 import { describe, expect, it } from "vitest";
+import { checkOne } from "~/app/_components/respondent/flow";
 import { checkAnswers, type AnswerValue } from "~/server/domain/survey/answers";
 import { describeAnswer } from "~/server/domain/survey/describe-answer";
 import {
@@ -96,6 +97,14 @@ describe("matrix answers", () => {
     expect(
       checkAnswers(questions(), { checkout: { cart: 3 } }, { complete: false }).errors,
     ).toEqual({});
+  });
+
+  it("asks for the missing rows on the page before the server does", () => {
+    const [q] = questions();
+    if (!q) throw new Error("no question");
+    expect(checkOne(q, { cart: 2 }, "en")).toBe("Please rate every row.");
+    expect(checkOne(q, { cart: 2, payment: 1 }, "de")).toBeNull();
+    expect(checkOne(q, {}, "en")).toBe("Please answer this question.");
   });
 
   it("refuses unknown rows, points off the scale and non-objects", () => {
