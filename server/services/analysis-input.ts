@@ -5,6 +5,12 @@
 import type { Db } from "~/server/db/client";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
+import {
+  isMatrixAnswer,
+  matrixColumn,
+  matrixRowItems,
+  type MatrixAnswer,
+} from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { rowToQuestion } from "./survey-rows";
 
@@ -43,6 +49,22 @@ export function toAnalysisQuestion(q: TQuestionDefinition): QuestionDefinition {
   }
 }
 
+/**
+ * The analysis questions of one question: a matrix gives one ordinal item per row, with the
+ * row's own meaning (and, in journeys, stage); every other type gives itself.
+ */
+export function toAnalysisQuestions(q: TQuestionDefinition): QuestionDefinition[] {
+  if (q.type !== "MATRIX") return [toAnalysisQuestion(q)];
+  return matrixRowItems(q).map((item) => ({
+    id: item.key,
+    label: item.label.en,
+    role: item.role,
+    kind: "ordinal",
+    min: item.min,
+    max: item.max,
+  }));
+}
+
 export interface AnalysisSelection {
   surveyId: string;
   versionIds: string[];
@@ -58,6 +80,7 @@ interface AnswerRow {
   numberValue: number | null;
   textValue: string | null;
   choices: string[] | null;
+  rowValues: unknown;
 }
 
 /**
@@ -68,7 +91,7 @@ interface AnswerRow {
  */
 function answerPage(db: Db, selection: AnalysisSelection, after: string): Promise<AnswerRow[]> {
   return db.$queryRaw<AnswerRow[]>`
-    SELECT r.id AS "responseId", a."questionId", a."numberValue", a."textValue", a.choices
+    SELECT r.id AS "responseId", a."questionId", a."numberValue", a."textValue", a.choices, a."rowValues"
     FROM (
       SELECT id FROM "Response"
       WHERE "versionId" = ANY(${selection.versionIds}::text[])
@@ -114,11 +137,16 @@ export async function loadAnalysisInput(
       }
       const key = row.questionId === null ? undefined : keyOfQuestionId.get(row.questionId);
       if (!key) continue;
-      (current.answers as Record<string, string | number | string[]>)[key] =
-        row.numberValue ?? row.textValue ?? row.choices ?? [];
+      const answers = current.answers as Record<string, string | number | string[]>;
+      // A matrix answer is one item per row, as its questions are.
+      if (isMatrixAnswer(row.rowValues)) {
+        for (const [rowKey, point] of Object.entries(row.rowValues as MatrixAnswer)) {
+          answers[matrixColumn(key, rowKey)] = point;
+        }
+      } else answers[key] = row.numberValue ?? row.textValue ?? row.choices ?? [];
     }
     if (count < pageSize || !current) break;
     after = current.id;
   }
-  return { questions: [...byKey.values()].map(toAnalysisQuestion), responses };
+  return { questions: [...byKey.values()].flatMap(toAnalysisQuestions), responses };
 }

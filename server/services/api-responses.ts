@@ -8,6 +8,7 @@ import { otherTextKey, type AnswerValue } from "~/server/domain/survey/answers";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 import {
+  answerFromColumns,
   listResponses,
   saveResponse,
   type ResponseListItem,
@@ -64,6 +65,7 @@ export async function listResponsePage(
       textValue: true,
       choices: true,
       otherText: true,
+      rowValues: true,
       question: { select: { key: true, position: true } },
     },
     orderBy: { question: { position: "asc" } },
@@ -71,7 +73,7 @@ export async function listResponsePage(
   const byResponse = new Map<string, Record<string, AnswerValue>>();
   for (const a of answers) {
     const map = byResponse.get(a.responseId) ?? {};
-    map[a.question.key] = a.numberValue ?? a.textValue ?? a.choices;
+    map[a.question.key] = answerFromColumns(a);
     // "Other (please specify)" text under the same key a submit sends it with.
     if (a.otherText !== null) map[otherTextKey(a.question.key)] = a.otherText;
     byResponse.set(a.responseId, map);

@@ -5,7 +5,6 @@
 // journey map cell: the respondents of its row with their answers to the stage's questions.
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import type { Db } from "~/server/db/client";
-import type { AnswerValue } from "~/server/domain/survey/answers";
 import { describeAnswer } from "~/server/domain/survey/describe-answer";
 import { fail } from "~/server/domain/errors";
 import type { TJourneyCellAspect } from "~/server/domain/journey-cell-key";
@@ -13,6 +12,7 @@ import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
 import { getJourneyFill } from "./journey-fills";
 import { loadRunResult, resultPersona } from "./persona-view";
+import { answerFromColumns } from "./responses";
 import { rowToQuestion } from "./survey-rows";
 
 export interface ClaimQuestion {
@@ -63,12 +63,13 @@ export async function loadResponseAnswers(
       numberValue: true,
       textValue: true,
       choices: true,
+      rowValues: true,
       question: true,
     },
   });
   for (const a of answers) {
     const question = rowToQuestion(a.question);
-    const value = (a.numberValue ?? a.textValue ?? a.choices) as AnswerValue;
+    const value = answerFromColumns(a);
     const row = out.get(a.responseId) ?? {};
     row[question.key] = describeAnswer(question.type, value, question);
     out.set(a.responseId, row);

@@ -9,6 +9,7 @@ import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { efforts, stageForQuestion, type TEffort } from "~/server/domain/journey";
+import { matrixRowItems } from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { loadAnalysisInput } from "./analysis-input";
 import { rowToQuestion } from "./survey-rows";
@@ -64,10 +65,51 @@ async function loadFillQuestions(db: Db, versionIds: string[]): Promise<FillQues
     include: { version: { select: { number: true } }, stage: { select: { name: true } } },
     orderBy: [{ version: { number: "desc" } }, { position: "asc" }],
   });
+  // A matrix row may name its own stage: its name is looked up like the questions' stages.
+  const rowStageIds = rows.flatMap((row) =>
+    ((row.settings as { matrix?: { rows?: { stageId?: unknown }[] } } | null)?.matrix?.rows ?? [])
+      .map((r) => r.stageId)
+      .filter((id): id is string => typeof id === "string"),
+  );
+  const rowStages = rowStageIds.length
+    ? await db.stage.findMany({
+        where: { id: { in: rowStageIds } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const stageNames = new Map(rowStages.map((st) => [st.id, st.name]));
   const byKey = new Map<string, FillQuestion>();
   for (const row of rows) {
     if (byKey.has(row.key)) continue; // newest version first: its definition wins
     const q = rowToQuestion(row);
+    if (q.type === "MATRIX") {
+      // Each row is a scale item of its own stage and meaning, like a Likert question.
+      for (const item of matrixRowItems(q)) {
+        byKey.set(item.key, {
+          key: item.key,
+          label: item.label.en,
+          type: "LIKERT",
+          role: item.role,
+          options: [],
+          ...(item.min < item.max ? { scale: { min: item.min, max: item.max } } : {}),
+          stageId: item.stageId,
+          stageName:
+            item.stageId === row.stageId
+              ? (row.stage?.name ?? null)
+              : (stageNames.get(item.stageId ?? "") ?? null),
+        });
+      }
+      byKey.set(row.key, {
+        key: row.key,
+        label: "",
+        type: "MATRIX",
+        role: q.role,
+        options: [],
+        stageId: null,
+        stageName: null,
+      });
+      continue;
+    }
     const range = numericRange(q);
     byKey.set(q.key, {
       key: q.key,
@@ -83,7 +125,8 @@ async function loadFillQuestions(db: Db, versionIds: string[]): Promise<FillQues
       stageName: row.stage?.name ?? null,
     });
   }
-  return [...byKey.values()];
+  // The matrix itself only marked its key as seen; its rows stand in for it.
+  return [...byKey.values()].filter((q) => q.type !== "MATRIX");
 }
 
 /**

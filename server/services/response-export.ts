@@ -1,5 +1,6 @@
 // Exports a survey's responses as a table: one row per response, one column per question key
-// (multiple choice: one 0/1 column per option, "<key>__<option>"), plus the response's id,
+// (multiple choice: one 0/1 column per option, "<key>__<option>"; matrix: one column per row
+// with its scale point, "<key>__<row>"), plus the response's id,
 // version, status, timestamps and language. Columns are the union over all published versions,
 // matched by question key, so answers to "the same" question line up across versions.
 // CSV cells that a spreadsheet would run as a formula are neutralised; JSON keeps typed values.
@@ -9,7 +10,14 @@ import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import type { TQuestionType } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, matrixColumn, type MatrixAnswer } from "~/server/domain/survey/matrix";
 import { requireRole, type MembershipView } from "./access";
+
+/** Row keys of a stored matrix question's settings (a loose read: settings are JSON). */
+function storedMatrixRowKeys(settings: Prisma.JsonValue): string[] {
+  const matrix = (settings as { matrix?: { rows?: { key?: unknown }[] } } | null)?.matrix;
+  return (matrix?.rows ?? []).map((r) => r.key).filter((k): k is string => typeof k === "string");
+}
 
 export type ExportCell = string | number | null;
 export type ExportRow = Record<string, ExportCell>;
@@ -42,6 +50,8 @@ interface ColumnPlan {
   options: string[];
   /** Some version offers "Other (please specify)": its text gets a column `<key>-Comment`. */
   otherText: boolean;
+  /** Matrix: every row key any version had, newest version's order first. */
+  rows: string[];
 }
 
 const anyMember = ["OWNER", "RESEARCHER", "STRATEGIST"] as const;
@@ -75,9 +85,18 @@ export async function exportResponses(
   for (const version of survey.versions) {
     for (const q of version.questions) {
       keyOfQuestion.set(q.id, q.key);
-      const plan = plans.get(q.key) ?? { key: q.key, type: q.type, options: [], otherText: false };
+      const plan = plans.get(q.key) ?? {
+        key: q.key,
+        type: q.type,
+        options: [],
+        otherText: false,
+        rows: [],
+      };
       const settings = q.settings as { otherTextFor?: unknown } | null;
       if (settings?.otherTextFor) plan.otherText = true;
+      for (const row of storedMatrixRowKeys(q.settings)) {
+        if (!plan.rows.includes(row)) plan.rows.push(row);
+      }
       const values = Array.isArray(q.options)
         ? (q.options as { value?: unknown }[]).map((o) => String(o?.value ?? ""))
         : [];
@@ -90,6 +109,8 @@ export async function exportResponses(
   for (const plan of plans.values()) {
     if (plan.type === "MULTIPLE_CHOICE") {
       columns.push(...plan.options.map((option) => `${plan.key}__${option}`));
+    } else if (plan.type === "MATRIX") {
+      columns.push(...plan.rows.map((row) => matrixColumn(plan.key, row)));
     } else columns.push(plan.key);
     if (plan.otherText) columns.push(otherTextKey(plan.key));
   }
@@ -114,6 +135,7 @@ export async function exportResponses(
           textValue: true,
           choices: true,
           otherText: true,
+          rowValues: true,
         },
       },
     },
@@ -143,6 +165,10 @@ export async function exportResponses(
         for (const option of plan.options) {
           row[`${plan.key}__${option}`] = chosen ? (chosen.includes(option) ? 1 : 0) : null;
         }
+      } else if (plan.type === "MATRIX") {
+        const points = isMatrixAnswer(answer?.rowValues) ? (answer.rowValues as MatrixAnswer) : {};
+        for (const rowKey of plan.rows)
+          row[matrixColumn(plan.key, rowKey)] = points[rowKey] ?? null;
       } else if (!answer) {
         row[plan.key] = null;
       } else {

@@ -27,6 +27,10 @@ export interface AnswerColumns {
   numberValue: number | null;
   textValue: string | null;
   choices: string[];
+  /** The text typed next to "Other (please specify)". */
+  otherText: string | null;
+  /** A matrix's { rowKey: scale point }. */
+  rowValues: Record<string, number> | null;
 }
 
 export interface FastWriteInput {
@@ -109,19 +113,22 @@ export async function writeResponseInOneTrip(
       SELECT "id" FROM created UNION ALL SELECT "id" FROM updated
     ), incoming AS (
       SELECT * FROM jsonb_to_recordset(${answers}::jsonb)
-        AS a("questionId" text, "numberValue" float8, "textValue" text, "choices" text[])
+        AS a("questionId" text, "numberValue" float8, "textValue" text, "choices" text[],
+          "otherText" text, "rowValues" jsonb)
     ), removed AS (
       DELETE FROM "Answer" a USING written w
       WHERE a."responseId" = w."id"
         AND a."questionId" NOT IN (SELECT "questionId" FROM incoming)
     ), stored AS (
-      INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices")
+      INSERT INTO "Answer"
+        ("id", "responseId", "questionId", "numberValue", "textValue", "choices", "otherText", "rowValues")
       SELECT gen_random_uuid()::text, w."id", i."questionId", i."numberValue", i."textValue",
-        coalesce(i."choices", '{}')
+        coalesce(i."choices", '{}'), i."otherText", i."rowValues"
       FROM written w CROSS JOIN incoming i
       ON CONFLICT ("responseId", "questionId") DO UPDATE SET
         "numberValue" = EXCLUDED."numberValue", "textValue" = EXCLUDED."textValue",
-        "choices" = EXCLUDED."choices"
+        "choices" = EXCLUDED."choices", "otherText" = EXCLUDED."otherText",
+        "rowValues" = EXCLUDED."rowValues"
     )
     SELECT (SELECT count(*) FROM created)::int AS created, (SELECT count(*) FROM updated)::int AS updated`;
   const created = Number(result[0]?.created ?? 0) > 0;

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import Papa from "papaparse";
 import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
+import { isMatrixAnswer } from "~/server/domain/survey/matrix";
 import type { RowError, RowWarning, TImportMapping } from "~/server/domain/survey/response-import";
 import { numericRange } from "~/server/domain/survey/scales";
 import {
@@ -82,6 +83,25 @@ export function proposeMapping(headers: string[], questions: Question[]): TImpor
     questions: questions.map((q) => {
       // A survey imported from SurveyJS also finds the columns of data collected with the original.
       const column = find(q.key, q.settings.surveyJs?.name, q.text.en, q.text.de);
+      if (q.type === "MATRIX") {
+        // One column per row: our export's "<key>__<row>", or the original survey's names.
+        const name = q.settings.surveyJs?.name ?? q.key;
+        const rowColumns = Object.fromEntries(
+          (q.settings.matrix?.rows ?? []).map((r) => {
+            const original = r.source ?? r.key;
+            return [
+              r.key,
+              find(
+                `${q.key}__${r.key}`,
+                `${name}__${original}`,
+                `${name}.${original}`,
+                `${name}_${original}`,
+              ),
+            ];
+          }),
+        );
+        return { key: q.key, column: null, optionColumns: rowColumns };
+      }
       if (q.type !== "MULTIPLE_CHOICE") return { key: q.key, column };
       const optionColumns = Object.fromEntries(
         q.options.map((o) => [o.value, find(`${q.key}__${o.value}`)]),
@@ -266,6 +286,28 @@ export function interpretRow(
       }
       continue;
     }
+    if (q.type === "MATRIX") {
+      // Row columns hold a point: its number, or the column value of the original survey.
+      const points = q.settings.matrix?.points ?? [];
+      const answer: Record<string, number | string> = {};
+      const cells: string[] = [];
+      let firstColumn: string | null = null;
+      for (const [rowKey, column] of Object.entries(m.optionColumns ?? {})) {
+        const text = raw(column);
+        if (rules.isMissing(text)) continue;
+        firstColumn ??= column;
+        cells.push(`${rowKey}=${text}`);
+        const point = points.find(
+          (p) => p.source !== undefined && String(p.source) === text.trim(),
+        );
+        answer[rowKey] = point ? point.value : text.trim();
+      }
+      if (cells.length > 0) {
+        answers[q.key] = answer as unknown as AnswerMap[string];
+        given[q.key] = { column: firstColumn, text: cells.join("; "), unmatched: [] };
+      }
+      continue;
+    }
     const text = raw(m.column);
     const isChoice = q.type === "SINGLE_CHOICE" || q.type === "MULTIPLE_CHOICE";
     const kept = (part: string) => isChoiceAnswer(q, m, part, rules.isMissing);
@@ -363,5 +405,10 @@ export function importedResponseId(
 }
 
 export function describeValue(value: AnswerValue): string {
+  if (isMatrixAnswer(value)) {
+    return Object.entries(value)
+      .map(([row, point]) => `${row}: ${point}`)
+      .join("; ");
+  }
   return Array.isArray(value) ? value.join("; ") : String(value);
 }

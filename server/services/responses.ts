@@ -11,6 +11,7 @@ import {
   type AnswerValue,
 } from "~/server/domain/survey/answers";
 import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, type MatrixAnswer } from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { requireRole, type MembershipView } from "./access";
 import {
@@ -61,10 +62,21 @@ const wrongSecretMessage =
   "This response can only be continued by the browser or client that started it (its " +
   "responseSecret did not match). Reload the page to start a new response.";
 
+export interface AnswerColumns {
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[];
+  /** A matrix's { rowKey: scale point }; absent (null) for every other type. */
+  rowValues?: MatrixAnswer;
+}
+
 export function answerColumns(
   question: Pick<TQuestionDefinition, "type" | "settings">,
   value: AnswerValue,
-): { numberValue: number | null; textValue: string | null; choices: string[] } {
+): AnswerColumns {
+  if (question.type === "MATRIX") {
+    return { numberValue: null, textValue: null, choices: [], rowValues: value as MatrixAnswer };
+  }
   if (numericRange(question)) {
     return { numberValue: value as number, textValue: null, choices: [] };
   }
@@ -72,6 +84,17 @@ export function answerColumns(
     return { numberValue: null, textValue: null, choices: value as string[] };
   }
   return { numberValue: null, textValue: value as string, choices: [] };
+}
+
+/** A stored answer's value again, as the answer rules and exports speak it. */
+export function answerFromColumns(a: {
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[];
+  rowValues?: unknown;
+}): AnswerValue {
+  if (isMatrixAnswer(a.rowValues)) return a.rowValues as MatrixAnswer;
+  return a.numberValue ?? a.textValue ?? a.choices;
 }
 
 type AnswerRow = Omit<Prisma.AnswerCreateManyInput, "id">;
@@ -96,12 +119,20 @@ function answerRowsFor(
   return { rows, errors };
 }
 
-const rowKey = (row: Pick<AnswerRow, "numberValue" | "textValue" | "choices" | "otherText">) =>
+const rowKey = (row: {
+  numberValue?: number | null;
+  textValue?: string | null;
+  choices?: string[] | Prisma.AnswerCreatechoicesInput;
+  otherText?: string | null;
+  rowValues?: unknown;
+}) =>
   JSON.stringify([
     row.numberValue ?? null,
     row.textValue ?? null,
     row.choices ?? [],
     row.otherText ?? null,
+    // JSONB keeps its own key order: compare rows in a fixed order.
+    isMatrixAnswer(row.rowValues) ? Object.entries(row.rowValues).sort() : null,
   ]);
 
 async function questionsOf(db: Db, versionId: string) {
@@ -136,6 +167,7 @@ async function answerCompleted(
       textValue: true,
       choices: true,
       otherText: true,
+      rowValues: true,
     },
   });
   const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, rowKey(r)]));
@@ -187,6 +219,8 @@ async function saveInOneTrip(
       numberValue: r.numberValue ?? null,
       textValue: r.textValue ?? null,
       choices: Array.isArray(r.choices) ? r.choices : [],
+      otherText: r.otherText ?? null,
+      rowValues: isMatrixAnswer(r.rowValues) ? (r.rowValues as MatrixAnswer) : null,
     })),
     now,
   );

@@ -13,6 +13,13 @@ import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import type { TResultsFilter } from "~/server/domain/survey/results-filter";
 import { emotionScale, painScale } from "~/server/domain/survey/scales";
+import {
+  isMatrixAnswer,
+  matrixColumn,
+  matrixPoints,
+  matrixRowItems,
+  type MatrixAnswer,
+} from "~/server/domain/survey/matrix";
 import { requireRole, type MembershipView } from "./access";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
@@ -31,6 +38,32 @@ export interface SurveyResults {
 const asksToRecommend = (q: StoredQuestion) =>
   q.type === "RATING" &&
   (q.settings.nps === true || /recommend|empfehlen/i.test(`${q.text.en} ${q.text.de ?? ""}`));
+
+/** A matrix is summarised row by row: each row a scale question of its own ("Question — row"). */
+export function toSummaryQuestions(q: StoredQuestion): SummaryQuestion[] {
+  if (q.type !== "MATRIX") return [toSummaryQuestion(q)];
+  const points = matrixPoints(q);
+  const scale = points.map((p, i) => {
+    const end =
+      p.label?.en ??
+      (i === 0
+        ? q.settings.minLabel?.en
+        : i === points.length - 1
+          ? q.settings.maxLabel?.en
+          : undefined);
+    return { value: p.value, label: end ? `${p.value} · ${end}` : String(p.value) };
+  });
+  return matrixRowItems(q).map((item) => ({
+    key: item.key,
+    type: "LIKERT",
+    label: item.label.en,
+    page: q.page,
+    stageId: item.stageId,
+    options: [],
+    scale,
+    nps: false,
+  }));
+}
 
 export function toSummaryQuestion(q: StoredQuestion): SummaryQuestion {
   const ends = (count: number, first: number) =>
@@ -52,7 +85,7 @@ export function toSummaryQuestion(q: StoredQuestion): SummaryQuestion {
             : undefined;
   return {
     key: q.key,
-    type: q.type,
+    type: q.type === "MATRIX" ? "LIKERT" : q.type,
     label: q.text.en,
     page: q.page,
     stageId: q.stageId,
@@ -105,6 +138,7 @@ export async function getSurveyResults(
         numberValue: true,
         textValue: true,
         choices: true,
+        rowValues: true,
         question: { select: { key: true, type: true } },
       },
     }),
@@ -119,6 +153,14 @@ export async function getSurveyResults(
 
   const answersOf = new Map<string, Record<string, SummaryResponse["answers"][string]>>();
   for (const a of answerRows) {
+    if (isMatrixAnswer(a.rowValues)) {
+      const map = answersOf.get(a.responseId) ?? {};
+      for (const [rowKey, point] of Object.entries(a.rowValues as MatrixAnswer)) {
+        map[matrixColumn(a.question.key, rowKey)] = point;
+      }
+      answersOf.set(a.responseId, map);
+      continue;
+    }
     const value =
       a.numberValue ??
       (a.question.type === "MULTIPLE_CHOICE" ? a.choices : (a.textValue ?? undefined));
@@ -132,7 +174,7 @@ export async function getSurveyResults(
     status: r.status,
     answers: answersOf.get(r.id) ?? {},
   }));
-  const questions = questionRows.map(rowToQuestion).map(toSummaryQuestion);
+  const questions = questionRows.map(rowToQuestion).flatMap(toSummaryQuestions);
   const summary = summariseResults(questions, responses, {
     answer: filter.answer,
     stageId: filter.stageId,

@@ -7,6 +7,7 @@
 import type { SurveyFile } from "~/server/analysis/table-input";
 import type { Db } from "~/server/db/client";
 import { fail } from "~/server/domain/errors";
+import { matrixRowItems } from "~/server/domain/survey/matrix";
 import { toAnalysisQuestion } from "./analysis-input";
 import { requireRole, type MembershipView } from "./access";
 import { exportFileName } from "./response-export";
@@ -98,22 +99,41 @@ export async function exportSurveyDefinition(
       ...(stages.length > 0
         ? { stages: stages.map((s) => ({ id: slugOf.get(s.id) as string, name: s.name })) }
         : {}),
-      questions: questions.map((q) => {
+      questions: questions.flatMap((q): SurveyFile["questions"] => {
+        if (q.type === "MATRIX") {
+          // One ordinal item per row, read from its own "<key>__<row>" column.
+          return matrixRowItems(q).map((item) => {
+            const rowStage = item.stageId ? slugOf.get(item.stageId) : undefined;
+            return {
+              id: item.key,
+              column: item.key,
+              label: item.label.en,
+              role: item.role,
+              kind: "ordinal" as const,
+              type: q.type,
+              min: item.min,
+              max: item.max,
+              ...(rowStage ? { stage: rowStage } : {}),
+            };
+          });
+        }
         const analysed = toAnalysisQuestion(q);
         const stage = q.stageId ? slugOf.get(q.stageId) : undefined;
-        return {
-          id: analysed.id,
-          column: q.key,
-          label: analysed.label,
-          role: analysed.role,
-          kind: analysed.kind,
-          type: q.type,
-          ...(analysed.options ? { options: analysed.options } : {}),
-          ...(analysed.min !== undefined ? { min: analysed.min } : {}),
-          ...(analysed.max !== undefined ? { max: analysed.max } : {}),
-          ...(q.type === "MULTIPLE_CHOICE" ? { optionColumns: true } : {}),
-          ...(stage ? { stage } : {}),
-        };
+        return [
+          {
+            id: analysed.id,
+            column: q.key,
+            label: analysed.label,
+            role: analysed.role,
+            kind: analysed.kind,
+            type: q.type,
+            ...(analysed.options ? { options: analysed.options } : {}),
+            ...(analysed.min !== undefined ? { min: analysed.min } : {}),
+            ...(analysed.max !== undefined ? { max: analysed.max } : {}),
+            ...(q.type === "MULTIPLE_CHOICE" ? { optionColumns: true } : {}),
+            ...(stage ? { stage } : {}),
+          },
+        ];
       }),
     },
   };

@@ -15,6 +15,7 @@ import type {
   TLocalizedText,
   TQuestionDefinition,
 } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, matrixRows } from "~/server/domain/survey/matrix";
 
 /** What the browser gets of a question: no ids, roles or stages. */
 export type RespondentQuestion = Pick<
@@ -61,9 +62,15 @@ export function isBlank(value: AnswerValue | null | undefined): boolean {
     value === null ||
     value === undefined ||
     (typeof value === "string" && value.trim() === "") ||
-    (Array.isArray(value) && value.length === 0)
+    (Array.isArray(value) && value.length === 0) ||
+    (isMatrixAnswer(value) && Object.keys(value).length === 0)
   );
 }
+
+const matrixRowsMessage: Record<TLocale, string> = {
+  en: "Please rate every row.",
+  de: "Bitte bewerten Sie jede Zeile.",
+};
 
 /**
  * The answers as the server will read them: filled, acceptable and normalised (numbers as
@@ -158,7 +165,12 @@ export function checkOne(
 ): string | null {
   if (isBlank(value)) return question.required ? requiredMessage[locale] : null;
   const checked = checkAnswer(question, value as AnswerValue, locale);
-  return checked.ok ? null : checked.message;
+  if (!checked.ok) return checked.message;
+  // Required applies to every row of a matrix, as the server checks it.
+  const missing = matrixRows(question).some(
+    (row) => isMatrixAnswer(checked.value) && checked.value[row.key] === undefined,
+  );
+  return question.required && missing ? matrixRowsMessage[locale] : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TLocale, TLocalizedText } from "~/server/domain/survey/definition"
 import { emotionScale, painScale, textLimits } from "~/server/domain/survey/scales";
 import { localize, type RespondentWords } from "~/app/s/[slug]/i18n";
 import { seededOrder, type RespondentQuestion } from "./flow";
+import { MatrixField } from "./matrix-field";
 
 interface QuestionFieldProps {
   question: RespondentQuestion;
@@ -85,6 +86,7 @@ export function QuestionField(props: QuestionFieldProps) {
     }
   }
   if (question.type === "MULTIPLE_CHOICE") hint = words.selectAll;
+  if (question.type === "MATRIX") hint = words.matrixHint;
   if (question.type === "NUMBER") {
     hint = words.numberRange(question.settings.min, question.settings.max);
   }
@@ -183,6 +185,18 @@ export function QuestionField(props: QuestionFieldProps) {
       );
       break;
     }
+    case "MATRIX":
+      body = (
+        <MatrixField
+          question={question}
+          locale={locale}
+          id={id}
+          value={value}
+          invalid={Boolean(error)}
+          onChange={onChange}
+        />
+      );
+      break;
     case "NUMBER":
       body = (
         <input

@@ -56,7 +56,9 @@ export function loadProgress(slug: string): StoredProgress | null {
     const ok =
       typeof answer === "number" ||
       typeof answer === "string" ||
-      (Array.isArray(answer) && answer.every((a) => typeof a === "string"));
+      (Array.isArray(answer) && answer.every((a) => typeof a === "string")) ||
+      // A matrix: row key -> scale point.
+      (isRecord(answer) && Object.values(answer).every((a) => typeof a === "number"));
     if (ok) kept[key] = answer as DraftAnswers[string];
   }
   return {

@@ -15,6 +15,7 @@ export interface RespondentWords {
   selectAll: string;
   /** Label of the text box next to "Other". */
   otherSpecify: string;
+  matrixHint: string;
   scaleEnds: (minLabel: string, maxLabel: string) => string;
   numberRange: (min: number | undefined, max: number | undefined) => string;
   errorSummary: (count: number) => string;
@@ -43,6 +44,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     pageOf: (page, total) => `Page ${page} of ${total}`,
     selectAll: "Select all that apply.",
     otherSpecify: "Please specify",
+    matrixHint: "Choose one point on the scale for each row.",
     scaleEnds: (min, max) => `From ${min} to ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined
@@ -80,6 +82,7 @@ export const respondentWords: Record<TLocale, RespondentWords> = {
     pageOf: (page, total) => `Seite ${page} von ${total}`,
     selectAll: "Mehrfachauswahl möglich.",
     otherSpecify: "Bitte angeben",
+    matrixHint: "Bitte wählen Sie für jede Zeile einen Punkt der Skala.",
     scaleEnds: (min, max) => `Von ${min} bis ${max}.`,
     numberRange: (min, max) =>
       min !== undefined && max !== undefined

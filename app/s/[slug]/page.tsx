@@ -11,6 +11,7 @@ import { surveyWording } from "~/server/domain/survey/survey-wording";
 import { getPublicSurvey } from "~/server/services/surveys";
 import { parseAcceptLanguage, pickLocale, respondentWords } from "./i18n";
 import "../respondent.css";
+import { withoutRowPlacement } from "~/server/domain/survey/matrix";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function RespondentPage({ params }: Params) {
       text: q.text,
       help: q.help,
       options: q.options,
-      settings: q.settings,
+      settings: withoutRowPlacement(q.settings),
       logic: q.logic,
     })),
   };

@@ -3,9 +3,11 @@
 // messages the server enforces. Unknown or hidden answers are refused, never stored.
 import { evaluateCondition, type ConditionAnswer } from "./conditions";
 import type { TLocale, TQuestionDefinition } from "./definition";
+import { checkMatrixAnswer, isMatrixAnswer, type MatrixAnswer } from "./matrix";
 import { numericRange, textLimits } from "./scales";
 
-export type AnswerValue = number | string | string[];
+/** A number, a text or choice, several choices, or a matrix's rowKey -> scale value. */
+export type AnswerValue = number | string | string[] | MatrixAnswer;
 export type AnswerMap = Record<string, AnswerValue | null | undefined>;
 
 type Question = Pick<
@@ -31,6 +33,8 @@ const messages = {
     unknown: "This question is not part of the survey.",
     hidden: "This question does not apply to your earlier answers.",
     otherText: "Please say what “Other” means for you.",
+    matrixRows: "Please rate every row.",
+    matrixPoint: "Choose one of the points on the scale for each row.",
   },
   de: {
     required: "Bitte beantworten Sie diese Frage.",
@@ -49,6 +53,8 @@ const messages = {
     unknown: "Diese Frage gehört nicht zur Umfrage.",
     hidden: "Diese Frage trifft auf Ihre vorherigen Antworten nicht zu.",
     otherText: "Bitte beschreiben Sie, was „Sonstiges“ für Sie ist.",
+    matrixRows: "Bitte bewerten Sie jede Zeile.",
+    matrixPoint: "Bitte wählen Sie für jede Zeile einen Punkt der Skala.",
   },
 } satisfies Record<TLocale, unknown>;
 
@@ -71,7 +77,8 @@ const isEmpty = (value: AnswerValue | null | undefined): boolean =>
   value === null ||
   value === undefined ||
   (typeof value === "string" && value.trim() === "") ||
-  (Array.isArray(value) && value.length === 0);
+  (Array.isArray(value) && value.length === 0) ||
+  (isMatrixAnswer(value) && Object.values(value).every((v) => v === null || v === undefined));
 
 /**
  * Which questions apply to a set of answers: shown (display logic), answerable (enable
@@ -92,7 +99,11 @@ export class QuestionStates {
   /** A shown question's answer; undefined when the question is hidden or unknown. */
   readonly answerOf = (key: string): ConditionAnswer => {
     const question = this.byKey.get(key);
-    return question && this.isVisible(question) ? this.answers[key] : undefined;
+    if (!question || !this.isVisible(question)) return undefined;
+    const value = this.answers[key];
+    // Conditions do not compare a matrix's points; they see which rows were rated (so
+    // empty / not empty and "contains <row>" still mean something).
+    return isMatrixAnswer(value) ? Object.keys(value) : value;
   };
 
   isVisible(question: Question): boolean {
@@ -145,6 +156,12 @@ export function checkAnswer(
     }
     return { ok: true, value: n };
   }
+  if (question.type === "MATRIX") {
+    const checked = checkMatrixAnswer(question, raw);
+    if (!checked.ok) return { ok: false, message: m.matrixPoint };
+    return { ok: true, value: checked.value };
+  }
+  if (isMatrixAnswer(raw)) return { ok: false, message: m.text };
   const optionValues = question.options.map((o) => o.value);
   switch (question.type) {
     case "SINGLE_CHOICE":
@@ -210,8 +227,11 @@ export function checkAnswers(
       continue;
     }
     const checked = checkAnswer(question, raw as AnswerValue, locale);
-    if (checked.ok) values[question.key] = checked.value;
-    else errors[question.key] = checked.message;
+    if (!checked.ok) errors[question.key] = checked.message;
+    else if (question.required && options.complete && missingMatrixRows(question, checked.value)) {
+      // Required applies per row: a half-rated matrix is not an answer yet.
+      errors[question.key] = m.matrixRows;
+    } else values[question.key] = checked.value;
   }
   // "Other (please specify)": the text belongs to a chosen "Other" and is needed to complete.
   for (const [key, question] of withOther) {
@@ -231,3 +251,8 @@ export function checkAnswers(
   }
   return { values, errors };
 }
+
+const missingMatrixRows = (question: Question, value: AnswerValue): boolean =>
+  question.type === "MATRIX" &&
+  isMatrixAnswer(value) &&
+  (question.settings.matrix?.rows ?? []).some((row) => value[row.key] === undefined);

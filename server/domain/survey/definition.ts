@@ -16,6 +16,7 @@ export const questionTypes = [
   "NUMBER",
   "SHORT_TEXT",
   "LONG_TEXT",
+  "MATRIX",
 ] as const;
 export type TQuestionType = (typeof questionTypes)[number];
 
@@ -43,6 +44,7 @@ export const questionTypeLabels: Record<TQuestionType, string> = {
   NUMBER: "Number",
   SHORT_TEXT: "Short text",
   LONG_TEXT: "Long text",
+  MATRIX: "Matrix (rate several rows)",
 };
 
 export const questionRoleLabels: Record<TQuestionRole, string> = {
@@ -100,7 +102,16 @@ export type TChoiceOption = z.infer<typeof ZChoiceOption>;
 export const ZSurveyJsOrigin = z
   .object({
     name: z.string().trim().min(1).max(500).optional(),
-    type: z.enum(["dropdown", "tagbox", "boolean", "rating"]).optional(),
+    type: z.enum(["dropdown", "tagbox", "boolean", "rating", "matrixdropdown"]).optional(),
+    /** A matrix imported from a matrixdropdown: its one column, to write it back as it was. */
+    matrixColumn: z
+      .object({
+        name: z.string().max(500),
+        cellType: z.enum(["rating", "dropdown", "radiogroup"]),
+        title: ZLocalizedText.optional(),
+      })
+      .strict()
+      .optional(),
     rateStep: z.number().positive().finite().optional(),
     /** Value of the option that was the question's "Other" (or "None") item. */
     otherValue: z.string().min(1).max(80).optional(),
@@ -116,6 +127,51 @@ export const ZSurveyJsOrigin = z
   })
   .strict();
 export type TSurveyJsOrigin = z.infer<typeof ZSurveyJsOrigin>;
+
+/** Matrix row keys follow question keys' rules, so `<question>_<row>` is a valid column name. */
+export const ZMatrixRowKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9_]*$/, {
+    error: "Row keys use lowercase letters, digits and _.",
+  });
+
+/** One row of a matrix question (see matrix.ts for the rules that use it). */
+export const ZMatrixRow = z
+  .object({
+    key: ZMatrixRowKey,
+    label: ZLocalizedText,
+    /** The journey stage this row is about; null or absent means the question's own stage. */
+    stageId: z.string().min(1).nullable().optional(),
+    /** What the row measures (emotion, pain, a touchpoint...); absent means the question's role. */
+    role: z.enum(questionRoles).optional(),
+    /** The row's value in the SurveyJS file it came from, when ours had to differ. */
+    source: z.string().min(1).max(500).optional(),
+  })
+  .strict();
+export type TMatrixRow = z.infer<typeof ZMatrixRow>;
+
+/** One point of a matrix's shared scale: a whole number, optionally with its own words. */
+export const ZMatrixPoint = z
+  .object({
+    value: z.number().int().min(-100).max(100),
+    label: ZLocalizedText.optional(),
+    /** The column's value in the SurveyJS file it came from, when ours had to differ. */
+    source: z.union([z.string().min(1).max(500), z.number().finite()]).optional(),
+  })
+  .strict();
+export type TMatrixPoint = z.infer<typeof ZMatrixPoint>;
+
+export const ZMatrixSettings = z
+  .object({
+    rows: z.array(ZMatrixRow).min(1, { error: "Give the matrix at least one row." }).max(40),
+    /** The scale every row is rated on, lowest first. Absent means 1..5. */
+    points: z.array(ZMatrixPoint).min(2).max(11).optional(),
+  })
+  .strict();
+export type TMatrixSettings = z.infer<typeof ZMatrixSettings>;
 
 export const ZQuestionSettings = z
   .object({
@@ -137,6 +193,8 @@ export const ZQuestionSettings = z
     otherTextFor: z.string().min(1).max(80).optional(),
     /** Only on questions imported from SurveyJS: what export needs to write them back. */
     surveyJs: ZSurveyJsOrigin.optional(),
+    /** Matrix: its rows and shared scale. */
+    matrix: ZMatrixSettings.optional(),
   })
   .strict();
 export type TQuestionSettings = z.infer<typeof ZQuestionSettings>;
@@ -212,6 +270,7 @@ export const ZSurveyQuestions = z
       if (!isChoice && q.options.length > 0) issue("Only choice questions have options.");
       const values = q.options.map((o) => o.value);
       if (new Set(values).size !== values.length) issue("Option values must differ.", ["options"]);
+      checkMatrixDefinition(q, issue);
       if (q.type === "NUMBER") {
         const { min, max } = q.settings;
         if (min !== undefined && max !== undefined && min >= max) {
@@ -243,6 +302,27 @@ export const ZSurveyQuestions = z
       }
     });
   });
+
+/** A matrix needs its rows (with distinct keys) and a scale of distinct points; others none. */
+function checkMatrixDefinition(
+  q: TQuestionDefinition,
+  issue: (message: string, path?: (string | number)[]) => void,
+) {
+  const matrix = q.settings.matrix;
+  if (q.type !== "MATRIX") {
+    if (matrix) issue("Only matrix questions have rows.", ["settings", "matrix"]);
+    return;
+  }
+  if (!matrix) return issue("Give the matrix at least one row.", ["settings", "matrix"]);
+  const rowKeys = matrix.rows.map((r) => r.key);
+  if (new Set(rowKeys).size !== rowKeys.length) {
+    issue("Row keys must differ.", ["settings", "matrix", "rows"]);
+  }
+  const points = (matrix.points ?? []).map((p) => p.value);
+  if (new Set(points).size !== points.length) {
+    issue("Scale points must differ.", ["settings", "matrix", "points"]);
+  }
+}
 
 export const ZSurveyTitle = z
   .string({ error: "Enter a title." })

@@ -3,6 +3,7 @@
 // answers behind a persona.
 import type { AnswerValue } from "./answers";
 import type { TQuestionDefinition } from "./definition";
+import { isMatrixAnswer } from "./matrix";
 import { emotionScale, painScale } from "./scales";
 
 export type DescribedQuestion = Pick<TQuestionDefinition, "type" | "options" | "settings">;
@@ -12,6 +13,14 @@ export function describeAnswer(
   value: AnswerValue,
   question: DescribedQuestion | undefined,
 ): string {
+  if (isMatrixAnswer(value)) {
+    // "Speed: 4, Price: 2" in the rows' own order.
+    const rows = question?.settings.matrix?.rows ?? [];
+    const parts = rows
+      .filter((r) => value[r.key] !== undefined)
+      .map((r) => `${r.label.en}: ${value[r.key]}`);
+    return parts.length ? parts.join(", ") : "—";
+  }
   const label = (v: string) => question?.options.find((o) => o.value === v)?.label.en ?? v;
   if (Array.isArray(value)) return value.length ? value.map(label).join(", ") : "—";
   if (typeof value === "number") {

@@ -67,7 +67,8 @@ export const ZApiSubmitInput = z
     answers: ZAnswerMap.meta({
       description:
         "Answers by question key: a number for scales, ratings and numbers; the option value for " +
-        "single choice; an array of option values for multiple choice; a string for text.",
+        "single choice; an array of option values for multiple choice; a string for text; for a " +
+        'matrix, an object of row key -> scale point (e.g. { "parking": 2, "waiting": 3 }).',
     }),
     complete: z.boolean({ error: "complete must be true or false." }).default(true).meta({
       description:
@@ -156,7 +157,12 @@ export const ZSaveResponseResult = z
   })
   .meta({ id: "SaveResponseResult" });
 
-export const ZApiAnswerValue = z.union([z.number(), z.string(), z.array(z.string())]);
+export const ZApiAnswerValue = z.union([
+  z.number(),
+  z.string(),
+  z.array(z.string()),
+  z.record(z.string(), z.number()).meta({ description: "A matrix: the scale point per row key." }),
+]);
 
 export const ZApiResponse = z
   .object({

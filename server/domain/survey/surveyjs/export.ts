@@ -5,6 +5,7 @@
 import type { TChoiceOption, TQuestionDefinition, TSurveyMeta } from "../definition";
 import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
 import { formatCondition, type SourceInfo } from "./expressions";
+import { matrixElement, matrixRowCustom } from "./matrix";
 import { writeText } from "./text";
 import { customKey, type JsonObject } from "./types";
 
@@ -147,6 +148,9 @@ function element(
     case "LONG_TEXT":
       body = { type: "comment", maxLength: textLimits.LONG_TEXT };
       break;
+    case "MATRIX":
+      body = matrixElement(q);
+      break;
   }
   const custom: JsonObject = { type: q.type, role: q.role };
   if (q.stageId) {
@@ -154,6 +158,8 @@ function element(
     custom.stageName = stages.get(q.stageId) ?? null;
   }
   if (q.type === "RATING" && q.settings.nps) custom.nps = true;
+  const rowCustom = q.type === "MATRIX" ? matrixRowCustom(q) : null;
+  if (rowCustom) custom.matrixRows = rowCustom;
   if (q.persona) custom.persona = q.persona as unknown as JsonObject;
   return { ...body, ...base, [customKey]: custom };
 }

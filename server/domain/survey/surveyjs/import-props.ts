@@ -1,5 +1,6 @@
 // Which SurveyJS properties the import reads, and which it may skip because they only change
 // SurveyJS's layout. Anything in neither list is reported as left out.
+import { matrixProps } from "./matrix";
 import { customKey } from "./types";
 
 /** Settings that only change how SurveyJS lays things out; our page has its own layout. */
@@ -72,6 +73,7 @@ export const questionProps = new Set([
   "hasOther",
   "otherText",
   "multiSelect",
+  ...matrixProps,
   customKey,
 ]);
 export const containerProps = new Set([

@@ -9,15 +9,19 @@ import {
   type MappedBody,
 } from "./import-choices";
 import { rating } from "./import-rating";
+import {
+  applyMatrixRowCustom,
+  matrixBody,
+  matrixDropdownBody,
+  matrixDropdownUnmapped,
+} from "./matrix";
 import { asNumber, type JsonObject, type TQuestionCustom } from "./types";
 
 export type { ElementContext, MappedBody };
 
 export const unsupportedTypes: Record<string, string> = {
-  matrix:
-    "A matrix asks several rows on one scale; there is no matrix question here. Rebuild it as one Likert question per row.",
-  matrixdropdown:
-    "A dropdown matrix has no equivalent; rebuild it as separate single-choice questions.",
+  matrix: "A matrix needs at least one row with a value and 2 to 11 columns.",
+  matrixdropdown: matrixDropdownUnmapped,
   matrixdynamic: "A dynamic matrix (rows added by the respondent) has no equivalent.",
   multipletext:
     "Several text boxes in one question have no equivalent; rebuild them as separate short-text questions.",
@@ -139,6 +143,15 @@ export function mapBody(
     }
     case "rating":
       return rating(el, path, name, custom, ctx);
+    case "matrix":
+    case "matrixdropdown": {
+      const mapped =
+        type === "matrix"
+          ? matrixBody(el, path, name, ctx)
+          : matrixDropdownBody(el, path, name, ctx);
+      if (mapped) applyMatrixRowCustom(mapped, custom);
+      return mapped;
+    }
     case "text":
       return text(el, path, name, ctx);
     case "comment":

@@ -56,6 +56,17 @@ export const ZQuestionCustom = z
     nps: z.boolean().optional(),
     /** Persona-card wording; a file that carries a malformed one simply loses it. */
     persona: ZPersonaPhrasing.nullable().optional().catch(undefined),
+    /** A matrix's row meanings and stages; a malformed list is simply lost. */
+    matrixRows: z
+      .array(
+        z.object({
+          key: z.string(),
+          role: z.enum(questionRoles).optional(),
+          stageId: z.string().min(1).optional(),
+        }),
+      )
+      .optional()
+      .catch(undefined),
   })
   .partial();
 export type TQuestionCustom = z.infer<typeof ZQuestionCustom>;
@@ -79,6 +90,7 @@ export const defaultRoleForType: Record<TQuestionType, TQuestionRole> = {
   NUMBER: "DEMOGRAPHIC",
   SHORT_TEXT: "OTHER",
   LONG_TEXT: "THOUGHT",
+  MATRIX: "SEGMENT",
 };
 
 export type JsonObject = Record<string, unknown>;

@@ -17,6 +17,7 @@ const typeHints: Record<TQuestionType, string> = {
   NUMBER: "A number, optionally within bounds.",
   SHORT_TEXT: "One line of text.",
   LONG_TEXT: "A paragraph: thoughts, reasons, stories.",
+  MATRIX: "Several statements or touchpoints rated on one scale.",
 };
 
 export function AddQuestion({

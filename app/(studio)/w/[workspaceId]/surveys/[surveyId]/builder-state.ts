@@ -92,7 +92,13 @@ export function toPayload(draft: Draft): { meta: TSurveyMeta; questions: TQuesti
       const s = q.settings;
       const settings: TQuestionDefinition["settings"] = {};
       if (q.type === "LIKERT") settings.points = s.points ?? 5;
-      if (q.type === "LIKERT" || q.type === "RATING") {
+      if (q.type === "MATRIX" && s.matrix) {
+        settings.matrix = {
+          ...s.matrix,
+          rows: s.matrix.rows.map((r) => ({ ...r, label: cleanText(r.label) })),
+        };
+      }
+      if (q.type === "LIKERT" || q.type === "RATING" || q.type === "MATRIX") {
         const min = cleanOptional(s.minLabel);
         const max = cleanOptional(s.maxLabel);
         if (min) settings.minLabel = min;
@@ -136,6 +142,7 @@ export const defaultRoleFor: Record<TQuestionType, TQuestionRole> = {
   NUMBER: "DEMOGRAPHIC",
   SHORT_TEXT: "OTHER",
   LONG_TEXT: "THOUGHT",
+  MATRIX: "SEGMENT",
 };
 
 const defaultOptions = (): TChoiceOption[] => [
@@ -152,6 +159,16 @@ export function uniqueKey(base: string, taken: Iterable<string>): string {
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/** A new matrix: two rows to name, rated 1 to 5. */
+const newMatrix = (): TQuestionDefinition["settings"] => ({
+  matrix: {
+    rows: [
+      { key: "row_1", label: { en: "" } },
+      { key: "row_2", label: { en: "" } },
+    ],
+  },
+});
 
 export function newQuestion(
   type: TQuestionType,
@@ -171,7 +188,7 @@ export function newQuestion(
     text: { en: "" },
     help: null,
     options: isChoice(type) ? defaultOptions() : [],
-    settings: type === "LIKERT" ? { points: 5 } : {},
+    settings: type === "LIKERT" ? { points: 5 } : type === "MATRIX" ? newMatrix() : {},
     logic: null,
     persona: null,
   };
@@ -188,7 +205,12 @@ export function changeType(q: DraftQuestion, type: TQuestionType): DraftQuestion
     type,
     role,
     options,
-    settings: type === "LIKERT" ? { points: q.settings.points ?? 5, ...q.settings } : q.settings,
+    settings:
+      type === "LIKERT"
+        ? { points: q.settings.points ?? 5, ...q.settings }
+        : type === "MATRIX"
+          ? { ...newMatrix(), ...q.settings }
+          : q.settings,
   };
 }
 

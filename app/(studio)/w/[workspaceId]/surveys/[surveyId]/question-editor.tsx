@@ -12,6 +12,7 @@ import {
 import { changeType, isChoice, type DraftQuestion } from "./builder-state";
 import { LocalizedInput } from "./localized-input";
 import { LogicEditor } from "./logic-editor";
+import { MatrixEditor } from "./matrix-editor";
 import { OptionsEditor } from "./options-editor";
 import { PersonaPhrasingEditor } from "./persona-phrasing-editor";
 import { roleExplanations, scaleSummary } from "./question-labels";
@@ -207,6 +208,16 @@ export function QuestionEditor(props: QuestionEditorProps) {
         </div>
       )}
 
+      {q.type === "MATRIX" && (
+        <MatrixEditor
+          id={`${id}-matrix`}
+          matrix={settings.matrix}
+          german={german}
+          stages={stages}
+          errorsAt={at}
+          onChange={(matrix) => setSettings({ matrix })}
+        />
+      )}
       {q.type === "LIKERT" && (
         <fieldset className="inline-fieldset">
           <legend className="label">Scale points</legend>
@@ -223,7 +234,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
           ))}
         </fieldset>
       )}
-      {(q.type === "LIKERT" || q.type === "RATING") && (
+      {(q.type === "LIKERT" || q.type === "RATING" || q.type === "MATRIX") && (
         <>
           {q.type === "RATING" && (
             <label className="inline-choice">

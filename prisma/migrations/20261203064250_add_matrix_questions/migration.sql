@@ -1,0 +1,5 @@
+-- AlterEnum
+ALTER TYPE "QuestionType" ADD VALUE 'MATRIX';
+
+-- AlterTable
+ALTER TABLE "Answer" ADD COLUMN     "rowValues" JSONB;
