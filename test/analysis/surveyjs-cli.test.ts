@@ -62,6 +62,12 @@ const survey = {
           isRequired: true,
           visibleIf: "{Main Service} = 'netflix' and {Main Service} != 'other'",
         },
+        {
+          type: "comment",
+          name: "Why now",
+          // A function call has no equivalent in the builder's logic: dropped and listed.
+          visibleIf: "age({Main Service}) > 18",
+        },
       ],
     },
   ],
@@ -81,15 +87,13 @@ describe("npm run surveyjs -- import", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({
-      elements: 6,
-      mapped: 3,
+      elements: 7,
+      mapped: 6,
       languages: ["en", "de"],
-      conditionsKept: 1,
+      conditionsKept: 2,
       conditionsDropped: 1,
     });
     expect(report.unmapped.map((u: { name: string; type: string }) => [u.name, u.type])).toEqual([
-      ["service_quality", "matrix"],
-      ["devices", "matrixdropdown"],
       ["favourites", "multipletext"],
     ]);
     for (const item of report.unmapped) expect(item.reason).toMatch(/\w{3,}/);
@@ -106,11 +110,19 @@ describe("npm run surveyjs -- import", () => {
       type: string;
       choices?: { value: string }[];
     }[];
-    expect(elements.map((e) => e.name)).toEqual(["Main Service", "Why Disney", "Why not"]);
+    expect(elements.map((e) => e.name)).toEqual([
+      "Main Service",
+      "service_quality",
+      "devices",
+      "Why Disney",
+      "Why not",
+      "Why now",
+    ]);
+    expect(elements.map((e) => e.type).slice(1, 3)).toEqual(["matrix", "matrixdropdown"]);
     expect(elements[0]?.type).toBe("dropdown");
     expect(elements[0]?.choices?.map((c) => c.value)).toEqual(["netflix", "Disney Plus", "other"]);
     expect(back.pages[0].title).toEqual({ default: "Your habits", de: "Ihre Gewohnheiten" });
-    expect(elements[1]).toMatchObject({ visibleIf: "{Main Service} = 'Disney Plus'" });
+    expect(elements[3]).toMatchObject({ visibleIf: "{Main Service} = 'Disney Plus'" });
   });
 
   it("fails like analyze: 2 for a wrong call, 1 for a file it cannot use", async () => {
@@ -145,7 +157,7 @@ describe("npm run surveyjs -- import", () => {
       [script, "import", join(dir, "survey.json")],
       { cwd: ROOT },
     );
-    expect(JSON.parse(stdout).mapped).toBe(3);
+    expect(JSON.parse(stdout).mapped).toBe(6);
     const failed = await promisify(execFile)(tsx, [script, "import", join(dir, "missing.json")], {
       cwd: ROOT,
     }).catch((error: { code: number; stderr: string }) => error);
