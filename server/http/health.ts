@@ -2,7 +2,7 @@
 // process is up and answers (no database, so a slow database never gets a live instance
 // restarted); ready says it can serve real requests (services/readiness.ts), 503 when not.
 import type { Db } from "~/server/db/client";
-import { checkReadiness } from "~/server/services/readiness";
+import { checkReadiness, type JobQueueStats } from "~/server/services/readiness";
 import { jsonResponse } from "./errors";
 
 const noStore = { "cache-control": "no-store" };
@@ -14,6 +14,7 @@ export function handleHealth(): Response {
 export async function handleReady(
   db: () => Promise<Db>,
   expectedMigrations?: () => Promise<string[]>,
+  jobStats?: JobQueueStats,
 ): Promise<Response> {
   let database: Db;
   try {
@@ -29,6 +30,6 @@ export async function handleReady(
       noStore,
     );
   }
-  const readiness = await checkReadiness(database, expectedMigrations);
+  const readiness = await checkReadiness(database, expectedMigrations, jobStats);
   return jsonResponse(readiness, readiness.ready ? 200 : 503, noStore);
 }

@@ -2,8 +2,9 @@
 // database answers, every migration in prisma/migrations is applied, and the job queue can be
 // read (its depth and how many workers are busy).
 //
-// The queue is, for now, the AnalysisRun table: queued runs wait, running runs each hold one
-// worker. queueStatus is the one place to re-point when a real queue takes over.
+// Queued and running analysis runs come from the AnalysisRun table (the same on every engine);
+// when the job queue is passed in (the route does), its depth and its live workers (all
+// instances on PostgreSQL) are reported as they are.
 import type { Db } from "~/server/db/client";
 import { readMigrations } from "~/server/db/migrate";
 
@@ -12,9 +13,14 @@ export interface QueueStatus {
   queued: number;
   /** Jobs a worker is on right now. */
   running: number;
-  /** Workers busy with a job. */
+  /** Workers busy with a job, or alive and pulling jobs when the job queue reports them. */
   activeWorkers: number;
+  /** Jobs of any kind waiting in the job queue (when it is passed in). */
+  depth?: number;
 }
+
+/** What the job queue says of itself (server/infra/jobs queueStats). */
+export type JobQueueStats = () => Promise<{ depth: number; activeWorkers: number }>;
 
 export interface Readiness {
   ready: boolean;
@@ -23,14 +29,16 @@ export interface Readiness {
   queue: { ok: boolean; error?: string } & Partial<QueueStatus>;
 }
 
-export async function queueStatus(db: Db): Promise<QueueStatus> {
+export async function queueStatus(db: Db, jobStats?: JobQueueStats): Promise<QueueStatus> {
   const rows = await db.$queryRaw<{ queued: number; running: number }[]>`
     SELECT count(*) FILTER (WHERE "status" = 'QUEUED')::int AS queued,
            count(*) FILTER (WHERE "status" = 'RUNNING')::int AS running
     FROM "AnalysisRun" WHERE "status" IN ('QUEUED', 'RUNNING')`;
   const queued = Number(rows[0]?.queued ?? 0);
   const running = Number(rows[0]?.running ?? 0);
-  return { queued, running, activeWorkers: running };
+  if (!jobStats) return { queued, running, activeWorkers: running };
+  const jobs = await jobStats();
+  return { queued, running, activeWorkers: jobs.activeWorkers, depth: jobs.depth };
 }
 
 /** Names of the migrations the database has finished applying (as `prisma migrate` records them). */
@@ -47,6 +55,7 @@ export async function checkReadiness(
   db: Db,
   expectedMigrations: () => Promise<string[]> = async () =>
     (await readMigrations()).migrations.map((m) => m.name),
+  jobStats?: JobQueueStats,
 ): Promise<Readiness> {
   const database: Readiness["database"] = { ok: true };
   try {
@@ -68,7 +77,7 @@ export async function checkReadiness(
       migrations.error = reason(error);
     }
     try {
-      Object.assign(queue, await queueStatus(db), { ok: true });
+      Object.assign(queue, await queueStatus(db, jobStats), { ok: true });
     } catch (error) {
       queue.error = reason(error);
     }
