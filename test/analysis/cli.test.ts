@@ -222,6 +222,34 @@ describe("analyze on the real airline sample", () => {
         }
         expect(run.stdout).toContain(p.name);
       }
+      // The cards of a real survey read as plain sentences: no statistics, no raw column or
+      // option keys, every sentence tied to the traits behind it, and fields without a
+      // supporting question say what to ask instead of inventing content.
+      const jargon = /\d|[δσχ]|\bp\s*[=<]|\bq\s*[=<]|\bCI\b|Cohen|_/;
+      for (const p of result.personas) {
+        const card = p.card;
+        for (const field of [
+          card.tagline,
+          card.job,
+          card.demographics,
+          card.goals,
+          card.challenges,
+          card.values,
+          card.fears,
+          card.marketingMessage,
+          card.elevatorPitch,
+        ]) {
+          for (const s of field.sentences) {
+            expect(s.text, p.name).not.toMatch(jargon);
+            expect(s.traitIds.length, s.text).toBeGreaterThan(0);
+          }
+          if (field.sentences.length === 0) expect(field.note, p.name).toMatch(/^Add a/);
+        }
+        // The airline file has no goal, value or fear questions: nothing is made up for them.
+        expect(card.goals.sentences).toHaveLength(0);
+        expect(card.values.sentences).toHaveLength(0);
+        expect(card.title).not.toMatch(/_/);
+      }
     },
   );
 });
