@@ -256,8 +256,10 @@ describe("a journey survey from template to CSV", () => {
       .getByLabel("Journey map", { exact: true })
       .selectOption({ label: "No journey map" });
     await researcher.getByRole("button", { name: "Check the file" }).click();
-    await heading(researcher, "17 questions on 4 pages will be imported").waitFor();
-    await researcher.getByText('Question "dealer_matrix" (matrix)').waitFor();
+    await heading(researcher, "18 questions on 4 pages will be imported").waitFor();
+    // The dealer grid is a matrix question now; only display content and uploads are left out.
+    await researcher.getByText('Question "receipt" (file)').waitFor();
+    expect(await researcher.getByText('Question "dealer_matrix" (matrix)').count()).toBe(0);
     await saveScreenshot(researcher, "surveyjs-import-preview");
     await expectNoSeriousA11yIssues(researcher);
 
@@ -272,7 +274,7 @@ describe("a journey survey from template to CSV", () => {
     const exported = JSON.parse(readFileSync(await download.path(), "utf8")) as {
       pages: { elements: unknown[] }[];
     };
-    expect(exported.pages.flatMap((p) => p.elements)).toHaveLength(17);
+    expect(exported.pages.flatMap((p) => p.elements)).toHaveLength(18);
 
     // The builder's import dialog checks a file and hands its questions to the draft.
     await researcher.getByRole("button", { name: "Import from SurveyJS…" }).click();
@@ -284,7 +286,7 @@ describe("a journey survey from template to CSV", () => {
     await expectNoSeriousA11yIssues(researcher);
     await dialog.getByRole("button", { name: "Replace the draft’s questions" }).click();
     await researcher
-      .getByText("Replaced the draft's questions with 17 imported questions.", { exact: false })
+      .getByText("Replaced the draft's questions with 18 imported questions.", { exact: false })
       .first()
       .waitFor();
     await researcher.close();
