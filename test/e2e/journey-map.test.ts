@@ -67,7 +67,7 @@ describe("journey maps", () => {
     // Rename a stage in the side panel.
     await page.getByRole("button", { name: "Edit stage Comparing" }).click();
     const stagePanel = page.getByRole("dialog", { name: "Edit stage: Comparing" });
-    await stagePanel.getByLabel("Stage name").fill("Comparing offers");
+    await stagePanel.getByLabel("Stage name", { exact: true }).fill("Comparing offers");
     await stagePanel.getByRole("button", { name: "Save stage" }).click();
     await stagePanel.waitFor({ state: "hidden" });
     await grid(page).locator(".jm-stage-name", { hasText: "Comparing offers" }).waitFor();
