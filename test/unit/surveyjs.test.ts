@@ -230,6 +230,34 @@ describe("importing a SurveyJS file", () => {
     expect(again.definition).toEqual(result.definition);
   });
 
+  it("keeps a grid that needs every row rated required, and writes it back that way", () => {
+    const grid = (extra: Record<string, unknown>) => ({
+      pages: [
+        {
+          elements: [
+            { type: "matrix", name: "Steps", columns: [1, 2, 3], rows: ["Parking"], ...extra },
+            { type: "text", name: "Note", isAllRowRequired: true },
+          ],
+        },
+      ],
+    });
+    const allRows = fromSurveyJs(grid({ isAllRowRequired: true }));
+    expect(allRows.unmapped).toEqual([]);
+    expect(allRows.definition.questions.map((q) => [q.type, q.required])).toEqual([
+      ["MATRIX", true],
+      // The setting means nothing outside a grid: a text question stays optional.
+      ["SHORT_TEXT", false],
+    ]);
+    expect(fromSurveyJs(grid({})).definition.questions[0]?.required).toBe(false);
+    const written = toSurveyJs(allRows.definition) as {
+      pages: { elements: Record<string, unknown>[] }[];
+    };
+    expect(written.pages[0]?.elements[0]).toMatchObject({
+      isRequired: true,
+      isAllRowRequired: true,
+    });
+  });
+
   it("refuses what is not a survey at all", () => {
     for (const bad of [null, 42, "text", [], { title: "No pages" }]) {
       expect(() => fromSurveyJs(bad)).toThrow(DomainError);

@@ -86,6 +86,8 @@ function element(
   const base: JsonObject = { name: surveyJsName(q), title: writeText(q.text) };
   if (q.help && (q.help.en || q.help.de)) base.description = writeText(q.help);
   if (q.required) base.isRequired = true;
+  // Our required matrix wants every row; SurveyJS's isRequired alone accepts one row.
+  if (q.required && q.type === "MATRIX") base.isAllRowRequired = true;
   const sourceOf = (key: string): SourceInfo | undefined => {
     const source = byKey.get(key);
     if (!source) return undefined;

@@ -25,6 +25,7 @@ import {
 import { mapBody, unsupportedTypes, type ElementContext } from "./import-question";
 import { defaultPageName } from "./export";
 import { questionKeyFor } from "./names";
+import { requiresAnswer } from "./matrix";
 import { checkDocumentShape } from "./shape";
 import { languageName, requireEnglish, TextReader } from "./text";
 import {
@@ -197,7 +198,7 @@ class Importer implements ElementContext {
       role: mine.role ?? defaultRoleForType[body.type],
       stageId: this.stageFor(mine, path, label),
       page,
-      required: el.isRequired === true,
+      required: requiresAnswer(el),
       randomizeOptions: body.randomizeOptions,
       text: title ? requireEnglish(title) : { en: name || key },
       help: help ?? null,

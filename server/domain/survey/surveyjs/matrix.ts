@@ -15,7 +15,20 @@ import type { ElementContext, MappedBody } from "./import-choices";
 import { requireEnglish, writeText } from "./text";
 import { asArray, asNumber, isObject, type JsonObject, type TQuestionCustom } from "./types";
 
-export const matrixProps = ["rows", "columns", "cellType", "rowsOrder"];
+export const matrixProps = ["rows", "columns", "cellType", "rowsOrder", "isAllRowRequired"];
+
+/**
+ * Whether a SurveyJS element asks for an answer. A required matrix of ours needs every row
+ * rated, which is what SurveyJS's `isAllRowRequired` says; a grid marked only that way must not
+ * arrive optional.
+ */
+export function requiresAnswer(el: JsonObject): boolean {
+  return el.isRequired === true || (isMatrixElement(el) && el.isAllRowRequired === true);
+}
+
+function isMatrixElement(el: JsonObject): boolean {
+  return el.type === "matrix" || el.type === "matrixdropdown";
+}
 
 interface Item {
   value: unknown;
