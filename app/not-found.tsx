@@ -1,5 +1,6 @@
 // The page for unknown addresses and for workspaces the visitor does not belong to.
-import Link from "next/link";
+// A plain link, not next/link: the root not-found page sits in the root layout's tree, so a
+// client component here would ship with every page, the public survey page included.
 
 export default function NotFound() {
   return (
@@ -9,9 +10,9 @@ export default function NotFound() {
         <p className="muted">
           This page does not exist, or it belongs to a workspace you are not a member of.
         </p>
-        <Link className="button secondary" href="/">
+        <a className="button secondary" href="/">
           Go to your workspaces
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 // Checking a respondent's answers against a version's questions: types, ranges, options,
 // display, enable and required conditions, and required questions. Pure and shared: the public page shows the same
 // messages the server enforces. Unknown or hidden answers are refused, never stored.
-import { evaluateCondition, type ConditionAnswer } from "./conditions";
+import { evaluateCondition, type ConditionAnswer } from "./condition-rules";
 import type { TLocale, TQuestionDefinition } from "./definition";
 import { checkMatrixAnswer, isMatrixAnswer, type MatrixAnswer } from "./matrix";
 import { numericRange, textLimits } from "./scales";
