@@ -242,7 +242,9 @@ describe.skipIf(!hasPostgres)("two web instances and workers on one PostgreSQL",
     await startWorker("worker 2");
     const finished = await waitFor(
       (r) => r.status !== "RUNNING" && r.status !== "QUEUED",
-      60_000,
+      // Lease expiry (10 s) and the retry's back-off come first, then the whole run again
+      // (about 30-40 s for the demo survey on two cores).
+      150_000,
       500,
     );
     expect(finished.error).toBeNull();
@@ -250,5 +252,5 @@ describe.skipIf(!hasPostgres)("two web instances and workers on one PostgreSQL",
     expect(finished.respondentCount).toBe(survey.n + 1);
     expect(finished.personaCount).toBeGreaterThanOrEqual(2);
     await context.close();
-  }, 150_000);
+  }, 300_000);
 });
