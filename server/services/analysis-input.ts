@@ -5,12 +5,7 @@
 import type { Db } from "~/server/db/client";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
-import {
-  isMatrixAnswer,
-  matrixColumn,
-  matrixRowItems,
-  type MatrixAnswer,
-} from "~/server/domain/survey/matrix";
+import { isMatrixAnswer, matrixItemAnswers, matrixRowItems } from "~/server/domain/survey/matrix";
 import { numericRange } from "~/server/domain/survey/scales";
 import { rowToQuestion } from "./survey-rows";
 
@@ -140,9 +135,7 @@ export async function loadAnalysisInput(
       const answers = current.answers as Record<string, string | number | string[]>;
       // A matrix answer is one item per row, as its questions are.
       if (isMatrixAnswer(row.rowValues)) {
-        for (const [rowKey, point] of Object.entries(row.rowValues as MatrixAnswer)) {
-          answers[matrixColumn(key, rowKey)] = point;
-        }
+        Object.assign(answers, matrixItemAnswers(key, row.rowValues));
       } else answers[key] = row.numberValue ?? row.textValue ?? row.choices ?? [];
     }
     if (count < pageSize || !current) break;

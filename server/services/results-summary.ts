@@ -15,10 +15,9 @@ import type { TResultsFilter } from "~/server/domain/survey/results-filter";
 import { emotionScale, painScale } from "~/server/domain/survey/scales";
 import {
   isMatrixAnswer,
-  matrixColumn,
+  matrixItemAnswers,
   matrixPoints,
   matrixRowItems,
-  type MatrixAnswer,
 } from "~/server/domain/survey/matrix";
 import { requireRole, type MembershipView } from "./access";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
@@ -155,9 +154,7 @@ export async function getSurveyResults(
   for (const a of answerRows) {
     if (isMatrixAnswer(a.rowValues)) {
       const map = answersOf.get(a.responseId) ?? {};
-      for (const [rowKey, point] of Object.entries(a.rowValues as MatrixAnswer)) {
-        map[matrixColumn(a.question.key, rowKey)] = point;
-      }
+      Object.assign(map, matrixItemAnswers(a.question.key, a.rowValues));
       answersOf.set(a.responseId, map);
       continue;
     }

@@ -43,6 +43,12 @@ export function matrixScaleRange(q: Pick<MatrixQuestion, "settings">): {
  */
 export const matrixColumn = (questionKey: string, rowKey: string) => `${questionKey}__${rowKey}`;
 
+/** A matrix answer as the analysis and summaries read it: one item per row, keyed by its column. */
+export const matrixItemAnswers = (questionKey: string, answer: MatrixAnswer): MatrixAnswer =>
+  Object.fromEntries(
+    Object.entries(answer).map(([rowKey, point]) => [matrixColumn(questionKey, rowKey), point]),
+  );
+
 /** Where each row belongs in a journey: its own stage and meaning, else the question's. */
 export function matrixRowPlacement(
   q: Pick<MatrixQuestion, "role" | "stageId">,
