@@ -16,6 +16,7 @@ import { UsageError } from "~/server/cli/errors";
 import { createProgress } from "~/server/cli/progress";
 import { createRng } from "~/server/analysis/rng";
 import { generateSegments } from "~/server/analysis/synthetic";
+import { cardSections } from "../helpers/card-sections";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const AIRLINE = join(ROOT, "../shared/data/airline-satisfaction-600.csv");
@@ -228,17 +229,7 @@ describe("analyze on the real airline sample", () => {
       const jargon = /\d|[δσχ]|\bp\s*[=<]|\bq\s*[=<]|\bCI\b|Cohen|_/;
       for (const p of result.personas) {
         const card = p.card;
-        for (const field of [
-          card.tagline,
-          card.job,
-          card.demographics,
-          card.goals,
-          card.challenges,
-          card.values,
-          card.fears,
-          card.marketingMessage,
-          card.elevatorPitch,
-        ]) {
+        for (const field of cardSections(card)) {
           for (const s of field.sentences) {
             expect(s.text, p.name).not.toMatch(jargon);
             expect(s.traitIds.length, s.text).toBeGreaterThan(0);

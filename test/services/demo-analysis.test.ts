@@ -16,6 +16,7 @@ import {
 import { seedDemo } from "~/server/db/seed";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { listRunJourneyStages } from "~/server/services/run-journey-stages";
+import { cardSections } from "../helpers/card-sections";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
@@ -78,18 +79,7 @@ describe("demo analysis", () => {
         expect(trait.label, trait.id).not.toMatch(keys);
       }
       const card = persona.card;
-      const fields = [
-        card.tagline,
-        card.job,
-        card.demographics,
-        card.goals,
-        card.challenges,
-        card.values,
-        card.fears,
-        card.marketingMessage,
-        card.elevatorPitch,
-      ];
-      for (const field of fields) {
+      for (const field of cardSections(card)) {
         for (const s of field.sentences) {
           expect(s.text).not.toMatch(/\d/);
           expect(s.text).not.toMatch(keys);
