@@ -13,7 +13,7 @@ import {
 } from "~/bench/labelled-sentences";
 import { analyseText, toneInputs } from "~/server/analysis/text/analyse-text";
 import { wilsonInterval } from "~/server/analysis/stats/wilson";
-import { rawTone, scoreTone, toneWords } from "~/server/analysis/text/tone";
+import { rawTone, saysNothing, scoreTone, toneWords } from "~/server/analysis/text/tone";
 import {
   calibratedTone,
   fitToneCalibration,
@@ -33,6 +33,12 @@ const tone = (text: string) => analyseText(text).tone;
 describe("rules", () => {
   it("reads negation: 'not tasty' is negative, 'not bad' leans positive", () => {
     expect(tone("Not tasty and the texture was just nasty.").label).toBe("negative");
+    // "and" ends the reach of "not": "nasty" is not flipped into praise.
+    expect(rawTone("not tasty and nasty")).toBeLessThan(rawTone("not tasty"));
+    expect(tone("Not tasty and nasty.").label).toBe("negative");
+    expect(tone("Not helpful and rude.").label).toBe("negative");
+    expect(tone("Not bad.").label).toBe("positive");
+    expect(tone("Not bad at all.").label).toBe("positive");
     expect(rawTone("not good")).toBeLessThan(0);
     expect(rawTone("not bad")).toBeGreaterThan(0);
     expect(rawTone("The food wasn't good.")).toBeLessThan(0);
@@ -68,8 +74,52 @@ describe("rules", () => {
       "They said they would call back and never did.",
       "The driver left without us.",
       "Seat was fine but the food was cold.",
+      "Still no refund.",
+      "I never got my refund.",
+      "They cancelled my flight and never refunded me.",
+      "Our flight got cancelled at the last minute.",
+      "The connection was delayed and we missed our train.",
+      "Two hours on hold, then they hung up.",
+      "Rude staff at the check-in desk.",
+      "Lost luggage, nobody helped.",
+      "Never again.",
     ]) {
       expect([text, tone(text).label]).toEqual([text, "negative"]);
+    }
+  });
+
+  it("knows when customers are pleased", () => {
+    for (const text of [
+      "No problems at all.",
+      "The agent was friendly and sorted it quickly.",
+      "The flight was on time and the crew were lovely.",
+      "Not bad at all.",
+      "Gave it 10/10.",
+    ]) {
+      expect([text, tone(text).label]).toEqual([text, "positive"]);
+    }
+  });
+
+  it("reads an answer that says there is nothing to say as neutral, not as a complaint", () => {
+    for (const text of [
+      "Not much to say here.",
+      "Nothing to add.",
+      "Nothing else to add, thanks.",
+      "No comment",
+      "Nothing really.",
+      "Can't think of anything.",
+      "There is nothing to say.",
+      "None at all.",
+      "n/a",
+      "N/A",
+      "-",
+    ]) {
+      expect([text, saysNothing(text)]).toEqual([text, true]);
+      expect([text, tone(text)]).toEqual([text, { score: 0, label: "neutral" }]);
+    }
+    // Saying there is nothing wrong is not saying nothing.
+    for (const text of ["Nothing to complain about.", "Not much legroom.", "No refund yet."]) {
+      expect([text, saysNothing(text)]).toEqual([text, false]);
     }
   });
 
@@ -103,8 +153,9 @@ describe("calibration", () => {
 });
 
 describe("word weights", () => {
-  it("marks the words a negation reaches, up to the end of its clause or a turn word", () => {
-    expect(toneWords("It is not worth the money, sadly. Works 2 days")).toEqual([
+  it("marks the words a negation reaches, up to the end of its clause, a turn word or 'and'", () => {
+    // Small numbers stay (mostly ratings: "10/10", "gave it a 2"); larger ones are left out.
+    expect(toneWords("It is not worth the money, sadly. Works 2 days, 2019 model")).toEqual([
       "it",
       "is",
       "not",
@@ -113,8 +164,11 @@ describe("word weights", () => {
       "not_money",
       "sadly",
       "works",
+      "2",
       "days",
+      "model",
     ]);
+    expect(toneWords("Not tasty and nasty")).toEqual(["not", "not_tasty", "and", "nasty"]);
     expect(toneWords("Didn't fit but looks nice")).toEqual([
       "didn't",
       "not_fit",
@@ -279,7 +333,7 @@ describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
   it("beats wink-nlp and the two-score model out of sample, both directions", () => {
     const wink = (t: string) => analyseText(t).sentiment;
     for (const [name, train, test, rows, floor] of [
-      // Measured (npm run bench:text): 0.815 on imdb from amazon, 0.870 on amazon from imdb.
+      // Measured (npm run bench:text): 0.824 on imdb from amazon, 0.877 on amazon from imdb.
       ["imdb, fitted on amazon", amazonInputs, imdbInputs, imdb, 0.8],
       ["amazon, fitted on imdb", imdbInputs, amazonInputs, amazon, 0.85],
     ] as const) {
@@ -300,7 +354,7 @@ describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
   }, 120_000);
 
   it("holds in 5-fold cross-validation within each file", () => {
-    // Measured (npm run bench:text): 0.885 on amazon, 0.858 on imdb; the target is 0.85 on each.
+    // Measured (npm run bench:text): 0.893 on amazon, 0.859 on imdb; the target is 0.85 on each.
     for (const [name, rows, xs, floor] of [
       ["amazon", amazon, amazonInputs, 0.86],
       ["imdb", imdb, imdbInputs, 0.85],
@@ -316,6 +370,26 @@ describe.skipIf(!real)("labelled review sentences (../shared/data)", () => {
       expect([name, ours > floor]).toEqual([name, true]);
     }
   }, 120_000);
+
+  it("reaches 0.85 on each file under the shipped recipe, out of sample", () => {
+    // The shipped model is fitted on both files; each fold here is read by a model fitted on the
+    // file's other four folds plus the whole other file, so it never saw the sentences it reads.
+    // Measured (npm run bench:text, oursShippedRecipe): 0.902 on amazon, 0.856 on imdb.
+    for (const [name, rows, xs, otherXs] of [
+      ["amazon", amazon, amazonInputs, imdbInputs],
+      ["imdb", imdb, imdbInputs, amazonInputs],
+    ] as const) {
+      const scores = new Array<number>(xs.length).fill(0);
+      for (let fold = 0; fold < 5; fold++) {
+        const model = fitToneModel([...xs.filter((_, i) => i % 5 !== fold), ...otherXs]);
+        xs.forEach((x, i) => {
+          if (i % 5 === fold) scores[i] = calibratedTone(x, model).score;
+        });
+      }
+      const ours = balanced(rows, (_, i) => scores[i] ?? 0);
+      expect([name, ours >= 0.85]).toEqual([name, true]);
+    }
+  }, 180_000);
 });
 
 if (!real) {

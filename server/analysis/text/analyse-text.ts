@@ -12,7 +12,7 @@
 // not what the answer is about.
 import type { ItsFunction } from "wink-nlp";
 import { englishNlp } from "./nlp";
-import { rawTone, toneWords } from "./tone";
+import { rawTone, saysNothing, toneWords } from "./tone";
 import { calibratedTone, type AnswerTone, type ToneInputs } from "./tone-model";
 import { TONE_LEXICON } from "./tone-lexicon";
 
@@ -231,21 +231,23 @@ export function analyseText(text: string): AnalysedText {
   const sentiment = Number.isFinite(wink) ? wink : 0;
   return {
     sentiment,
-    tone: calibratedTone({ rulesRaw: rawTone(text), wink: sentiment, words: toneWords(text) }),
+    tone: calibratedTone(toneInputsOf(text, sentiment)),
     terms,
     phrases,
     content,
   };
 }
 
+/** An answer that only says there is nothing to say reads as no evidence at all: neutral, 0. */
+function toneInputsOf(text: string, wink: number): ToneInputs {
+  if (saysNothing(text)) return { rulesRaw: 0, wink: 0, words: [] };
+  return { rulesRaw: rawTone(text), wink, words: toneWords(text) };
+}
+
 /** What the tone model reads of an answer (for fitting and measuring it on labelled text). */
 export function toneInputs(text: string): ToneInputs {
   const wink = Number(englishNlp().readDoc(text).out(englishNlp().its.sentiment));
-  return {
-    rulesRaw: rawTone(text),
-    wink: Number.isFinite(wink) ? wink : 0,
-    words: toneWords(text),
-  };
+  return toneInputsOf(text, Number.isFinite(wink) ? wink : 0);
 }
 
 /** The same text always reads the same: analyse each distinct string once per call site. */

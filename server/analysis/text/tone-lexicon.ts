@@ -54,6 +54,14 @@ const SERVICE_WORDS: Record<string, number> = {
   "charged twice": -2.5,
   refund: -1.2,
   refunds: -1.2,
+  // A missing refund is a complaint too; without these, negation would flip "refund" to praise.
+  "no refund": -2.2,
+  "no refunds": -2.2,
+  "not refunded": -2.2,
+  "never refunded": -2.4,
+  "never got": -2.2,
+  "haven't received": -2.2,
+  "never again": -2.5,
   "money back": -1.5,
   return: -0.4,
   returned: -1.2,
@@ -183,6 +191,7 @@ const SERVICE_WORDS: Record<string, number> = {
   "no problems": 1.5,
   "no issues": 1.5,
   "no complaints": 1.8,
+  "nothing to complain about": 1.8,
   // VADER words that in service text mostly carry no tone
   like: 0.3,
   please: 0,
