@@ -98,11 +98,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
 async function runImport(args: SurveyJsArgs, io: CliIo): Promise<void> {
   const path = resolve(io.cwd, args.path);
   const result = fromSurveyJs(parseSurveyJsText(await readText(path)));
-  const { meta, questions } = result.definition;
+  const { meta } = result.definition;
   const skipped = new Set(result.skipped.map((s) => s.path));
   const report = {
     elements: result.elementCount,
-    mapped: questions.length,
+    // Counted in elements, as "elements" is: a multipletext is one element but several questions.
+    mapped: result.elementCount - result.skipped.length,
     unmapped: result.skipped.map(({ name, type, reason }) => ({ name, type, reason })),
     languages: meta.languages,
     conditionsKept: result.conditions.kept,

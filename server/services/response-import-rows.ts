@@ -6,7 +6,14 @@
 // twice stores its responses once. Pure: no database, no clock (the caller passes "now").
 import { createHash } from "node:crypto";
 import Papa from "papaparse";
-import { checkAnswers, type AnswerMap, type AnswerValue } from "~/server/domain/survey/answers";
+import {
+  checkAnswers,
+  choseOther,
+  otherTextKey,
+  otherTextMax,
+  type AnswerMap,
+  type AnswerValue,
+} from "~/server/domain/survey/answers";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import { isMatrixAnswer } from "~/server/domain/survey/matrix";
 import type { RowError, RowWarning, TImportMapping } from "~/server/domain/survey/response-import";
@@ -102,13 +109,22 @@ export function proposeMapping(headers: string[], questions: Question[]): TImpor
         );
         return { key: q.key, column: null, optionColumns: rowColumns };
       }
-      if (q.type !== "MULTIPLE_CHOICE") return { key: q.key, column };
+      // The text typed for "Other": our export's `<key>-Comment`, or the original survey's.
+      const other = q.settings.otherTextFor
+        ? {
+            otherColumn: find(
+              otherTextKey(q.key),
+              q.settings.surveyJs?.name && otherTextKey(q.settings.surveyJs.name),
+            ),
+          }
+        : {};
+      if (q.type !== "MULTIPLE_CHOICE") return { key: q.key, column, ...other };
       const optionColumns = Object.fromEntries(
         q.options.map((o) => [o.value, find(`${q.key}__${o.value}`)]),
       );
       return Object.values(optionColumns).some(Boolean)
-        ? { key: q.key, column: null, optionColumns }
-        : { key: q.key, column };
+        ? { key: q.key, column: null, optionColumns, ...other }
+        : { key: q.key, column, ...other };
     }),
   };
 }
@@ -265,6 +281,13 @@ export function interpretRow(
   for (const m of mapping.questions) {
     const q = byKey.get(m.key);
     if (!q) continue;
+    if (q.settings.otherTextFor && m.otherColumn) {
+      const text = cell(m.otherColumn);
+      if (text) {
+        answers[otherTextKey(q.key)] = text;
+        given[otherTextKey(q.key)] = { column: m.otherColumn, text, unmatched: [] };
+      }
+    }
     if (q.type === "MULTIPLE_CHOICE" && m.optionColumns) {
       const chosen: string[] = [];
       let answered = false;
@@ -336,7 +359,36 @@ export function interpretRow(
     answers[q.key] = q.type === "MULTIPLE_CHOICE" ? values : (values[0] ?? "");
   }
   const checked = checkAnswers(questions, answers, { complete: status === "COMPLETE" });
+  /** The "Other" text of a row that the answer does not bear out, or one too long to store. */
+  const otherTextProblem = (key: string, column: string | null, text: string) => {
+    if (!text) {
+      // Data made elsewhere often lacks the text even when "Other" was chosen.
+      warn(column, key, 'No text for the chosen "Other": imported without it.');
+    } else if (!choseOther(byKey.get(key) ?? { settings: {} }, checked.values[key])) {
+      warn(
+        column,
+        key,
+        `"${text}" is a text for "Other", but the row did not choose "Other": the text is left out.`,
+        text,
+      );
+    } else {
+      problem(
+        column,
+        key,
+        `The text for "Other" has ${text.length.toLocaleString("en")} characters.`,
+        {
+          value: text,
+          allowed: `at most ${otherTextMax} characters`,
+        },
+      );
+    }
+  };
   for (const [key, message] of Object.entries(checked.errors)) {
+    const otherOf = mapping.questions.find((x) => otherTextKey(x.key) === key);
+    if (otherOf) {
+      otherTextProblem(otherOf.key, otherOf.otherColumn ?? null, given[key]?.text ?? "");
+      continue;
+    }
     const q = byKey.get(key);
     const m = mapping.questions.find((x) => x.key === key);
     const column = m?.column ?? null;

@@ -20,6 +20,8 @@ export interface ImportedAnswerRow {
   numberValue: number | null;
   textValue: string | null;
   choices: string[];
+  /** The text typed for "Other (please specify)", when the answer chose it. */
+  otherText: string | null;
   /** A matrix's { rowKey: point }; absent for other types. */
   rowValues?: Record<string, number>;
 }
@@ -71,9 +73,10 @@ export async function insertImportBatch(
   for (const part of chunks(answers, answersPerStatement)) {
     // Multiple choices travel as JSON text: unnest would flatten a two-dimensional array.
     await tx.$executeRaw`
-      INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices", "rowValues")
+      INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices", "otherText", "rowValues")
       SELECT a.id, a.response_id, a.question_id, a.number_value, a.text_value,
-             ARRAY(SELECT jsonb_array_elements_text(a.choices::jsonb)), a.row_values::jsonb
+             ARRAY(SELECT jsonb_array_elements_text(a.choices::jsonb)), a.other_text,
+             a.row_values::jsonb
       FROM unnest(
         ${part.map(() => randomUUID())}::text[],
         ${part.map((a) => a.responseId)}::text[],
@@ -81,8 +84,9 @@ export async function insertImportBatch(
         ${part.map((a) => a.numberValue)}::float8[],
         ${part.map((a) => a.textValue)}::text[],
         ${part.map((a) => JSON.stringify(a.choices))}::text[],
+        ${part.map((a) => a.otherText)}::text[],
         ${part.map((a) => (a.rowValues ? JSON.stringify(a.rowValues) : null))}::text[]
-      ) AS a(id, response_id, question_id, number_value, text_value, choices, row_values)`;
+      ) AS a(id, response_id, question_id, number_value, text_value, choices, other_text, row_values)`;
     await breathe();
   }
 }

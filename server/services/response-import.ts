@@ -7,6 +7,7 @@
 // have source IMPORT and stable ids, so the same file twice stores its responses once.
 import type { Db } from "~/server/db/client";
 import { fail } from "~/server/domain/errors";
+import { otherTextKey } from "~/server/domain/survey/answers";
 import {
   importSizeMessage,
   maxImportBytes,
@@ -122,7 +123,11 @@ function checkMapping(mapping: TImportMapping, headers: string[], target: Target
     mapping.startedAt,
     mapping.completedAt,
     mapping.locale,
-    ...mapping.questions.flatMap((m) => [m.column, ...Object.values(m.optionColumns ?? {})]),
+    ...mapping.questions.flatMap((m) => [
+      m.column,
+      m.otherColumn ?? null,
+      ...Object.values(m.optionColumns ?? {}),
+    ]),
   ];
   const stray = columns.find((c) => c !== null && c !== undefined && !known.has(c));
   if (stray) fail("INVALID_INPUT", `The column "${stray}" is not in this file.`);
@@ -236,7 +241,11 @@ export async function previewResponseImport(
       mapping.startedAt,
       mapping.completedAt,
       mapping.locale,
-      ...mapping.questions.flatMap((m) => [m.column, ...Object.values(m.optionColumns ?? {})]),
+      ...mapping.questions.flatMap((m) => [
+        m.column,
+        m.otherColumn ?? null,
+        ...Object.values(m.optionColumns ?? {}),
+      ]),
     ].filter((c): c is string => Boolean(c)),
   );
   return {
@@ -250,6 +259,7 @@ export async function previewResponseImport(
       text: q.text.en,
       required: q.required,
       options: q.options.map((o) => ({ value: o.value, label: o.label.en })),
+      otherText: Boolean(q.settings.otherTextFor),
     })),
     unusedColumns: parsed.headers.filter((h) => !used.has(h)),
     rows: rows.slice(0, previewRowCount).map((r) => ({
@@ -323,9 +333,19 @@ export async function importResponses(
     };
   });
   const answers: ImportedAnswerRow[] = toWrite.flatMap((r) =>
-    Object.entries(r.values).map(([key, value]) => {
-      const question = byKey.get(key) as StoredQuestion;
-      return { responseId: r.id, questionId: question.id, ...answerColumns(question, value) };
+    Object.entries(r.values).flatMap(([key, value]) => {
+      // "Other" texts ride on their question's answer, not as answers of their own.
+      const question = byKey.get(key);
+      if (!question) return [];
+      const otherText = r.values[otherTextKey(key)];
+      return [
+        {
+          responseId: r.id,
+          questionId: question.id,
+          ...answerColumns(question, value),
+          otherText: typeof otherText === "string" ? otherText : null,
+        },
+      ];
     }),
   );
   try {

@@ -51,6 +51,8 @@ const survey = {
           rows: ["tv", "phone"],
         },
         { type: "multipletext", name: "favourites", items: [{ name: "film" }, { name: "show" }] },
+        // Ranking has no equivalent: listed as unmapped.
+        { type: "ranking", name: "order", choices: ["price", "catalogue"] },
         {
           type: "comment",
           name: "Why Disney",
@@ -87,14 +89,15 @@ describe("npm run surveyjs -- import", () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({
-      elements: 7,
-      mapped: 6,
+      elements: 8,
+      // The multipletext counts as one mapped element, though it becomes two questions.
+      mapped: 7,
       languages: ["en", "de"],
       conditionsKept: 2,
       conditionsDropped: 1,
     });
     expect(report.unmapped.map((u: { name: string; type: string }) => [u.name, u.type])).toEqual([
-      ["favourites", "multipletext"],
+      ["order", "ranking"],
     ]);
     for (const item of report.unmapped) expect(item.reason).toMatch(/\w{3,}/);
     const written = JSON.parse(await readFile(join(dir, "definition.json"), "utf8"));
@@ -114,6 +117,7 @@ describe("npm run surveyjs -- import", () => {
       "Main Service",
       "service_quality",
       "devices",
+      "favourites",
       "Why Disney",
       "Why not",
       "Why now",
@@ -122,7 +126,11 @@ describe("npm run surveyjs -- import", () => {
     expect(elements[0]?.type).toBe("dropdown");
     expect(elements[0]?.choices?.map((c) => c.value)).toEqual(["netflix", "Disney Plus", "other"]);
     expect(back.pages[0].title).toEqual({ default: "Your habits", de: "Ihre Gewohnheiten" });
-    expect(elements[3]).toMatchObject({ visibleIf: "{Main Service} = 'Disney Plus'" });
+    expect(elements[3]).toMatchObject({
+      type: "multipletext",
+      items: [{ name: "film" }, { name: "show" }],
+    });
+    expect(elements[4]).toMatchObject({ visibleIf: "{Main Service} = 'Disney Plus'" });
   });
 
   it("fails like analyze: 2 for a wrong call, 1 for a file it cannot use", async () => {
@@ -157,7 +165,7 @@ describe("npm run surveyjs -- import", () => {
       [script, "import", join(dir, "survey.json")],
       { cwd: ROOT },
     );
-    expect(JSON.parse(stdout).mapped).toBe(6);
+    expect(JSON.parse(stdout).mapped).toBe(7);
     const failed = await promisify(execFile)(tsx, [script, "import", join(dir, "missing.json")], {
       cwd: ROOT,
     }).catch((error: { code: number; stderr: string }) => error);

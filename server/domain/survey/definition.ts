@@ -113,6 +113,18 @@ export const ZSurveyJsOrigin = z
       .strict()
       .optional(),
     rateStep: z.number().positive().finite().optional(),
+    /**
+     * One box of a SurveyJS multipletext: the element's name, this box's name and the element's
+     * title, so export gathers the boxes back into the one element they came from.
+     */
+    multipleText: z
+      .object({
+        name: z.string().trim().min(1).max(500),
+        item: z.string().trim().min(1).max(500),
+        title: ZLocalizedText.optional(),
+      })
+      .strict()
+      .optional(),
     /** Value of the option that was the question's "Other" (or "None") item. */
     otherValue: z.string().min(1).max(80).optional(),
     noneValue: z.string().min(1).max(80).optional(),

@@ -1,5 +1,5 @@
 // Importing responses from CSV: the limits, the column -> question mapping (with its recoding of
-// free-typed values), the cells that mean "no answer", the two ways to treat invalid rows, and
+// free-typed values and the column of "Other" texts), the cells that mean "no answer", the two ways to treat invalid rows, and
 // the shapes of the preview and the report. Shared by the import page and the server; the rules
 // that read rows live in server/services/response-import-rows.ts.
 import { z } from "zod";
@@ -89,6 +89,11 @@ export const ZImportMapping = z.object({
           .optional(),
         /** Every value neither an option nor recoded goes to this option ("map the rest to Other"). */
         otherOption: z.string().max(80).nullable().optional(),
+        /**
+         * Choice questions with an "Other (please specify)" option: the column with the text
+         * typed for it (`<key>-Comment` in our export and in SurveyJS data).
+         */
+        otherColumn: ZColumn.optional(),
       }),
     )
     .max(200),
@@ -218,6 +223,8 @@ export interface ResponseImportPreview {
     text: string;
     required: boolean;
     options: { value: string; label: string }[];
+    /** It has an "Other (please specify)" option whose text can come from its own column. */
+    otherText: boolean;
   }[];
   /** Headers no mapping uses. */
   unusedColumns: string[];

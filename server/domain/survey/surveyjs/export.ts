@@ -2,10 +2,12 @@
 // form (emotion and pain scales: a rating with the scale's words as rateValues; number: a text
 // input of type number), and a custom "personaAtlas" property on every question keeps our type,
 // meaning, stage and NPS flag, so that importing the file again restores the same survey.
+// Questions imported from the boxes of one multipletext go back as that one element.
 import type { TChoiceOption, TQuestionDefinition, TSurveyMeta } from "../definition";
 import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
 import { formatCondition, type SourceInfo } from "./expressions";
 import { matrixElement, matrixRowCustom } from "./matrix";
+import { boxItem, groupElement, isBox } from "./multiple-text";
 import { writeText } from "./text";
 import { customKey, type JsonObject } from "./types";
 
@@ -77,12 +79,8 @@ function choiceBody(q: TQuestionDefinition): JsonObject {
   return body;
 }
 
-function element(
-  q: TQuestionDefinition,
-  byKey: Map<string, TQuestionDefinition>,
-  stages: Map<string, string>,
-  german: boolean,
-): JsonObject {
+/** Name, title, help, required flag and conditions: what every element of ours carries. */
+function commonProps(q: TQuestionDefinition, byKey: Map<string, TQuestionDefinition>): JsonObject {
   const base: JsonObject = { name: surveyJsName(q), title: writeText(q.text) };
   if (q.help && (q.help.en || q.help.de)) base.description = writeText(q.help);
   if (q.required) base.isRequired = true;
@@ -95,11 +93,37 @@ function element(
       const option = source.options.find((o) => o.value === v);
       return option ? surveyJsValue(option) : v;
     };
-    return { type: source.type, naming: { name: surveyJsName(source), value } };
+    const box = source.settings.surveyJs?.multipleText;
+    // A box of a multipletext is named `{element.box}` in SurveyJS expressions.
+    const name = box && isBox(source) ? `${box.name}.${box.item}` : surveyJsName(source);
+    return { type: source.type, naming: { name, value } };
   };
   if (q.logic) base.visibleIf = formatCondition(q.logic, sourceOf);
   if (q.settings.enableIf) base.enableIf = formatCondition(q.settings.enableIf, sourceOf);
   if (q.settings.requiredIf) base.requiredIf = formatCondition(q.settings.requiredIf, sourceOf);
+  return base;
+}
+
+/** Our meaning of the question, for the custom property. */
+function customOf(q: TQuestionDefinition, stages: Map<string, string>): JsonObject {
+  const custom: JsonObject = { type: q.type, role: q.role };
+  if (q.stageId) {
+    custom.stageId = q.stageId;
+    custom.stageName = stages.get(q.stageId) ?? null;
+  }
+  if (q.type === "RATING" && q.settings.nps) custom.nps = true;
+  const rowCustom = q.type === "MATRIX" ? matrixRowCustom(q) : null;
+  if (rowCustom) custom.matrixRows = rowCustom;
+  if (q.persona) custom.persona = q.persona as unknown as JsonObject;
+  return custom;
+}
+
+function element(
+  q: TQuestionDefinition,
+  base: JsonObject,
+  custom: JsonObject,
+  german: boolean,
+): JsonObject {
   const ends: JsonObject = {};
   if (q.settings.minLabel) ends.minRateDescription = writeText(q.settings.minLabel);
   if (q.settings.maxLabel) ends.maxRateDescription = writeText(q.settings.maxLabel);
@@ -154,15 +178,6 @@ function element(
       body = matrixElement(q);
       break;
   }
-  const custom: JsonObject = { type: q.type, role: q.role };
-  if (q.stageId) {
-    custom.stageId = q.stageId;
-    custom.stageName = stages.get(q.stageId) ?? null;
-  }
-  if (q.type === "RATING" && q.settings.nps) custom.nps = true;
-  const rowCustom = q.type === "MATRIX" ? matrixRowCustom(q) : null;
-  if (rowCustom) custom.matrixRows = rowCustom;
-  if (q.persona) custom.persona = q.persona as unknown as JsonObject;
   return { ...body, ...base, [customKey]: custom };
 }
 
@@ -174,6 +189,8 @@ export function toSurveyJs(input: ExportInput): JsonObject {
   // Our pages are numbers on the questions, kept contiguous; SurveyJS nests questions in pages.
   const pages: JsonObject[] = [];
   let current: { number: number; elements: JsonObject[] } | null = null;
+  /** The multipletext element being filled, while its boxes follow one another. */
+  let group: { name: string; items: JsonObject[] } | null = null;
   for (const q of questions) {
     if (!current || current.number !== q.page) {
       current = { number: q.page, elements: [] };
@@ -185,7 +202,23 @@ export function toSurveyJs(input: ExportInput): JsonObject {
         elements: current.elements,
       });
     }
-    current.elements.push(element(q, byKey, stages, german));
+    const base = commonProps(q, byKey);
+    const custom = customOf(q, stages);
+    const box = isBox(q) ? q.settings.surveyJs?.multipleText : undefined;
+    if (!box) {
+      group = null;
+      current.elements.push(element(q, base, custom, german));
+      continue;
+    }
+    // Boxes of one multipletext follow one another on a page; a new page or another
+    // question in between starts a new element.
+    const last = current.elements[current.elements.length - 1];
+    if (!group || group.name !== box.name || last?.items !== group.items) {
+      const opened = groupElement(q, base);
+      group = { name: box.name, items: opened.items as JsonObject[] };
+      current.elements.push(opened);
+    }
+    group.items.push(boxItem(q, custom));
   }
   return {
     // The German title and description travel as SurveyJS's localized strings.

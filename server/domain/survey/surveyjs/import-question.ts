@@ -23,8 +23,6 @@ export const unsupportedTypes: Record<string, string> = {
   matrix: "A matrix needs at least one row with a value and 2 to 11 columns.",
   matrixdropdown: matrixDropdownUnmapped,
   matrixdynamic: "A dynamic matrix (rows added by the respondent) has no equivalent.",
-  multipletext:
-    "Several text boxes in one question have no equivalent; rebuild them as separate short-text questions.",
   ranking: "Ranking has no equivalent question type.",
   file: "File uploads are not collected.",
   signaturepad: "Signatures are not collected.",

@@ -1,6 +1,6 @@
-// SurveyJS JSON -> our survey definition. Pages, panels (flattened), the common question types,
-// required flags, help text, random choice order, visibleIf where it fits our display logic,
-// and English/German strings map; everything else is listed in `unmapped` with the reason, so
+// SurveyJS JSON -> our survey definition. Pages, panels (flattened), the common question types
+// (a multipletext becomes one question per box), required flags, help text, random choice
+// order, visibleIf where it fits our display logic, and English/German strings map; everything else is listed in `unmapped` with the reason, so
 // nothing disappears silently. Our own meaning (role, stage, emotion/pain scales, NPS) comes
 // back from the custom property our export writes.
 import { fail } from "../../errors";
@@ -26,6 +26,7 @@ import { mapBody, unsupportedTypes, type ElementContext } from "./import-questio
 import { defaultPageName } from "./export";
 import { questionKeyFor } from "./names";
 import { requiresAnswer } from "./matrix";
+import { boxTitle, groupTitle, multipleTextItemProps, multipleTextProps } from "./multiple-text";
 import { checkDocumentShape } from "./shape";
 import { languageName, requireEnglish, TextReader } from "./text";
 import {
@@ -137,6 +138,105 @@ class Importer implements ElementContext {
         "It is hidden in SurveyJS (visible: false) and no trigger shows it, so respondents never see it.",
       );
     }
+    if (type === "multipletext") return this.multipleText(el, path, page, inherited, name, label);
+    this.question(el, path, page, inherited, { name, type, label });
+  }
+
+  /**
+   * A multipletext: one short-text (or number) question per box, read as if each box were a
+   * text element of its own that shares the element's title, help and conditions.
+   */
+  private multipleText(
+    el: JsonObject,
+    path: string,
+    page: number,
+    inherited: Inherited[],
+    name: string,
+    label: string,
+  ): void {
+    const boxes = asArray(el.items);
+    if (!name || boxes.length === 0) {
+      return this.skip(
+        { path, name, type: "multipletext" },
+        `Question ${label} (multipletext)`,
+        "A multiple-text question needs a name and at least one box.",
+      );
+    }
+    this.reportExtraProps(el, path, multipleTextProps, `Settings of ${label}`);
+    if (el.isRequired === true) {
+      this.report(
+        `${path}.isRequired`,
+        `"Required" of ${label}`,
+        "SurveyJS asks for at least one of its boxes; here each box is its own question, so only boxes marked required are.",
+      );
+    }
+    const { title, prefix } = groupTitle(el, name, this.text);
+    // The element's visibleIf (or the trigger that shows it) holds for every box.
+    const own = this.ownCondition(el, name, path);
+    const shownWhen = own ? [...inherited, own] : inherited;
+    const before = this.questions.length;
+    const skippedBefore = this.skipped.length;
+    const seen = new Set<string>();
+    boxes.forEach((raw, i) => {
+      const boxPath = `${path}.items[${i}]`;
+      const item = isObject(raw) ? raw : typeof raw === "string" ? { name: raw } : null;
+      const itemName = typeof item?.name === "string" ? item.name.trim() : "";
+      if (!item || !itemName || seen.has(itemName)) {
+        return this.report(
+          boxPath,
+          `A box of ${label}`,
+          "Boxes need their own name; this one was left out.",
+        );
+      }
+      seen.add(itemName);
+      const boxLabel = `"${name}.${itemName}"`;
+      this.reportExtraProps(item, boxPath, multipleTextItemProps, `Settings of ${boxLabel}`);
+      const text = {
+        type: "text",
+        title: boxTitle(prefix, this.text.read(item.title) ?? { en: itemName }),
+        ...(el.description !== undefined ? { description: el.description } : {}),
+        ...(item.isRequired === true ? { isRequired: true } : {}),
+        ...(item.inputType !== undefined ? { inputType: item.inputType } : {}),
+        ...(item.maxLength !== undefined ? { maxLength: item.maxLength } : {}),
+        ...(typeof el.enableIf === "string" ? { enableIf: el.enableIf } : {}),
+        ...(typeof el.requiredIf === "string" ? { requiredIf: el.requiredIf } : {}),
+        ...(item[customKey] !== undefined ? { [customKey]: item[customKey] } : {}),
+      };
+      this.question(text, boxPath, page, shownWhen, {
+        name: `${name}_${itemName}`,
+        type: "text",
+        label: boxLabel,
+        box: { name, item: itemName, ...(title ? { title } : {}) },
+      });
+    });
+    // The skipped list counts elements: a box left out is listed in `unmapped` only, and the
+    // element counts as skipped when none of its boxes became a question.
+    const boxesLeftOut = this.skipped.splice(skippedBefore);
+    if (this.questions.length === before) {
+      this.skipped.push({
+        path,
+        name,
+        type: "multipletext",
+        reason: boxesLeftOut[0]?.reason ?? "None of its boxes could be imported.",
+      });
+    }
+  }
+
+  /** One question element (or box) that passed the checks above, mapped and added. */
+  private question(
+    el: JsonObject,
+    path: string,
+    page: number,
+    inherited: Inherited[],
+    element: {
+      name: string;
+      type: string;
+      label: string;
+      /** Set for a box of a multipletext: which element and box it is. */
+      box?: NonNullable<TSurveyJsOrigin["multipleText"]>;
+    },
+  ): void {
+    const { name, type, label, box } = element;
     if (this.questions.length >= maxQuestions) {
       return this.skip(
         { path, name, type },
@@ -152,7 +252,7 @@ class Importer implements ElementContext {
         unsupportedTypes[type] ?? `"${type || "(none)"}" is not a question type this import knows.`;
       return this.skip({ path, name, type }, `Question ${label} (${type || "no type"})`, why);
     }
-    this.reportExtraProps(el, path, questionProps, `Settings of ${label}`);
+    if (!box) this.reportExtraProps(el, path, questionProps, `Settings of ${label}`);
     if (
       body.options.length < 2 &&
       (body.type === "SINGLE_CHOICE" || body.type === "MULTIPLE_CHOICE")
@@ -168,7 +268,13 @@ class Importer implements ElementContext {
     // Our key is a lowercase identifier; the original name is kept beside it for export and
     // for matching data collected with the original survey.
     const origin: TSurveyJsOrigin = { ...body.origin };
-    if (name && key !== name && name.length <= 500 && !this.keyOfName.has(name.toLowerCase())) {
+    if (box) origin.multipleText = box;
+    else if (
+      name &&
+      key !== name &&
+      name.length <= 500 &&
+      !this.keyOfName.has(name.toLowerCase())
+    ) {
       origin.name = name;
     }
     if (this.pendingPage) origin.page = this.pendingPage;
@@ -220,7 +326,7 @@ class Importer implements ElementContext {
       );
     }
     const question = parsed.data;
-    const own = this.ownCondition(el, name, path);
+    const own = box ? null : this.ownCondition(el, name, path);
     const shownWhen = own ? [...inherited, own] : inherited;
     const kept = shownWhen
       .map((c) => this.logic(c, label, "The question is shown whether it holds or not."))
@@ -250,7 +356,9 @@ class Importer implements ElementContext {
 
     this.keys.add(key);
     this.pendingPage = undefined;
-    if (name) this.keyOfName.set(name.toLowerCase(), key);
+    // SurveyJS expressions name a box `{element.box}`.
+    const conditionName = box ? `${box.name}.${box.item}` : name;
+    if (conditionName) this.keyOfName.set(conditionName.toLowerCase(), key);
     this.optionValues.set(key, body.optionValues);
     this.questions.push(question);
   }

@@ -1,5 +1,6 @@
 // The column -> question mapping step: one select per response field and per question (for
-// multiple choice, one per option when the file has a 0/1 column per option, as our export does).
+// multiple choice, one per option when the file has a 0/1 column per option, as our export does;
+// for a question with "Other (please specify)", one more for the typed text).
 "use client";
 import type { ResponseImportPreview, TImportMapping } from "~/server/domain/survey/response-import";
 
@@ -129,7 +130,9 @@ export function MappingTable({ headers, questions, mapping, onChange }: MappingT
                         id={`map-q-${q.key}`}
                         headers={headers}
                         value={m.column}
-                        onChange={(column) => setEntry({ key: q.key, column })}
+                        onChange={(column) =>
+                          setEntry({ key: q.key, column, otherColumn: m.otherColumn })
+                        }
                       />
                       {q.type === "MULTIPLE_CHOICE" && (
                         <span className="hint"> Choices separated by ; </span>
@@ -157,12 +160,33 @@ export function MappingTable({ headers, questions, mapping, onChange }: MappingT
                               key: q.key,
                               column: null,
                               optionColumns: { ...m.optionColumns, [o.value]: column },
+                              otherColumn: m.otherColumn,
                             })
                           }
                         />
                       </td>
                     </tr>
                   ))
+                : []),
+              ...(q.otherText
+                ? [
+                    <tr key={`${q.key}-other-text`} className="option-row">
+                      <th scope="row">
+                        <label htmlFor={`map-q-${q.key}-other-text`}>
+                          <span className="visually-hidden">{q.text}: </span>
+                          Text typed for &ldquo;Other&rdquo;
+                        </label>
+                      </th>
+                      <td>
+                        <ColumnSelect
+                          id={`map-q-${q.key}-other-text`}
+                          headers={headers}
+                          value={m.otherColumn ?? null}
+                          onChange={(otherColumn) => setEntry({ ...m, otherColumn })}
+                        />
+                      </td>
+                    </tr>,
+                  ]
                 : []),
             ];
           })}

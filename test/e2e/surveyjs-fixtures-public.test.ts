@@ -1,0 +1,175 @@
+// Two of issue 11's SurveyJS file shapes (test/fixtures/surveyjs), imported through the app's
+// service, published and answered on the public page in Chromium: a chain of dropdowns whose
+// `and` conditions reveal each next question only for the answers above it, and a German
+// matrixdropdown answered on a German-speaking browser. The stored answers are read back
+// through the response export with the original choice values.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openDatabase } from "~/server/db/client";
+import { demoUsers } from "~/server/db/seed";
+import { resolveDatabaseTarget } from "~/server/db/target";
+import type { MembershipView } from "~/server/services/access";
+import { publishSurvey } from "~/server/services/surveys";
+import { importSurveyJs } from "~/server/services/surveyjs";
+import {
+  expectNoSeriousA11yIssues,
+  launchBrowser,
+  openPage,
+  signIn,
+  startApp,
+  type RunningApp,
+} from "./harness";
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/surveyjs/${name}`, import.meta.url), "utf8");
+
+const ownerEmail = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
+
+interface Seeded {
+  workspaceId: string;
+  stores: { id: string; slug: string };
+  praxis: { id: string; slug: string };
+}
+
+let app: RunningApp;
+let browser: Browser;
+let seeded: Seeded;
+
+async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
+  const db = await openDatabase(resolveDatabaseTarget(env));
+  try {
+    const owner = await db.prisma.user.findUniqueOrThrow({
+      where: { email: ownerEmail },
+      include: { memberships: true },
+    });
+    const membership = owner.memberships.find((m) => m.role === "OWNER");
+    if (!membership) throw new Error("The demo owner has no workspace to seed into.");
+    const actor: MembershipView = {
+      workspaceId: membership.workspaceId,
+      userId: owner.id,
+      role: "OWNER",
+    };
+    const publish = async (file: string) => {
+      const imported = await importSurveyJs(db.prisma, actor, { json: fixture(file) });
+      await publishSurvey(db.prisma, actor, imported.id);
+      return { id: imported.id, slug: imported.slug, unmapped: imported.unmappedCount };
+    };
+    const stores = await publish("store-finder-dropdowns.json");
+    const praxis = await publish("praxis-matrixdropdown-de.json");
+    expect(stores.unmapped).toBe(0);
+    // The default language and three German-only titles are listed, nothing else.
+    expect(praxis.unmapped).toBe(4);
+    return { workspaceId: actor.workspaceId, stores, praxis };
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  app = await startApp({
+    beforeStart: async (env) => {
+      seeded = await seed(env);
+    },
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const question = (page: Page, key: string) => page.locator(`#q-${key}`);
+
+async function exported(surveyId: string): Promise<Record<string, unknown>[]> {
+  const researcher = await openPage(browser);
+  try {
+    await signIn(researcher, app.baseUrl, ownerEmail);
+    const download = await researcher.request.get(
+      `${app.baseUrl}/api/v1/workspaces/${seeded.workspaceId}/surveys/${surveyId}/responses/export?format=json`,
+    );
+    expect(download.status()).toBe(200);
+    return (await download.json()) as Record<string, unknown>[];
+  } finally {
+    await researcher.close();
+  }
+}
+
+describe("SurveyJS files on the public page", () => {
+  it("a chain of dropdowns reveals each next question only for the answers above it", async () => {
+    const page = await openPage(browser, { locale: "en-GB" });
+    await page.goto(`${app.baseUrl}/s/${seeded.stores.slug}`);
+    await page.locator('form[data-ready="true"]').waitFor();
+    const pick = (key: string, name: string) =>
+      question(page, key).getByRole("radio", { name, exact: true }).check();
+
+    expect(await question(page, "region").count()).toBe(0);
+    await pick("country", "Switzerland");
+    // Switzerland has no regions here: the chain stops and the survey can be sent.
+    expect(await question(page, "region").count()).toBe(0);
+    await pick("country", "Germany");
+    await question(page, "region").waitFor();
+    expect(await question(page, "city").count()).toBe(0);
+    await pick("region", "Berlin");
+    expect(await question(page, "city").count()).toBe(0);
+    await pick("region", "Bavaria");
+    await question(page, "city").waitFor();
+    await pick("city", "Munich");
+    await question(page, "store").waitFor();
+    // Required and shown: the chain holds the respondent until the store is chosen.
+    await page.getByRole("button", { name: "Submit" }).click();
+    await page.getByRole("alert").getByText("One answer needs your attention.").waitFor();
+    await pick("store", "Schwabing");
+    await question(page, "visits").waitFor();
+    await pick("visits", "Every week");
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole("button", { name: "Submit" }).click();
+    await page.getByRole("heading", { name: "Thank you!", exact: true }).waitFor();
+    await page.close();
+
+    const rows = await exported(seeded.stores.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      country: "DE",
+      region: "BY",
+      city: "Munich",
+      store: "Schwabing",
+      visits: "weekly",
+    });
+  }, 60_000);
+
+  it("a German matrixdropdown is answered in German, one grade per row", async () => {
+    const page = await openPage(browser, { locale: "de-DE" });
+    await page.goto(`${app.baseUrl}/s/${seeded.praxis.slug}`);
+    await page.locator('form[data-ready="true"]').waitFor();
+    await page.getByRole("heading", { name: "Ihr Besuch", exact: true }).waitFor();
+    await question(page, "anlass").getByRole("radio", { name: "Vorsorge", exact: true }).check();
+    const grid = question(page, "bewertung");
+    await grid.getByText("Freundlichkeit des Teams").waitFor();
+    const grade = (row: string, value: number) =>
+      grid.locator(`input[name="q-bewertung-${row}"][value="${value}"]`).check();
+    await grade("terminvergabe", 2);
+    await grade("wartezeit", 4);
+    await grade("freundlichkeit", 1);
+    // Every row is required: one left out keeps the respondent here.
+    await page.getByRole("button", { name: "Absenden" }).click();
+    await page.getByRole("alert").getByText("Eine Antwort braucht Ihre Aufmerksamkeit.").waitFor();
+    await grade("aufklarung", 1);
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole("button", { name: "Absenden" }).click();
+    await page.getByRole("heading", { name: "Vielen Dank!", exact: true }).waitFor();
+    await page.close();
+
+    const rows = await exported(seeded.praxis.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      anlass: "vorsorge",
+      bewertung__terminvergabe: 2,
+      bewertung__wartezeit: 4,
+      bewertung__freundlichkeit: 1,
+      bewertung__aufklarung: 1,
+      locale: "de",
+    });
+  }, 60_000);
+});
