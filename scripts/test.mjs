@@ -9,6 +9,9 @@
 //   5. pg               vitest project `services` again, on a throwaway PostgreSQL server
 //                       (fresh initdb in a temp dir, free port, removed afterwards, also on Ctrl-C).
 //   6. e2e              `npm run build`, then vitest project `e2e` (headless Debian Chromium).
+//   When both run, step 5 starts after the build and runs beside the e2e tests: those mostly
+//   wait (browser, server, polling), so the two together take little longer than e2e alone.
+//   Step 5's output is kept aside and printed in one piece after the e2e output.
 //
 // Flags (for developers; CI runs everything):
 //   --only <list>   comma list of suites to run: checks, unit, services, pg, e2e
@@ -21,15 +24,19 @@
 // outside any test (import error, failing hook) + failed steps that report no tests (typecheck,
 // lint, build, a vitest crash, an interrupt). The exit code is non-zero whenever M > 0.
 // Vitest JSON reports are kept in test-results/vitest/.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn, spawnSync } from "node:child_process";
 import {
   chownSync,
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   rmSync,
+  writeSync,
 } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -102,6 +109,19 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const timings = [];
 const runStarted = Date.now();
 
+// A step that runs alongside another one (see runAlongside) writes its own lines and its
+// commands' output to a file descriptor instead of the terminal, printed in one piece afterwards,
+// so that the two steps' output never interleaves.
+/** @type {AsyncLocalStorage<number>} the current step's output fd, when not the terminal */
+const stepOutput = new AsyncLocalStorage();
+
+/** console.log for step progress lines: to the terminal, or to the step's own output. */
+function say(line) {
+  const fd = stepOutput.getStore();
+  if (fd === undefined) console.log(line);
+  else writeSync(fd, `${line}\n`);
+}
+
 function heading(index, count, title) {
   console.log(`\n=== [${index}/${count}] ${title} ===`);
 }
@@ -117,7 +137,7 @@ async function timed(name, fn) {
     const result = await fn();
     const ms = Date.now() - started;
     timings.push({ name, ms, status: "ok" });
-    console.log(`--- ${name}: ok (${seconds(ms)})`);
+    say(`--- ${name}: ok (${seconds(ms)})`);
     return result;
   } catch (error) {
     timings.push({ name, ms: Date.now() - started, status: "FAILED" });
@@ -157,14 +177,14 @@ function baseEnv(overrides = {}) {
 
 /** @returns {Promise<number>} the exit code (128 + n for a signal) */
 function run(command, args, { env = baseEnv(), cwd = root } = {}) {
-  console.log(
+  say(
     `$ ${[command, ...args].map((w) => (/^[\w./:=@,+-]+$/.test(w) ? w : shellQuote(w))).join(" ")}`,
   );
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
       env,
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", stepOutput.getStore() ?? "inherit", stepOutput.getStore() ?? "inherit"],
       detached: true,
     });
     children.add(child);
@@ -227,7 +247,8 @@ process.on("exit", () => {
 // ---------------------------------------------------------------------------------------------
 // Vitest
 
-async function vitest(label, project, env) {
+/** @param {string[]} [extraArgs] more vitest options, e.g. --maxWorkers=1 */
+async function vitest(label, project, env, extraArgs = []) {
   mkdirSync(REPORT_DIR, { recursive: true });
   const reportPath = path.join(REPORT_DIR, `${label.replace(/[^a-z0-9-]+/gi, "-")}.json`);
   rmSync(reportPath, { force: true });
@@ -238,6 +259,7 @@ async function vitest(label, project, env) {
       "run",
       "--project",
       project,
+      ...extraArgs,
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${reportPath}`,
@@ -264,7 +286,7 @@ async function vitest(label, project, env) {
     totals.passed += passed;
     totals.failed += failed;
     totals.skipped += skippedTests;
-    console.log(
+    say(
       `--- ${label}: ${passed} passed, ${failed} failed, ${skippedTests} skipped` +
         ` (${files.length} test files${loadErrors ? `, ${loadErrors} failed outside any test: import error or hook` : ""})`,
     );
@@ -470,7 +492,7 @@ async function withPostgres(fn) {
         "stop",
       ]);
       const r = spawnSync(cmd, args, { cwd: tmp, stdio: "ignore" });
-      if (r.status === 0) console.log("--- PostgreSQL stopped");
+      if (r.status === 0) say("--- PostgreSQL stopped");
     }
     rmSync(tmp, { recursive: true, force: true });
   };
@@ -528,7 +550,7 @@ async function withPostgres(fn) {
       await waitForPostgres(bin, port);
     });
     const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
-    console.log(`--- PostgreSQL ${path.basename(path.dirname(bin))} ready at ${url}`);
+    say(`--- PostgreSQL ${path.basename(path.dirname(bin))} ready at ${url}`);
     await fn(url);
   } finally {
     cleanups.delete(cleanup);
@@ -596,17 +618,8 @@ async function main() {
     },
     {
       suite: "pg",
-      title: "Service tests on a throwaway PostgreSQL server (vitest project services)",
-      run: () =>
-        withPostgres((url) =>
-          timed("services (PostgreSQL)", () =>
-            vitest(
-              "services-postgres",
-              "services",
-              baseEnv({ TEST_DATABASE_URL: url, DATABASE_URL: undefined }),
-            ),
-          ),
-        ),
+      title: PG_TITLE,
+      run: () => runPgSuite(),
     },
     {
       suite: "e2e",
@@ -627,28 +640,102 @@ async function main() {
             }),
           );
         }
-        await timed("e2e", () => vitest("e2e", "e2e", baseEnv()));
+        if (!selected.has("pg")) {
+          await timed("e2e", () => vitest("e2e", "e2e", baseEnv()));
+          return;
+        }
+        // The PostgreSQL service suite runs now, beside the browser tests, whose processes mostly
+        // wait on each other (see runAlongside); its output follows theirs. One vitest worker,
+        // so that it takes at most one core and the browser tests keep the other.
+        pgStarted = true;
+        const pg = runAlongside(() => runPgSuite(["--maxWorkers=1"]));
+        const e2eError = await timed("e2e", () => vitest("e2e", "e2e", baseEnv())).then(
+          () => null,
+          (error) => error,
+        );
+        const { error: pgError, output } = await pg;
+        console.log(`\n=== [${pgIndex + 1}/${steps.length}] ${PG_TITLE}: its output ===`);
+        process.stdout.write(output);
+        if (pgError && e2eError) reportFailure(pgError); // both count; the e2e error is thrown
+        if (e2eError) throw e2eError;
+        if (pgError) throw pgError;
       },
     },
   ];
 
+  const pgIndex = steps.findIndex((s) => s.suite === "pg");
+  let pgStarted = false;
   for (const [i, step] of steps.entries()) {
     if (step.suite && !selected.has(step.suite)) {
       heading(i + 1, steps.length, `${step.title}: skipped (${why})`);
       skipped(step.suite, why);
       continue;
     }
+    if (step.suite === "pg" && selected.has("e2e")) {
+      heading(i + 1, steps.length, `${step.title}: runs beside the end-to-end tests (below)`);
+      continue;
+    }
     heading(i + 1, steps.length, step.title);
     try {
       await step.run();
     } catch (error) {
-      for (const later of steps.slice(i + 1)) {
-        if (later.suite && selected.has(later.suite))
-          skipped(later.suite, "", "not run (an earlier step failed)");
-      }
+      const notRun = steps.slice(i + 1).filter((s) => s.suite && selected.has(s.suite));
+      if (selected.has("pg") && selected.has("e2e") && !pgStarted) notRun.unshift(steps[pgIndex]);
+      for (const later of notRun) skipped(later.suite, "", "not run (an earlier step failed)");
       throw error;
     }
   }
+}
+
+const PG_TITLE = "Service tests on a throwaway PostgreSQL server (vitest project services)";
+
+/** @param {string[]} [extraArgs] more vitest options */
+function runPgSuite(extraArgs = []) {
+  return withPostgres((url) =>
+    timed("services (PostgreSQL)", () =>
+      vitest(
+        "services-postgres",
+        "services",
+        baseEnv({ TEST_DATABASE_URL: url, DATABASE_URL: undefined }),
+        extraArgs,
+      ),
+    ),
+  );
+}
+
+/**
+ * Runs fn beside whatever the caller does next, with its lines and its commands' output going
+ * to a temp file instead of the terminal; resolves to { error, output } (error null on success)
+ * for the caller to print when its own output is done.
+ */
+async function runAlongside(fn) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-test-output-"));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  cleanups.add(removeDir);
+  const file = path.join(dir, "output.log");
+  const fd = openSync(file, "a");
+  let error = null;
+  try {
+    await stepOutput.run(fd, fn);
+  } catch (caught) {
+    error = caught;
+  } finally {
+    closeSync(fd);
+  }
+  const output = readFileSync(file, "utf8");
+  cleanups.delete(removeDir);
+  removeDir();
+  return { error, output };
+}
+
+/** Counts a failure (unless already counted in the totals) and prints why. */
+function reportFailure(error) {
+  const counted = error instanceof StepFailure && error.counted;
+  if (!counted) totals.failed += 1;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\n✖ FAILED: ${message}`);
+  if (!(error instanceof StepFailure) && error instanceof Error && error.stack)
+    console.error(error.stack);
 }
 
 try {
@@ -656,12 +743,7 @@ try {
   printSummary();
   process.exitCode = totals.failed > 0 ? 1 : 0;
 } catch (error) {
-  const counted = error instanceof StepFailure && error.counted;
-  if (!counted) totals.failed += 1;
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`\n✖ FAILED: ${message}`);
-  if (!(error instanceof StepFailure) && error instanceof Error && error.stack)
-    console.error(error.stack);
+  reportFailure(error);
   printSummary();
   process.exitCode = 1;
 }

@@ -2,13 +2,22 @@
 // port against a fresh embedded database in a temp directory, and drives Debian's Chromium through
 // playwright-core. Server output goes to test-results/e2e-server.log; screenshots to
 // test-results/screenshots/.
+//
+// Preparing a database (migrate, seed, demo analysis) costs ~20-30 CPU seconds, the same work for
+// every file. So the first startApp of a run prepares it once into a template directory (one per
+// distinct `env` option, in the run-scoped folder from test/e2e/global-setup.ts) and every app,
+// that one included, starts on its own private copy of the closed template: each file still
+// gets a fresh, unshared database with the same contents as before.
+import { createHash } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import {
+  cpSync,
   createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
 } from "node:fs";
 import net from "node:net";
@@ -18,8 +27,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { expect, inject } from "vitest";
+import { ensureAuthSecret, secretFile } from "~/server/auth/secret";
 import { demoPassword } from "~/server/db/seed";
+import { E2E_TEMPLATES_KEY } from "./global-setup";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = path.join(root, "test-results");
@@ -103,9 +114,24 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
+/** The run's template folder (from global-setup.ts); undefined outside the e2e project. */
+function templatesDir(): string | undefined {
+  try {
+    return inject(E2E_TEMPLATES_KEY) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One template per distinct `env` option: it reaches prepare-db, so it may change the data. */
+function templateKey(extraEnv: Record<string, string> = {}): string {
+  const entries = Object.entries(extraEnv).sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify(entries)).digest("hex").slice(0, 16);
+}
+
 /**
- * Prepares a fresh database (`npx tsx scripts/prepare-db.ts`: migrate + seed) in a temp directory,
- * then starts `npx next start` on a free port and waits until GET / answers.
+ * Gives the app a fresh database in a temp directory (a private copy of the run's template, which
+ * `npx tsx scripts/prepare-db.ts` migrated and seeded once; see the header), then starts `npx next start` on a free port and waits until GET / answers.
  */
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -130,10 +156,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
 
   const log = createWriteStream(serverLog, { flags: "a" });
   log.write(`\n===== ${new Date().toISOString()} startApp ${baseUrl} data=${dataDir}\n`);
-  const spawnLogged = (args: string[]): ChildProcess => {
+  const spawnLogged = (args: string[], childEnv: NodeJS.ProcessEnv = env): ChildProcess => {
     const child = spawn("npx", args, {
       cwd: root,
-      env,
+      env: childEnv,
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
@@ -162,15 +188,44 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     dataDirs.delete(dataDir);
   };
 
-  try {
-    log.write("$ npx tsx scripts/prepare-db.ts\n");
-    const prepare = spawnLogged(["tsx", "scripts/prepare-db.ts"]);
+  const prepareInto = async (dir: string): Promise<void> => {
+    const prepareEnv = { ...env, PERSONA_ATLAS_DATA: dir, PGLITE_DIR: path.join(dir, "pglite") };
+    log.write(`$ npx tsx scripts/prepare-db.ts (data=${dir})\n`);
+    const prepare = spawnLogged(["tsx", "scripts/prepare-db.ts"], prepareEnv);
     const prepared = await exited(prepare);
     if (prepared !== 0) {
       throw new Error(
         `Database preparation (npx tsx scripts/prepare-db.ts) failed with exit code ${prepared}.\n` +
           `Last lines of ${serverLog}:\n${logTail()}`,
       );
+    }
+  };
+
+  try {
+    const templates = templatesDir();
+    if (templates) {
+      const template = path.join(templates, templateKey(options.env));
+      if (!existsSync(template)) {
+        // Prepared beside the final name and renamed, so a half-written template never exists.
+        const partial = mkdtempSync(`${template}.partial-`);
+        dataDirs.add(partial);
+        try {
+          await prepareInto(partial);
+          renameSync(partial, template);
+        } finally {
+          rmSync(partial, { recursive: true, force: true });
+          dataDirs.delete(partial);
+        }
+      }
+      log.write(`(fresh copy of the prepared database ${template})\n`);
+      // The copy shares no secret with other apps: each gets its own, as prepare-db gives it.
+      cpSync(template, dataDir, {
+        recursive: true,
+        filter: (source) => source !== secretFile({ PERSONA_ATLAS_DATA: template }),
+      });
+      ensureAuthSecret(env);
+    } else {
+      await prepareInto(dataDir);
     }
 
     if (options.beforeStart) {
