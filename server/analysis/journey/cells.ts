@@ -33,7 +33,16 @@ import {
   type TextComparison,
 } from "./thoughts";
 import type { RespondentIndex } from "./validate";
-import { isText, type ScoreColumn, type StageColumns, type TextAnswer } from "./values";
+import {
+  columnBuffers,
+  columnValueAt,
+  columnValues,
+  isText,
+  type ColumnValues,
+  type ScoreColumn,
+  type StageColumns,
+  type TextAnswer,
+} from "./values";
 
 /** A row of the map as response positions: one persona's members, or every respondent. */
 export interface IndexedRow {
@@ -113,20 +122,22 @@ function levelResult(
  */
 function rowScores(
   column: ScoreColumn,
+  decoded: ColumnValues,
   rowCount: number,
   all: number,
   rowOfPosition: Int32Array,
   slots: LevelSlots,
 ): RowScores[] {
-  const moments = meanAndVarianceByGroup(column.value, rowOfPosition, rowCount, true);
+  const moments = meanAndVarianceByGroup(decoded.value, rowOfPosition, rowCount, true);
   const severe = new Float64Array(rowCount);
   const levels = Array.from({ length: rowCount }, () => new Float64Array(slots.size));
   const allLevels = levels[all] as Float64Array;
-  const { value, start, answers } = column;
+  const { start, answers } = column;
+  const value = decoded.value;
   for (let position = 0; position < value.length; position++) {
     if (Number.isNaN(value[position] as number)) continue;
     const r = rowOfPosition[position] as number;
-    const isSevere = column.severe[position] === 1 ? 1 : 0;
+    const isSevere = decoded.severe[position] === 1 ? 1 : 0;
     severe[all] = (severe[all] as number) + isSevere;
     const rowLevels = r >= 0 ? (levels[r] as Float64Array) : null;
     if (r >= 0) severe[r] = (severe[r] as number) + isSevere;
@@ -161,7 +172,7 @@ const SMALL_VALUES = 64;
  * the column, as the pain tests expect), in one pass over the column; null for other rows.
  */
 function rowTallies(
-  column: ScoreColumn,
+  value: Float64Array,
   rowCount: number,
   rowOfPosition: Int32Array,
 ): (ValueTally | null)[] {
@@ -170,7 +181,6 @@ function rowTallies(
   const codeOf = new Map<number, number>();
   const counts: number[][] = Array.from({ length: rowCount }, () => []);
   const n = new Float64Array(rowCount);
-  const { value } = column;
   for (let position = 0; position < value.length; position++) {
     const v = value[position] as number;
     if (Number.isNaN(v)) continue;
@@ -217,12 +227,15 @@ export function fillCells(
     rowOfPosition[position] = slot < 0 ? -1 : (rowOfSlot[slot] as number);
   }
   const all = rows.findIndex((r) => r.slot < 0);
+  // One stage's column at a time is decoded into these (see ScoreColumn).
+  const buffers = columnBuffers(personaSlot.length);
 
   // Emotion, every cell.
   const emotionSlots = levelSlots(EMOTION_LEVELS);
   const emotion: TEmotionCell[][] = rows.map(() => []);
   for (const stage of stages) {
-    const scores = rowScores(stage.emotion, rows.length, all, rowOfPosition, emotionSlots);
+    const decoded = columnValues(stage.emotion, buffers);
+    const scores = rowScores(stage.emotion, decoded, rows.length, all, rowOfPosition, emotionSlots);
     scores.forEach(({ moments, levels }, r) => {
       (emotion[r] as TEmotionCell[]).push(
         summariseEmotionMoments(
@@ -241,7 +254,8 @@ export function fillCells(
   const painSlots = levelSlots(PAIN_LEVELS);
   const personaRowIndexes = personaRows.map((row) => rows.indexOf(row));
   stages.forEach((stage) => {
-    const scores = rowScores(stage.pain, rows.length, all, rowOfPosition, painSlots);
+    const decoded = columnValues(stage.pain, buffers);
+    const scores = rowScores(stage.pain, decoded, rows.length, all, rowOfPosition, painSlots);
     rows.forEach((_, r) => {
       const { moments, severe, levels } = scores[r] as RowScores;
       (pain[r] as TPainCell[]).push(
@@ -253,7 +267,7 @@ export function fillCells(
         ),
       );
     });
-    const value = stage.pain.value;
+    const value = decoded.value;
     // Each persona's sum of the other personas' values, added in the order painTest would see
     // them: persona by persona, each in input order.
     const othersSum = new Float64Array(rows.length);
@@ -264,7 +278,7 @@ export function fillCells(
         for (const r of personaRowIndexes) if (r !== o) othersSum[r] = (othersSum[r] as number) + v;
       }
     }
-    const tallies = rowTallies(stage.pain, rows.length, rowOfPosition);
+    const tallies = rowTallies(value, rows.length, rowOfPosition);
     rows.forEach((row, r) => {
       const cell = (pain[r] as TPainCell[])[(pain[r] as TPainCell[]).length - 1] as TPainCell;
       let test: RawPainTest | null = null;
@@ -306,7 +320,7 @@ export function fillCells(
       analysed,
       emotionOf: (responseId) => {
         const position = respondents.positionOf(responseId);
-        const v = position === undefined ? NaN : (stage.emotion.value[position] as number);
+        const v = position === undefined ? NaN : columnValueAt(stage.emotion, position);
         return Number.isNaN(v) ? null : v;
       },
     };

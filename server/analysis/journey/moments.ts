@@ -25,7 +25,7 @@ import { tooFew, tooWide } from "./evidence";
 import { qText, range, signed } from "./format";
 import type { JourneyFillParameters } from "./input";
 import type { TEmotionChange, TFillCell, TMomentSuggestion } from "./result";
-import type { FillRow, StageValues } from "./values";
+import { columnValueAt, type FillRow, type ScoreColumn, type StageValues } from "./values";
 
 /** Confidence of each emotion change's own interval. */
 export const CHANGE_CONFIDENCE = 0.95;
@@ -88,11 +88,12 @@ export function emotionChanges(
  * null) every position; each transition is one pass over the respondents for all rows at once.
  */
 export function emotionChangesOfColumns(
-  stages: readonly { stage: { id: string }; emotion: { value: Float64Array } }[],
+  stages: readonly { stage: { id: string }; emotion: ScoreColumn }[],
   rows: readonly { personaIndex: number | null; members: Int32Array }[],
   params: Pick<JourneyFillParameters, "minN" | "maxIntervalWidth">,
 ): TEmotionChange[] {
-  const respondents = stages[0]?.emotion.value.length ?? 0;
+  const first = stages[0]?.emotion;
+  const respondents = first ? (first.code ?? (first.value as Float64Array)).length : 0;
   // Each position's persona row; the all-respondents row is the total of every position.
   const rowOf = new Int32Array(respondents).fill(-1);
   rows.forEach((row, r) => {
@@ -104,11 +105,8 @@ export function emotionChangesOfColumns(
   for (let i = 1; i < stages.length; i++) {
     const fromStage = stages[i - 1] as (typeof stages)[number];
     const toStage = stages[i] as (typeof stages)[number];
-    const from = fromStage.emotion.value;
-    const to = toStage.emotion.value;
     // NaN (no pair) wherever either stage has no value.
-    for (let position = 0; position < respondents; position++)
-      diffs[position] = (to[position] as number) - (from[position] as number);
+    pairedDifferences(fromStage.emotion, toStage.emotion, diffs);
     const moments = meanAndVarianceByGroup(diffs, rowOf, rows.length, all >= 0);
     byTransition.push(
       rows.map((row, r) =>
@@ -123,6 +121,24 @@ export function emotionChangesOfColumns(
     );
   }
   return rows.flatMap((_, r) => byTransition.map((changes) => changes[r] as TEmotionChange));
+}
+
+/** Each respondent's value in `to` minus in `from`, straight from the columns' codes when coded. */
+function pairedDifferences(from: ScoreColumn, to: ScoreColumn, diffs: Float64Array): void {
+  const n = diffs.length;
+  if (from.code !== null && to.code !== null) {
+    const fromCode = from.code;
+    const toCode = to.code;
+    const fromValue = from.codeValue;
+    const toValue = to.codeValue;
+    for (let position = 0; position < n; position++)
+      diffs[position] =
+        (toValue[toCode[position] as number] as number) -
+        (fromValue[fromCode[position] as number] as number);
+    return;
+  }
+  for (let position = 0; position < n; position++)
+    diffs[position] = columnValueAt(to, position) - columnValueAt(from, position);
 }
 
 /** One row's change between two stages from its respondents' paired differences. */
