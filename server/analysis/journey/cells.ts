@@ -37,6 +37,7 @@ import {
   columnBuffers,
   columnValueAt,
   columnValues,
+  hasWholeCodes,
   isText,
   type ColumnValues,
   type ScoreColumn,
@@ -165,24 +166,12 @@ function rowScores(
 }
 
 /**
- * A coded column whose codes stand for distinct whole numbers (one scale question with whole
- * answers: the usual case). Sums of whole numbers far below 2^53 are exact in any order, so a
- * row's count, sum, levels, severe answers and pain tally come from its count of each code, and
- * only the squared deviations (which are not whole) are added per respondent, in input order,
- * from a table of each code's square per row: the same doubles as the decoded path gives.
+ * Every row's scores, pain tally and sum of values from a column of whole codes (hasWholeCodes).
+ * Sums of whole numbers far below 2^53 are exact in any order, so a row's count, sum, levels,
+ * severe answers and pain tally come from its count of each code, and only the squared deviations
+ * (which are not whole) are added per respondent, in input order, from a table of each code's
+ * square per row: the same doubles as the decoded path gives.
  */
-function wholeCodes(column: ScoreColumn): column is ScoreColumn & { code: Uint8Array } {
-  if (column.code === null) return false;
-  const seen = new Set<number>();
-  for (let c = 1; c < column.codeValue.length; c++) {
-    const v = column.codeValue[c] as number;
-    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 20 || seen.has(v)) return false;
-    seen.add(v);
-  }
-  return true;
-}
-
-/** Every row's scores, pain tally and sum of values from a column of whole codes. */
 function codedRowScores(
   column: ScoreColumn & { code: Uint8Array },
   rowCount: number,
@@ -330,7 +319,7 @@ export function fillCells(
   const emotion: TEmotionCell[][] = rows.map(() => []);
   for (const stage of stages) {
     const column = stage.emotion;
-    const scores = wholeCodes(column)
+    const scores = hasWholeCodes(column)
       ? codedRowScores(column, rows.length, all, rowOfPosition, emotionSlots).scores
       : rowScores(column, decode(column), rows.length, all, rowOfPosition, emotionSlots);
     scores.forEach(({ moments, levels }, r) => {
@@ -352,7 +341,7 @@ export function fillCells(
   const personaRowIndexes = personaRows.map((row) => rows.indexOf(row));
   stages.forEach((stage) => {
     const column = stage.pain;
-    const coded = wholeCodes(column)
+    const coded = hasWholeCodes(column)
       ? codedRowScores(column, rows.length, all, rowOfPosition, painSlots)
       : null;
     const decoded = coded ? null : decode(column);

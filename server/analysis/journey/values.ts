@@ -159,6 +159,22 @@ export function columnValues(column: ScoreColumn, into: ColumnValues): ColumnVal
   return into;
 }
 
+/**
+ * A coded column whose codes stand for distinct whole numbers (one scale question with whole
+ * answers: the usual case). Sums of such values far below 2^53 are exact in any order, so the
+ * fill can take a row's count and sum from its count of each code (cells.ts, moments.ts).
+ */
+export function hasWholeCodes(column: ScoreColumn): column is ScoreColumn & { code: Uint8Array } {
+  if (column.code === null) return false;
+  const seen = new Set<number>();
+  for (let c = 1; c < column.codeValue.length; c++) {
+    const v = column.codeValue[c] as number;
+    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 20 || seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}
+
 /** Respondent `position`'s value in the column; NaN when they gave none readable. */
 export function columnValueAt(column: ScoreColumn, position: number): number {
   return column.code === null
