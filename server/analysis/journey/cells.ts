@@ -9,9 +9,11 @@
 // columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text).
 // No row's values are copied out: each row's count, mean and variance are accumulated straight
 // from the column (stats/mean-variance.ts), and the pain tests rank tallies of a stage's distinct
-// values rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the
-// one the per-respondent version gave: values are summed in the same (response) order with the
-// same arithmetic.
+// values rather than sorting the respondents (pain.ts, painTestFromTallies). A stage whose one
+// question has whole answers is read from its byte codes (codedRowScores): counts per code give
+// the exact sums, so only the squared deviations need a pass in response order. Every number is
+// the one the per-respondent version gave: values are summed in the same (response) order with
+// the same arithmetic, or exactly.
 import type { AnalysedText } from "../text/analyse-text";
 import { meanAndVarianceByGroup, type MeanVariance } from "../stats/mean-variance";
 import { EMOTION_LEVELS, summariseEmotionMoments } from "./emotion";
