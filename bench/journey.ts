@@ -18,6 +18,12 @@
 // rows' moments, reading all answers in one pass and indexing respondents by one walk; 4.2 s
 // after (validate 0.5, read 1.5, emotion 0.65, pain 1.05, moments 0.5). Much of what is left is
 // garbage collection of the ~500 MB input heap, set off by the columns' typed arrays.
+// 2026-12-03 ~10:45, load ~25-45, --repeat 3 at 1M: 1.82, 1.86, 3.02 s CPU after keeping a
+// one-question stage's scores as a byte code per respondent (12 MB rather than 108 MB of columns,
+// so no full GC mid-fill) and taking emotion, pain and emotion changes from counts per code
+// (fastest run: validate 0.46, read 0.60, emotion 0.24, pain 0.23, moments 0.28). The third run
+// in one process pays a full collection of the earlier runs' buffers (its read 1.6 s); a single
+// fill, as the app and the CLI run it, does not.
 // stepCpuMs gives each step's CPU time; --zod-max bounds the whole-input zod parse timed for
 // comparison (the fill itself checks the bulk without zod).
 //

@@ -99,8 +99,41 @@ function awkwardJourney(seed: number): TJourneyFillInput {
   return { ...base, questions, responses, personas: personas.reverse() };
 }
 
+/**
+ * One emotion and one pain question on fine scales: more distinct answers than a byte of codes
+ * holds, so those columns switch from codes to whole values part-way through the read.
+ */
+function fineScaleJourney(seed: number): TJourneyFillInput {
+  const rng = createRng(seed);
+  const base = plantedJourney({ seed, sizes: [150, 120, 45] });
+  const fine = { emo_1: { min: 0, max: 1000 }, pain_2: { min: 0, max: 10000 } } as const;
+  const questions = base.questions.map((q) =>
+    q.id in fine ? { ...q, type: "NUMBER" as const, scale: fine[q.id as keyof typeof fine] } : q,
+  );
+  const responses = base.responses.map((r) => {
+    const u = rng.next();
+    return {
+      id: r.id,
+      answers: {
+        ...r.answers,
+        // Hundredths of the scale (a few at the top, some out of range), and whole numbers.
+        emo_1: u < 0.05 ? 1000 : u < 0.08 ? 1001 : Math.round(rng.next() * 100000) / 100,
+        pain_2: u < 0.1 ? 10000 : rng.int(10001),
+      },
+    };
+  });
+  return { ...base, questions, responses };
+}
+
 describe("the columnar fill equals the plain per-respondent fill", () => {
+  it("the fine-scale input has more distinct answers than a byte holds", () => {
+    const input = fineScaleJourney(6);
+    for (const id of ["emo_1", "pain_2"])
+      expect(new Set(input.responses.map((r) => r.answers[id])).size).toBeGreaterThan(255);
+  });
+
   for (const [name, input] of [
+    ["fine-scale answers, seed 6", fineScaleJourney(6)],
     ["planted journey, seed 11", plantedJourney({ seed: 11 })],
     ["planted journey with a thin persona", plantedJourney({ seed: 5, sizes: [120, 100, 12] })],
     ["awkward journey, seed 3", awkwardJourney(3)],

@@ -9,9 +9,11 @@
 // columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text).
 // No row's values are copied out: each row's count, mean and variance are accumulated straight
 // from the column (stats/mean-variance.ts), and the pain tests rank tallies of a stage's distinct
-// values rather than sorting the respondents (pain.ts, painTestFromTallies). Every number is the
-// one the per-respondent version gave: values are summed in the same (response) order with the
-// same arithmetic.
+// values rather than sorting the respondents (pain.ts, painTestFromTallies). A stage whose one
+// question has whole answers is read from its byte codes (codedRowScores): counts per code give
+// the exact sums, so only the squared deviations need a pass in response order. Every number is
+// the one the per-respondent version gave: values are summed in the same (response) order with
+// the same arithmetic, or exactly.
 import type { AnalysedText } from "../text/analyse-text";
 import { meanAndVarianceByGroup, type MeanVariance } from "../stats/mean-variance";
 import { EMOTION_LEVELS, summariseEmotionMoments } from "./emotion";
@@ -33,7 +35,17 @@ import {
   type TextComparison,
 } from "./thoughts";
 import type { RespondentIndex } from "./validate";
-import { isText, type ScoreColumn, type StageColumns, type TextAnswer } from "./values";
+import {
+  columnBuffers,
+  columnValueAt,
+  columnValues,
+  hasWholeCodes,
+  isText,
+  type ColumnValues,
+  type ScoreColumn,
+  type StageColumns,
+  type TextAnswer,
+} from "./values";
 
 /** A row of the map as response positions: one persona's members, or every respondent. */
 export interface IndexedRow {
@@ -113,20 +125,22 @@ function levelResult(
  */
 function rowScores(
   column: ScoreColumn,
+  decoded: ColumnValues,
   rowCount: number,
   all: number,
   rowOfPosition: Int32Array,
   slots: LevelSlots,
 ): RowScores[] {
-  const moments = meanAndVarianceByGroup(column.value, rowOfPosition, rowCount, true);
+  const moments = meanAndVarianceByGroup(decoded.value, rowOfPosition, rowCount, true);
   const severe = new Float64Array(rowCount);
   const levels = Array.from({ length: rowCount }, () => new Float64Array(slots.size));
   const allLevels = levels[all] as Float64Array;
-  const { value, start, answers } = column;
+  const { start, answers } = column;
+  const value = decoded.value;
   for (let position = 0; position < value.length; position++) {
     if (Number.isNaN(value[position] as number)) continue;
     const r = rowOfPosition[position] as number;
-    const isSevere = column.severe[position] === 1 ? 1 : 0;
+    const isSevere = decoded.severe[position] === 1 ? 1 : 0;
     severe[all] = (severe[all] as number) + isSevere;
     const rowLevels = r >= 0 ? (levels[r] as Float64Array) : null;
     if (r >= 0) severe[r] = (severe[r] as number) + isSevere;
@@ -153,6 +167,87 @@ function rowScores(
   }));
 }
 
+/**
+ * Every row's scores, pain tally and sum of values from a column of whole codes (hasWholeCodes).
+ * Sums of whole numbers far below 2^53 are exact in any order, so a row's count, sum, levels,
+ * severe answers and pain tally come from its count of each code, and only the squared deviations
+ * (which are not whole) are added per respondent, in input order, from a table of each code's
+ * square per row: the same doubles as the decoded path gives.
+ */
+function codedRowScores(
+  column: ScoreColumn & { code: Uint8Array },
+  rowCount: number,
+  all: number,
+  rowOfPosition: Int32Array,
+  slots: LevelSlots,
+): { scores: RowScores[]; tallies: ValueTally[]; sums: Float64Array } {
+  const { code, codeValue, codeSevere } = column;
+  const k = codeValue.length;
+  const counts = new Float64Array(rowCount * k);
+  const allAt = all * k;
+  for (let position = 0; position < code.length; position++) {
+    const c = code[position] as number;
+    if (c === 0) continue;
+    const r = rowOfPosition[position] as number;
+    if (r >= 0) counts[r * k + c] = (counts[r * k + c] as number) + 1;
+    counts[allAt + c] = (counts[allAt + c] as number) + 1;
+  }
+  const n = new Float64Array(rowCount);
+  const sums = new Float64Array(rowCount);
+  const mean = new Float64Array(rowCount);
+  // Each code's squared deviation from each row's mean: d * d with d = value − mean, as per value.
+  const square = new Float64Array(rowCount * k);
+  for (let r = 0; r < rowCount; r++) {
+    for (let c = 1; c < k; c++) {
+      const count = counts[r * k + c] as number;
+      n[r] = (n[r] as number) + count;
+      sums[r] = (sums[r] as number) + count * (codeValue[c] as number);
+    }
+    mean[r] = n[r] === 0 ? NaN : (sums[r] as number) / (n[r] as number);
+    for (let c = 1; c < k; c++) {
+      const d = (codeValue[c] as number) - (mean[r] as number);
+      square[r * k + c] = d * d;
+    }
+  }
+  const squares = new Float64Array(rowCount);
+  for (let position = 0; position < code.length; position++) {
+    const c = code[position] as number;
+    if (c === 0) continue;
+    const r = rowOfPosition[position] as number;
+    if (r >= 0) squares[r] = (squares[r] as number) + (square[r * k + c] as number);
+    squares[all] = (squares[all] as number) + (square[allAt + c] as number);
+  }
+  const values = Array.from(codeValue.subarray(1));
+  const scores: RowScores[] = [];
+  const tallies: ValueTally[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const rowN = n[r] as number;
+    const levels = new Float64Array(slots.size);
+    let severe = 0;
+    for (let c = 1; c < k; c++) {
+      const count = counts[r * k + c] as number;
+      if (codeSevere[c] === 1) severe += count;
+      const level = Math.round(codeValue[c] as number) - slots.low;
+      if (level >= 0 && level < slots.size) levels[level] = (levels[level] as number) + count;
+    }
+    scores.push({
+      moments: {
+        n: rowN,
+        mean: mean[r] as number,
+        variance: rowN < 2 ? NaN : (squares[r] as number) / (rowN - 1),
+      },
+      severe,
+      levels,
+    });
+    tallies.push({
+      values,
+      counts: counts.slice(r * k + 1, r * k + k),
+      n: r === all ? 0 : rowN,
+    });
+  }
+  return { scores, tallies, sums };
+}
+
 /** Small whole values get their code from a table rather than a Map (the common case). */
 const SMALL_VALUES = 64;
 
@@ -161,7 +256,7 @@ const SMALL_VALUES = 64;
  * the column, as the pain tests expect), in one pass over the column; null for other rows.
  */
 function rowTallies(
-  column: ScoreColumn,
+  value: Float64Array,
   rowCount: number,
   rowOfPosition: Int32Array,
 ): (ValueTally | null)[] {
@@ -170,7 +265,6 @@ function rowTallies(
   const codeOf = new Map<number, number>();
   const counts: number[][] = Array.from({ length: rowCount }, () => []);
   const n = new Float64Array(rowCount);
-  const { value } = column;
   for (let position = 0; position < value.length; position++) {
     const v = value[position] as number;
     if (Number.isNaN(v)) continue;
@@ -217,12 +311,19 @@ export function fillCells(
     rowOfPosition[position] = slot < 0 ? -1 : (rowOfSlot[slot] as number);
   }
   const all = rows.findIndex((r) => r.slot < 0);
+  // A column that is not of whole codes is decoded into these, one stage at a time.
+  let buffers: ColumnValues | null = null;
+  const decode = (column: ScoreColumn) =>
+    columnValues(column, (buffers ??= columnBuffers(personaSlot.length)));
 
   // Emotion, every cell.
   const emotionSlots = levelSlots(EMOTION_LEVELS);
   const emotion: TEmotionCell[][] = rows.map(() => []);
   for (const stage of stages) {
-    const scores = rowScores(stage.emotion, rows.length, all, rowOfPosition, emotionSlots);
+    const column = stage.emotion;
+    const scores = hasWholeCodes(column)
+      ? codedRowScores(column, rows.length, all, rowOfPosition, emotionSlots).scores
+      : rowScores(column, decode(column), rows.length, all, rowOfPosition, emotionSlots);
     scores.forEach(({ moments, levels }, r) => {
       (emotion[r] as TEmotionCell[]).push(
         summariseEmotionMoments(
@@ -241,7 +342,14 @@ export function fillCells(
   const painSlots = levelSlots(PAIN_LEVELS);
   const personaRowIndexes = personaRows.map((row) => rows.indexOf(row));
   stages.forEach((stage) => {
-    const scores = rowScores(stage.pain, rows.length, all, rowOfPosition, painSlots);
+    const column = stage.pain;
+    const coded = hasWholeCodes(column)
+      ? codedRowScores(column, rows.length, all, rowOfPosition, painSlots)
+      : null;
+    const decoded = coded ? null : decode(column);
+    const scores = coded
+      ? coded.scores
+      : rowScores(column, decoded as ColumnValues, rows.length, all, rowOfPosition, painSlots);
     rows.forEach((_, r) => {
       const { moments, severe, levels } = scores[r] as RowScores;
       (pain[r] as TPainCell[]).push(
@@ -253,18 +361,28 @@ export function fillCells(
         ),
       );
     });
-    const value = stage.pain.value;
     // Each persona's sum of the other personas' values, added in the order painTest would see
-    // them: persona by persona, each in input order.
+    // them: persona by persona, each in input order (whole codes: exact, so from the rows' sums).
     const othersSum = new Float64Array(rows.length);
-    for (const o of personaRowIndexes) {
-      for (const position of (rows[o] as IndexedRow).members) {
-        const v = value[position] as number;
-        if (Number.isNaN(v)) continue;
-        for (const r of personaRowIndexes) if (r !== o) othersSum[r] = (othersSum[r] as number) + v;
+    if (coded) {
+      for (const o of personaRowIndexes) {
+        for (const r of personaRowIndexes)
+          if (r !== o) othersSum[r] = (othersSum[r] as number) + (coded.sums[o] as number);
+      }
+    } else {
+      const value = (decoded as ColumnValues).value;
+      for (const o of personaRowIndexes) {
+        for (const position of (rows[o] as IndexedRow).members) {
+          const v = value[position] as number;
+          if (Number.isNaN(v)) continue;
+          for (const r of personaRowIndexes)
+            if (r !== o) othersSum[r] = (othersSum[r] as number) + v;
+        }
       }
     }
-    const tallies = rowTallies(stage.pain, rows.length, rowOfPosition);
+    const tallies = coded
+      ? coded.tallies
+      : rowTallies((decoded as ColumnValues).value, rows.length, rowOfPosition);
     rows.forEach((row, r) => {
       const cell = (pain[r] as TPainCell[])[(pain[r] as TPainCell[]).length - 1] as TPainCell;
       let test: RawPainTest | null = null;
@@ -306,7 +424,7 @@ export function fillCells(
       analysed,
       emotionOf: (responseId) => {
         const position = respondents.positionOf(responseId);
-        const v = position === undefined ? NaN : (stage.emotion.value[position] as number);
+        const v = position === undefined ? NaN : columnValueAt(stage.emotion, position);
         return Number.isNaN(v) ? null : v;
       },
     };

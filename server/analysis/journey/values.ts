@@ -102,12 +102,26 @@ export interface StageValues {
 /**
  * One stage's scores of one kind (emotion or pain), one slot per respondent in input order:
  * columns rather than an object per respondent, so a million respondents cost a few typed arrays.
+ * A stage with at most one question of the kind keeps a byte per respondent (the answer's code,
+ * see `code`) rather than a float: the answers of one scale question take a handful of values,
+ * and twelve float columns of a million respondents were enough memory outside the heap to set
+ * off a full garbage collection of the (much larger) input in the middle of the fill.
  */
 export interface ScoreColumn {
+  /**
+   * Coded form: 0 for no value, else the answer's code (codes in order of first appearance);
+   * the value is codeValue[code] and the severe flag codeSevere[code]. Null when the values are
+   * kept whole in `value` (several questions, or more distinct answers than a byte holds).
+   */
+  code: Uint8Array | null;
+  /** Per code, the value on the target scale; codeValue[0] is NaN (no value). */
+  codeValue: Float64Array;
+  /** Per code, 1 when the answer sits at the top of its scale. */
+  codeSevere: Uint8Array;
   /** Mean of the respondent's answers on the target scale; NaN when they gave none readable. */
-  value: Float64Array;
+  value: Float64Array | null;
   /** 1 when at least one answer sits at the top of its scale (pain: severe). */
-  severe: Uint8Array;
+  severe: Uint8Array | null;
   /**
    * Respondent i's answers on the target scale are answers[start[i]] .. answers[start[i + 1] − 1].
    * Null when the stage has at most one question of this kind: the value is then the one answer.
@@ -116,6 +130,56 @@ export interface ScoreColumn {
   answers: Float64Array | null;
   /** Respondents with a value. */
   count: number;
+}
+
+/** Codes a byte can hold besides 0 (no value). */
+const MAX_CODES = 255;
+
+/** A column's values and severe flags as whole arrays (see columnValues). */
+export interface ColumnValues {
+  value: Float64Array;
+  severe: Uint8Array;
+}
+
+/** Buffers for columnValues to decode into, reused from stage to stage. */
+export function columnBuffers(n: number): ColumnValues {
+  return { value: new Float64Array(n), severe: new Uint8Array(n) };
+}
+
+/** The column's values and severe flags: its own arrays, or decoded into `into`. */
+export function columnValues(column: ScoreColumn, into: ColumnValues): ColumnValues {
+  const { code, codeValue, codeSevere, value, severe } = column;
+  if (code === null) return { value: value as Float64Array, severe: severe as Uint8Array };
+  const n = code.length;
+  for (let i = 0; i < n; i++) {
+    const c = code[i] as number;
+    into.value[i] = codeValue[c] as number;
+    into.severe[i] = codeSevere[c] as number;
+  }
+  return into;
+}
+
+/**
+ * A coded column whose codes stand for distinct whole numbers (one scale question with whole
+ * answers: the usual case). Sums of such values far below 2^53 are exact in any order, so the
+ * fill can take a row's count and sum from its count of each code (cells.ts, moments.ts).
+ */
+export function hasWholeCodes(column: ScoreColumn): column is ScoreColumn & { code: Uint8Array } {
+  if (column.code === null) return false;
+  const seen = new Set<number>();
+  for (let c = 1; c < column.codeValue.length; c++) {
+    const v = column.codeValue[c] as number;
+    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 20 || seen.has(v)) return false;
+    seen.add(v);
+  }
+  return true;
+}
+
+/** Respondent `position`'s value in the column; NaN when they gave none readable. */
+export function columnValueAt(column: ScoreColumn, position: number): number {
+  return column.code === null
+    ? ((column.value as Float64Array)[position] as number)
+    : (column.codeValue[column.code[position] as number] as number);
 }
 
 /** Per stage (in map order): its questions by role and its respondents' values, indexed by position. */
@@ -141,6 +205,12 @@ interface ColumnRead {
   /** Each question's place in the list of all read questions (for the skip counts). */
   questionAt: number[];
   column: ScoreColumn;
+  /** Coded columns: the code of each distinct answer read so far (0: none yet). */
+  codeOfSmall: Int16Array;
+  codeOf: Map<number, number>;
+  /** Coded columns: per code, the mapped value and severe flag (code 0: no value). */
+  codeValues: number[];
+  codeSevere: number[];
   used: number;
 }
 
@@ -157,14 +227,57 @@ function startColumn(
     target,
     questionAt: questions.map((_, k) => firstQuestionAt + k),
     column: {
-      value: new Float64Array(n).fill(NaN),
-      severe: new Uint8Array(n),
+      code: several ? null : new Uint8Array(n),
+      codeValue: Float64Array.of(NaN),
+      codeSevere: Uint8Array.of(0),
+      value: several ? new Float64Array(n).fill(NaN) : null,
+      severe: several ? new Uint8Array(n) : null,
       start: several ? new Int32Array(n + 1) : null,
       answers: several ? new Float64Array(n * questions.length) : null,
       count: 0,
     },
+    codeOfSmall: new Int16Array(2 * SMALL_ANSWERS + 1),
+    codeOf: new Map(),
+    codeValues: [NaN],
+    codeSevere: [0],
     used: 0,
   };
+}
+
+/** Whole answers within ±SMALL_ANSWERS find their code in a table rather than a Map. */
+const SMALL_ANSWERS = 64;
+
+/**
+ * The code of a readable answer x of a coded column (its mapped value and severe flag found
+ * once per distinct answer), or 0 when the column has run out of codes.
+ */
+function codeOfAnswer(read: ColumnRead, x: number, mapped: number, severe: boolean): number {
+  const small = (x | 0) === x && x >= -SMALL_ANSWERS && x <= SMALL_ANSWERS;
+  const known = small ? (read.codeOfSmall[x + SMALL_ANSWERS] as number) : (read.codeOf.get(x) ?? 0);
+  if (known > 0) return known;
+  if (read.codeValues.length > MAX_CODES) return 0;
+  const code = read.codeValues.length;
+  read.codeValues.push(mapped);
+  read.codeSevere.push(severe ? 1 : 0);
+  if (small) read.codeOfSmall[x + SMALL_ANSWERS] = code;
+  else read.codeOf.set(x, code);
+  return code;
+}
+
+/** A coded column with more distinct answers than codes: its values kept whole from here on. */
+function uncode(read: ColumnRead, upTo: number): void {
+  const column = read.column;
+  const code = column.code as Uint8Array;
+  const value = new Float64Array(code.length).fill(NaN);
+  const severe = new Uint8Array(code.length);
+  for (let i = 0; i < upTo; i++) {
+    const c = code[i] as number;
+    value[i] = read.codeValues[c] as number;
+    severe[i] = read.codeSevere[c] as number;
+  }
+  column.code = null;
+  column.value = value;
+  column.severe = severe;
 }
 
 /**
@@ -191,6 +304,7 @@ function readScoreColumns(
       if (start) start[i] = read.used;
       let sum = 0;
       let count = 0;
+      let severe = false;
       for (let k = 0; k < ids.length; k++) {
         const answer = given[ids[k] as string];
         if (isBlank(answer)) continue;
@@ -204,19 +318,36 @@ function readScoreColumns(
         }
         const mapped =
           target.min + ((x - scale.min) / (scale.max - scale.min)) * (target.max - target.min);
+        if (x === scale.max) severe = true;
+        if (column.code !== null) {
+          // One question: the value is this answer's, kept as its code.
+          const code = codeOfAnswer(read, x, 0 + mapped, severe);
+          if (code > 0) column.code[i] = code;
+          else {
+            uncode(read, i);
+            (column.value as Float64Array)[i] = 0 + mapped;
+            if (severe) (column.severe as Uint8Array)[i] = 1;
+          }
+          column.count++;
+          continue;
+        }
         if (answers) answers[read.used++] = mapped;
         // Summed left to right from 0, as a reduce over the answers would.
         sum += mapped;
         count++;
-        if (x === scale.max) column.severe[i] = 1;
       }
       if (count > 0) {
-        column.value[i] = sum / count;
+        (column.value as Float64Array)[i] = sum / count;
+        if (severe) (column.severe as Uint8Array)[i] = 1;
         column.count++;
       }
     }
   }
-  for (const read of reads) if (read.column.start) read.column.start[n] = read.used;
+  for (const read of reads) {
+    if (read.column.start) read.column.start[n] = read.used;
+    read.column.codeValue = Float64Array.from(read.codeValues);
+    read.column.codeSevere = Uint8Array.from(read.codeSevere);
+  }
   return { skipped, firstSkipped };
 }
 

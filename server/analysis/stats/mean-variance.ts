@@ -55,39 +55,52 @@ export function meanAndVarianceByGroup(
   groups: number,
   withTotal: boolean,
 ): MeanVariance[] {
-  const slots = groups + (withTotal ? 1 : 0);
-  const total = withTotal ? groups : -1;
-  const count = new Float64Array(slots);
-  const sum = new Float64Array(slots);
-  const correction = new Float64Array(slots);
-  const add = (g: number, v: number) => {
-    const c = count[g] as number;
-    count[g] = c + 1;
-    if (c === 0) {
-      sum[g] = v;
-      return;
-    }
-    const s = sum[g] as number;
-    const transition = s + v;
-    if (Math.abs(s) >= Math.abs(v))
-      correction[g] = (correction[g] as number) + (s - transition + v);
-    else correction[g] = (correction[g] as number) + (v - transition + s);
-    sum[g] = transition;
-  };
+  // The same compensated sum as compensatedSum, kept per group in typed arrays and for the total
+  // in locals; written out rather than through a helper, since this loop runs over every
+  // respondent of every stage and a call per value showed up in profiles.
+  const count = new Float64Array(groups);
+  const sum = new Float64Array(groups);
+  const correction = new Float64Array(groups);
+  let totalCount = 0;
+  let totalSum = 0;
+  let totalCorrection = 0;
   const n = values.length;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
     const g = groupOf[i] as number;
-    if (g >= 0) add(g, v);
-    if (total >= 0) add(total, v);
+    if (g >= 0) {
+      const c = count[g] as number;
+      count[g] = c + 1;
+      if (c === 0) sum[g] = v;
+      else {
+        const s = sum[g] as number;
+        const transition = s + v;
+        correction[g] =
+          (correction[g] as number) +
+          (Math.abs(s) >= Math.abs(v) ? s - transition + v : v - transition + s);
+        sum[g] = transition;
+      }
+    }
+    if (withTotal) {
+      if (totalCount === 0) totalSum = v;
+      else {
+        const transition = totalSum + v;
+        totalCorrection +=
+          Math.abs(totalSum) >= Math.abs(v) ? totalSum - transition + v : v - transition + totalSum;
+        totalSum = transition;
+      }
+      totalCount++;
+    }
   }
-  const mean = new Float64Array(slots);
-  for (let g = 0; g < slots; g++) {
+  const mean = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
     const c = count[g] as number;
     mean[g] = c === 0 ? NaN : ((sum[g] as number) + (correction[g] as number)) / c;
   }
-  const squares = new Float64Array(slots);
+  const totalMean = totalCount === 0 ? NaN : (totalSum + totalCorrection) / totalCount;
+  const squares = new Float64Array(groups);
+  let totalSquares = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
@@ -96,17 +109,19 @@ export function meanAndVarianceByGroup(
       const d = v - (mean[g] as number);
       squares[g] = (squares[g] as number) + d * d;
     }
-    if (total >= 0) {
-      const d = v - (mean[total] as number);
-      squares[total] = (squares[total] as number) + d * d;
+    if (withTotal) {
+      const d = v - totalMean;
+      totalSquares += d * d;
     }
   }
-  return Array.from({ length: slots }, (_, g) => {
-    const c = count[g] as number;
-    return {
-      n: c,
-      mean: mean[g] as number,
-      variance: c < 2 ? NaN : (squares[g] as number) / (c - 1),
-    };
+  const result = (c: number, m: number, sq: number): MeanVariance => ({
+    n: c,
+    mean: m,
+    variance: c < 2 ? NaN : sq / (c - 1),
   });
+  const out = Array.from({ length: groups }, (_, g) =>
+    result(count[g] as number, mean[g] as number, squares[g] as number),
+  );
+  if (withTotal) out.push(result(totalCount, totalMean, totalSquares));
+  return out;
 }
