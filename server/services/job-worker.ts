@@ -3,17 +3,28 @@
 import type { Db } from "~/server/db/client";
 import type { JobQueue } from "~/server/infra/jobs";
 import { recoverUnfinishedRuns, startWorking } from "./analysis-jobs";
+import { recoverUnfinishedFills, workOnJourneyRefills } from "./journey-fill-runner";
+import { recoverUnfinishedImports, workOnResponseImports } from "./response-import-jobs";
 
 /** WORKER=off makes a web-only instance; anything else (or unset) runs a worker in the process. */
 export function workerEnabled(env: Record<string, string | undefined> = process.env): boolean {
   return env.WORKER?.trim().toLowerCase() !== "off";
 }
 
-/** Offers left-behind runs to the queue again, then pulls jobs until the process stops. */
+/** Offers left-behind runs, imports and map fills to the queue again, then pulls jobs. */
 export async function startWorker(queue: JobQueue, db: Db): Promise<void> {
   const recovered = await recoverUnfinishedRuns(queue, db);
   if (recovered > 0 && queue.kind === "in-process") {
     console.log(`Resuming ${recovered} analysis run(s) left unfinished by the last stop.`);
   }
+  const imports = await recoverUnfinishedImports(queue, db);
+  if (imports > 0 && queue.kind === "in-process") {
+    console.log(`Resuming ${imports} CSV import(s) left unfinished by the last stop.`);
+  }
+  const fills = await recoverUnfinishedFills(queue, db);
+  if (fills > 0)
+    console.log(`Resuming ${fills} journey map fill(s) left unfinished by the last stop.`);
   await startWorking(queue, db);
+  await workOnJourneyRefills(queue, db);
+  await workOnResponseImports(queue, db);
 }

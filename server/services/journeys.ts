@@ -19,7 +19,8 @@ import {
 import { journeyTemplates } from "~/server/domain/journey-templates";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
-import { fillLinkedMap } from "./journey-fill-runner";
+import type { JobQueue } from "~/server/infra/jobs";
+import { fillLinkedMap, requestLinkedMapFill } from "./journey-fill-runner";
 import { changeMap, quoteList, requireJourneyMap, surveysTiedTo } from "./journey-lookup";
 
 export { requireJourneyMap } from "./journey-lookup";
@@ -194,12 +195,15 @@ export async function deleteJourneyMap(
 
 /**
  * Links (or unlinks, with null) the survey whose analysis runs fill this map, and fills the map
- * from that survey's newest finished run at once (journey-fill-runner.ts); filledFrom names it.
+ * from that survey's newest finished run (journey-fill-runner.ts); filledFrom names it. Given a
+ * queue (the web app), the fill is a job and the map shows it filling; without one (tests,
+ * scripts), it is filled before this returns.
  */
 export async function linkJourneySurvey(
   db: Db,
   actor: MembershipView,
   raw: { journeyMapId: string; surveyId: string | null },
+  queue?: JobQueue,
 ): Promise<{ filledFrom: { runId: string } | null }> {
   requireRole(actor, access.research);
   const input = ZLinkSurveyInput.parse(raw);
@@ -214,5 +218,10 @@ export async function linkJourneySurvey(
   await changeMap(db, map.id, (tx) =>
     tx.journeyMap.update({ where: { id: map.id }, data: { surveyId: input.surveyId } }),
   );
-  return { filledFrom: input.surveyId ? await fillLinkedMap(db, map.id) : null };
+  if (!input.surveyId) return { filledFrom: null };
+  return {
+    filledFrom: queue
+      ? await requestLinkedMapFill(db, queue, map.id)
+      : await fillLinkedMap(db, map.id),
+  };
 }

@@ -46,15 +46,34 @@ function chunks<T>(items: T[], size: number): T[][] {
 // casting to a timestamp without time zone, which keeps the UTC wall time Prisma stores too.
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+export interface BatchOptions {
+  /** Responses per statement (default 5,000); their answers follow in statements of their own. */
+  rowsPerStatement?: number;
+  /**
+   * Called after each part (responses and their answers) with the responses written so far. It
+   * may throw to stop the batch, which rolls back the caller's transaction.
+   */
+  afterStatement?(written: number): Promise<void>;
+}
+
 export async function insertImportBatch(
   tx: Prisma.TransactionClient,
   versionId: string,
   responses: ImportedResponseRow[],
   answers: ImportedAnswerRow[],
   now: Date,
+  options: BatchOptions = {},
 ): Promise<void> {
   const updatedAt = now.toISOString();
-  for (const part of chunks(responses, responsesPerStatement)) {
+  const answersOf = new Map<string, ImportedAnswerRow[]>();
+  for (const answer of answers) {
+    const list = answersOf.get(answer.responseId);
+    if (list) list.push(answer);
+    else answersOf.set(answer.responseId, [answer]);
+  }
+  let written = 0;
+  // Each part's answers right after its responses, so progress counts finished responses.
+  for (const part of chunks(responses, options.rowsPerStatement ?? responsesPerStatement)) {
     await tx.$executeRaw`
       INSERT INTO "Response" ("id", "versionId", "status", "source", "locale", "startedAt",
                               "updatedAt", "completedAt")
@@ -69,24 +88,34 @@ export async function insertImportBatch(
         ${part.map((r) => iso(r.completedAt))}::text[]
       ) AS r(id, status, locale, started_at, completed_at)`;
     await breathe();
+    const partAnswers = part.flatMap((r) => answersOf.get(r.id) ?? []);
+    for (const answerPart of chunks(partAnswers, answersPerStatement)) {
+      await insertAnswers(tx, answerPart);
+      await breathe();
+    }
+    written += part.length;
+    await options.afterStatement?.(written);
   }
-  for (const part of chunks(answers, answersPerStatement)) {
-    // Multiple choices travel as JSON text: unnest would flatten a two-dimensional array.
-    await tx.$executeRaw`
-      INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices", "otherText", "rowValues")
-      SELECT a.id, a.response_id, a.question_id, a.number_value, a.text_value,
-             ARRAY(SELECT jsonb_array_elements_text(a.choices::jsonb)), a.other_text,
-             a.row_values::jsonb
-      FROM unnest(
-        ${part.map(() => randomUUID())}::text[],
-        ${part.map((a) => a.responseId)}::text[],
-        ${part.map((a) => a.questionId)}::text[],
-        ${part.map((a) => a.numberValue)}::float8[],
-        ${part.map((a) => a.textValue)}::text[],
-        ${part.map((a) => JSON.stringify(a.choices))}::text[],
-        ${part.map((a) => a.otherText)}::text[],
-        ${part.map((a) => (a.rowValues ? JSON.stringify(a.rowValues) : null))}::text[]
-      ) AS a(id, response_id, question_id, number_value, text_value, choices, other_text, row_values)`;
-    await breathe();
-  }
+}
+
+async function insertAnswers(
+  tx: Prisma.TransactionClient,
+  part: ImportedAnswerRow[],
+): Promise<void> {
+  // Multiple choices travel as JSON text: unnest would flatten a two-dimensional array.
+  await tx.$executeRaw`
+    INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices", "otherText", "rowValues")
+    SELECT a.id, a.response_id, a.question_id, a.number_value, a.text_value,
+           ARRAY(SELECT jsonb_array_elements_text(a.choices::jsonb)), a.other_text,
+           a.row_values::jsonb
+    FROM unnest(
+      ${part.map(() => randomUUID())}::text[],
+      ${part.map((a) => a.responseId)}::text[],
+      ${part.map((a) => a.questionId)}::text[],
+      ${part.map((a) => a.numberValue)}::float8[],
+      ${part.map((a) => a.textValue)}::text[],
+      ${part.map((a) => JSON.stringify(a.choices))}::text[],
+      ${part.map((a) => a.otherText)}::text[],
+      ${part.map((a) => (a.rowValues ? JSON.stringify(a.rowValues) : null))}::text[]
+    ) AS a(id, response_id, question_id, number_value, text_value, choices, other_text, row_values)`;
 }

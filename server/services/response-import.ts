@@ -47,7 +47,7 @@ import { biasReport, recodingColumns, withSuggestedRecodes } from "./response-im
 import { answerColumns } from "./responses";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
-interface Target {
+export interface Target {
   surveyId: string;
   versionId: string;
   versionNumber: number;
@@ -55,15 +55,15 @@ interface Target {
   questions: StoredQuestion[];
 }
 
-async function loadTarget(
+/** The published version an import writes into; the caller has checked the actor's role. */
+export async function findImportTarget(
   db: Db,
-  actor: MembershipView,
+  workspaceId: string,
   surveyId: string,
   versionNumber: number | undefined,
 ): Promise<Target> {
-  requireRole(actor, access.research);
   const survey = await db.survey.findFirst({
-    where: { id: surveyId, workspaceId: actor.workspaceId },
+    where: { id: surveyId, workspaceId },
     include: {
       versions: {
         where: { publishedAt: { not: null } },
@@ -95,6 +95,16 @@ async function loadTarget(
     publishedVersions: survey.versions.map((v) => v.number),
     questions: rows.map(rowToQuestion),
   };
+}
+
+function loadTarget(
+  db: Db,
+  actor: MembershipView,
+  surveyId: string,
+  versionNumber: number | undefined,
+): Promise<Target> {
+  requireRole(actor, access.research);
+  return findImportTarget(db, actor.workspaceId, surveyId, versionNumber);
 }
 
 function readCsv(csv: string): ParsedCsv {
@@ -150,6 +160,32 @@ interface AnalysedRow extends InterpretedRow {
   duplicate: boolean;
 }
 
+/**
+ * What a long import reports and asks while it works (the import job, response-import-jobs.ts):
+ * progress per phase in rows of the file, and whether to stop. A stop throws ImportCancelledError
+ * before the transaction commits, so nothing of the file is written.
+ */
+export interface ImportHooks {
+  progress?(phase: "checking" | "writing", done: number, total: number): Promise<void>;
+  cancelled?(): Promise<boolean>;
+  /** Rows written per statement; tests make it small to stop between statements. */
+  rowsPerStatement?: number;
+}
+
+export class ImportCancelledError extends Error {
+  constructor() {
+    super("The import was cancelled; nothing from this file was imported.");
+    this.name = "ImportCancelledError";
+  }
+}
+
+async function stopIfCancelled(hooks: ImportHooks): Promise<void> {
+  if (hooks.cancelled && (await hooks.cancelled())) throw new ImportCancelledError();
+}
+
+/** Rows checked between progress reports (and pauses that let other requests run). */
+const rowsPerCheckStep = 2_000;
+
 async function analyse(
   db: Db,
   target: Target,
@@ -157,12 +193,22 @@ async function analyse(
   mapping: TImportMapping,
   options: TImportOptions,
   now: Date,
+  hooks: ImportHooks = {},
 ) {
   checkMapping(mapping, parsed.headers, target);
   const rules = readRules(options, now);
   const occurrences = new Map<string, number>();
   const firstRowOfSource = new Map<string, number>();
-  const rows = parsed.rows.map((source) => {
+  const total = parsed.rows.length;
+  const step = async (index: number) => {
+    if (!hooks.progress || index === 0 || index % rowsPerCheckStep !== 0) return;
+    await hooks.progress("checking", index, total);
+    await stopIfCancelled(hooks);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const rows: AnalysedRow[] = [];
+  for (const [index, source] of parsed.rows.entries()) {
+    await step(index);
     const row = interpretRow(parsed.headers, source, mapping, target.questions, rules);
     let id: string;
     if (row.sourceId) {
@@ -184,8 +230,9 @@ async function analyse(
       occurrences.set(content, occurrence + 1);
       id = importedResponseId(target.surveyId, { cells: source.cells, occurrence });
     }
-    return { ...row, id, duplicate: false };
-  });
+    rows.push({ ...row, id, duplicate: false });
+  }
+  await hooks.progress?.("checking", total, total);
   // Already in this survey: imported before, or (re-importing our own export) the original.
   const candidates = [...new Set(rows.flatMap((r) => [r.id, ...(r.sourceId ? [r.sourceId] : [])]))];
   const existing = new Set<string>();
@@ -210,7 +257,7 @@ async function analyse(
     errors: rows.reduce((sum, r) => sum + r.errors.length, 0),
     warnings: rows.reduce((sum, r) => sum + r.warnings.length, 0),
   };
-  return { rows: rows as AnalysedRow[], counts, totals };
+  return { rows, counts, totals };
 }
 
 export async function previewResponseImport(
@@ -293,17 +340,41 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** Imports a file at once, in the caller's process (tests, scripts); the web app uses the job. */
 export async function importResponses(
   db: Db,
   actor: MembershipView,
   rawInput: TResponseImportInput,
   now = new Date(),
 ): Promise<ResponseImportReport> {
+  requireRole(actor, access.research);
+  return importIntoWorkspace(db, actor.workspaceId, rawInput, now);
+}
+
+/**
+ * The import itself, for a workspace whose member was checked when the import was asked for
+ * (directly above, or when the import job was created).
+ */
+export async function importIntoWorkspace(
+  db: Db,
+  workspaceId: string,
+  rawInput: TResponseImportInput,
+  now = new Date(),
+  hooks: ImportHooks = {},
+): Promise<ResponseImportReport> {
   const input = ZResponseImportInput.parse(rawInput);
   const options = input.options ?? ZImportOptions.parse({});
-  const target = await loadTarget(db, actor, input.surveyId, input.versionNumber);
+  const target = await findImportTarget(db, workspaceId, input.surveyId, input.versionNumber);
   const parsed = readCsv(input.csv);
-  const { rows, counts, totals } = await analyse(db, target, parsed, input.mapping, options, now);
+  const { rows, counts, totals } = await analyse(
+    db,
+    target,
+    parsed,
+    input.mapping,
+    options,
+    now,
+    hooks,
+  );
   const invalid = rows.filter((r) => r.errors.length > 0);
   const report = (imported: number, refused: boolean): ResponseImportReport => ({
     mode: input.mode,
@@ -348,10 +419,20 @@ export async function importResponses(
       ];
     }),
   );
+  await hooks.progress?.("writing", 0, responses.length);
+  await stopIfCancelled(hooks);
   try {
-    // One transaction for the batch: a failure half-way leaves no response of it behind.
+    // One transaction for the batch: a failure (or a cancel) half-way leaves no response of it
+    // behind.
     await db.$transaction(
-      (tx) => insertImportBatch(tx, target.versionId, responses, answers, now),
+      (tx) =>
+        insertImportBatch(tx, target.versionId, responses, answers, now, {
+          rowsPerStatement: hooks.rowsPerStatement,
+          afterStatement: async (written) => {
+            await hooks.progress?.("writing", written, responses.length);
+            await stopIfCancelled(hooks);
+          },
+        }),
       { maxWait: 30_000, timeout: 300_000 },
     );
   } catch (error) {

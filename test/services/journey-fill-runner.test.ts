@@ -3,8 +3,8 @@
 // whose answers plant one customer group in severe pain at Purchase. A finished run fills the map (that group's Purchase pain significant and first among
 // the gaps, with the stage's teams and hardest effort; every quote a stored answer); a second run
 // with new respondents shows what changed, personas matched by their members; linking a survey to
-// another map fills it from the newest run; a failing fill leaves the run succeeded and stores
-// nothing; refills are for researchers and owners.
+// another map fills it from the newest run (at once, or as a job the map shows filling); a failing
+// fill leaves the run succeeded and stores nothing; refills are for researchers and owners.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZJourneyFill, type TJourneyFill } from "~/server/analysis/journey/result";
@@ -13,7 +13,14 @@ import type { Db } from "~/server/db/client";
 import type { MembershipView } from "~/server/services/access";
 import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
 import { getJourneyDrift } from "~/server/services/journey-drift";
-import { minCellSize, refillJourneyMap } from "~/server/services/journey-fill-runner";
+import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
+import {
+  getJourneyFillStatus,
+  minCellSize,
+  refillJourneyMap,
+  requestJourneyRefill,
+  workOnJourneyRefills,
+} from "~/server/services/journey-fill-runner";
 import { getJourneyFill, listJourneyFills } from "~/server/services/journey-fills";
 import { createJourneyMapFromTemplate, linkJourneySurvey } from "~/server/services/journeys";
 import { saveResponse } from "~/server/services/responses";
@@ -307,6 +314,52 @@ describe("filling journey maps from runs", () => {
     expect(okEmotion).toBe(3 * STAGES.length);
     expect(fill.gaps[0]?.stageName).toBe("Purchase");
   }, 60_000);
+
+  it("a refill or a link asked for on the map page is a job: the map shows it filling until a worker stores the fill", async () => {
+    const queue = new InProcessJobQueue({ retryDelayMs: 10 });
+    try {
+      const other = await createJourneyMapFromTemplate(db, ctx.actor, {
+        name: "Filled by a job",
+        template: "carBuying",
+      });
+      const link = await linkJourneySurvey(
+        db,
+        ctx.actor,
+        { journeyMapId: other.id, surveyId: ctx.survey.id },
+        queue,
+      );
+      // The request returned before any fill: the map says it is filling.
+      expect(link.filledFrom?.runId).toBe(secondRun);
+      expect(await db.journeyFill.count({ where: { journeyMapId: other.id } })).toBe(0);
+      expect(await getJourneyFillStatus(db, ctx.actor, other.id)).toEqual({
+        filling: true,
+        error: null,
+      });
+      const refill = await requestJourneyRefill(db, queue, ctx.actor, {
+        journeyMapId: other.id,
+        runId: firstRun,
+      });
+      expect(refill.runId).toBe(firstRun);
+
+      await workOnJourneyRefills(queue, db);
+      const end = Date.now() + 60_000;
+      while ((await getJourneyFillStatus(db, ctx.actor, other.id)).filling) {
+        if (Date.now() > end) throw new Error("the map is still filling");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await getJourneyFillStatus(db, ctx.actor, other.id)).toEqual({
+        filling: false,
+        error: null,
+      });
+      // Both jobs ran: the link's fill from the newest run and the refill from the first.
+      expect((await storedFill(other.id, secondRun)).stages.map((s) => s.name)).toEqual(STAGES);
+      expect((await storedFill(other.id, firstRun)).personas).toHaveLength(3);
+      // The tests below count the maps linked to this survey: this one leaves again.
+      await linkJourneySurvey(db, ctx.actor, { journeyMapId: other.id, surveyId: null });
+    } finally {
+      await queue.stop();
+    }
+  }, 120_000);
 
   it("keeps the run succeeded and stores nothing when filling fails", async () => {
     await db.$executeRawUnsafe(

@@ -21,7 +21,8 @@ import {
   listMomentOfTruthDecisions,
 } from "~/server/services/journey-fills";
 import { getJourneyDrift } from "~/server/services/journey-drift";
-import { refillJourneyMap } from "~/server/services/journey-fill-runner";
+import { getJourneyFillStatus, requestJourneyRefill } from "~/server/services/journey-fill-runner";
+import { getJobQueue } from "~/server/infra/jobs";
 import { getJourneyMap } from "~/server/services/journey-view";
 import { listRunJourneyStages } from "~/server/services/run-journey-stages";
 import {
@@ -57,7 +58,11 @@ export const journeyRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => deleteJourneyMap(ctx.db, ctx.membership, input)),
   linkSurvey: workspaceProcedure(access.research)
     .input(ZLinkSurveyInput)
-    .mutation(({ ctx, input }) => linkJourneySurvey(ctx.db, ctx.membership, input)),
+    .mutation(({ ctx, input }) => linkJourneySurvey(ctx.db, ctx.membership, input, getJobQueue())),
+  /** Whether a refill or a link's fill is still waiting or running (polled as "Filling…"). */
+  fillStatus: workspaceProcedure(access.anyMember)
+    .input(ZJourneyMapIdInput)
+    .query(({ ctx, input }) => getJourneyFillStatus(ctx.db, ctx.membership, input.journeyMapId)),
   fill: workspaceProcedure(access.anyMember)
     .input(ZJourneyMapIdInput.extend({ runId: z.string().trim().min(1).max(64).optional() }))
     .query(({ ctx, input }) => getJourneyFill(ctx.db, ctx.membership, input)),
@@ -90,7 +95,9 @@ export const journeyRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => decideMomentOfTruth(ctx.db, ctx.membership, input)),
   refill: workspaceProcedure(access.research)
     .input(ZRefillJourneyInput)
-    .mutation(({ ctx, input }) => refillJourneyMap(ctx.db, ctx.membership, input)),
+    .mutation(({ ctx, input }) =>
+      requestJourneyRefill(ctx.db, getJobQueue(), ctx.membership, input),
+    ),
   drift: workspaceProcedure(access.anyMember)
     .input(ZJourneyDriftInput)
     .query(({ ctx, input }) => getJourneyDrift(ctx.db, ctx.membership, input)),

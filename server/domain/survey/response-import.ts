@@ -255,3 +255,23 @@ export interface ResponseImportReport {
   /** As in the preview: how leaving out the rows with problems changed each option's share. */
   bias: BiasColumn[];
 }
+
+export const importStatuses = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/** A committed import as its page follows it: waiting, running (with progress) or finished. */
+export interface ResponseImportJobView {
+  importId: string;
+  status: ImportStatus;
+  /** While running: "checking" the rows, then "writing" them in one transaction. */
+  phase: "checking" | "writing" | null;
+  rowsDone: number;
+  rowsTotal: number;
+  /** While waiting: imports that will run before this one (0: it starts next). */
+  ahead: number | null;
+  cancelRequested: boolean;
+  /** Finished: what was imported, or (all-or-nothing) every problem that stopped it. */
+  report: ResponseImportReport | null;
+  /** Failed: why, in words for the researcher. */
+  error: string | null;
+}

@@ -7,12 +7,16 @@
 
 /**
  * The queues the app knows; each has one handler, registered by the worker. analysis-run carries a
- * run and the journey fills that follow it; journey-refill is reserved for researchers' refills,
- * which still run in their request (no handler is registered for it yet).
+ * run and the journey fills that follow it; response-import a CSV file stored at upload;
+ * journey-refill a map fill asked for on the map page (a refill, or a survey linked).
  */
-export type QueueName = "analysis-run" | "journey-refill";
+export type QueueName = "analysis-run" | "journey-refill" | "response-import";
 
-export const QUEUE_NAMES: readonly QueueName[] = ["analysis-run", "journey-refill"];
+export const QUEUE_NAMES: readonly QueueName[] = [
+  "analysis-run",
+  "journey-refill",
+  "response-import",
+];
 
 export interface JobContext<T> {
   id: string;

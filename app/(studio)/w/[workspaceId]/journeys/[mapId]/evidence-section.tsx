@@ -1,7 +1,8 @@
 // Evidence from analysis: the filled grid of the chosen run (journey.fill, parsed with the fill's
 // own schema), with a run picker and a persona picker; the suggested moments of truth with the
 // researchers' decisions (journey.decisions, journey.decideMomentOfTruth); the gap list; and what
-// changed since the previous run (journey.drift); comments on cells (comment.journeyCellCounts,
+// changed since the previous run (journey.drift); "Filling…" while a refill or a newly linked
+// survey's fill runs as a job (journey.fillStatus, polled); comments on cells (comment.journeyCellCounts,
 // the discussion in a side panel); downloads of the cells and the map, and presentation mode.
 // Before any run filled the map: an empty state that says what to do. The parts live in
 // ./evidence/.
@@ -58,6 +59,12 @@ export function EvidenceSection({
     trpc.journey.drift.queryOptions({ ...ids, runId }, { enabled: runId !== undefined }),
   );
   const refill = useMutation(trpc.journey.refill.mutationOptions());
+  const fillStatus = useQuery(
+    trpc.journey.fillStatus.queryOptions(ids, {
+      refetchInterval: (query) => (query.state.data?.filling ? 1000 : false),
+    }),
+  );
+  const filling = fillStatus.data?.filling ?? false;
   const decide = useMutation(trpc.journey.decideMomentOfTruth.mutationOptions());
   const counts = useQuery(
     trpc.comment.journeyCellCounts.queryOptions(
@@ -93,8 +100,22 @@ export function EvidenceSection({
       queryClient.invalidateQueries(trpc.journey.fills.pathFilter()),
       queryClient.invalidateQueries(trpc.journey.fill.pathFilter()),
       queryClient.invalidateQueries(trpc.journey.drift.pathFilter()),
+      queryClient.invalidateQueries(trpc.journey.fillStatus.pathFilter()),
     ]);
   };
+
+  // A fill job that ends: show its map (or why it failed).
+  const wasFilling = useRef(false);
+  useEffect(() => {
+    if (!fillStatus.data) return;
+    const { filling: now, error } = fillStatus.data;
+    if (wasFilling.current && !now) {
+      setStatus(error ? "" : "Filled the map from the analysis run.");
+      setFailure(error ?? undefined);
+      void invalidateEvidence();
+    }
+    wasFilling.current = now;
+  }, [fillStatus.data]);
 
   // Linking another survey fills the map on the server: read the evidence again.
   const surveyId = map.survey?.id ?? null;
@@ -121,7 +142,7 @@ export function EvidenceSection({
 
   const doRefill = (fromRun?: string) =>
     act(
-      "Filled the map from the analysis run.",
+      "Filling the map from the analysis run…",
       () => refill.mutateAsync({ ...ids, runId: fromRun }),
       invalidateEvidence,
     );
@@ -133,7 +154,7 @@ export function EvidenceSection({
       () => queryClient.invalidateQueries(trpc.journey.decisions.pathFilter()),
     );
 
-  const busy = refill.isPending || decide.isPending;
+  const busy = refill.isPending || decide.isPending || filling;
   const header = (
     <div className="panel-head">
       <h2 id="evidence-title">Evidence from analysis</h2>
@@ -152,6 +173,12 @@ export function EvidenceSection({
         {status}
       </p>
       <FormAlert message={failure} />
+      {filling && (
+        <p className="muted">
+          <span className="spinner" aria-hidden="true" /> Filling the map from the analysis run…
+          This takes a few seconds; the map updates by itself.
+        </p>
+      )}
     </>
   );
 

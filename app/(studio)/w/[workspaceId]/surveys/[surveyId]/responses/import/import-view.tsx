@@ -1,16 +1,18 @@
 // The CSV response import, step by step: 1. choose the file, the version and the words that
 // mean "no answer", 2. check the proposed column mapping and recode free-typed choices,
 // 3. preview (the first rows, the problems and what skipping rows would change), 4. import,
-// all-or-nothing by default or skipping rows with problems, and read the report.
+// all-or-nothing by default or skipping rows with problems, as a job on the server (progress and
+// cancel in import-progress.tsx), and read the report.
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useCallback, useId, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import {
   ZImportOptions,
+  type ResponseImportJobView,
   type ResponseImportPreview,
   type ResponseImportReport,
   type TImportMapping,
@@ -18,6 +20,7 @@ import {
   type TImportOptions,
 } from "~/server/domain/survey/response-import";
 import { ImportOptionsFields } from "./import-options";
+import { ImportProgress } from "./import-progress";
 import { MappingTable } from "./mapping-table";
 import { BiasTables } from "./bias-table";
 import { describeError, ImportCounts, listedOf, PreviewTable } from "./preview-table";
@@ -44,17 +47,39 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
   const [previewed, setPreviewed] = useState("");
   const [mode, setMode] = useState<TImportMode>("all-or-nothing");
   const [report, setReport] = useState<ResponseImportReport | null>(null);
+  const [importId, setImportId] = useState<string | null>(null);
+  const [ended, setEnded] = useState<ResponseImportJobView | null>(null);
   const previewCall = useMutation(trpc.responseImport.preview.mutationOptions());
-  const importCall = useMutation(trpc.responseImport.import.mutationOptions());
+  const importCall = useMutation(trpc.responseImport.start.mutationOptions());
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const reportHeading = useRef<HTMLHeadingElement>(null);
 
   const mappingChanged = mapping !== null && JSON.stringify({ mapping, options }) !== previewed;
   const base = `/w/${workspaceId}/surveys/${surveyId}/responses`;
 
-  async function runPreview(text: string, versionNumber: number, next?: TImportMapping) {
+  function forgetImport() {
     setReport(null);
+    setImportId(null);
+    setEnded(null);
     importCall.reset();
+  }
+
+  const importEnded = useCallback(
+    (view: ResponseImportJobView) => {
+      setImportId(null);
+      setEnded(view);
+      if (view.status !== "SUCCEEDED" || !view.report) return;
+      setReport(view.report);
+      if (view.report.imported > 0) {
+        void queryClient.invalidateQueries({ queryKey: trpc.response.list.queryKey() });
+      }
+      requestAnimationFrame(() => reportHeading.current?.focus());
+    },
+    [queryClient, trpc],
+  );
+
+  async function runPreview(text: string, versionNumber: number, next?: TImportMapping) {
+    forgetImport();
     try {
       const result = await previewCall.mutateAsync({
         workspaceId,
@@ -78,7 +103,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
     setFileError(undefined);
     setPreview(null);
     setMapping(null);
-    setReport(null);
+    forgetImport();
     if (!chosen) return setFile(null);
     if (chosen.size > maxBytes) {
       setFile(null);
@@ -93,8 +118,9 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
 
   async function importNow() {
     if (!file || !mapping) return;
+    forgetImport();
     try {
-      const result = await importCall.mutateAsync({
+      const started = await importCall.mutateAsync({
         workspaceId,
         surveyId,
         csv: file.text,
@@ -103,11 +129,7 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
         mode,
         options,
       });
-      setReport(result);
-      if (result.imported > 0) {
-        await queryClient.invalidateQueries({ queryKey: trpc.response.list.queryKey() });
-      }
-      requestAnimationFrame(() => reportHeading.current?.focus());
+      setImportId(started.importId);
     } catch {
       // Shown below from importCall.error.
     }
@@ -262,15 +284,34 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
             <button
               type="button"
               className="button"
-              disabled={importCall.isPending || previewCall.isPending || mappingChanged}
+              disabled={
+                importCall.isPending || importId !== null || previewCall.isPending || mappingChanged
+              }
               onClick={() => void importNow()}
             >
-              {importCall.isPending
+              {importCall.isPending || importId !== null
                 ? "Importing…"
                 : `Import ${preview.counts.ready} ${preview.counts.ready === 1 ? "response" : "responses"}`}
             </button>
             {mappingChanged && <span className="hint">Update the preview before importing.</span>}
           </div>
+        </section>
+      )}
+
+      {importId && (
+        <ImportProgress workspaceId={workspaceId} importId={importId} onEnded={importEnded} />
+      )}
+
+      {ended && ended.status !== "SUCCEEDED" && (
+        <section className="panel alert error" aria-labelledby={`${id}-ended-title`}>
+          <h2 id={`${id}-ended-title`}>
+            {ended.status === "CANCELLED" ? "Import cancelled" : "The import failed"}
+          </h2>
+          <p>
+            {ended.status === "CANCELLED"
+              ? "Nothing from this file was imported. You can import it again when you are ready."
+              : `${ended.error ?? "The import stopped."} Nothing from this file was imported.`}
+          </p>
         </section>
       )}
 
