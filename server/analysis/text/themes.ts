@@ -14,13 +14,23 @@
 //   theme is highest becomes the next theme (members: every unit using it), until `maxThemes` or
 //   no candidate adds `minCount` new units. A term whose units are mostly covered already ("life"
 //   after "battery") adds little and is not picked.
-// - Label: the theme's most used key phrase containing the term ("battery life") when at least
-//   LABEL_PHRASE_SHARE of its units wrote it, else the term as most often written ("fees").
+// - Label: a theme is shown under a readable label or not at all. A noun's theme takes its most
+//   used key phrase ("battery life") when at least LABEL_PHRASE_SHARE of its units wrote it, else
+//   the noun as most often written ("fees"); a vague noun ("end", "line", "piece") needs the
+//   phrase. A verb's theme takes its most used verb phrase, written as an activity ("paying the
+//   price"), on the same terms; a verb without a steady object ("matched", "works") is no theme.
+// - Same thing, one theme: a candidate whose label names what a chosen theme names (the same
+//   label, the same head noun: "quality" / "sound quality", or the activity: "signing" /
+//   "signing the contract") joins it, and shares, intervals and quotes are counted over the union,
+//   unless the union would pass the topic share.
+// - Quotes: every theme shown carries at least MIN_QUOTES real answers to quote (quotes.ts); one
+//   whose answers are all too short to quote is not shown, and its units count as unthemed.
 // - Verdicts (option `verdictThemes`): answers that name no topic at all but carry a clear tone
 //   ("Very disappointing.", "I have recommended it to friends.") are what people say overall, and
 //   in short reviews they are one answer in ten. They form two themes of their own, "General
 //   praise without a named topic" and "General complaints without …", when each holds
-//   `minCount` units; English answers only, since the tone reads nothing else.
+//   `minCount` units; English answers only, since the tone reads nothing else. Answers without
+//   content ("Not much to say here.", quotes.ts) are never a verdict.
 // Ties go to the larger group, then the term first in code-unit order: deterministic.
 import { wilsonInterval } from "../stats/wilson";
 import { VAGUE_NOUNS, type AnalysedText } from "./analyse-text";
