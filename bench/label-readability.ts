@@ -12,8 +12,12 @@ export interface LabelledTheme {
   rows: readonly number[];
 }
 
-/** Whether one word is mostly tagged a noun (or proper noun) where the texts use it. */
+/**
+ * Whether one word is mostly tagged a noun (or proper noun) where the texts use it. wink-nlp
+ * splits a hyphenated word ("trade-in") at its hyphens; its first part's tag stands for it.
+ */
 function readAsNoun(word: string, texts: readonly string[]): boolean {
+  const parts = word.split("-");
   const nlp = englishNlp();
   let noun = 0;
   let other = 0;
@@ -22,7 +26,9 @@ function readAsNoun(word: string, texts: readonly string[]): boolean {
     const normals = tokens.out(nlp.its.normal) as string[];
     const pos = tokens.out(nlp.its.pos as unknown as ItsFunction<string>) as string[];
     normals.forEach((w, i) => {
-      if ((w ?? "").toLowerCase() !== word) return;
+      const here = parts.every((p, k) => (normals[i + 2 * k] ?? "").toLowerCase() === p);
+      const joined = parts.slice(1).every((_, k) => normals[i + 2 * k + 1] === "-");
+      if (!here || !joined) return;
       if (pos[i] === "NOUN" || pos[i] === "PROPN") noun += 1;
       else other += 1;
     });

@@ -8,7 +8,7 @@ import { isReadableLabel } from "~/bench/label-readability";
 import { hasLabelledSentences, readLabelledSentences } from "~/bench/labelled-sentences";
 import { generateCarBuyers } from "~/server/db/demo/car-buyers";
 import { wilsonInterval } from "~/server/analysis/stats/wilson";
-import { gerund, type AnalysedText } from "~/server/analysis/text/analyse-text";
+import { analyseText, gerund, type AnalysedText } from "~/server/analysis/text/analyse-text";
 import { isMissingAnswer, isQuotable, pickQuotes } from "~/server/analysis/text/quotes";
 import { summariseTexts } from "~/server/analysis/text/summarise";
 import { extractThemes, sameThing, type ThemeAnswer } from "~/server/analysis/text/themes";
@@ -232,6 +232,15 @@ describe("labels people can read", () => {
     expect([gerund("pay"), gerund("charge"), gerund("fit"), gerund("see"), gerund("book")]).toEqual(
       ["paying", "charging", "fitting", "seeing", "booking"],
     );
+  });
+
+  it("reads a hyphenated word as one word, never as its first part", () => {
+    const alone = analyseText("I had to argue about the trade-in all over again.");
+    expect(alone.terms.map((t) => t.lemma)).toContain("trade-in");
+    expect(alone.terms.map((t) => t.lemma)).not.toContain("trade");
+    const before = analyseText("I read long-term reviews of every model.");
+    expect(before.phrases.map((p) => p.form)).toContain("long-term reviews");
+    expect(before.terms.map((t) => t.lemma)).not.toContain("term");
   });
 
   it("does not show a theme whose answers are too short to quote", () => {

@@ -208,6 +208,59 @@ function isTermWord(lemma: string, raw: string): boolean {
   return true;
 }
 
+interface TokenColumns {
+  types: string[];
+  stop: boolean[];
+  pos: string[];
+  lemmas: string[];
+  normals: string[];
+  raws: string[];
+}
+
+/**
+ * wink-nlp splits "trade-in", "long-term" and "end-of-season" at the hyphens, which leaves
+ * "trade" or "term" as a key term. Words joined by hyphens without spaces become one word here:
+ * a noun when it holds one and no noun follows it ("the trade-in"), else a modifier, read like
+ * an adjective ("trade-in value", "long-term reviews").
+ */
+function joinHyphenated(columns: TokenColumns & { spaces: string[] }): TokenColumns {
+  const { types, stop, pos, lemmas, normals, raws, spaces } = columns;
+  const out: TokenColumns = { types: [], stop: [], pos: [], lemmas: [], normals: [], raws: [] };
+  let i = 0;
+  while (i < types.length) {
+    let end = i;
+    while (
+      types[end] === "word" &&
+      raws[end + 1] === "-" &&
+      spaces[end + 1] === "" &&
+      types[end + 2] === "word" &&
+      spaces[end + 2] === ""
+    )
+      end += 2;
+    if (end === i) {
+      out.types.push(types[i] ?? "");
+      out.stop.push(stop[i] ?? false);
+      out.pos.push(pos[i] ?? "");
+      out.lemmas.push(lemmas[i] ?? "");
+      out.normals.push(normals[i] ?? "");
+      out.raws.push(raws[i] ?? "");
+      i += 1;
+      continue;
+    }
+    const parts = Array.from({ length: end - i + 1 }, (_, k) => i + k);
+    const hasNoun = parts.some((k) => TERM_POS.has(pos[k] ?? ""));
+    const nounFollows = TERM_POS.has(pos[end + 1] ?? "");
+    out.types.push("word");
+    out.stop.push(false);
+    out.pos.push(hasNoun && !nounFollows ? "NOUN" : "ADJ");
+    out.lemmas.push(parts.map((k) => (k === end ? lemmas[k] : normals[k])).join(""));
+    out.normals.push(parts.map((k) => normals[k]).join(""));
+    out.raws.push(parts.map((k) => raws[k]).join(""));
+    i = end + 1;
+  }
+  return out;
+}
+
 export function analyseText(text: string): AnalysedText {
   const nlp = englishNlp();
   const its = nlp.its;
@@ -216,14 +269,17 @@ export function analyseText(text: string): AnalysedText {
   // Column by column (one pass each) rather than token by token: fewer calls into wink-nlp. The
   // casts work around wink-nlp's own declarations, which type pos and lemma as functions that
   // `out` does not accept; at run time they are ordinary its helpers returning strings.
-  const types = tokens.out(its.type) as string[];
-  const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const pos = tokens.out(its.pos as unknown as ItsFunction<string>) as string[];
-  const lemmas = (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
-    (l ?? "").toLowerCase(),
-  );
-  const normals = (tokens.out(its.normal) as string[]).map((w) => (w ?? "").toLowerCase());
-  const raws = tokens.out() as string[];
+  const { types, stop, pos, lemmas, normals, raws } = joinHyphenated({
+    types: tokens.out(its.type) as string[],
+    stop: tokens.out(its.stopWordFlag) as unknown as boolean[],
+    pos: tokens.out(its.pos as unknown as ItsFunction<string>) as string[],
+    lemmas: (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
+      (l ?? "").toLowerCase(),
+    ),
+    normals: (tokens.out(its.normal) as string[]).map((w) => (w ?? "").toLowerCase()),
+    raws: tokens.out() as string[],
+    spaces: tokens.out(its.precedingSpaces) as string[],
+  });
   const terms: TextTerm[] = [];
   const seenTerms = new Set<string>();
   const content: string[] = [];
