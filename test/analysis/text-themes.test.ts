@@ -354,7 +354,7 @@ describe.skipIf(!real)("themes of the real phone review sentences (../shared/dat
     }
     for (const bad of ["mediocre", "big", "friday"]) expect(labels).not.toContain(bad);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
-    // Measured 0.729 (bench:text); about 9 % of sentences name no noun or verb at all
+    // Measured 0.726 (bench:text); about 9 % of sentences name no noun or verb at all
     // ("Absolutely great.") and are the two general verdict themes. Verbs without a steady object
     // ("Works great!", 10 % of the sentences) are no theme: a bare verb is no readable label.
     expect(themed.size / s.n).toBeGreaterThanOrEqual(0.7);
@@ -400,7 +400,7 @@ describe.skipIf(!real)("themes of the real film review sentences (../shared/data
     for (const l of labels) expect([l, /^\p{L}[\p{L} -]*$/u.test(l)]).toEqual([l, true]);
     for (const bad of ["bad", "great", "good", "awful"]) expect(labels).not.toContain(bad);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
-    // Measured 0.738 (bench:text); the rest is a long tail of one-off names and nouns.
+    // Measured 0.732 (bench:text); the rest is a long tail of one-off names and nouns.
     expect(themed.size / s.n).toBeGreaterThanOrEqual(0.7);
     expectReadableThemes(
       s,
