@@ -22,7 +22,9 @@
 //                    clear, WORDS_ONLY_BAND): what calling faint answers neutral costs here, on
 //                    sentences picked for having a clear polarity.
 // Themes: summariseTexts on each file's sentences as if each were one respondent: the share of
-// answers in some theme, the largest theme's share, and the labels.
+// answers in some theme, the largest theme's share, the labels, and how readable they are
+// (bench/label-readability.ts: phrases and words read as nouns in their answers; the labels that
+// are not), how many labels repeat and how many themes carry fewer than two quotes.
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import vader from "vader-sentiment";
@@ -42,6 +44,7 @@ import {
   readLabelledSentences,
   type LabelledFile,
 } from "./labelled-sentences";
+import { labelReadability } from "./label-readability";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -176,12 +179,16 @@ function main(): void {
     process.stderr.write(`themes of ${p.file}\n`);
     const s = summariseTexts(p.texts);
     const themed = new Set(s.themes.flatMap((t) => t.rows));
+    const labels = s.themes.map((t) => t.label.toLowerCase());
     return {
       file: p.file,
       n: s.n,
       themes: s.themes.length,
       answersInSomeTheme: Number((themed.size / s.n).toFixed(3)),
       largestThemeShare: Number(Math.max(0, ...s.themes.map((t) => t.share)).toFixed(3)),
+      labelReadability: labelReadability(s.themes, p.texts),
+      repeatedLabels: labels.length - new Set(labels).size,
+      themesWithFewerThanTwoQuotes: s.themes.filter((t) => t.quotes.length < 2).length,
       topic: s.topic,
       labels: s.themes.map((t) => `${t.label} (${(t.share * 100).toFixed(1)} %)`),
     };

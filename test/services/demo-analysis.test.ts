@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import { adjustedRandIndex } from "~/server/analysis/quality";
+import { isMissingAnswer } from "~/server/analysis/text/quotes";
+import { sameThing } from "~/server/analysis/text/themes";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import { carBuyerGroups, generateCarBuyers } from "~/server/db/demo/car-buyers";
@@ -146,6 +148,21 @@ describe("demo analysis", () => {
     const real = new Set(answers.map((a) => `${a.responseId}|${a.question.key}|${a.textValue}`));
     for (const q of quotes)
       expect(real.has(`${q.responseId}|${q.questionId}|${q.text}`)).toBe(true);
+
+    // The thought themes read as topics: no two in a cell name the same thing, each carries two
+    // or three quotes, and no answer without content ("Not much to say here.") is quoted.
+    for (const c of fill.cells) {
+      if (c.thoughts.status !== "ok") continue;
+      const labels = c.thoughts.themes.map((t) => t.label);
+      labels.forEach((a, i) =>
+        labels.slice(i + 1).forEach((b) => expect([a, b, sameThing(a, b)]).toEqual([a, b, false])),
+      );
+      for (const t of c.thoughts.themes) {
+        expect([t.label, t.quotes.length >= 2 && t.quotes.length <= 3]).toEqual([t.label, true]);
+        for (const q of t.quotes)
+          expect([q.text, isMissingAnswer(q.text)]).toEqual([q.text, false]);
+      }
+    }
   });
 
   it("gives the persona comparison every persona's cells stage by stage, to members only", async () => {

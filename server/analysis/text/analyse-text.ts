@@ -7,6 +7,9 @@
 // - its key phrases: runs of adjectives and nouns ending in a noun ("battery life", "customer
 //   service", "hidden fees"), two or three words, with toned adjectives dropped from the front
 //   ("great battery life" is about "battery life"; its tone is measured separately);
+// - its verb phrases: a key verb with the noun it acts on ("paid the price", "explain the
+//   difference"), written as an activity ("paying the price"): a verb alone ("paid", "matched")
+//   does not say what a theme is about, so a verb theme is labelled by such a phrase or not shown;
 // - its content lemmas (nouns, verbs, adjectives, adverbs), the answer's vector for picking quotes.
 // Numbers, codes ("JFK", "A320"), weekdays and months are never terms: they name when and where,
 // not what the answer is about.
@@ -20,6 +23,17 @@ export interface TextTerm {
   lemma: string;
   /** The lower-cased word as written. */
   form: string;
+  /** Part of speech of the term where first written; absent means a noun. */
+  kind?: "noun" | "verb";
+}
+
+export interface VerbPhrase {
+  /** The verb's lemma: the key term the phrase labels. */
+  verb: string;
+  /** "verb head-noun" in lemmas: the phrase's identity across answers. */
+  key: string;
+  /** The readable label: the verb's -ing form and its object as written ("paying the price"). */
+  label: string;
 }
 
 export interface TextPhrase {
@@ -40,6 +54,8 @@ export interface AnalysedText {
   phrases: TextPhrase[];
   /** Content lemmas with repeats, for similarity between answers. */
   content: string[];
+  /** Distinct verb phrases, in order of first occurrence (absent: none read). */
+  verbPhrases?: VerbPhrase[];
 }
 
 const TERM_POS = new Set(["NOUN", "PROPN"]);
@@ -80,7 +96,44 @@ const WHEN_WORDS = new Set([
   "hour",
   "minute",
   "time",
+  "date",
 ]);
+/**
+ * Nouns that name a position or a portion rather than a topic ("in the end", "every setting",
+ * "around the block"): a theme built on one is shown only under a phrase ("story line", "ear
+ * piece"), never as the bare word.
+ */
+export const VAGUE_NOUNS = new Set([
+  "end",
+  "line",
+  "part",
+  "side",
+  "piece",
+  "place",
+  "point",
+  "setting",
+  "block",
+  "pair",
+  "fact",
+  "reason",
+  "number",
+  "rest",
+  "beginning",
+  "half",
+  "couple",
+  "spot",
+]);
+/** Possessive words that may stand between a verb and its object ("charge my phone"). */
+const POSSESSIVES = new Set(["my", "your", "his", "her", "its", "our", "their"]);
+
+/** The -ing form of a verb's lemma: "pay" → "paying", "charge" → "charging", "fit" → "fitting". */
+export function gerund(lemma: string): string {
+  if (lemma.endsWith("ie")) return `${lemma.slice(0, -2)}ying`;
+  if (/[^aeiou]e$/.test(lemma) && !/(ee|ye|oe)$/.test(lemma)) return `${lemma.slice(0, -1)}ing`;
+  // One vowel then one consonant in a one-syllable word doubles it: "fit" → "fitting".
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) return `${lemma}${lemma.slice(-1)}ing`;
+  return `${lemma}ing`;
+}
 /** Verbs too general to name what an answer is about. */
 const EMPTY_VERBS = new Set([
   "get",
@@ -155,6 +208,59 @@ function isTermWord(lemma: string, raw: string): boolean {
   return true;
 }
 
+interface TokenColumns {
+  types: string[];
+  stop: boolean[];
+  pos: string[];
+  lemmas: string[];
+  normals: string[];
+  raws: string[];
+}
+
+/**
+ * wink-nlp splits "trade-in", "long-term" and "end-of-season" at the hyphens, which leaves
+ * "trade" or "term" as a key term. Words joined by hyphens without spaces become one word here:
+ * a noun when it holds one and no noun follows it ("the trade-in"), else a modifier, read like
+ * an adjective ("trade-in value", "long-term reviews").
+ */
+function joinHyphenated(columns: TokenColumns & { spaces: string[] }): TokenColumns {
+  const { types, stop, pos, lemmas, normals, raws, spaces } = columns;
+  const out: TokenColumns = { types: [], stop: [], pos: [], lemmas: [], normals: [], raws: [] };
+  let i = 0;
+  while (i < types.length) {
+    let end = i;
+    while (
+      types[end] === "word" &&
+      raws[end + 1] === "-" &&
+      spaces[end + 1] === "" &&
+      types[end + 2] === "word" &&
+      spaces[end + 2] === ""
+    )
+      end += 2;
+    if (end === i) {
+      out.types.push(types[i] ?? "");
+      out.stop.push(stop[i] ?? false);
+      out.pos.push(pos[i] ?? "");
+      out.lemmas.push(lemmas[i] ?? "");
+      out.normals.push(normals[i] ?? "");
+      out.raws.push(raws[i] ?? "");
+      i += 1;
+      continue;
+    }
+    const parts = Array.from({ length: end - i + 1 }, (_, k) => i + k);
+    const hasNoun = parts.some((k) => TERM_POS.has(pos[k] ?? ""));
+    const nounFollows = TERM_POS.has(pos[end + 1] ?? "");
+    out.types.push("word");
+    out.stop.push(false);
+    out.pos.push(hasNoun && !nounFollows ? "NOUN" : "ADJ");
+    out.lemmas.push(parts.map((k) => (k === end ? lemmas[k] : normals[k])).join(""));
+    out.normals.push(parts.map((k) => normals[k]).join(""));
+    out.raws.push(parts.map((k) => raws[k]).join(""));
+    i = end + 1;
+  }
+  return out;
+}
+
 export function analyseText(text: string): AnalysedText {
   const nlp = englishNlp();
   const its = nlp.its;
@@ -163,14 +269,17 @@ export function analyseText(text: string): AnalysedText {
   // Column by column (one pass each) rather than token by token: fewer calls into wink-nlp. The
   // casts work around wink-nlp's own declarations, which type pos and lemma as functions that
   // `out` does not accept; at run time they are ordinary its helpers returning strings.
-  const types = tokens.out(its.type) as string[];
-  const stop = tokens.out(its.stopWordFlag) as unknown as boolean[];
-  const pos = tokens.out(its.pos as unknown as ItsFunction<string>) as string[];
-  const lemmas = (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
-    (l ?? "").toLowerCase(),
-  );
-  const normals = (tokens.out(its.normal) as string[]).map((w) => (w ?? "").toLowerCase());
-  const raws = tokens.out() as string[];
+  const { types, stop, pos, lemmas, normals, raws } = joinHyphenated({
+    types: tokens.out(its.type) as string[],
+    stop: tokens.out(its.stopWordFlag) as unknown as boolean[],
+    pos: tokens.out(its.pos as unknown as ItsFunction<string>) as string[],
+    lemmas: (tokens.out(its.lemma as unknown as ItsFunction<string>) as string[]).map((l) =>
+      (l ?? "").toLowerCase(),
+    ),
+    normals: (tokens.out(its.normal) as string[]).map((w) => (w ?? "").toLowerCase()),
+    raws: tokens.out() as string[],
+    spaces: tokens.out(its.precedingSpaces) as string[],
+  });
   const terms: TextTerm[] = [];
   const seenTerms = new Set<string>();
   const content: string[] = [];
@@ -186,8 +295,39 @@ export function analyseText(text: string): AnalysedText {
     if (toned(normals[i] ?? "", p)) return;
     if (seenTerms.has(lemma)) return;
     seenTerms.add(lemma);
-    terms.push({ lemma, form: normals[i] ?? lemma });
+    terms.push({ lemma, form: normals[i] ?? lemma, kind: TERM_POS.has(p) ? "noun" : "verb" });
   });
+
+  // Verb phrases: a key verb, then at most three determiners, possessives, numbers or
+  // adjectives, then a run of nouns; the last noun is the head ("charge my car battery").
+  const verbPhrases: VerbPhrase[] = [];
+  const seenVerbPhrases = new Set<string>();
+  for (const term of terms) {
+    if (term.kind !== "verb") continue;
+    types.forEach((type, i) => {
+      if (type !== "word" || pos[i] !== "VERB" || lemmas[i] !== term.lemma) return;
+      // "Hidden fees", "used car": a participle right before its noun describes it; no activity.
+      if (/(ed|en|wn)$/.test(normals[i] ?? "") && TERM_POS.has(pos[i + 1] ?? "")) return;
+      let j = i + 1;
+      const between = (k: number): boolean =>
+        pos[k] === "DET" ||
+        pos[k] === "NUM" ||
+        pos[k] === "ADJ" ||
+        (pos[k] === "PRON" && POSSESSIVES.has(normals[k] ?? ""));
+      while (j < types.length && j - i <= 3 && between(j)) j += 1;
+      let head = -1;
+      for (let k = j; k < types.length && k < j + 3; k++) {
+        if (!TERM_POS.has(pos[k] ?? "") || !isTermWord(lemmas[k] ?? "", raws[k] ?? "")) break;
+        head = k;
+      }
+      if (head < 0) return;
+      const key = `${term.lemma} ${lemmas[head] ?? ""}`;
+      if (seenVerbPhrases.has(key)) return;
+      seenVerbPhrases.add(key);
+      const object = normals.slice(i + 1, head + 1).join(" ");
+      verbPhrases.push({ verb: term.lemma, key, label: `${gerund(term.lemma)} ${object}` });
+    });
+  }
 
   // Noun chunks: maximal runs of adjective/noun words (no stop words) ending in a noun.
   const phrases: TextPhrase[] = [];
@@ -235,6 +375,7 @@ export function analyseText(text: string): AnalysedText {
     terms,
     phrases,
     content,
+    verbPhrases,
   };
 }
 

@@ -1,7 +1,8 @@
 // Which answers to quote for a theme: real sentences a strategist can read, close to what the theme
 // is about, and not three ways of saying the same thing. An answer is quotable when it has at
 // least MIN_QUOTE_WORDS words and is not a placeholder for "no answer" ("NA", "n/a", "-", "none",
-// "nothing", "no"). Among quotable answers the first pick is the one closest to the theme's centre
+// "nothing", "no") nor an answer without content ("Not much to say here."), which every count
+// treats as no answer. Among quotable answers the first pick is the one closest to the theme's centre
 // (cosine of tf-idf vectors); each next pick maximises closeness to the centre minus its closeness
 // to the answers already picked (maximal marginal relevance), so the quotes cover the theme rather
 // than repeat its most typical sentence; a near copy of a picked quote comes only when nothing else
@@ -34,9 +35,32 @@ const MISSING = new Set([
   "?",
 ]);
 
+/**
+ * Answers that are there but say nothing: "Not much to say here.", "Nothing really to add",
+ * "Can't remember much about this part.", "No idea", "I don't know". They carry neither praise
+ * nor a complaint (a negative word in them is about the answer, not the experience), so they count
+ * as no answer. "Nothing special" and "Not great" do say something and are kept.
+ */
+const NO_CONTENT = [
+  /^(?:there'?s |there is |i have |i've )?(?:not? )?(?:much|nothing|anything|little)(?: (?:much|really|else|more|at all|in particular))?(?: to (?:say|add|report|mention|share|comment(?: on)?))?(?: (?:here|really|about (?:it|this|that)|at all|for now|so far))*$/,
+  /^(?:i )?(?:can'?t|cannot|don'?t|do not) (?:really )?(?:remember|recall|know|say|think of)(?: (?:much|anything|a thing))?(?: (?:else|really))?(?: about (?:it|this|that|this part|this stage|that part|that stage))?$/,
+  /^(?:no|not) (?:idea|opinion|comments?|thoughts|answer|views?|really|sure|applicable)$/,
+  /^(?:idk|dunno|pass|skip|same|same as above|see above|as above|nothing comes to mind)$/,
+];
+/** Lead-ins that do not change what the rest says. */
+const FILLER =
+  /^(?:well|honestly|um+|hmm+|to be honest|to be fair|if i'm honest|i have to say)[,:]? +/;
+
 export function isMissingAnswer(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
-  return t === "" || MISSING.has(t) || MISSING.has(t.replace(/[.!]+$/, ""));
+  if (t === "" || MISSING.has(t) || MISSING.has(t.replace(/[.!]+$/, ""))) return true;
+  const core = t
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[.!?\u2026]+$/, "")
+    .replace(FILLER, "")
+    .replace(/,/g, "")
+    .trim();
+  return NO_CONTENT.some((pattern) => pattern.test(core));
 }
 
 /** Words as a reader counts them: runs separated by spaces that hold a letter ("don't" is one). */

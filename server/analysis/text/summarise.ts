@@ -1,10 +1,11 @@
 // A column of open-text answers summarised on its own, one answer per person (a row of a file, or
 // a persona's members): every answer's tone, the group's tone as shares of people, and its themes
 // with shares of people, key phrases and quotes (and the two general verdicts: toned answers that
-// name no topic, themes.ts). Blank answers and placeholders for "no answer"
-// ("NA", "n/a", "-", "none") are left out of every count; answers that read as German are themed
-// but get no tone (text/language.ts). Pure: the text CLI (server/cli/text-*.ts) and the persona
-// report call it with plain strings.
+// name no topic, themes.ts). Blank answers, placeholders for "no answer" ("NA", "n/a", "-",
+// "none") and answers without content ("Not much to say here.", "No comment") are left out of
+// every count, the tone included: they are neither praise nor a complaint. Answers that read as
+// German are themed but get no tone (text/language.ts). Pure: the text CLI (server/cli/text-*.ts)
+// and the persona report call it with plain strings.
 import { analyseText, type AnalysedText } from "./analyse-text";
 import { toneReadable } from "./language";
 import { isMissingAnswer } from "./quotes";

@@ -14,23 +14,35 @@
 //   theme is highest becomes the next theme (members: every unit using it), until `maxThemes` or
 //   no candidate adds `minCount` new units. A term whose units are mostly covered already ("life"
 //   after "battery") adds little and is not picked.
-// - Label: the theme's most used key phrase containing the term ("battery life") when at least
-//   LABEL_PHRASE_SHARE of its units wrote it, else the term as most often written ("fees").
+// - Label: a theme is shown under a readable label or not at all. A noun's theme takes its most
+//   used key phrase ("battery life") when at least LABEL_PHRASE_SHARE of its units wrote it, else
+//   the noun as most often written ("fees"); a vague noun ("end", "line", "piece") needs the
+//   phrase. A verb's theme takes its most used verb phrase, written as an activity ("paying the
+//   price"), on the same terms; a verb without a steady object ("matched", "works") is no theme.
+// - Same thing, one theme: a candidate whose label names what a chosen theme names (the same
+//   label, the same head noun: "quality" / "sound quality", or the activity: "signing" /
+//   "signing the contract") joins it, and shares, intervals and quotes are counted over the union,
+//   unless the union would pass the topic share.
+// - Quotes: every theme shown carries at least MIN_QUOTES real answers to quote (quotes.ts); one
+//   whose answers are all too short to quote is not shown, and its units count as unthemed.
 // - Verdicts (option `verdictThemes`): answers that name no topic at all but carry a clear tone
 //   ("Very disappointing.", "I have recommended it to friends.") are what people say overall, and
 //   in short reviews they are one answer in ten. They form two themes of their own, "General
 //   praise without a named topic" and "General complaints without …", when each holds
-//   `minCount` units; English answers only, since the tone reads nothing else.
+//   `minCount` units; English answers only, since the tone reads nothing else. Answers without
+//   content ("Not much to say here.", quotes.ts) are never a verdict.
 // Ties go to the larger group, then the term first in code-unit order: deterministic.
 import { wilsonInterval } from "../stats/wilson";
-import type { AnalysedText } from "./analyse-text";
+import { VAGUE_NOUNS, type AnalysedText } from "./analyse-text";
 import { toneReadable } from "./language";
-import { isQuotable, pickQuotes } from "./quotes";
+import { isMissingAnswer, isQuotable, pickQuotes } from "./quotes";
 import { answerVectors, centroid } from "./vectors";
 
 export const DEFAULT_TOPIC_SHARE = 0.4;
 const LABEL_PHRASE_SHARE = 0.3;
 const KEY_PHRASES = 3;
+/** Fewest quotes a shown theme carries (or quotesPerTheme, when that asks for fewer). */
+export const MIN_QUOTES = 2;
 
 /** The two verdict themes: their term (not a lemma of the text, so never a key term) and label. */
 export const VERDICT_THEMES = [
@@ -98,8 +110,11 @@ function termIndex(answers: readonly ThemeAnswer[]) {
   const unitsOf = new Map<string, Set<number>>();
   const answersOf = new Map<string, number[]>();
   const forms = new Map<string, Map<string, number>>();
+  /** Answers where the term is read as a verb. */
+  const verbUses = new Map<string, number>();
   answers.forEach((a, i) => {
     for (const t of a.analysed.terms) {
+      if (t.kind === "verb") verbUses.set(t.lemma, (verbUses.get(t.lemma) ?? 0) + 1);
       const units = unitsOf.get(t.lemma) ?? new Set<number>();
       units.add(a.unit);
       unitsOf.set(t.lemma, units);
@@ -109,7 +124,7 @@ function termIndex(answers: readonly ThemeAnswer[]) {
       forms.set(t.lemma, f);
     }
   });
-  return { unitsOf, answersOf, forms };
+  return { unitsOf, answersOf, forms, verbUses };
 }
 
 /** Units using each key phrase, for labels. */
@@ -129,6 +144,48 @@ function phraseUnits(answers: readonly ThemeAnswer[]) {
   return { units, forms };
 }
 
+/** Units writing each verb phrase, by verb, with the labels written. */
+function verbPhraseUnits(answers: readonly ThemeAnswer[]) {
+  const byVerb = new Map<
+    string,
+    Map<string, { units: Set<number>; labels: Map<string, number> }>
+  >();
+  for (const a of answers) {
+    for (const p of a.analysed.verbPhrases ?? []) {
+      const phrases = byVerb.get(p.verb) ?? new Map();
+      const entry = phrases.get(p.key) ?? { units: new Set<number>(), labels: new Map() };
+      entry.units.add(a.unit);
+      entry.labels.set(p.label, (entry.labels.get(p.label) ?? 0) + 1);
+      phrases.set(p.key, entry);
+      byVerb.set(p.verb, phrases);
+    }
+  }
+  return byVerb;
+}
+
+/**
+ * Whether two labels name the same thing: equal, the longer ends with the shorter (the same head
+ * noun: "quality" / "sound quality") or is the shorter activity with its object ("signing" /
+ * "signing the contract"). "dealer" / "dealer prices" are different things: prices.
+ */
+export function sameThing(a: string, b: string): boolean {
+  const x = a.toLowerCase().split(/\s+/);
+  const y = b.toLowerCase().split(/\s+/);
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  const at = (offset: number) => short.every((w, i) => long[offset + i] === w);
+  if (at(long.length - short.length)) return true;
+  return short.length === 1 && (short[0] ?? "").endsWith("ing") && at(0);
+}
+
+interface Candidate {
+  term: string;
+  units: Set<number>;
+  weight: number;
+  label: string;
+  /** Key phrases (as written) with how many units wrote them. */
+  phrases: [string, number][];
+}
+
 export function extractThemes(
   answers: readonly ThemeAnswer[],
   options: ThemeOptions,
@@ -136,13 +193,49 @@ export function extractThemes(
   const topicShare = options.topicShare ?? DEFAULT_TOPIC_SHARE;
   const allUnits = [...new Set(answers.map((a) => a.unit))].sort((a, b) => a - b);
   const n = allUnits.length;
-  const { unitsOf, answersOf, forms } = termIndex(answers);
+  const { unitsOf, answersOf, forms, verbUses } = termIndex(answers);
   const phrases = phraseUnits(answers);
+  const verbPhrases = verbPhraseUnits(answers);
   const comparison = options.comparison ?? null;
   const formOf = (term: string): string => mostUsed(forms.get(term) ?? new Map())?.[0] ?? term;
+  const phraseForm = (key: string): string =>
+    mostUsed(phrases.forms.get(key) ?? new Map())?.[0] ?? key;
+  const least = Math.min(2, options.minCount);
+
+  /** The readable label of a term's theme, or null when it has none (see the header). */
+  const labelled = (
+    term: string,
+    units: Set<number>,
+  ): Pick<Candidate, "label" | "phrases"> | null => {
+    const isVerb = (verbUses.get(term) ?? 0) * 2 > (answersOf.get(term)?.length ?? 0);
+    if (isVerb) {
+      const top = [...(verbPhrases.get(term) ?? new Map())]
+        .map(([key, e]) => ({ key, size: e.units.size, label: mostUsed(e.labels)?.[0] ?? key }))
+        .filter((e) => e.size >= least)
+        .sort((a, b) => b.size - a.size || compareText(a.key, b.key));
+      const best = top[0];
+      if (!best || best.size < LABEL_PHRASE_SHARE * units.size) return null;
+      return {
+        label: best.label,
+        phrases: top.map((e) => [e.label, e.size] as [string, number]),
+      };
+    }
+    const withTerm = [...phrases.units]
+      .filter(([key]) => key.split(" ").includes(term))
+      .map(([key, set]) => [key, set.size] as [string, number])
+      .filter(([, size]) => size >= least)
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+    const top = withTerm[0];
+    const written = withTerm.map(([key, size]) => [phraseForm(key), size] as [string, number]);
+    if (top && top[1] >= LABEL_PHRASE_SHARE * units.size) {
+      return { label: phraseForm(top[0]), phrases: written };
+    }
+    if (VAGUE_NOUNS.has(term)) return null;
+    return { label: formOf(term), phrases: written };
+  };
 
   const topic: ThemeExtraction["topic"] = [];
-  const candidates: { term: string; units: Set<number>; weight: number }[] = [];
+  const candidates: Candidate[] = [];
   const groups = 1 + (comparison?.groups ?? 0);
   const average = (n + (comparison?.units ?? 0)) / groups;
   for (const [term, units] of unitsOf) {
@@ -155,17 +248,24 @@ export function extractThemes(
       continue;
     }
     if (units.size < options.minCount) continue;
+    const label = labelled(term, units);
+    if (!label) continue;
     const f = units.size + (comparison?.termUnits.get(term) ?? 0);
-    candidates.push({ term, units, weight: share * Math.log(1 + average / f) });
+    candidates.push({ term, units, weight: share * Math.log(1 + average / f), ...label });
   }
   topic.sort((a, b) => b.share - a.share || compareText(a.term, b.term));
 
+  // Two themes about the same thing ("signing" and "signing the contract"; "sound quality" and
+  // "quality") become one, counted over the union of their people, and use one of the
+  // `maxThemes` places; never one larger than the topic share, which would be the degenerate theme
+  // the topic rule keeps out (then the later one is left out: the first holds most of its people).
   const covered = new Set<number>();
-  const chosen: { term: string; units: Set<number>; weight: number }[] = [];
-  while (chosen.length < options.maxThemes) {
-    let best: { c: (typeof candidates)[number]; gain: number; score: number } | null = null;
+  const tried = new Set<Candidate>();
+  const merged: Candidate[][] = [];
+  while (merged.length < options.maxThemes) {
+    let best: { c: Candidate; gain: number; score: number } | null = null;
     for (const c of candidates) {
-      if (chosen.includes(c)) continue;
+      if (tried.has(c)) continue;
       let gain = 0;
       for (const u of c.units) if (!covered.has(u)) gain += 1;
       if (gain < options.minCount) continue;
@@ -179,74 +279,82 @@ export function extractThemes(
       if (better) best = { c, gain, score };
     }
     if (!best) break;
-    chosen.push(best.c);
-    for (const u of best.c.units) covered.add(u);
+    const c = best.c;
+    tried.add(c);
+    const same = merged.find((g) => g.some((m) => sameThing(m.label, c.label)));
+    if (!same) merged.push([c]);
+    else if (new Set([...same.flatMap((m) => [...m.units]), ...c.units]).size <= topicShare * n)
+      same.push(c);
+    else continue;
+    for (const u of c.units) covered.add(u);
   }
 
   const vectors = answerVectors(answers.map((a) => a.analysed));
   const texts = answers.map((a) => a.text);
-  const themes = chosen.map((c): ExtractedTheme => {
-    const withTerm = [...phrases.units]
-      .filter(([key]) => key.split(" ").includes(c.term))
-      .map(([key, units]) => [key, units.size] as [string, number])
-      .filter(([, size]) => size >= Math.min(2, options.minCount))
-      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
-    const phraseForm = (key: string): string =>
-      mostUsed(phrases.forms.get(key) ?? new Map())?.[0] ?? key;
-    const top = withTerm[0];
-    const label =
-      top && top[1] >= LABEL_PHRASE_SHARE * c.units.size ? phraseForm(top[0]) : formOf(c.term);
-    const members = [...c.units].sort((a, b) => a - b);
-    const used = answersOf.get(c.term) ?? [];
+  const minQuotes = Math.min(MIN_QUOTES, options.quotesPerTheme);
+  const build = (
+    term: string,
+    label: string,
+    keyPhrases: string[],
+    used: number[],
+    salience: number,
+  ): ExtractedTheme => {
+    const members = [...new Set(used.map((i) => answers[i]?.unit ?? -1))].sort((a, b) => a - b);
     const w = wilsonInterval(members.length, n);
     const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
     const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
     return {
-      term: c.term,
+      term,
       label,
-      phrases: withTerm.slice(0, KEY_PHRASES).map(([key]) => phraseForm(key)),
+      phrases: keyPhrases,
       units: members,
       answers: used,
       share: members.length / n,
       interval: { lower: w.lower, upper: w.upper },
-      salience: c.weight,
+      salience,
       quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
     };
+  };
+  const themes = merged.map((group): ExtractedTheme => {
+    // The member most people wrote about names the merged theme.
+    const lead = [...group].sort((a, b) => b.units.size - a.units.size)[0] as Candidate;
+    const used = [...new Set(group.flatMap((m) => answersOf.get(m.term) ?? []))].sort(
+      (a, b) => a - b,
+    );
+    const keyPhrases = new Map<string, number>();
+    for (const m of group) {
+      for (const [p, size] of m.phrases) keyPhrases.set(p, Math.max(keyPhrases.get(p) ?? 0, size));
+    }
+    const top = [...keyPhrases]
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+      .slice(0, KEY_PHRASES)
+      .map(([p]) => p);
+    return build(lead.term, lead.label, top, used, Math.max(...group.map((m) => m.weight)));
   });
   if (options.verdictThemes) {
     for (const verdict of VERDICT_THEMES) {
       const used = answers.flatMap((a, i) =>
         a.analysed.terms.length === 0 &&
         a.analysed.tone.label === verdict.tone &&
+        !isMissingAnswer(a.text) &&
         toneReadable(a.text)
           ? [i]
           : [],
       );
-      const members = [...new Set(used.map((i) => answers[i]?.unit ?? -1))].sort((a, b) => a - b);
-      if (members.length < options.minCount) continue;
-      for (const u of members) covered.add(u);
-      const w = wilsonInterval(members.length, n);
-      const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
-      const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
-      themes.push({
-        term: verdict.term,
-        label: verdict.label,
-        phrases: [],
-        units: members,
-        answers: used,
-        share: members.length / n,
-        interval: { lower: w.lower, upper: w.upper },
-        salience: 0,
-        quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
-      });
+      const people = new Set(used.map((i) => answers[i]?.unit ?? -1));
+      if (people.size < options.minCount) continue;
+      themes.push(build(verdict.term, verdict.label, [], used, 0));
     }
   }
+  // A theme a reader cannot check against real answers is not shown.
+  const shown = themes.filter((t) => t.quotes.length >= minQuotes);
   // Largest first for reading; selection order only decided which terms became themes.
-  themes.sort((a, b) => b.units.length - a.units.length || compareText(a.term, b.term));
+  shown.sort((a, b) => b.units.length - a.units.length || compareText(a.term, b.term));
+  const inSome = new Set(shown.flatMap((t) => t.units));
   return {
     units: n,
     topic,
-    themes,
-    unthemed: allUnits.filter((u) => !covered.has(u)),
+    themes: shown,
+    unthemed: allUnits.filter((u) => !inSome.has(u)),
   };
 }
