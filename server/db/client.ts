@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { queryableSql, registerDirectSql } from "./direct-sql";
+import { poolSql, queryableSql, registerDirectSql } from "./direct-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 
@@ -27,7 +27,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    registerDirectSql(prisma, queryableSql(pool));
+    registerDirectSql(prisma, poolSql(pool));
     return {
       target,
       adapterFactory,

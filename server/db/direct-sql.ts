@@ -7,6 +7,8 @@
 // The executor is registered per client when the database is opened (client.ts, and the test
 // databases); a client without one (e.g. built by hand) falls back to Prisma's raw query API,
 // which sends the same SQL and parameters, so the outcome never depends on the route taken.
+import { createHash } from "node:crypto";
+import type pg from "pg";
 import type { Db } from "./client";
 
 /** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
@@ -26,10 +28,30 @@ export function directSql(db: Db): DirectSql {
   );
 }
 
-/** An executor over anything with pg's `query(text, values)` (a pg Pool, a PGlite instance). */
+/** An executor over a PGlite instance (or anything with pg's `query(text, values)`). */
 export function queryableSql(driver: {
   query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }): DirectSql {
   return async <Row>(sql: string, params: unknown[]) =>
     (await driver.query(sql, params)).rows as Row[];
+}
+
+// A name per statement text: the hot statements are constants, so the map stays small.
+const statementNames = new Map<string, string>();
+const statementName = (sql: string) => {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `pa_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+};
+
+/**
+ * An executor over a pg pool with named prepared statements: each connection parses and plans a
+ * hot statement once and then only binds and executes it.
+ */
+export function poolSql(pool: pg.Pool): DirectSql {
+  return async <Row>(sql: string, params: unknown[]) =>
+    (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Row[];
 }
