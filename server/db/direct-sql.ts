@@ -9,7 +9,8 @@
 // which sends the same SQL and parameters, so the outcome never depends on the route taken.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import type { Db } from "./client";
+// The generated client rather than ./client: client.ts registers executors through this file.
+import type { PrismaClient as Db } from "./generated/client";
 
 /** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
 export type DirectSql = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
