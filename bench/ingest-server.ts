@@ -15,6 +15,7 @@ import type { Db } from "~/server/db/client";
 import { openDatabase } from "~/server/db/client";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations } from "~/server/db/migrate";
+import { STAMPED_ENV, stampClientAddress } from "~/server/http/client-address";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
 import { handleSubmitResponse } from "~/server/http/v1/responses";
@@ -110,6 +111,9 @@ async function setUp(db: Db) {
 }
 
 async function toRequest(req: IncomingMessage): Promise<Request> {
+  // As `npm start` behind one proxy (TRUST_PROXY=1): the address the load generator puts in
+  // X-Forwarded-For is the client's, so each simulated respondent has its own limit key.
+  stampClientAddress(req, { hops: 1 });
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -132,6 +136,7 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  process.env[STAMPED_ENV] = "1";
   const postgresUrl = process.env.BENCH_POSTGRES_URL;
   const pgliteDir = process.env.BENCH_PGLITE_DIR;
   // PGlite is opened here rather than through openDatabase, so that the baseline can use the

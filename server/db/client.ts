@@ -5,7 +5,9 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { poolSql, queryableSql, registerDirectSql } from "./direct-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 
@@ -21,15 +23,28 @@ export interface OpenDatabase {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
-    const adapterFactory = new PrismaPg({ connectionString: target.url, max: 10 });
+    // One pool for Prisma and for the hot paths' direct statements (direct-sql.ts).
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    return { target, adapterFactory, prisma, close: () => prisma.$disconnect() };
+    registerDirectSql(prisma, poolSql(pool));
+    return {
+      target,
+      adapterFactory,
+      prisma,
+      async close() {
+        await prisma.$disconnect();
+        // pg refuses a second end(); close() may be called twice.
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  registerDirectSql(prisma, queryableSql(pglite));
   return {
     target,
     adapterFactory,

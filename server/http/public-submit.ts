@@ -8,10 +8,10 @@ import { ZAnswerMap } from "~/server/domain/survey/answer-schema";
 import { locales } from "~/server/domain/survey/definition";
 import { limitCounters } from "~/server/services/limit-counters";
 import { RESPONSE_SECRET_PATTERN } from "~/server/services/response-secret";
-import { saveResponse, type SaveResponseResult } from "~/server/services/responses";
+import { saveResponse, type SaveLimit, type SaveResponseResult } from "~/server/services/responses";
 import { HttpError, jsonResponse, responseForError } from "./errors";
 import { readJsonBody, requireJsonContentType } from "./read-json";
-import { clientIp, RequestLimiter } from "./rate-limit";
+import { clientIp, RequestLimiter, tooManyRequests } from "./rate-limit";
 
 export const PUBLIC_SUBMIT_MAX_BYTES = 64 * 1024;
 
@@ -51,6 +51,19 @@ const defaultLimiter = new RequestLimiter({ limit: 30, windowMs: 60_000, scope: 
 
 const slugPattern = /^[A-Za-z0-9_-]{1,100}$/;
 
+/** The request's input, or the error to answer with (the 404, 400 and 413 of a bad request). */
+async function parseSubmit(slug: string, request: Request): Promise<TPublicSubmitInput> {
+  if (!slugPattern.test(slug)) {
+    throw new HttpError(404, "NOT_FOUND", "This survey does not exist or is not open.");
+  }
+  requireJsonContentType(request);
+  const body = await readJsonBody(request, { maxBytes: PUBLIC_SUBMIT_MAX_BYTES });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
+  }
+  return ZPublicSubmitInput.parse(body);
+}
+
 export async function handlePublicSubmit(
   db: Db | Promise<Db>,
   request: Request,
@@ -63,16 +76,25 @@ export async function handlePublicSubmit(
   if (db instanceof Promise) db.catch(() => undefined);
   try {
     const database = await db;
-    await limiter.enforce(limitCounters(database), `${clientIp(request.headers)} ${params.slug}`);
-    if (!slugPattern.test(params.slug)) {
-      throw new HttpError(404, "NOT_FOUND", "This survey does not exist or is not open.");
+    // The per-client limit counts every request once. A valid save counts it inside its own
+    // write statement (one round trip); anything refused before that counts it here first, so a
+    // client over its limit hears 429 whatever it sent.
+    const key = `${clientIp(request.headers)} ${params.slug}`;
+    const hit = limiter.pendingHit(key);
+    const limit: SaveLimit = {
+      folded: hit.folded,
+      enforce: () => limiter.enforce(limitCounters(database), key),
+      refuse: (counts) => {
+        throw tooManyRequests(hit.waitMs(counts));
+      },
+    };
+    let input: TPublicSubmitInput;
+    try {
+      input = await parseSubmit(params.slug, request);
+    } catch (error) {
+      await limit.enforce();
+      throw error;
     }
-    requireJsonContentType(request);
-    const body = await readJsonBody(request, { maxBytes: PUBLIC_SUBMIT_MAX_BYTES });
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw new HttpError(400, "BAD_REQUEST", "The request body must be a JSON object.");
-    }
-    const input = ZPublicSubmitInput.parse(body);
     // Honeypot: a filled field marks a bot. It gets the very answer a person would (checked the
     // same way, same status and body), so it cannot tell; only nothing is stored.
     const isBot = input.website !== undefined && input.website.trim() !== "";
@@ -89,6 +111,7 @@ export async function handlePublicSubmit(
         dryRun: isBot,
       },
       now(),
+      limit,
     );
     return jsonResponse(result satisfies SaveResponseResult, 200);
   } catch (error) {

@@ -4,6 +4,7 @@
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
+import type { SlotCount } from "~/server/domain/limit-window";
 import {
   checkAnswers,
   otherTextKey,
@@ -19,6 +20,7 @@ import {
   forgetLatestVersion,
   rememberLatestVersion,
   writeResponseInOneTrip,
+  type FoldedLimit,
   type PublishedVersion,
 } from "./response-fast-write";
 import { hashResponseSecret, newResponseSecret, secretMatches } from "./response-secret";
@@ -47,6 +49,19 @@ export interface SaveResponseResult {
   /** Only when the server made the secret (a first partial save without one): keep it and send
    * it with every later save of this response. */
   responseSecret?: string;
+}
+
+/**
+ * A rate limit the save counts once (the public endpoint's per-client limit): folded into the
+ * one-trip statement when that runs, otherwise enforced on its own before the full path, so every
+ * request counts exactly once and a refused one is refused before anything else is decided.
+ */
+export interface SaveLimit {
+  folded: FoldedLimit;
+  /** Counts the hit on its own; throws the refusal when over the limit. */
+  enforce(): Promise<void>;
+  /** Throws the refusal for a hit the folded statement refused, given the window's counts. */
+  refuse(counts: SlotCount[]): never;
 }
 
 const closedMessage = {
@@ -198,18 +213,21 @@ async function latestPublishedVersion(db: Db, slug: string): Promise<PublishedVe
 
 /**
  * The one-round-trip save (response-fast-write.ts) when the input is valid for the latest
- * version; undefined sends the caller down the full path below, which decides every other case.
+ * version. `saved` undefined sends the caller down the full path below, which decides every other
+ * case; `limitCounted` says whether the statement already counted the folded limit's hit.
  */
 async function saveInOneTrip(
   db: Db,
   input: SaveResponseInput,
   now: Date,
-): Promise<SaveResponseResult | undefined> {
-  if (input.dryRun) return undefined;
+  limit: SaveLimit | undefined,
+): Promise<{ saved?: SaveResponseResult; limitCounted: boolean }> {
+  const notRun = { limitCounted: false };
+  if (input.dryRun) return notRun;
   const version = await latestPublishedVersion(db, input.slug);
-  if (!version) return undefined;
+  if (!version) return notRun;
   const { rows, errors } = answerRowsFor(version.questions, input);
-  if (Object.keys(errors).length > 0) return undefined;
+  if (Object.keys(errors).length > 0) return notRun;
   const outcome = await writeResponseInOneTrip(
     db,
     { ...input, source: input.source ?? "WEB" },
@@ -223,18 +241,23 @@ async function saveInOneTrip(
       rowValues: isMatrixAnswer(r.rowValues) ? (r.rowValues as MatrixAnswer) : null,
     })),
     now,
+    limit?.folded,
   );
+  if ("limited" in outcome) return limit!.refuse(outcome.counts);
   if (!outcome.written) {
     // Perhaps a newer version was published: look it up afresh next time.
     forgetLatestVersion(input.slug);
-    return undefined;
+    return { limitCounted: outcome.limitCounted };
   }
   return {
-    responseId: input.responseId,
-    status: input.complete ? "COMPLETE" : "PARTIAL",
-    versionNumber: version.versionNumber,
-    alreadyComplete: false,
-    ...(outcome.madeSecret ? { responseSecret: outcome.madeSecret } : {}),
+    limitCounted: limit !== undefined,
+    saved: {
+      responseId: input.responseId,
+      status: input.complete ? "COMPLETE" : "PARTIAL",
+      versionNumber: version.versionNumber,
+      alreadyComplete: false,
+      ...(outcome.madeSecret ? { responseSecret: outcome.madeSecret } : {}),
+    },
   };
 }
 
@@ -242,9 +265,11 @@ export async function saveResponse(
   db: Db,
   input: SaveResponseInput,
   now = new Date(),
+  limit?: SaveLimit,
 ): Promise<SaveResponseResult> {
-  const fast = await saveInOneTrip(db, input, now);
-  if (fast) return fast;
+  const fast = await saveInOneTrip(db, input, now, limit);
+  if (fast.saved) return fast.saved;
+  if (limit && !fast.limitCounted) await limit.enforce();
   const survey = await db.survey.findUnique({
     where: { slug: input.slug },
     include: {

@@ -11,6 +11,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { openDatabase, type Db } from "~/server/db/client";
+import { queryableSql, registerDirectSql } from "~/server/db/direct-sql";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
 
@@ -148,6 +149,8 @@ async function createPGliteTestDb(
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = prismaClient(adapterFactory, onQuery);
+  // As the app does (server/db/client.ts): the hot paths' statements go straight to PGlite.
+  registerDirectSql(prisma, queryableSql(pglite));
   return {
     prisma,
     adapterFactory,

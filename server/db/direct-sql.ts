@@ -1,0 +1,58 @@
+// The hot paths' way around the ORM: one parameterised statement sent straight to the driver
+// under a Prisma client (the pg pool the PostgreSQL adapter uses, or the PGlite instance).
+// A submit is one statement; through Prisma's raw query path the same statement costs several
+// times the CPU of the driver call itself (bench/ingest.ts measures both), which decides how many
+// responses two cores can take. Everything else keeps using Prisma.
+//
+// The executor is registered per client when the database is opened (client.ts, and the test
+// databases); a client without one (e.g. built by hand) falls back to Prisma's raw query API,
+// which sends the same SQL and parameters, so the outcome never depends on the route taken.
+import { createHash } from "node:crypto";
+import type pg from "pg";
+// The generated client rather than ./client: client.ts registers executors through this file.
+import type { PrismaClient as Db } from "./generated/client";
+
+/** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
+export type DirectSql = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
+
+const executors = new WeakMap<object, DirectSql>();
+
+export function registerDirectSql(db: Db, run: DirectSql): void {
+  executors.set(db, run);
+}
+
+/** The registered executor of `db`, or Prisma's own raw query API on it. */
+export function directSql(db: Db): DirectSql {
+  return (
+    executors.get(db) ??
+    (<Row>(sql: string, params: unknown[]) => db.$queryRawUnsafe<Row[]>(sql, ...params))
+  );
+}
+
+/** An executor over a PGlite instance (or anything with pg's `query(text, values)`). */
+export function queryableSql(driver: {
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}): DirectSql {
+  return async <Row>(sql: string, params: unknown[]) =>
+    (await driver.query(sql, params)).rows as Row[];
+}
+
+// A name per statement text: the hot statements are constants, so the map stays small.
+const statementNames = new Map<string, string>();
+const statementName = (sql: string) => {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `pa_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+};
+
+/**
+ * An executor over a pg pool with named prepared statements: each connection parses and plans a
+ * hot statement once and then only binds and executes it.
+ */
+export function poolSql(pool: pg.Pool): DirectSql {
+  return async <Row>(sql: string, params: unknown[]) =>
+    (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Row[];
+}
