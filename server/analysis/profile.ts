@@ -139,13 +139,34 @@ export function pairOption(
   return YES.test(second.trim()) && !YES.test(first.trim()) ? second : first;
 }
 
+/**
+ * Every respondent's chosen options for one question. Each distinct plain answer is read once and
+ * its (never modified) list shared, so a million respondents hold references, not a million lists.
+ */
+function choiceColumn(
+  question: QuestionDefinition,
+  responses: readonly SurveyResponse[],
+): (readonly string[] | null)[] {
+  const known = new Map<unknown, readonly string[] | null>();
+  return responses.map((r) => {
+    const answer = r.answers[question.id];
+    if (typeof answer === "object" && answer !== null) return choiceAnswer(question, answer);
+    let chosen = known.get(answer);
+    if (chosen === undefined) {
+      chosen = choiceAnswer(question, answer);
+      known.set(answer, chosen);
+    }
+    return chosen;
+  });
+}
+
 function shareTraits(
   question: QuestionDefinition,
   input: ProfileInput,
   confidence: number,
   segmentInput: boolean,
 ): Untested[] {
-  const answers = input.responses.map((r) => choiceAnswer(question, r.answers[question.id]));
+  const answers = choiceColumn(question, input.responses);
   const options = optionsOf(question, answers);
   const compared = comparedOptions(question, options, answers);
   const tested = new Set(compared.options);
