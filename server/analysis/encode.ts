@@ -5,6 +5,7 @@
 // (2) missing answers are imputed explicitly (mean, or the share of each option) and counted, so a
 // persona report can say how much was filled in; (3) respondents who skipped more than half of the
 // segment questions are left out rather than clustered on imputed values, and listed.
+import { denseMatrix, toArrays, type DenseMatrix } from "./kmeans-matrix";
 
 export type FeatureKind = "categorical" | "multi" | "ordinal" | "numeric";
 
@@ -75,6 +76,11 @@ export interface EncodedMatrix {
    * unrelatedQuestions). They are still clustered on; the caller tells the researcher.
    */
   unrelated: UnrelatedQuestion[];
+}
+
+/** encodeAnswersDense's result: the same, with the matrix as one row-major Float64Array. */
+export interface DenseEncodedMatrix extends Omit<EncodedMatrix, "matrix"> {
+  matrix: DenseMatrix;
 }
 
 export interface UnrelatedQuestion {
@@ -222,7 +228,8 @@ function resolveFeature(feature: FeatureSpec, answers: readonly Parsed[]): Resol
     };
   }
 
-  const values = answers.flatMap((a) => (a.state === "value" ? [a.value] : []));
+  const values: number[] = [];
+  for (const a of answers) if (a.state === "value") values.push(a.value);
   let min = feature.min;
   let max = feature.max;
   let rangeSource: ResolvedFeature["rangeSource"] = "declared";
@@ -270,46 +277,113 @@ function columnsOf(feature: ResolvedFeature): EncodedColumn[] {
   return [{ questionId: feature.id, label: feature.label }];
 }
 
-/** The question's weighted columns for one answer, or its fill values when imputed. */
-function encodeAnswer(feature: ResolvedFeature, answer: Parsed): number[] {
-  const w = feature.columnWeight;
-  if (isImputed(answer)) return feature.fill.map((f) => f * w);
-  if (answer.state === "value")
-    return [scaleValue(answer.value, feature.min, feature.max - feature.min) * w];
-  const chosen = new Set(
-    answer.state === "choice" ? [answer.option] : answer.state === "choices" ? answer.options : [],
-  );
-  return feature.options.map((o) => (chosen.has(o) ? w : 0));
+/** Columns a question takes in the matrix: one per option for choice questions, else one. */
+function widthOf(feature: ResolvedFeature): number {
+  return feature.kind === "categorical" || feature.kind === "multi" ? feature.options.length : 1;
 }
 
+/**
+ * Writes the question's weighted columns for one answer (its fill values when imputed) into
+ * `out` from `offset`, so a million rows never allocate an array per answer.
+ */
+function encodeAnswerInto(
+  feature: ResolvedFeature,
+  answer: Parsed,
+  out: Float64Array,
+  offset: number,
+): void {
+  const w = feature.columnWeight;
+  if (isImputed(answer)) {
+    feature.fill.forEach((f, c) => (out[offset + c] = f * w));
+    return;
+  }
+  if (answer.state === "value") {
+    out[offset] = scaleValue(answer.value, feature.min, feature.max - feature.min) * w;
+    return;
+  }
+  const { options } = feature;
+  if (answer.state === "choice") {
+    for (let c = 0; c < options.length; c++) out[offset + c] = options[c] === answer.option ? w : 0;
+    return;
+  }
+  const chosen = new Set(answer.state === "choices" ? answer.options : []);
+  for (let c = 0; c < options.length; c++)
+    out[offset + c] = chosen.has(options[c] as string) ? w : 0;
+}
+
+/**
+ * Parses one question's answers for every row. Parsing depends only on the question and the
+ * answer, so each distinct plain answer (a scale point, an option) is parsed once and its result
+ * shared: a million rows hold a million references, not a million objects per question.
+ */
+function parseColumn(feature: FeatureSpec, rows: readonly AnswerRow[]): Parsed[] {
+  const known = new Map<AnswerValue, Parsed>();
+  const out = new Array<Parsed>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = (rows[i] as AnswerRow)[feature.id];
+    if (typeof value === "object" && value !== null) {
+      out[i] = parseAnswer(feature, value);
+      continue;
+    }
+    let parsed = known.get(value);
+    if (parsed === undefined) {
+      parsed = parseAnswer(feature, value);
+      known.set(value, parsed);
+    }
+    out[i] = parsed;
+  }
+  return out;
+}
+
+/** encodeAnswersDense with the matrix as one array per row (small inputs and tests). */
 export function encodeAnswers(
   features: readonly FeatureSpec[],
   rows: readonly AnswerRow[],
   options: EncodeOptions = {},
 ): EncodedMatrix {
+  const encoded = encodeAnswersDense(features, rows, options);
+  return { ...encoded, matrix: toArrays(encoded.matrix) };
+}
+
+/**
+ * The segment answers as one row-major Float64Array (the form the k-means engine works on), built
+ * question by question: no array per respondent is ever made, which at a million rows is the
+ * difference between one 280 MB block and a gigabyte of small arrays.
+ */
+export function encodeAnswersDense(
+  features: readonly FeatureSpec[],
+  rows: readonly AnswerRow[],
+  options: EncodeOptions = {},
+): DenseEncodedMatrix {
   validate(features);
   const maxMissingShare = options.maxMissingShare ?? 0.5;
-  const parsed = rows.map((row) => features.map((f) => parseAnswer(f, row[f.id])));
+  const parsed = features.map((f) => parseColumn(f, rows));
 
+  const missingPerRow = new Int32Array(rows.length);
+  for (const column of parsed) {
+    for (let i = 0; i < column.length; i++)
+      if (isImputed(column[i] as Parsed)) missingPerRow[i]! += 1;
+  }
   const rowIndex: number[] = [];
   const excluded: number[] = [];
-  parsed.forEach((answers, i) => {
-    const missing = answers.filter(isImputed).length;
-    if (missing > maxMissingShare * features.length) excluded.push(i);
+  for (let i = 0; i < rows.length; i++) {
+    if ((missingPerRow[i] as number) > maxMissingShare * features.length) excluded.push(i);
     else rowIndex.push(i);
-  });
+  }
 
   const imputed: Record<string, number> = {};
   const unrecognised: Record<string, number> = {};
   const clamped: Record<string, number> = {};
   const spec = features.map((feature, q) => {
+    const column = parsed[q] as Parsed[];
     // Imputation values and observed ranges come from the respondents actually clustered.
-    const answers = rowIndex.map((i) => parsed[i]?.[q] as Parsed);
+    const answers = rowIndex.map((i) => column[i] as Parsed);
     imputed[feature.id] = answers.filter(isImputed).length;
-    unrecognised[feature.id] = parsed.reduce((n, r) => {
-      const a = r[q] as Parsed;
-      return n + (a.state === "unrecognised" || (a.state === "choices" && a.unknown > 0) ? 1 : 0);
-    }, 0);
+    unrecognised[feature.id] = column.reduce(
+      (n, a) =>
+        n + (a.state === "unrecognised" || (a.state === "choices" && a.unknown > 0) ? 1 : 0),
+      0,
+    );
     const resolved = resolveFeature(feature, answers);
     clamped[feature.id] = answers.filter(
       (a) => a.state === "value" && (a.value < resolved.min || a.value > resolved.max),
@@ -317,9 +391,17 @@ export function encodeAnswers(
     return resolved;
   });
 
-  const matrix = rowIndex.map((i) =>
-    spec.flatMap((feature, q) => encodeAnswer(feature, parsed[i]?.[q] as Parsed)),
-  );
+  const cols = spec.reduce((sum, f) => sum + widthOf(f), 0);
+  const data = new Float64Array(rowIndex.length * cols);
+  let start = 0;
+  spec.forEach((feature, q) => {
+    const column = parsed[q] as Parsed[];
+    for (let r = 0; r < rowIndex.length; r++) {
+      encodeAnswerInto(feature, column[rowIndex[r] as number] as Parsed, data, r * cols + start);
+    }
+    start += widthOf(feature);
+  });
+  const matrix = denseMatrix(rowIndex.length, cols, data);
   if (options.weighting === "spread") balanceSpread(spec, matrix);
   return {
     matrix,
@@ -335,25 +417,21 @@ export function encodeAnswers(
 }
 
 /** Summed variance of each question's columns in the encoded matrix (one entry per question). */
-function questionVariances(
-  spec: readonly ResolvedFeature[],
-  matrix: readonly number[][],
-): number[] {
-  const n = matrix.length;
-  const cols = matrix[0]?.length ?? 0;
+function questionVariances(spec: readonly ResolvedFeature[], matrix: DenseMatrix): number[] {
+  const { rows: n, cols, data } = matrix;
   const sum = new Float64Array(cols);
   const sumSq = new Float64Array(cols);
-  for (const row of matrix) {
+  for (let i = 0; i < n; i++) {
+    const offset = i * cols;
     for (let j = 0; j < cols; j++) {
-      const v = row[j] as number;
+      const v = data[offset + j] as number;
       sum[j]! += v;
       sumSq[j]! += v * v;
     }
   }
   let j = 0;
   return spec.map((feature) => {
-    const width =
-      feature.kind === "categorical" || feature.kind === "multi" ? feature.options.length : 1;
+    const width = widthOf(feature);
     let variance = 0;
     for (let c = 0; c < width; c++, j++) {
       const mean = (sum[j] as number) / n;
@@ -375,8 +453,8 @@ function questionVariances(
  * either way: a question nearly everyone answers alike must not blow its few dissenters up into a
  * persona of their own. Weights are stored in the spec, so encodeWithSpec repeats them.
  */
-function balanceSpread(spec: ResolvedFeature[], matrix: number[][]): void {
-  if (matrix.length < 2) return;
+function balanceSpread(spec: ResolvedFeature[], matrix: DenseMatrix): void {
+  if (matrix.rows < 2) return;
   const variances = questionVariances(spec, matrix);
   const spread = variances.filter((v) => v > 0);
   if (spread.length === 0) return;
@@ -384,15 +462,14 @@ function balanceSpread(spec: ResolvedFeature[], matrix: number[][]): void {
   const factors = variances.map((v) =>
     v > 0 ? Math.min(MAX_SPREAD_FACTOR, Math.max(1 / MAX_SPREAD_FACTOR, Math.sqrt(target / v))) : 1,
   );
-  const columnFactor = spec.flatMap((feature, q) => {
-    const width =
-      feature.kind === "categorical" || feature.kind === "multi" ? feature.options.length : 1;
-    return new Array<number>(width).fill(factors[q] as number);
-  });
+  const columnFactor = spec.flatMap((feature, q) =>
+    new Array<number>(widthOf(feature)).fill(factors[q] as number),
+  );
   spec.forEach((feature, q) => (feature.columnWeight *= factors[q] as number));
   // In place: at a million rows a second copy of the matrix would double the peak memory.
-  for (const row of matrix) {
-    for (let j = 0; j < row.length; j++) row[j] = (row[j] as number) * (columnFactor[j] as number);
+  const { cols, data } = matrix;
+  for (let i = 0; i < data.length; i++) {
+    data[i] = (data[i] as number) * (columnFactor[i % cols] as number);
   }
 }
 
@@ -411,13 +488,16 @@ const NOISE_CORRELATION = 0.08;
  */
 function unrelatedQuestions(
   spec: readonly ResolvedFeature[],
-  matrix: readonly (readonly number[])[],
+  matrix: DenseMatrix,
 ): UnrelatedQuestion[] {
-  const n = Math.min(matrix.length, ASSOCIATION_ROWS);
+  const n = Math.min(matrix.rows, ASSOCIATION_ROWS);
   if (spec.length < 3 || n < 200) return [];
-  const step = matrix.length / n;
-  const rows = Array.from({ length: n }, (_, i) => matrix[Math.floor(i * step)] as number[]);
-  const cols = rows[0]?.length ?? 0;
+  const step = matrix.rows / n;
+  const { cols, data } = matrix;
+  const rows = Array.from({ length: n }, (_, i) => {
+    const offset = Math.floor(i * step) * cols;
+    return data.subarray(offset, offset + cols);
+  });
   const owner = spec.flatMap((f, q) =>
     new Array<number>(f.kind === "categorical" || f.kind === "multi" ? f.options.length : 1).fill(
       q,
@@ -469,9 +549,15 @@ export function encodeWithSpec(
         ? f.options
         : undefined,
   }));
-  return rows.map((row) =>
-    spec.flatMap((feature, q) =>
-      encodeAnswer(feature, parseAnswer(asSpecs[q] as FeatureSpec, row[feature.id])),
-    ),
-  );
+  const cols = spec.reduce((sum, f) => sum + widthOf(f), 0);
+  const scratch = new Float64Array(cols);
+  return rows.map((row) => {
+    let start = 0;
+    spec.forEach((feature, q) => {
+      const answer = parseAnswer(asSpecs[q] as FeatureSpec, row[feature.id]);
+      encodeAnswerInto(feature, answer, scratch, start);
+      start += widthOf(feature);
+    });
+    return Array.from(scratch);
+  });
 }

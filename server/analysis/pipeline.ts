@@ -5,8 +5,9 @@
 // randomness comes from the seed. It refuses inputs too small for personas to mean anything
 // (typed AnalysisInputError with a sentence a researcher can act on) rather than clustering them.
 import { chooseK, type KChoice } from "./choose-k";
-import { encodeAnswers, type EncodedMatrix, type FeatureSpec } from "./encode";
-import { ambiguousMembers, squaredDistance } from "./kmeans";
+import { encodeAnswersDense, type DenseEncodedMatrix, type FeatureSpec } from "./encode";
+import { ambiguousMembers } from "./kmeans";
+import type { DenseMatrix } from "./kmeans-matrix";
 import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
 import { labelColumns, labelTraits } from "./option-labels";
 import { draftPersonaCard } from "./persona-card";
@@ -156,7 +157,7 @@ function encodeSegment(
   segment: readonly QuestionDefinition[],
   responses: readonly SurveyResponse[],
   maxMissingShare: number,
-): EncodedMatrix {
+): DenseEncodedMatrix {
   const features: FeatureSpec[] = segment.map((q) => ({
     id: q.id,
     kind: q.kind as FeatureSpec["kind"],
@@ -166,7 +167,7 @@ function encodeSegment(
     max: q.max,
   }));
   try {
-    return encodeAnswers(
+    return encodeAnswersDense(
       features,
       responses.map((r) => r.answers),
       { maxMissingShare, weighting: "spread" },
@@ -176,8 +177,8 @@ function encodeSegment(
   }
 }
 
-function chooseKOrExplain(matrix: number[][], params: AnalysisResult["parameters"]): KChoice {
-  const n = matrix.length;
+function chooseKOrExplain(matrix: DenseMatrix, params: AnalysisResult["parameters"]): KChoice {
+  const n = matrix.rows;
   // Every k tried must leave room for minPerPersona respondents per persona on average.
   const kMaxBySize = Math.floor(n / params.minPerPersona);
   const forced = params.forcedK ?? undefined;
@@ -213,16 +214,29 @@ function chooseKOrExplain(matrix: number[][], params: AnalysisResult["parameters
 
 /** Member row indices of each persona, closest to its centroid first (ties by row). */
 function membersByCloseness(
-  matrix: readonly (readonly number[])[],
+  matrix: DenseMatrix,
   assignments: readonly number[],
   centroids: readonly (readonly number[])[],
 ): number[][] {
-  return centroids.map((centroid, persona) =>
-    assignments
-      .flatMap((a, row) => (a === persona ? [row] : []))
-      .map((row) => ({ row, d: squaredDistance(matrix[row] as number[], centroid) }))
-      .sort((a, b) => a.d - b.d || a.row - b.row)
-      .map((m) => m.row),
+  const { cols, data } = matrix;
+  // One distance per row in a typed array, summed column by column in order as
+  // kmeans.squaredDistance does, rather than an object per row.
+  const distance = new Float64Array(assignments.length);
+  const members: number[][] = centroids.map(() => []);
+  for (let row = 0; row < assignments.length; row++) {
+    const persona = assignments[row] as number;
+    const centroid = centroids[persona] as readonly number[];
+    const offset = row * cols;
+    let sum = 0;
+    for (let j = 0; j < cols; j++) {
+      const d = (data[offset + j] as number) - (centroid[j] as number);
+      sum += d * d;
+    }
+    distance[row] = sum;
+    members[persona]?.push(row);
+  }
+  return members.map((rows) =>
+    rows.sort((a, b) => (distance[a] as number) - (distance[b] as number) || a - b),
   );
 }
 
@@ -245,7 +259,7 @@ export function runAnalysis(
     );
   }
   const encoded = encodeSegment(segment, input.responses, params.maxMissingShare);
-  const n = encoded.matrix.length;
+  const n = encoded.matrix.rows;
   if (n < params.minRespondents) {
     const excluded = encoded.excluded.length;
     throw new AnalysisInputError(
@@ -289,6 +303,8 @@ export function runAnalysis(
     );
   const ambiguousRows = new Set(ambiguous.map((a) => a.index));
   const closeness = membersByCloseness(encoded.matrix, fit.assignments, fit.centroids);
+  const idsOf = (rows: readonly number[]): string[] =>
+    rows.map((row) => (clustered[row] as SurveyResponse).id);
   const personas: Persona[] = profile.personas.map((p) => {
     const persona = p.persona;
     const members = closeness[persona] as number[];
@@ -325,9 +341,7 @@ export function runAnalysis(
         nearThreshold: s?.nearThreshold ?? false,
       },
       centroid: [...(fit.centroids[persona] as number[])],
-      memberIds: fit.assignments.flatMap((a, row) =>
-        a === persona ? [(clustered[row] as SurveyResponse).id] : [],
-      ),
+      memberIds: idsOf(members.slice().sort((x, y) => x - y)),
       ambiguousMemberIds: ambiguous
         .filter((a) => a.nearest === persona)
         .map((a) => (clustered[a.index] as SurveyResponse).id),
@@ -413,7 +427,7 @@ function jaccardText(stability: Persona["stability"]): string {
 function warningsFor(
   personas: readonly Persona[],
   choice: KChoice,
-  encoded: EncodedMatrix,
+  encoded: DenseEncodedMatrix,
   params: AnalysisResult["parameters"],
 ): string[] {
   const warnings: string[] = [];

@@ -139,13 +139,34 @@ export function pairOption(
   return YES.test(second.trim()) && !YES.test(first.trim()) ? second : first;
 }
 
+/**
+ * Every respondent's chosen options for one question. Each distinct plain answer is read once and
+ * its (never modified) list shared, so a million respondents hold references, not a million lists.
+ */
+function choiceColumn(
+  question: QuestionDefinition,
+  responses: readonly SurveyResponse[],
+): (readonly string[] | null)[] {
+  const known = new Map<unknown, readonly string[] | null>();
+  return responses.map((r) => {
+    const answer = r.answers[question.id];
+    if (typeof answer === "object" && answer !== null) return choiceAnswer(question, answer);
+    let chosen = known.get(answer);
+    if (chosen === undefined) {
+      chosen = choiceAnswer(question, answer);
+      known.set(answer, chosen);
+    }
+    return chosen;
+  });
+}
+
 function shareTraits(
   question: QuestionDefinition,
   input: ProfileInput,
   confidence: number,
   segmentInput: boolean,
 ): Untested[] {
-  const answers = input.responses.map((r) => choiceAnswer(question, r.answers[question.id]));
+  const answers = choiceColumn(question, input.responses);
   const options = optionsOf(question, answers);
   const compared = comparedOptions(question, options, answers);
   const tested = new Set(compared.options);
@@ -236,13 +257,25 @@ function meanTraits(
     values.filter((v): v is number => v !== null),
   );
   const out: Untested[] = [];
+  // Answers per persona, so that each persona's two groups are allocated at their final size:
+  // at a million respondents, grown arrays leave hundreds of megabytes of garbage per question.
+  const answered = new Array<number>(input.k).fill(0);
+  let answeredAll = 0;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    answered[input.assignments[i] as number]! += 1;
+    answeredAll++;
+  });
   for (let persona = 0; persona < input.k; persona++) {
-    const x: number[] = [];
-    const y: number[] = [];
+    const nx = answered[persona] as number;
+    const x = new Array<number>(nx);
+    const y = new Array<number>(answeredAll - nx);
+    let ix = 0;
+    let iy = 0;
     values.forEach((v, i) => {
       if (v === null) return;
-      if (input.assignments[i] === persona) x.push(v);
-      else y.push(v);
+      if (input.assignments[i] === persona) x[ix++] = v;
+      else y[iy++] = v;
     });
     // A mean's interval and Welch's test need two values per group.
     if (x.length < 2 || y.length < 2) continue;

@@ -3,7 +3,7 @@
 // scales), where exact permutation p-values do not apply; with correct = true the continuity
 // correction matches R's default.
 import { normalTwoSidedP } from "./distributions";
-import { midRanks } from "./ranks";
+import { valueCounts } from "./value-counts";
 
 export interface MannWhitneyResult {
   /** U statistic of x (R's W): pairs (xi, yj) with xi > yj, ties counting one half. */
@@ -22,12 +22,21 @@ export function mannWhitneyU(
   const n1 = x.length;
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) throw new RangeError("Mann-Whitney U needs two non-empty groups.");
-  const { ranks, tieSizes } = midRanks([...x, ...y]);
+  // Mid-ranks from the table of distinct values: every rank is a multiple of 1/2 and the sums
+  // stay far below 2^53, so they are exact and equal to summing each value's rank in turn; the
+  // tie terms are added in ascending value order, as midRanks lists them.
+  const { countX, countY } = valueCounts(x, y);
   let rankSumX = 0;
-  for (let i = 0; i < n1; i++) rankSumX += ranks[i] as number;
+  let tieTerm = 0;
+  let below = 0;
+  for (let t = 0; t < countX.length; t++) {
+    const tied = (countX[t] as number) + (countY[t] as number);
+    rankSumX += (countX[t] as number) * ((2 * below + tied + 1) / 2);
+    if (tied > 1) tieTerm += tied * tied * tied - tied;
+    below += tied;
+  }
   const u = rankSumX - (n1 * (n1 + 1)) / 2;
   const n = n1 + n2;
-  const tieTerm = tieSizes.reduce((sum, t) => sum + t * t * t - t, 0);
   const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
   // Every value tied: the ranks carry no information at all.
   if (!(variance > 0)) return { u, z: 0, p: 1 };
