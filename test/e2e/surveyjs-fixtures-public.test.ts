@@ -1,7 +1,8 @@
-// Two of issue 11's SurveyJS file shapes (test/fixtures/surveyjs), imported through the app's
+// Three of the SurveyJS file shapes (test/fixtures/surveyjs), imported through the app's
 // service, published and answered on the public page in Chromium: a chain of dropdowns whose
-// `and` conditions reveal each next question only for the answers above it, and a German
-// matrixdropdown answered on a German-speaking browser. The stored answers are read back
+// `and` conditions reveal each next question only for the answers above it, a German
+// matrixdropdown answered on a German-speaking browser, and a product-feedback survey with a
+// grid, two scales, a question a visible trigger shows and a multipletext's boxes. The stored answers are read back
 // through the response export with the original choice values.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,6 +31,7 @@ interface Seeded {
   workspaceId: string;
   stores: { id: string; slug: string };
   praxis: { id: string; slug: string };
+  feedback: { id: string; slug: string };
 }
 
 let app: RunningApp;
@@ -57,10 +59,12 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
     };
     const stores = await publish("store-finder-dropdowns.json");
     const praxis = await publish("praxis-matrixdropdown-de.json");
+    const feedback = await publish("product-feedback.json");
     expect(stores.unmapped).toBe(0);
+    expect(feedback.unmapped).toBe(0);
     // The default language and three German-only titles are listed, nothing else.
     expect(praxis.unmapped).toBe(4);
-    return { workspaceId: actor.workspaceId, stores, praxis };
+    return { workspaceId: actor.workspaceId, stores, praxis, feedback };
   } finally {
     await db.close();
   }
@@ -170,6 +174,60 @@ describe("SurveyJS files on the public page", () => {
       bewertung__freundlichkeit: 1,
       bewertung__aufklarung: 1,
       locale: "de",
+    });
+  }, 60_000);
+
+  it("a product-feedback survey: its grid, scales, trigger-shown question and text boxes", async () => {
+    const page = await openPage(browser, { locale: "en-GB" });
+    await page.goto(`${app.baseUrl}/s/${seeded.feedback.slug}`);
+    await page.locator('form[data-ready="true"]').waitFor();
+    await question(page, "usagefrequency")
+      .getByRole("radio", { name: "A few times a week", exact: true })
+      .check();
+    const grid = question(page, "featuresatisfaction");
+    await grid.getByText("Offline mode").waitFor();
+    const rowNames = await grid
+      .locator('input[type="radio"]')
+      .evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))]);
+    expect(rowNames).toHaveLength(4);
+    for (const name of rowNames) await grid.locator(`input[name="${name}"][value="3"]`).check();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await question(page, "recommend").waitFor();
+    await question(page, "easeofuse").getByRole("radio", { name: "6", exact: true }).check();
+    // The visible trigger: a score of 6 or less shows the follow-up, which is then required.
+    expect(await question(page, "whatwouldchange").count()).toBe(0);
+    await question(page, "recommend").getByRole("radio", { name: "9", exact: true }).check();
+    expect(await question(page, "whatwouldchange").count()).toBe(0);
+    await question(page, "recommend").getByRole("radio", { name: "5", exact: true }).check();
+    await question(page, "whatwouldchange").waitFor();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("alert").getByText("One answer needs your attention.").waitFor();
+    await page.locator("#q-whatwouldchange-input").fill("A week view that fits my phone.");
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await question(page, "devices_phone").waitFor();
+    await page.locator("#q-devices_phone-input").fill("Pixel 8");
+    await page.locator("#q-devices_computer-input").fill("Work laptop");
+    await page.locator("#q-devices_hoursperweek-input").fill("4");
+    await page.getByRole("button", { name: "Submit" }).click();
+    await page.getByRole("heading", { name: "Thank you!", exact: true }).waitFor();
+    await page.close();
+
+    const rows = await exported(seeded.feedback.id);
+    expect(rows).toHaveLength(1);
+    const row = rows[0] ?? {};
+    const gridCells = Object.entries(row).filter(([k]) => k.startsWith("featuresatisfaction__"));
+    expect(gridCells.map(([, v]) => v)).toEqual([3, 3, 3, 3]);
+    expect(row).toMatchObject({
+      usagefrequency: "weekly",
+      easeofuse: 6,
+      recommend: 5,
+      whatwouldchange: "A week view that fits my phone.",
+      devices_phone: "Pixel 8",
+      devices_computer: "Work laptop",
+      devices_hoursperweek: 4,
     });
   }, 60_000);
 });
