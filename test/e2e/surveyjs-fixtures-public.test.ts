@@ -1,9 +1,10 @@
-// Three of the SurveyJS file shapes (test/fixtures/surveyjs), imported through the app's
-// service, published and answered on the public page in Chromium: a chain of dropdowns whose
-// `and` conditions reveal each next question only for the answers above it, a German
-// matrixdropdown answered on a German-speaking browser, and a product-feedback survey with a
-// grid, two scales, a question a visible trigger shows and a multipletext's boxes. The stored answers are read back
-// through the response export with the original choice values.
+// The five SurveyJS file shapes (test/fixtures/surveyjs), imported through the app's service,
+// published and answered on the public page in Chromium: a chain of dropdowns whose `and`
+// conditions reveal each next question only for the answers above it, a German matrixdropdown
+// answered on a German-speaking browser, a product-feedback survey with a grid, two scales, a
+// question a visible trigger shows and a multipletext's boxes, a translated survey in German,
+// and eight pages of compound show/require conditions. The stored answers are read back through
+// the response export with the original choice values.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -32,6 +33,8 @@ interface Seeded {
   stores: { id: string; slug: string };
   praxis: { id: string; slug: string };
   feedback: { id: string; slug: string };
+  hotel: { id: string; slug: string };
+  family: { id: string; slug: string };
 }
 
 let app: RunningApp;
@@ -60,11 +63,16 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
     const stores = await publish("store-finder-dropdowns.json");
     const praxis = await publish("praxis-matrixdropdown-de.json");
     const feedback = await publish("product-feedback.json");
+    const hotel = await publish("hotel-stay-translated.json");
+    const family = await publish("family-mobility-8-pages.json");
     expect(stores.unmapped).toBe(0);
     expect(feedback.unmapped).toBe(0);
+    expect(family.unmapped).toBe(0);
+    // Only the French translation of one row label is left out.
+    expect(hotel.unmapped).toBe(1);
     // The default language and three German-only titles are listed, nothing else.
     expect(praxis.unmapped).toBe(4);
-    return { workspaceId: actor.workspaceId, stores, praxis, feedback };
+    return { workspaceId: actor.workspaceId, stores, praxis, feedback, hotel, family };
   } finally {
     await db.close();
   }
@@ -228,6 +236,101 @@ describe("SurveyJS files on the public page", () => {
       devices_phone: "Pixel 8",
       devices_computer: "Work laptop",
       devices_hoursperweek: 4,
+    });
+  }, 60_000);
+
+  it("a translated survey is answered in German: its radio groups and every row of its grid", async () => {
+    const page = await openPage(browser, { locale: "de-DE" });
+    await page.goto(`${app.baseUrl}/s/${seeded.hotel.slug}`);
+    await page.locator('form[data-ready="true"]').waitFor();
+    await page.getByRole("heading", { name: "Ihre Reise", exact: true }).waitFor();
+    await question(page, "trippurpose")
+      .getByRole("radio", { name: "Im Urlaub", exact: true })
+      .check();
+    await question(page, "bookedvia")
+      .getByRole("radio", { name: "Über ein Buchungsportal", exact: true })
+      .check();
+    await page.getByRole("button", { name: "Weiter" }).click();
+    await page.getByRole("heading", { name: "Wie es war", exact: true }).waitFor();
+    const grid = question(page, "staysteps");
+    await grid.getByText("Frühstück").waitFor();
+    const rowNames = await grid
+      .locator('input[type="radio"]')
+      .evaluateAll((inputs) => [...new Set(inputs.map((i) => (i as HTMLInputElement).name))]);
+    expect(rowNames).toHaveLength(4);
+    // Every row is required: three of four keep the respondent on the page.
+    for (const name of rowNames.slice(0, 3)) {
+      await grid.locator(`input[name="${name}"][value="4"]`).check();
+    }
+    await page.getByRole("button", { name: "Absenden" }).click();
+    await page.getByRole("alert").getByText("Eine Antwort braucht Ihre Aufmerksamkeit.").waitFor();
+    await grid.locator(`input[name="${rowNames[3]}"][value="5"]`).check();
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole("button", { name: "Absenden" }).click();
+    await page.getByRole("heading", { name: "Vielen Dank!", exact: true }).waitFor();
+    await page.close();
+
+    const rows = await exported(seeded.hotel.id);
+    expect(rows).toHaveLength(1);
+    const row = rows[0] ?? {};
+    const gridCells = Object.entries(row).filter(([k]) => k.startsWith("staysteps__"));
+    expect(gridCells.map(([, v]) => v)).toEqual([4, 4, 4, 5]);
+    expect(row).toMatchObject({ trippurpose: "leisure", bookedvia: "portal", locale: "de" });
+  }, 60_000);
+
+  it("eight pages of compound conditions show, hide and require questions as the answers go", async () => {
+    const page = await openPage(browser, { locale: "en-GB" });
+    await page.goto(`${app.baseUrl}/s/${seeded.family.slug}`);
+    await page.locator('form[data-ready="true"]').waitFor();
+    const next = () => page.getByRole("button", { name: "Next" }).click();
+    await question(page, "household")
+      .getByRole("radio", { name: "More than two of us", exact: true })
+      .check();
+    await next();
+    await question(page, "haskids").getByRole("radio", { name: "Yes", exact: true }).check();
+    await next();
+    // Kids and more than one in the household: the count shows, then the ages once it is 1+.
+    await question(page, "kidcount").waitFor();
+    expect(await question(page, "kidagegroups").count()).toBe(0);
+    await page.locator("#q-kidcount-input").fill("2");
+    await question(page, "kidagegroups").waitFor();
+    await question(page, "kidagegroups")
+      .getByRole("checkbox", { name: "6 to 12", exact: true })
+      .check();
+    await next();
+    await question(page, "caruse")
+      .getByRole("checkbox", { name: "Getting to work", exact: true })
+      .check();
+    await next();
+    await question(page, "distance").waitFor();
+    await page.locator("#q-distance-input").fill("8");
+    await next();
+    // A car that is used and a commute under 15 km: the switch question shows.
+    await question(page, "wouldswitch").getByRole("radio", { name: "No", exact: true }).check();
+    await next();
+    // Kids in the household make the budget required.
+    await question(page, "monthlybudget").waitFor();
+    await next();
+    await page.getByRole("alert").getByText("One answer needs your attention.").waitFor();
+    await page.locator("#q-monthlybudget-input").fill("120");
+    await next();
+    await question(page, "whynotswitch").waitFor();
+    await page.locator("#q-whynotswitch-input").fill("The bus takes three times as long.");
+    await expectNoSeriousA11yIssues(page);
+    await page.getByRole("button", { name: "Submit" }).click();
+    await page.getByRole("heading", { name: "Thank you!", exact: true }).waitFor();
+    await page.close();
+
+    const rows = await exported(seeded.family.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      household: "many",
+      haskids: "yes",
+      kidcount: 2,
+      distance: 8,
+      wouldswitch: "no",
+      monthlybudget: 120,
+      whynotswitch: "The bus takes three times as long.",
     });
   }, 60_000);
 });
