@@ -122,6 +122,16 @@ async function fillMapFromRun(db: Db, journeyMapId: string, runId: string) {
   }
 }
 
+/** The newest finished run of the survey linked to a map, or null (no survey, or no run yet). */
+async function linkedSurveyRun(db: Db, journeyMapId: string): Promise<{ id: string } | null> {
+  const map = await db.journeyMap.findUnique({
+    where: { id: journeyMapId },
+    select: { workspaceId: true, surveyId: true },
+  });
+  if (!map?.surveyId) return null;
+  return newestSucceededRun(db, map.workspaceId, map.surveyId);
+}
+
 /**
  * After a survey was linked to a map: fills the map from that survey's newest finished run, if
  * there is one. The link stands either way; a failure is logged and the map waits for the next
@@ -131,12 +141,7 @@ export async function fillLinkedMap(
   db: Db,
   journeyMapId: string,
 ): Promise<{ runId: string } | null> {
-  const map = await db.journeyMap.findUnique({
-    where: { id: journeyMapId },
-    select: { workspaceId: true, surveyId: true },
-  });
-  if (!map?.surveyId) return null;
-  const run = await newestSucceededRun(db, map.workspaceId, map.surveyId);
+  const run = await linkedSurveyRun(db, journeyMapId);
   if (!run) return null;
   try {
     await fillMapFromRun(db, journeyMapId, run.id);
@@ -234,12 +239,7 @@ export async function requestLinkedMapFill(
   queue: JobQueue,
   journeyMapId: string,
 ): Promise<{ runId: string } | null> {
-  const map = await db.journeyMap.findUnique({
-    where: { id: journeyMapId },
-    select: { workspaceId: true, surveyId: true },
-  });
-  if (!map?.surveyId) return null;
-  const run = await newestSucceededRun(db, map.workspaceId, map.surveyId);
+  const run = await linkedSurveyRun(db, journeyMapId);
   if (!run) return null;
   await enqueueMapFill(db, queue, journeyMapId, run.id);
   return { runId: run.id };
