@@ -6,7 +6,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/server/db/client";
-import { demoUsers } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import {
@@ -18,6 +17,7 @@ import {
   startApp,
   type RunningApp,
 } from "./harness";
+import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
 let app: RunningApp;
 let browser: Browser;
@@ -26,14 +26,7 @@ let importUrl = "";
 async function seed(env: NodeJS.ProcessEnv) {
   const db = await openDatabase(resolveDatabaseTarget(env));
   try {
-    const email = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
-    const owner = await db.prisma.user.findUniqueOrThrow({
-      where: { email },
-      include: { memberships: true },
-    });
-    const membership = owner.memberships.find((m) => m.role === "OWNER");
-    if (!membership) throw new Error("The demo owner has no workspace to seed into.");
-    const actor = { workspaceId: membership.workspaceId, userId: owner.id, role: "OWNER" as const };
+    const actor = await demoOwnerActor(db.prisma);
     const survey = await createSurvey(db.prisma, actor, { title: "Developer survey" }, [
       {
         key: "gender",
@@ -58,7 +51,7 @@ async function seed(env: NodeJS.ProcessEnv) {
       { key: "comment", type: "LONG_TEXT", text: { en: "Comment" } },
     ]);
     await publishSurvey(db.prisma, actor, survey.id);
-    importUrl = `/w/${membership.workspaceId}/surveys/${survey.id}/responses/import`;
+    importUrl = `/w/${actor.workspaceId}/surveys/${survey.id}/responses/import`;
   } finally {
     await db.close();
   }
@@ -85,7 +78,7 @@ const csv = [
 describe("CSV import of a messy public survey file", () => {
   it("offers recodes, shows the bias of skipping, and imports every row", async () => {
     const page = await openPage(browser);
-    await signIn(page, app.baseUrl, demoUsers.find((u) => u.role === "OWNER")?.email ?? "");
+    await signIn(page, app.baseUrl, demoOwnerEmail);
     await page.goto(`${app.baseUrl}${importUrl}`);
     await page.getByRole("heading", { name: "Import responses" }).waitFor();
     await page.getByLabel("CSV file").setInputFiles({

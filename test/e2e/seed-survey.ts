@@ -1,6 +1,6 @@
 // Seeds published surveys for the respondent e2e test, through the real services, into the
 // app's database before its server starts (PGlite allows one process at a time).
-import { openDatabase } from "~/server/db/client";
+import { openDatabase, type Db } from "~/server/db/client";
 import { demoUsers } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
@@ -104,6 +104,20 @@ export const respondentQuestions: TQuestionDefinitionInput[] = [
   },
 ];
 
+/** The demo owner's e-mail: the account e2e files sign in with to seed and to read exports. */
+export const demoOwnerEmail = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
+
+/** The demo owner acting in their own workspace, for seeding through the app's services. */
+export async function demoOwnerActor(prisma: Db): Promise<MembershipView> {
+  const owner = await prisma.user.findUniqueOrThrow({
+    where: { email: demoOwnerEmail },
+    include: { memberships: true },
+  });
+  const membership = owner.memberships.find((m) => m.role === "OWNER");
+  if (!membership) throw new Error("The demo owner has no workspace to seed into.");
+  return { workspaceId: membership.workspaceId, userId: owner.id, role: "OWNER" };
+}
+
 export interface SeededSurveys {
   openSlug: string;
   closedSlug: string;
@@ -112,18 +126,7 @@ export interface SeededSurveys {
 export async function seedRespondentSurveys(env: NodeJS.ProcessEnv): Promise<SeededSurveys> {
   const db = await openDatabase(resolveDatabaseTarget(env));
   try {
-    const ownerEmail = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
-    const owner = await db.prisma.user.findUniqueOrThrow({
-      where: { email: ownerEmail },
-      include: { memberships: true },
-    });
-    const membership = owner.memberships.find((m) => m.role === "OWNER");
-    if (!membership) throw new Error("The demo owner has no workspace to seed into.");
-    const actor: MembershipView = {
-      workspaceId: membership.workspaceId,
-      userId: owner.id,
-      role: "OWNER",
-    };
+    const actor = await demoOwnerActor(db.prisma);
     const open = await createSurvey(
       db.prisma,
       actor,

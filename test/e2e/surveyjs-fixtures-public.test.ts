@@ -9,9 +9,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
-import { demoUsers } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import type { MembershipView } from "~/server/services/access";
 import { publishSurvey } from "~/server/services/surveys";
 import { importSurveyJs } from "~/server/services/surveyjs";
 import {
@@ -22,11 +20,10 @@ import {
   startApp,
   type RunningApp,
 } from "./harness";
+import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/surveyjs/${name}`, import.meta.url), "utf8");
-
-const ownerEmail = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
 
 interface Seeded {
   workspaceId: string;
@@ -44,17 +41,7 @@ let seeded: Seeded;
 async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
   const db = await openDatabase(resolveDatabaseTarget(env));
   try {
-    const owner = await db.prisma.user.findUniqueOrThrow({
-      where: { email: ownerEmail },
-      include: { memberships: true },
-    });
-    const membership = owner.memberships.find((m) => m.role === "OWNER");
-    if (!membership) throw new Error("The demo owner has no workspace to seed into.");
-    const actor: MembershipView = {
-      workspaceId: membership.workspaceId,
-      userId: owner.id,
-      role: "OWNER",
-    };
+    const actor = await demoOwnerActor(db.prisma);
     const publish = async (file: string) => {
       const imported = await importSurveyJs(db.prisma, actor, { json: fixture(file) });
       await publishSurvey(db.prisma, actor, imported.id);
@@ -97,7 +84,7 @@ const question = (page: Page, key: string) => page.locator(`#q-${key}`);
 async function exported(surveyId: string): Promise<Record<string, unknown>[]> {
   const researcher = await openPage(browser);
   try {
-    await signIn(researcher, app.baseUrl, ownerEmail);
+    await signIn(researcher, app.baseUrl, demoOwnerEmail);
     const download = await researcher.request.get(
       `${app.baseUrl}/api/v1/workspaces/${seeded.workspaceId}/surveys/${surveyId}/responses/export?format=json`,
     );

@@ -7,9 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
-import { demoUsers } from "~/server/db/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import type { MembershipView } from "~/server/services/access";
 import { getSurveyForEditing, publishSurvey } from "~/server/services/surveys";
 import { importSurveyJs } from "~/server/services/surveyjs";
 import {
@@ -21,6 +19,7 @@ import {
   startApp,
   type RunningApp,
 } from "./harness";
+import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
 /** A clinic feedback survey in SurveyJS's own format: three pages, each with a title. */
 const clinicSurvey = {
@@ -110,18 +109,7 @@ let seeded: Seeded;
 async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
   const db = await openDatabase(resolveDatabaseTarget(env));
   try {
-    const email = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
-    const owner = await db.prisma.user.findUniqueOrThrow({
-      where: { email },
-      include: { memberships: true },
-    });
-    const membership = owner.memberships.find((m) => m.role === "OWNER");
-    if (!membership) throw new Error("The demo owner has no workspace to seed into.");
-    const actor: MembershipView = {
-      workspaceId: membership.workspaceId,
-      userId: owner.id,
-      role: "OWNER",
-    };
+    const actor = await demoOwnerActor(db.prisma);
     const imported = await importSurveyJs(db.prisma, actor, { json: JSON.stringify(clinicSurvey) });
     expect(imported.unmappedCount).toBe(0);
     const survey = await getSurveyForEditing(db.prisma, actor, imported.id);
@@ -254,7 +242,7 @@ describe("an imported SurveyJS survey on the public page", () => {
 
     // What was stored, read through the export a researcher downloads.
     const researcher = await openPage(browser);
-    await signIn(researcher, app.baseUrl, demoUsers.find((u) => u.role === "OWNER")?.email ?? "");
+    await signIn(researcher, app.baseUrl, demoOwnerEmail);
     const download = await researcher.request.get(
       `${app.baseUrl}/api/v1/workspaces/${seeded.workspaceId}/surveys/${seeded.surveyId}/responses/export?format=json`,
     );
