@@ -1,7 +1,7 @@
 // Which SurveyJS properties the import reads, and which it may skip because they only change
 // SurveyJS's layout. Anything in neither list is reported as left out.
 import { matrixProps } from "./matrix";
-import { customKey } from "./types";
+import { customKey, elementProps } from "./types";
 
 /** Settings that only change how SurveyJS lays things out; our page has its own layout. */
 export const layoutProps = new Set([
@@ -39,15 +39,7 @@ export const layoutProps = new Set([
 ]);
 
 export const questionProps = new Set([
-  "type",
-  "name",
-  "title",
-  "description",
-  "isRequired",
-  "visibleIf",
-  "visible",
-  "enableIf",
-  "requiredIf",
+  ...elementProps,
   "choices",
   "choicesOrder",
   "rateValues",

@@ -4,24 +4,11 @@
 // beside it (`settings.surveyJs.multipleText`), so export writes one element with the original
 // box names back and data collected with the original survey still matches.
 import type { TQuestionDefinition } from "../definition";
-import { customKey, type JsonObject } from "./types";
+import { customKey, elementProps, type JsonObject } from "./types";
 import { requireEnglish, writeText, type PartialText, type TextReader } from "./text";
 
 /** Settings of the multipletext element the import reads (layout ones are skipped silently). */
-export const multipleTextProps = new Set([
-  "type",
-  "name",
-  "title",
-  "description",
-  "isRequired",
-  "visibleIf",
-  "visible",
-  "enableIf",
-  "requiredIf",
-  "items",
-  "itemSize",
-  customKey,
-]);
+export const multipleTextProps = new Set([...elementProps, "items", "itemSize", customKey]);
 
 /** Settings of one box the import reads. */
 export const multipleTextItemProps = new Set([

@@ -15,6 +15,22 @@ import {
 /** Name of the custom property on the survey and on each question. SurveyJS keeps unknown keys. */
 export const customKey = "personaAtlas";
 
+/**
+ * Settings every question-like element shares: its identity, texts, requirement and the
+ * conditions that show, enable or require it.
+ */
+export const elementProps = [
+  "type",
+  "name",
+  "title",
+  "description",
+  "isRequired",
+  "visibleIf",
+  "visible",
+  "enableIf",
+  "requiredIf",
+];
+
 /** One thing in the SurveyJS file that the import could not carry over, and why. */
 export const ZUnmappedItem = z.object({
   /** Where it sits in the SurveyJS JSON, e.g. `pages[1].elements[3]`. */
