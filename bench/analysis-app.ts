@@ -24,11 +24,8 @@ import { applyMigrations } from "~/server/db/migrate";
 import type { DatabaseTarget } from "~/server/db/target";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { signUp } from "~/server/services/accounts";
 import { executeRun, getRun, startAnalysis } from "~/server/services/analysis-runs";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { createWorkspace } from "~/server/services/workspaces";
-import { benchQuestions, completeAnswers } from "./ingest-fixture";
+import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 
 type Engine = "pglite" | "postgres";
@@ -108,16 +105,7 @@ const seededValues: Record<string, { column: string; sql: string }> = {
 };
 
 async function setUp(db: OpenDatabase["prisma"]) {
-  const owner = await signUp(db, {
-    name: "Bench Owner",
-    email: "bench.owner@example.test",
-    password: "bench-password-long-enough",
-  });
-  if (!owner) throw new Error("The bench owner's email already has an account.");
-  const workspace = await createWorkspace(db, owner.id, { name: "Bench" });
-  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
-  const survey = await createSurvey(db, actor, { title: "Analysis at scale" }, benchQuestions);
-  await publishSurvey(db, actor, survey.id);
+  const { actor, survey } = await publishBenchSurvey(db, "Analysis at scale");
   const version = await db.surveyVersion.findFirstOrThrow({
     where: { surveyId: survey.id, publishedAt: { not: null } },
     include: { questions: true },

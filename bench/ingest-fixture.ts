@@ -1,7 +1,11 @@
 // The survey the ingestion benchmark submits to, and complete answers to it: 13 questions of
 // most types (Likert, choices, emotion and pain per stage, NPS, a number, open text), like a
-// journey survey.
+// journey survey; and the bench owner's workspace with that survey published.
+import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
+import { signUp } from "~/server/services/accounts";
+import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { createWorkspace } from "~/server/services/workspaces";
 
 export const benchQuestions: TQuestionDefinitionInput[] = [
   ...["price", "brand", "safety", "design"].map((topic): TQuestionDefinitionInput => ({
@@ -97,4 +101,19 @@ export function completeAnswers(): Record<string, number | string | string[]> {
     thoughts: pick(thoughts),
     age: between(18, 80),
   };
+}
+
+/** Signs the bench owner up on a fresh database and publishes the bench survey in their workspace. */
+export async function publishBenchSurvey(db: Db, title: string) {
+  const owner = await signUp(db, {
+    name: "Bench Owner",
+    email: "bench.owner@example.test",
+    password: "bench-password-long-enough",
+  });
+  if (!owner) throw new Error("The bench owner's email already has an account.");
+  const workspace = await createWorkspace(db, owner.id, { name: "Bench" });
+  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
+  const survey = await createSurvey(db, actor, { title }, benchQuestions);
+  await publishSurvey(db, actor, survey.id);
+  return { actor, survey };
 }

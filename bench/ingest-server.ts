@@ -20,12 +20,9 @@ import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
 import { handleSubmitResponse } from "~/server/http/v1/responses";
 import { createApiKey } from "~/server/services/api-keys";
-import { signUp } from "~/server/services/accounts";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { createWorkspace } from "~/server/services/workspaces";
 import { answerColumns } from "~/server/services/responses";
 import { rowToQuestion } from "~/server/services/survey-rows";
-import { benchQuestions, completeAnswers } from "./ingest-fixture";
+import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 
 type Exec = (sql: string, params: unknown[]) => Promise<unknown>;
 
@@ -96,16 +93,7 @@ async function bareLoop(db: Db, exec: Exec, surveyId: string, seconds: number, c
 }
 
 async function setUp(db: Db) {
-  const owner = await signUp(db, {
-    name: "Bench Owner",
-    email: "bench.owner@example.test",
-    password: "bench-password-long-enough",
-  });
-  if (!owner) throw new Error("The bench owner's email already has an account.");
-  const workspace = await createWorkspace(db, owner.id, { name: "Bench" });
-  const actor = { workspaceId: workspace.id, userId: owner.id, role: "OWNER" as const };
-  const survey = await createSurvey(db, actor, { title: "Ingestion bench" }, benchQuestions);
-  await publishSurvey(db, actor, survey.id);
+  const { actor, survey } = await publishBenchSurvey(db, "Ingestion bench");
   const { key } = await createApiKey(db, actor, { name: "Bench" });
   return { surveyId: survey.id, slug: survey.slug, key };
 }
