@@ -25,6 +25,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   if (target.kind === "postgres") {
     // One pool for Prisma and for the hot paths' direct statements (direct-sql.ts).
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle pooled connection the server ends (restart, dropped database) emits "error" on
+    // the pool; unheard, it would crash the process. The pool drops that client and the next
+    // query opens a fresh one.
+    pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     registerDirectSql(prisma, poolSql(pool));
