@@ -3,9 +3,9 @@
 //   1. system packages  Debian `chromium` and `poppler-utils` (e2e) and `postgresql` (pg); installed
 //                       with apt-get when running as root, otherwise the run stops and names the
 //                       install command.
-//   2. checks           prisma generate (always), then typecheck, lint, depcruise.
-//   3. unit             vitest project `unit`.
-//   4. services         vitest project `services` on in-memory PGlite.
+//   2. checks           prisma generate (always), then typecheck beside lint + depcruise.
+//   3. unit             vitest project `unit`, one worker per core.
+//   4. services         vitest project `services` on in-memory PGlite, one worker per core.
 //   5. pg               vitest project `services` again, on a throwaway PostgreSQL server
 //                       (fresh initdb in a temp dir, free port, removed afterwards, also on Ctrl-C).
 //   6. e2e              `npm run build`, then vitest project `e2e` (headless Debian Chromium).
