@@ -3,7 +3,7 @@
 // persona (traits with q values, a quote); a strategist sees the run but cannot start one; axe
 // finds no serious or critical problems on the run and persona pages.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createRng } from "~/server/analysis/rng";
 import { openDatabase } from "~/server/db/client";
@@ -14,13 +14,12 @@ import type { MembershipView } from "~/server/services/access";
 import { saveResponse } from "~/server/services/responses";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import {
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
   signIn,
   expectNoSeriousA11yIssues,
+  useAppAndBrowser,
 } from "./harness";
 
 const DEMO_TITLE = "Buying your car with Northwind";
@@ -114,15 +113,7 @@ async function ensureCarSurvey(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  app = await startApp({ beforeStart: ensureCarSurvey });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({ beforeStart: ensureCarSurvey }, (started) => ({ app, browser } = started));
 
 describe("persona analysis", () => {
   it("a researcher starts an analysis, follows it and opens a persona", async () => {

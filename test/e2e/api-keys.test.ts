@@ -3,31 +3,22 @@
 // surveys, read the published definition, submit and list a response), the owner revokes it
 // through the confirmation dialog and the key is refused at once; the API reference page and
 // the OpenAPI document are served; a strategist cannot reach key settings.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import {
   checkA11y,
   formatViolations,
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
   signIn,
+  useAppAndBrowser,
 } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
 async function api(path: string, key: string, init: RequestInit = {}) {
   const response = await fetch(`${app.baseUrl}${path}`, {

@@ -4,18 +4,17 @@
 // how skipping those rows would move the study-arm shares; mapping the rest to Other clears the
 // problems and the whole file imports. Checked with axe on the preview.
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import {
   expectNoSeriousA11yIssues,
-  launchBrowser,
   openPage,
   saveScreenshot,
   signIn,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
@@ -57,15 +56,7 @@ async function seed(env: NodeJS.ProcessEnv) {
   }
 }
 
-beforeAll(async () => {
-  app = await startApp({ beforeStart: seed });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({ beforeStart: seed }, (started) => ({ app, browser } = started));
 
 const treatment = ["M", "Male", "F", "female", "NA", "M"];
 const control = ["F", "Attack", "M", "Attack", "Female", "Attack"];

@@ -1,35 +1,20 @@
 // The foundation end to end, in Chromium against the built app: sign up, create a workspace,
 // invite a strategist by link, the strategist joins through the link and cannot reach
 // owner-only settings, sign out; the seeded demo owner signs in and sees the demo workspace.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
-  checkA11y,
-  formatViolations,
-  launchBrowser,
+  expectNoSeriousA11yIssues,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
+useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
 async function signUp(page: Page, name: string, email: string, password: string) {
   await page.getByLabel("Name", { exact: true }).fill(name);

@@ -27,7 +27,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { ensureAuthSecret, secretFile } from "~/server/auth/secret";
 import { demoPassword } from "~/server/db/seed";
 import { E2E_TEMPLATES_KEY } from "./global-setup";
@@ -271,6 +271,37 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     await stop();
     throw error;
   }
+}
+
+/** What a test file's setup started: its own app and a browser. */
+export interface AppAndBrowser {
+  app: RunningApp;
+  browser: Browser;
+}
+
+/**
+ * The setup most e2e files share, registered in the calling file (or describe block): before its
+ * tests, start the app (`startApp(options)`) and launch Chromium, then hand both to `onStarted`
+ * (which stores them in the file's own variables); after them, close the browser, then stop the
+ * app (which deletes its database). A file that needs more setup (a signed-in page, a temp
+ * folder) adds its own beforeAll/afterAll after this call: those run after this start and before
+ * this stop.
+ */
+export function useAppAndBrowser(
+  options: StartAppOptions,
+  onStarted: (started: AppAndBrowser) => void,
+): void {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp(options);
+    browser = await launchBrowser();
+    onStarted({ app, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
 }
 
 /** Headless Debian Chromium (playwright cannot download its own browsers here). */

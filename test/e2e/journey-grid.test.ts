@@ -7,17 +7,16 @@
 // problems. The strategist reads the demo map's evidence without controls (screenshot for the
 // README).
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
   checkA11y,
   formatViolations,
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
   signIn,
+  useAppAndBrowser,
 } from "./harness";
 
 const DEMO_MAP = "Buying a car with Northwind";
@@ -27,15 +26,7 @@ const STAGES = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purch
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
 const evidence = (page: Page) => page.locator("section.jm-evidence");
 const evidenceGrid = (page: Page) => evidence(page).locator("table.ev-grid");

@@ -2,16 +2,15 @@
 // a stage, adds a back-of-house touchpoint, moves a stage with the keyboard buttons and a
 // touchpoint by dragging, reloads and finds every change saved; axe finds no serious or critical
 // problems on the list and the editor. A strategist opens the demo map without any controls.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
   signIn,
   expectNoSeriousA11yIssues,
+  useAppAndBrowser,
 } from "./harness";
 
 const DEMO_MAP = "Buying a car with Northwind";
@@ -19,15 +18,7 @@ const DEMO_MAP = "Buying a car with Northwind";
 let app: RunningApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
 const grid = (page: Page) => page.locator("table.jm-grid").first();
 const stageNames = (page: Page) => grid(page).locator("thead .jm-stage-name").allTextContents();

@@ -17,12 +17,11 @@ import { resolveDatabaseTarget } from "~/server/db/target";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import {
   expectNoSeriousA11yIssues,
-  launchBrowser,
   openPage,
   saveScreenshot,
   signIn,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
@@ -50,17 +49,15 @@ async function ensureFilledMap(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+useAppAndBrowser({ beforeStart: ensureFilledMap }, (started) => ({ app, browser } = started));
+
 beforeAll(async () => {
-  app = await startApp({ beforeStart: ensureFilledMap });
-  browser = await launchBrowser();
   // An American browser: the PDF must carry its date format (the server alone would use en-GB).
   page = await openPage(browser, { viewport: { width: 1440, height: 900 }, locale: "en-US" });
   await signIn(page, app.baseUrl, "strategist@demo.personaatlas.test");
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 

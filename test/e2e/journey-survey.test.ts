@@ -7,15 +7,14 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   checkA11y,
   formatViolations,
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 
 let app: RunningApp;
@@ -23,15 +22,7 @@ let browser: Browser;
 
 const phone = { viewport: { width: 375, height: 740 }, hasTouch: true, locale: "en-GB" };
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const violations = await checkA11y(page);

@@ -4,14 +4,14 @@
 // (in_person) or test statistics (δ, q <, Cohen); every field that claims something opens its
 // evidence, a table of the traits it rests on; the answers behind the claims link to whole
 // responses, which open. Dates show in the viewer's locale (German here) with a month name.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ASK_NEXT_TIME, INSUFFICIENT_EVIDENCE } from "~/server/analysis/persona-card";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import { DEMO_STRATEGIST, openFirstPersona, signInAs } from "~/scripts/screenshot-card";
-import { launchBrowser, openPage, saveScreenshot, startApp, type RunningApp } from "./harness";
+import { openPage, saveScreenshot, type RunningApp, useAppAndBrowser } from "./harness";
 
 const FIELDS = [
   "Job",
@@ -42,16 +42,11 @@ async function ensureFinishedRun(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
+useAppAndBrowser({ beforeStart: ensureFinishedRun }, (started) => ({ app, browser } = started));
+
 beforeAll(async () => {
-  app = await startApp({ beforeStart: ensureFinishedRun });
-  browser = await launchBrowser();
   page = await openPage(browser, { viewport: { width: 1280, height: 900 }, locale: "de-DE" });
   await signInAs(page, app.baseUrl, DEMO_STRATEGIST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
 });
 
 /** Honest reasons a field may give instead of sentences. */

@@ -3,9 +3,9 @@
 // pays), summed and held to a budget. The page needs no zod, tRPC client, charts or studio code;
 // this test also fails when any of them creeps back in through a shared import.
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, openPage, startApp, type RunningApp } from "./harness";
+import { openPage, type RunningApp, useAppAndBrowser } from "./harness";
 import { seedRespondentSurveys, type SeededSurveys } from "./seed-survey";
 
 /**
@@ -28,19 +28,14 @@ let app: RunningApp;
 let browser: Browser;
 let seeded: SeededSurveys;
 
-beforeAll(async () => {
-  app = await startApp({
+useAppAndBrowser(
+  {
     beforeStart: async (env) => {
       seeded = await seedRespondentSurveys(env);
     },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+  },
+  (started) => ({ app, browser } = started),
+);
 
 interface LoadedScript {
   url: string;

@@ -2,16 +2,15 @@
 // answers with the keyboard, is stopped with readable errors, reloads half-way and resumes,
 // submits once and sees the thank-you page; the page speaks German to a German browser; closed
 // and unknown surveys are explained; axe finds no serious or critical problems.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
   checkA11y,
   formatViolations,
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 import { seedRespondentSurveys, type SeededSurveys } from "./seed-survey";
 
@@ -21,19 +20,14 @@ let seeded: SeededSurveys;
 
 const phone = { viewport: { width: 375, height: 740 }, hasTouch: true };
 
-beforeAll(async () => {
-  app = await startApp({
+useAppAndBrowser(
+  {
     beforeStart: async (env) => {
       seeded = await seedRespondentSurveys(env);
     },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+  },
+  (started) => ({ app, browser } = started),
+);
 
 async function expectNoSeriousA11yIssues(page: Page) {
   const violations = await checkA11y(page);

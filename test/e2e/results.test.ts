@@ -2,19 +2,18 @@
 // sees as many respondents as the database holds and the option counts of the main channel
 // question as a direct count gives them, narrows the summary to one answer with the keyboard,
 // searches the text answers, and axe finds no serious or critical problems.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { demoSurveyTitle } from "~/server/db/demo/car-buying-survey";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import {
   expectNoSeriousA11yIssues,
-  launchBrowser,
   openPage,
   saveScreenshot,
   signIn,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 
 let app: RunningApp;
@@ -48,16 +47,11 @@ async function countDemoAnswers(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  // The demo analysis is not needed here and takes half a minute.
-  app = await startApp({ env: { SEED_DEMO_ANALYSIS: "false" }, beforeStart: countDemoAnswers });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+// The demo analysis is not needed here and takes half a minute.
+useAppAndBrowser(
+  { env: { SEED_DEMO_ANALYSIS: "false" }, beforeStart: countDemoAnswers },
+  (started) => ({ app, browser } = started),
+);
 
 describe("results summary", () => {
   it(

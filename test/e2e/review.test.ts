@@ -9,19 +9,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { runDemoAnalysis } from "~/server/services/demo-analysis";
 import {
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
   signIn,
   expectNoSeriousA11yIssues,
+  useAppAndBrowser,
 } from "./harness";
 import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
@@ -53,14 +52,9 @@ async function ensureFinishedRun(env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  app = await startApp({ beforeStart: ensureFinishedRun });
-  browser = await launchBrowser();
-});
+useAppAndBrowser({ beforeStart: ensureFinishedRun }, (started) => ({ app, browser } = started));
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -1,29 +1,19 @@
 // Smoke test: the built app starts on a fresh database and serves an accessible sign-in page.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Browser } from "playwright-core";
 import {
   checkA11y,
   formatViolations,
-  launchBrowser,
   openPage,
   saveScreenshot,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 
 describe("smoke", () => {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
   it("serves the sign-in page with labelled fields and no serious a11y violations", async () => {
     if (!app || !browser) throw new Error("setup failed");

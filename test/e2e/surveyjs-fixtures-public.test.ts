@@ -6,7 +6,7 @@
 // and eight pages of compound show/require conditions. The stored answers are read back through
 // the response export with the original choice values.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
@@ -14,11 +14,10 @@ import { publishSurvey } from "~/server/services/surveys";
 import { importSurveyJs } from "~/server/services/surveyjs";
 import {
   expectNoSeriousA11yIssues,
-  launchBrowser,
   openPage,
   signIn,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
@@ -65,19 +64,14 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
   }
 }
 
-beforeAll(async () => {
-  app = await startApp({
+useAppAndBrowser(
+  {
     beforeStart: async (env) => {
       seeded = await seed(env);
     },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+  },
+  (started) => ({ app, browser } = started),
+);
 
 const question = (page: Page, key: string) => page.locator(`#q-${key}`);
 

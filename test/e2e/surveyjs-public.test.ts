@@ -4,7 +4,7 @@
 // questions for "No" and demand them for "Yes", an "Other" choice with its text box, and the
 // file's page titles. The answers are then read back through the response export: one column
 // per grid row and a column for the Other text. axe checks the grid page.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
@@ -12,12 +12,11 @@ import { getSurveyForEditing, publishSurvey } from "~/server/services/surveys";
 import { importSurveyJs } from "~/server/services/surveyjs";
 import {
   expectNoSeriousA11yIssues,
-  launchBrowser,
   openPage,
   saveScreenshot,
   signIn,
-  startApp,
   type RunningApp,
+  useAppAndBrowser,
 } from "./harness";
 import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
 
@@ -133,19 +132,14 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
   }
 }
 
-beforeAll(async () => {
-  app = await startApp({
+useAppAndBrowser(
+  {
     beforeStart: async (env) => {
       seeded = await seed(env);
     },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+  },
+  (started) => ({ app, browser } = started),
+);
 
 const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 const group = (page: Page, name: string) => page.locator(`#q-${seeded.key[name]}`);

@@ -1,7 +1,9 @@
 // Small builders for service and API tests: real rows through the real services.
 import type { Db } from "~/server/db/client";
+import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { MembershipView } from "~/server/services/access";
 import { signUp } from "~/server/services/accounts";
+import { createSurvey, publishSurvey } from "~/server/services/surveys";
 import { createWorkspace } from "~/server/services/workspaces";
 
 let counter = 0;
@@ -32,4 +34,37 @@ export async function addMember(
   await db.membership.create({ data: { workspaceId, userId: user.id, role } });
   const actor: MembershipView = { workspaceId, userId: user.id, role };
   return { user, actor };
+}
+
+export interface PublishedSurveyOptions {
+  /** the survey's meta (title by default "Test survey"; languages etc. as the survey builder sets) */
+  meta?: Parameters<typeof createSurvey>[2];
+  /** the publication time (publishSurvey's default: now) */
+  publishedAt?: Date;
+}
+
+/** A survey with `questions`, created and published (version 1) by `actor`: its id and slug. */
+export async function publishSurveyAs(
+  db: Db,
+  actor: MembershipView,
+  questions: TQuestionDefinitionInput[],
+  options: PublishedSurveyOptions = {},
+) {
+  const survey = await createSurvey(db, actor, options.meta ?? { title: "Test survey" }, questions);
+  await publishSurvey(db, actor, survey.id, options.publishedAt);
+  return survey;
+}
+
+/**
+ * The preamble of most response tests: a new workspace whose owner creates and publishes a
+ * survey with `questions`. Returns the owner, workspace, owner's actor and the survey.
+ */
+export async function makePublishedSurvey(
+  db: Db,
+  questions: TQuestionDefinitionInput[],
+  options: PublishedSurveyOptions = {},
+) {
+  const made = await makeWorkspaceWithOwner(db);
+  const survey = await publishSurveyAs(db, made.actor, questions, options);
+  return { ...made, survey };
 }

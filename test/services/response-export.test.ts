@@ -15,8 +15,8 @@ import {
   toJson,
 } from "~/server/services/response-export";
 import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey, saveDraft } from "~/server/services/surveys";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { publishSurvey, saveDraft } from "~/server/services/surveys";
+import { addMember, makePublishedSurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -52,12 +52,11 @@ const questions: TQuestionDefinitionInput[] = [
   { key: "comment", type: "LONG_TEXT", text: { en: "Anything else?" } },
 ];
 
-async function publishedSurvey(title = "Car buying: 2025 (Ü)") {
-  const { workspace, actor } = await makeWorkspaceWithOwner(db);
-  const survey = await createSurvey(db, actor, { title }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
-  return { workspace, actor, survey };
-}
+const publishedSurvey = (title = "Car buying: 2025 (Ü)") =>
+  makePublishedSurvey(db, questions, {
+    meta: { title },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  });
 
 const answer = (
   slug: string,

@@ -16,8 +16,7 @@ import {
   startResponseImport,
   workOnResponseImports,
 } from "~/server/services/response-import-jobs";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { makeWorkspaceWithOwner } from "../helpers/factories";
+import { makePublishedSurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -56,9 +55,10 @@ function csvOf(rows: number, badRow?: number): string {
 }
 
 async function setup() {
-  const { actor } = await makeWorkspaceWithOwner(db);
-  const survey = await createSurvey(db, actor, { title: "Imports" }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
+  const { actor, survey } = await makePublishedSurvey(db, questions, {
+    meta: { title: "Imports" },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  });
   const mapping = (await previewResponseImport(db, actor, { surveyId: survey.id, csv: csvOf(3) }))
     .mapping;
   return { actor, surveyId: survey.id, mapping };

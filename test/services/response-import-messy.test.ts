@@ -15,8 +15,7 @@ import {
   type TImportMapping,
 } from "~/server/domain/survey/response-import";
 import { importResponses, previewResponseImport } from "~/server/services/response-import";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { makeWorkspaceWithOwner } from "../helpers/factories";
+import { makePublishedSurvey, type makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -83,9 +82,11 @@ let surveyId: string;
 
 beforeAll(async () => {
   ({ prisma: db, close } = await createTestDb());
-  ({ actor } = await makeWorkspaceWithOwner(db));
-  const survey = await createSurvey(db, actor, { title: "Developer survey" }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
+  let survey: { id: string };
+  ({ actor, survey } = await makePublishedSurvey(db, questions, {
+    meta: { title: "Developer survey" },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  }));
   surveyId = survey.id;
 });
 afterAll(async () => close());

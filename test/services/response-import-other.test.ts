@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
+import type { MembershipView } from "~/server/services/access";
 import { exportResponses, toCsv, type ExportRow } from "~/server/services/response-export";
 import { importResponses, previewResponseImport } from "~/server/services/response-import";
 import { saveResponse } from "~/server/services/responses";
 import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { makeWorkspaceWithOwner } from "../helpers/factories";
+import { makeWorkspaceWithOwner, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -47,11 +48,11 @@ const questions: TQuestionDefinitionInput[] = [
   },
 ];
 
-const published = async (actor: Parameters<typeof createSurvey>[1], title: string) => {
-  const survey = await createSurvey(db, actor, { title }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
-  return survey;
-};
+const published = (actor: MembershipView, title: string) =>
+  publishSurveyAs(db, actor, questions, {
+    meta: { title },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  });
 
 const save = (slug: string, answers: Record<string, unknown>, at: string) =>
   saveResponse(

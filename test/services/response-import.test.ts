@@ -12,8 +12,8 @@ import { exportResponses, toCsv, type ExportRow } from "~/server/services/respon
 import { importResponses, previewResponseImport } from "~/server/services/response-import";
 import { importedResponseId, proposeMapping } from "~/server/services/response-import-rows";
 import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { createSurvey } from "~/server/services/surveys";
+import { addMember, makePublishedSurvey, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -59,18 +59,17 @@ const questions: TQuestionDefinitionInput[] = [
   },
 ];
 
-async function publishedSurvey(title = "Car buying") {
-  const { workspace, actor } = await makeWorkspaceWithOwner(db);
-  const survey = await createSurvey(db, actor, { title, languages: ["en", "de"] }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
-  return { workspace, actor, survey };
-}
+const publishedSurvey = (title = "Car buying") =>
+  makePublishedSurvey(db, questions, {
+    meta: { title, languages: ["en", "de"] },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  });
 
-async function anotherSurvey(actor: Awaited<ReturnType<typeof publishedSurvey>>["actor"]) {
-  const survey = await createSurvey(db, actor, { title: "Fresh copy" }, questions);
-  await publishSurvey(db, actor, survey.id, new Date("2025-01-01T00:00:00Z"));
-  return survey;
-}
+const anotherSurvey = (actor: Awaited<ReturnType<typeof publishedSurvey>>["actor"]) =>
+  publishSurveyAs(db, actor, questions, {
+    meta: { title: "Fresh copy" },
+    publishedAt: new Date("2025-01-01T00:00:00Z"),
+  });
 
 const save = (
   slug: string,

@@ -21,7 +21,7 @@ import {
   saveDraft,
   setSurveyStatus,
 } from "~/server/services/surveys";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { addMember, makeWorkspaceWithOwner, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -43,10 +43,11 @@ const likert = (key: string, extra: Partial<TQuestionDefinitionInput> = {}) =>
   }) satisfies TQuestionDefinitionInput;
 
 async function publishedSurvey(questions: TQuestionDefinitionInput[], actor?: MembershipView) {
-  const owner = actor ? { actor } : await makeWorkspaceWithOwner(db);
-  const { id, slug } = await createSurvey(db, owner.actor, { title: "Responses" }, questions);
-  await publishSurvey(db, owner.actor, id);
-  return { actor: owner.actor, id, slug };
+  const owner = actor ?? (await makeWorkspaceWithOwner(db)).actor;
+  const { id, slug } = await publishSurveyAs(db, owner, questions, {
+    meta: { title: "Responses" },
+  });
+  return { actor: owner, id, slug };
 }
 
 /** Secrets the server made for partial responses, kept and sent again like a client would. */
