@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { config } from "~/server/infra/config";
 import {
   DriverAdapterError,
   bindMigrationAwareSqlAdapterFactory,
@@ -292,8 +293,7 @@ async function runEngine<T>(
   // registry for JS exceptions), for the factory, its adapters and their transactions.
   const bound = bindMigrationAwareSqlAdapterFactory(tracking.factory);
   const log =
-    options.log ??
-    (process.env.PRISMA_SCHEMA_ENGINE_LOG ? (line: string) => console.error(line) : () => {});
+    options.log ?? (config().schemaEngineLog ? (line: string) => console.error(line) : () => {});
   let engine: SchemaEngine | undefined;
   const cleanUp = async () => {
     engine?.free();
