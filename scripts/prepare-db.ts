@@ -9,8 +9,10 @@ import { applyMigrations } from "~/server/db/migrate";
 import { shouldSeedDemo } from "~/server/db/deployment-defaults";
 import { demoPassword, demoUsers, seedDemo } from "~/server/db/seed";
 import { describeTarget, resolveDatabaseTarget } from "~/server/db/target";
+import { checkConfigAtBoot } from "~/server/infra/config";
 
 async function main() {
+  const settings = checkConfigAtBoot();
   const target = resolveDatabaseTarget();
   console.log(`Database: ${describeTarget(target)}`);
   ensureAuthSecret();
@@ -25,9 +27,9 @@ async function main() {
     if (shouldSeedDemo()) {
       const { created } = await seedDemo(db.prisma);
       console.log(created ? "Seeded the demo workspace." : "Demo workspace already present.");
-      if (created && process.env.SEED_DEMO_ANALYSIS !== "false") await seedDemoAnalysis(db.prisma);
+      if (created && settings.seedDemoAnalysis) await seedDemoAnalysis(db.prisma);
       printDemoSignIns();
-    } else if (target.kind === "postgres" && process.env.SEED_DEMO === undefined) {
+    } else if (target.kind === "postgres" && settings.seedDemo === undefined) {
       console.log("No demo workspace on a PostgreSQL server (set SEED_DEMO=true to add one).");
     }
   } finally {

@@ -9,10 +9,13 @@ import next from "next";
 import { listenHost } from "~/server/db/deployment-defaults";
 import { parseTrustProxy, STAMPED_ENV, stampClientAddress } from "~/server/http/client-address";
 import { applyHttpsProtections, arrivedOverHttps } from "~/server/http/transport-security";
+import { checkConfigAtBoot } from "~/server/infra/config";
+
+const settings = checkConfigAtBoot();
 
 function readTrust() {
   try {
-    return parseTrustProxy(process.env.TRUST_PROXY);
+    return parseTrustProxy(settings.trustProxy);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -20,7 +23,7 @@ function readTrust() {
 }
 
 const trust = readTrust();
-const port = Number(process.env.PORT ?? "3000");
+const { port } = settings;
 const { host, note } = listenHost();
 
 // Read by server/http/client-address.ts in this process: the header below is ours, not the

@@ -4,6 +4,7 @@
 // scripts/build-worker.mjs at `npm run build`, so no TypeScript is compiled at run time.
 import { openDatabase } from "~/server/db/client";
 import { describeTarget, resolveDatabaseTarget } from "~/server/db/target";
+import { checkConfigAtBoot } from "~/server/infra/config";
 import { createJobQueue } from "~/server/infra/jobs";
 import { startWorker } from "~/server/services/job-worker";
 import { workerConcurrency } from "~/server/services/analysis-jobs";
@@ -12,6 +13,7 @@ async function main() {
   // Picks the bundled analysis child (analysis-worker-process.ts) and production defaults.
   const env = process.env as Record<string, string | undefined>;
   env.NODE_ENV ??= "production";
+  checkConfigAtBoot();
   const target = resolveDatabaseTarget();
   if (target.kind !== "postgres") {
     console.error(

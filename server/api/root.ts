@@ -1,4 +1,5 @@
 // The app's tRPC router: one sub-router per aggregate.
+import type { inferRouterOutputs } from "@trpc/server";
 import { accountRouter } from "./routers/account";
 import { analysisRouter } from "./routers/analysis";
 import { apiKeyRouter } from "./routers/api-key";
@@ -35,5 +36,8 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
+
+/** What each procedure returns, as the pages receive it: `RouterOutputs["journey"]["get"]`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export const createCaller = createCallerFactory(appRouter);

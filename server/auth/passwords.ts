@@ -3,13 +3,9 @@
 // The work runs in worker threads (hash-workers.ts) so the event loop keeps serving, a few at a
 // time (concurrency-gate.ts) so a flood of attempts is refused rather than queued for minutes.
 import bcrypt from "bcryptjs";
+import { config } from "~/server/infra/config";
 import { ConcurrencyGate } from "./concurrency-gate";
 import { HashTaskError, HashWorkerPool } from "./hash-workers";
-
-const costFromEnv = (): number => {
-  const fromEnv = Number(process.env.BCRYPT_COST);
-  return Number.isInteger(fromEnv) && fromEnv >= 4 && fromEnv <= 15 ? fromEnv : 11;
-};
 
 // Two hashes at a time (each takes ~0.1 s of one core), at most 32 waiting; more are refused.
 const gate = new ConcurrencyGate(2, 32);
@@ -37,7 +33,7 @@ async function inWorker(
 
 export const hashPassword = (password: string): Promise<string> =>
   gate.run(async () => {
-    const cost = costFromEnv();
+    const cost = config().bcryptCost;
     return String(
       await inWorker({ op: "hash", password, cost }, () => bcrypt.hash(password, cost)),
     );

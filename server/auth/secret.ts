@@ -4,16 +4,17 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataRoot, type Env } from "~/server/db/target";
+import { dataRoot } from "~/server/db/target";
+import { config, type Env } from "~/server/infra/config";
 
 let cached: string | undefined;
 
-export function secretFile(env: Env = process.env): string {
+export function secretFile(env?: Env): string {
   return path.join(dataRoot(env), "nextauth-secret");
 }
 
-export function ensureAuthSecret(env: Env = process.env): string {
-  const fromEnv = env.NEXTAUTH_SECRET?.trim();
+export function ensureAuthSecret(env?: Env): string {
+  const fromEnv = config(env).nextAuthSecret;
   if (fromEnv) return fromEnv;
   const file = secretFile(env);
   if (existsSync(file)) {

@@ -2,18 +2,19 @@
 // deployment: no demo accounts (their password is in the README) unless SEED_DEMO=true. On the
 // embedded database it is someone trying it out: the demo is seeded, and the server listens on
 // this machine only unless HOST says otherwise, so the demo accounts are not on the network.
+import { config } from "~/server/infra/config";
 import { type Env, resolveDatabaseTarget } from "./target";
 
-const isRealDeployment = (env: Env): boolean => resolveDatabaseTarget(env).kind === "postgres";
+const isRealDeployment = (env?: Env): boolean => resolveDatabaseTarget(env).kind === "postgres";
 
-export function shouldSeedDemo(env: Env = process.env): boolean {
-  const flag = env.SEED_DEMO?.trim().toLowerCase();
-  return isRealDeployment(env) ? flag === "true" : flag !== "false";
+export function shouldSeedDemo(env?: Env): boolean {
+  const flag = config(env).seedDemo;
+  return isRealDeployment(env) ? flag === true : flag !== false;
 }
 
 /** Where the server listens (undefined: all interfaces) and a line saying why. */
-export function listenHost(env: Env = process.env): { host: string | undefined; note: string } {
-  const host = env.HOST?.trim();
+export function listenHost(env?: Env): { host: string | undefined; note: string } {
+  const { host } = config(env);
   if (host) return { host, note: `Listening on ${host} (HOST).` };
   if (isRealDeployment(env)) return { host: undefined, note: "Listening on all interfaces." };
   return {

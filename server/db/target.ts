@@ -1,21 +1,21 @@
 // Decides which database the process talks to: PostgreSQL when DATABASE_URL is set, otherwise
 // the embedded PGlite database in PGLITE_DIR (default .data/pglite) or, for tests, in memory.
 import path from "node:path";
+import { config, type Env } from "~/server/infra/config";
 
-/** The variables we read; a plain record so tests can pass their own. */
-export type Env = Record<string, string | undefined>;
+export type { Env } from "~/server/infra/config";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null = in memory
   | { kind: "postgres"; url: string };
 
-export function dataRoot(env: Env = process.env): string {
+export function dataRoot(env?: Env): string {
   // The data directory is chosen at run time; tell Turbopack not to trace the project for it.
-  return path.resolve(/*turbopackIgnore: true*/ env.PERSONA_ATLAS_DATA ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ config(env).dataDir);
 }
 
-export function resolveDatabaseTarget(env: Env = process.env): DatabaseTarget {
-  const url = env.DATABASE_URL?.trim();
+export function resolveDatabaseTarget(env?: Env): DatabaseTarget {
+  const { databaseUrl: url, pgliteDir: dir } = config(env);
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw new Error(
@@ -24,7 +24,6 @@ export function resolveDatabaseTarget(env: Env = process.env): DatabaseTarget {
     }
     return { kind: "postgres", url };
   }
-  const dir = env.PGLITE_DIR?.trim();
   if (dir === "memory://") return { kind: "pglite", dataDir: null };
   return {
     kind: "pglite",

@@ -10,6 +10,7 @@
 // own, so without TRUST_PROXY every client shares one key (UNVERIFIED_CLIENT): the limits
 // still brake a flood, a forged header does not buy a fresh allowance.
 import { isIP } from "node:net";
+import { config, type Env } from "~/server/infra/config";
 
 export type ProxyTrust = { hops: number } | { addresses: string[] } | null;
 
@@ -92,11 +93,12 @@ interface HeaderSource {
 }
 
 /** Inside a route handler or next-auth callback. */
-export function clientAddress(headers: HeaderSource, env = process.env): string {
-  if (env[STAMPED_ENV] === "1") return headers.get(CLIENT_ADDRESS_HEADER) ?? UNVERIFIED_CLIENT;
+export function clientAddress(headers: HeaderSource, env?: Env): string {
+  const { stampsClientAddress, trustProxy } = config(env);
+  if (stampsClientAddress) return headers.get(CLIENT_ADDRESS_HEADER) ?? UNVERIFIED_CLIENT;
   let trust: ProxyTrust = null;
   try {
-    trust = parseTrustProxy(env.TRUST_PROXY);
+    trust = parseTrustProxy(trustProxy);
   } catch {
     // scripts/serve.ts refuses to start with an unreadable TRUST_PROXY; here, believe nobody.
   }

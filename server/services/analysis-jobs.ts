@@ -4,6 +4,7 @@
 // worker with `npm start`, or `npm run worker` processes next to web-only instances).
 import type { Db } from "~/server/db/client";
 import type { JobQueue } from "~/server/infra/jobs";
+import { config } from "~/server/infra/config";
 import { executeRun } from "./analysis-runs";
 
 interface AnalysisRunJob {
@@ -22,8 +23,7 @@ export async function enqueueAnalysisRun(queue: JobQueue, runId: string): Promis
  * per core (WORKER_CONCURRENCY, default 1) keeps a run from slowing down the other.
  */
 export function workerConcurrency(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.WORKER_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
+  return config(env).workerConcurrency;
 }
 
 /** Makes this process a worker: it pulls analysis runs from the queue and executes them. */

@@ -8,11 +8,9 @@
 // set: once the set is approved they are locked (nothing posted, replied, edited, resolved or
 // deleted) until the review is reopened. Journey cell discussions are not part of the set.
 import type { Db } from "~/server/db/client";
-import type { Prisma } from "~/server/db/generated/client";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import {
   ZCommentIdInput,
-  ZCommentTarget,
   ZCreateCommentInput,
   ZEditCommentInput,
   ZReplyCommentInput,
@@ -24,93 +22,20 @@ import {
 } from "~/server/domain/comments";
 import { fail } from "~/server/domain/errors";
 import { parseJourneyCellKey } from "~/server/domain/journey-cell-key";
-import { isEditable } from "~/server/domain/review";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "./access";
+import {
+  isLocked,
+  lockedDiscussionMessage,
+  mayDelete,
+  mayEdit,
+  threadInclude,
+  toThread,
+  type ThreadView,
+} from "./comment-views";
 
-export interface CommentView {
-  id: string;
-  body: string;
-  authorName: string | null;
-  createdAt: Date;
-  /** When its author last changed the text; null when never. */
-  editedAt: Date | null;
-  /** What the member who asked may do with this comment. */
-  canEdit: boolean;
-  canDelete: boolean;
-}
-
-export interface ThreadView extends CommentView {
-  targetType: TCommentTargetType;
-  targetKey: string;
-  runId: string | null;
-  resolvedAt: Date | null;
-  resolvedByName: string | null;
-  replies: CommentView[];
-  /** The thread's persona set is approved: read only until the review is reopened. */
-  locked: boolean;
-}
-
-export const lockedDiscussionMessage =
-  "This persona set is approved, so its discussion is locked: no new comments, replies or changes. Reopen the review to discuss it again.";
-
-const threadInclude = {
-  author: { select: { name: true } },
-  resolvedBy: { select: { name: true } },
-  replies: {
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { author: { select: { name: true } } },
-  },
-} as const satisfies Prisma.CommentInclude;
-
-type ThreadRow = Prisma.CommentGetPayload<{ include: typeof threadInclude }>;
-
-type CommentRow = Pick<ThreadRow, "id" | "body" | "authorId" | "createdAt" | "editedAt"> & {
-  author: { name: string | null } | null;
-};
-
-const mayEdit = (actor: MembershipView, authorId: string | null) =>
-  authorId !== null && authorId === actor.userId;
-const mayDelete = (actor: MembershipView, authorId: string | null) =>
-  mayEdit(actor, authorId) || actor.role === "OWNER";
-
-function toComment(row: CommentRow, actor: MembershipView, locked: boolean): CommentView {
-  return {
-    id: row.id,
-    body: row.body,
-    authorName: row.author?.name ?? null,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    canEdit: !locked && mayEdit(actor, row.authorId),
-    canDelete: !locked && mayDelete(actor, row.authorId),
-  };
-}
-
-function toThread(row: ThreadRow, actor: MembershipView, locked = false): ThreadView {
-  return {
-    ...toComment(row, actor, locked),
-    targetType: row.targetType,
-    targetKey: row.targetKey,
-    runId: row.runId,
-    resolvedAt: row.resolvedAt,
-    resolvedByName: row.resolvedBy?.name ?? null,
-    replies: row.replies.map((r) => toComment(r, actor, locked)),
-    locked,
-  };
-}
-
-/** Whether comments on this target are locked because its persona set is approved. */
-async function isLocked(
-  db: Db,
-  target: { targetType: TCommentTargetType; runId?: string | null },
-): Promise<boolean> {
-  if (target.targetType === "JOURNEY_CELL" || !target.runId) return false;
-  const run = await db.analysisRun.findUnique({
-    where: { id: target.runId },
-    select: { reviewStatus: true },
-  });
-  return run !== null && !isEditable(run.reviewStatus);
-}
+export { countJourneyCellThreads, listPersonaThreads, listThreads } from "./comment-lists";
+export { lockedDiscussionMessage, type CommentView, type ThreadView } from "./comment-views";
 
 async function requireUnlocked(
   db: Db,
@@ -323,84 +248,4 @@ async function findComment(db: Db, actor: MembershipView, commentId: string) {
   });
   if (!comment) return fail("NOT_FOUND", "That comment does not exist in this workspace.");
   return comment;
-}
-
-/** Threads on one target, oldest first. */
-export async function listThreads(
-  db: Db,
-  actor: MembershipView,
-  raw: TCommentTarget,
-): Promise<ThreadView[]> {
-  requireRole(actor, access.anyMember);
-  const target = ZCommentTarget.parse(raw);
-  const rows = await db.comment.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      parentId: null,
-      targetType: target.targetType,
-      targetKey: target.targetKey,
-      ...(target.runId ? { runId: target.runId } : {}),
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: threadInclude,
-  });
-  const locked = await isLocked(db, target);
-  return rows.map((row) => toThread(row, actor, locked));
-}
-
-/** Threads on a persona and on each of its traits (trait ids start with "p<index>:"). */
-export async function listPersonaThreads(
-  db: Db,
-  actor: MembershipView,
-  personaId: string,
-): Promise<ThreadView[]> {
-  requireRole(actor, access.anyMember);
-  const persona = await db.persona.findFirst({
-    where: { id: personaId, run: { workspaceId: actor.workspaceId } },
-    select: { id: true, runId: true, index: true, run: { select: { reviewStatus: true } } },
-  });
-  if (!persona) return fail("NOT_FOUND", "That persona does not exist in this workspace.");
-  const rows = await db.comment.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      runId: persona.runId,
-      parentId: null,
-      OR: [
-        { targetType: "PERSONA", targetKey: persona.id },
-        { targetType: "TRAIT", targetKey: { startsWith: `p${persona.index}:` } },
-      ],
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: threadInclude,
-  });
-  const locked = !isEditable(persona.run.reviewStatus);
-  return rows.map((row) => toThread(row, actor, locked));
-}
-
-/**
- * Threads on the cells of one journey map's fill by one run: per cell key, how many threads are
- * open and how many there are in all (replies not counted).
- */
-export async function countJourneyCellThreads(
-  db: Db,
-  actor: MembershipView,
-  input: { journeyMapId: string; runId: string },
-): Promise<Record<string, { open: number; total: number }>> {
-  requireRole(actor, access.anyMember);
-  const rows = await db.comment.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      parentId: null,
-      targetType: "JOURNEY_CELL",
-      targetKey: { startsWith: `${input.journeyMapId}:${input.runId}:` },
-    },
-    select: { targetKey: true, resolvedAt: true },
-  });
-  const counts: Record<string, { open: number; total: number }> = {};
-  for (const row of rows) {
-    const c = (counts[row.targetKey] ??= { open: 0, total: 0 });
-    c.total += 1;
-    if (!row.resolvedAt) c.open += 1;
-  }
-  return counts;
 }

@@ -1,14 +1,15 @@
 // Starting and stopping a worker in a process: the web server's own worker (instrumentation.ts,
 // unless WORKER=off) and the standalone `npm run worker` process both come through here.
 import type { Db } from "~/server/db/client";
+import { config, type Env } from "~/server/infra/config";
 import type { JobQueue } from "~/server/infra/jobs";
 import { recoverUnfinishedRuns, startWorking } from "./analysis-jobs";
 import { recoverUnfinishedFills, workOnJourneyRefills } from "./journey-fill-runner";
 import { recoverUnfinishedImports, workOnResponseImports } from "./response-import-jobs";
 
 /** WORKER=off makes a web-only instance; anything else (or unset) runs a worker in the process. */
-export function workerEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.WORKER?.trim().toLowerCase() !== "off";
+export function workerEnabled(env?: Env): boolean {
+  return config(env).workerEnabled;
 }
 
 /** Offers left-behind runs, imports and map fills to the queue again, then pulls jobs. */

@@ -18,6 +18,7 @@ import { DomainError, fail } from "~/server/domain/errors";
 import { ZRefillJourneyInput, type TRefillJourneyInput } from "~/server/domain/journey-evidence";
 import { access } from "~/server/domain/workspace";
 import type { JobQueue } from "~/server/infra/jobs";
+import { config, type Env } from "~/server/infra/config";
 import { requireRole, type MembershipView } from "./access";
 import { storeJourneyFill } from "./journey-fills";
 import {
@@ -39,13 +40,8 @@ export type MapFillOutcome =
  * changed setting applies to the next run or refill. Anything but a whole number from 2 to 10,000
  * falls back to the default.
  */
-export function minCellSize(
-  env: Record<string, string | undefined> = process.env,
-): number | undefined {
-  const raw = env.JOURNEY_MIN_CELL_N?.trim();
-  if (!raw || !/^\d+$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= 2 && n <= 10_000 ? n : undefined;
+export function minCellSize(env?: Env): number | undefined {
+  return config(env).journeyMinCellN;
 }
 
 async function fillOne(db: Db, map: MapForFill, evidence: RunEvidence): Promise<{ id: string }> {

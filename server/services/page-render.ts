@@ -10,6 +10,7 @@
 // the printable area, so charts measured on screen fit the sheet.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { config } from "~/server/infra/config";
 import { RenderQueue, renderQueueLength } from "./render-queue";
 
 export class RendererUnavailableError extends Error {
@@ -20,13 +21,12 @@ export class RendererUnavailableError extends Error {
 }
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PERSONA_ATLAS_CHROMIUM?.trim() || "/usr/bin/chromium";
+  return config(env).chromiumPath;
 }
 
 export function internalBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.PERSONA_ATLAS_INTERNAL_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  return `http://127.0.0.1:${env.PORT?.trim() || "3000"}`;
+  const { internalUrl, port } = config(env);
+  return internalUrl ? internalUrl.replace(/\/+$/, "") : `http://127.0.0.1:${port}`;
 }
 
 /** Chromium refuses to start its sandbox as root (containers); elsewhere keep the sandbox. */

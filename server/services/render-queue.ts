@@ -2,6 +2,7 @@
 // browser), a short line of waiting downloads behind them, and past that an immediate, typed
 // refusal with a hint of when to come back. Without the bound, a burst of downloads piles up
 // browsers and memory until every download (and the rest of the server) slows to a crawl.
+import { config } from "~/server/infra/config";
 
 /** Rough seconds one render takes on a small machine (8 at once took about 21 s, two at a time). */
 const SECONDS_PER_RENDER = 5;
@@ -54,6 +55,5 @@ export class RenderQueue {
 
 /** Waiting renders allowed behind the running ones; PERSONA_ATLAS_RENDER_QUEUE overrides it. */
 export function renderQueueLength(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.PERSONA_ATLAS_RENDER_QUEUE?.trim());
-  return Number.isInteger(configured) && configured >= 0 ? configured : 6;
+  return config(env).renderQueueLength;
 }

@@ -1,7 +1,10 @@
 // Converts between Question rows and the shared question definition, so that services speak
-// the domain's language and only this file knows the storage shape.
+// the domain's language and only this file (and, for writing, ~/server/db/survey-rows, which
+// the demo seed shares) knows the storage shape.
 import type { Prisma } from "~/server/db/generated/client";
 import { ZQuestionDefinition, type TQuestionDefinition } from "~/server/domain/survey/definition";
+
+export { questionToRow } from "~/server/db/survey-rows";
 
 export interface QuestionRow {
   id: string;
@@ -40,28 +43,4 @@ export function rowToQuestion(row: QuestionRow): StoredQuestion {
     persona: row.persona ?? null,
   });
   return { id: row.id, ...definition };
-}
-
-export function questionToRow(
-  q: TQuestionDefinition,
-  versionId: string,
-  position: number,
-): Prisma.QuestionCreateManyInput {
-  return {
-    versionId,
-    position,
-    key: q.key,
-    page: q.page,
-    type: q.type,
-    role: q.role,
-    stageId: q.stageId,
-    required: q.required,
-    randomizeOptions: q.randomizeOptions,
-    text: q.text,
-    help: q.help ?? undefined,
-    options: q.options,
-    settings: q.settings,
-    logic: q.logic ?? undefined,
-    persona: q.persona ?? undefined,
-  };
 }

@@ -1,7 +1,7 @@
 // Use cases for surveys: create (blank or from a journey), edit the draft, publish a version,
-// close and reopen, and read one for the builder or for the public page. A published version is
-// never changed: editing after publishing writes a draft of the next version.
-import { randomBytes } from "node:crypto";
+// close and reopen, and read one for the builder (for the public page: public-survey.ts). A
+// published version is never changed: editing after publishing writes a draft of the next version.
+import { newSurveySlug } from "~/server/db/survey-rows";
 import type { Db } from "~/server/db/client";
 import { fail } from "~/server/domain/errors";
 import { stageCoverage, type StageCoverage } from "~/server/domain/survey/coverage";
@@ -18,10 +18,9 @@ import { requireRole, type MembershipView } from "./access";
 import { requireJourneyMap } from "./journeys";
 import { questionToRow, rowToQuestion, type StoredQuestion } from "./survey-rows";
 
-const researchRoles = ["OWNER", "RESEARCHER"] as const;
+export { getPublicSurvey, type PublicSurvey } from "./public-survey";
 
-/** Short, unguessable, URL-safe. */
-const newSlug = () => randomBytes(9).toString("base64url").toLowerCase().replace(/[-_]/g, "x");
+const researchRoles = ["OWNER", "RESEARCHER"] as const;
 
 export interface SurveySummary {
   id: string;
@@ -105,7 +104,7 @@ export async function createSurvey(
   await validateStages(db, actor.workspaceId, meta.journeyMapId, questions);
   return db.$transaction(async (tx) => {
     const survey = await tx.survey.create({
-      data: { workspaceId: actor.workspaceId, slug: newSlug(), ...meta },
+      data: { workspaceId: actor.workspaceId, slug: newSurveySlug(), ...meta },
     });
     const version = await tx.surveyVersion.create({ data: { surveyId: survey.id, number: 1 } });
     if (questions.length > 0) {
@@ -291,47 +290,4 @@ export async function deleteSurvey(db: Db, actor: MembershipView, surveyId: stri
   requireRole(actor, researchRoles);
   await requireSurvey(db, actor, surveyId);
   await db.survey.delete({ where: { id: surveyId } });
-}
-
-export interface PublicSurvey {
-  slug: string;
-  title: string;
-  description: string;
-  /** German wording; empty when the researcher wrote none. */
-  titleDe: string;
-  descriptionDe: string;
-  status: "OPEN" | "CLOSED";
-  languages: ("en" | "de")[];
-  versionId: string;
-  versionNumber: number;
-  questions: StoredQuestion[];
-}
-
-/** The latest published version, for respondents; null when nothing is published. */
-export async function getPublicSurvey(db: Db, slug: string): Promise<PublicSurvey | null> {
-  const survey = await db.survey.findUnique({
-    where: { slug },
-    include: {
-      versions: {
-        where: { publishedAt: { not: null } },
-        orderBy: { number: "desc" },
-        take: 1,
-        include: { questions: { orderBy: { position: "asc" } } },
-      },
-    },
-  });
-  const version = survey?.versions[0];
-  if (!survey || !version) return null;
-  return {
-    slug: survey.slug,
-    title: survey.title,
-    description: survey.description,
-    titleDe: survey.titleDe,
-    descriptionDe: survey.descriptionDe,
-    status: survey.status,
-    languages: survey.languages as ("en" | "de")[],
-    versionId: version.id,
-    versionNumber: version.number,
-    questions: version.questions.map(rowToQuestion),
-  };
 }

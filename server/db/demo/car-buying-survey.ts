@@ -5,10 +5,10 @@
 // survey template, the survey schemas and the answer check.
 // test/services/demo-seed.test.ts proves the rows equal what createJourneySurvey and
 // saveResponse (answerColumns) would store.
-import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/server/db/generated/client";
 import { journeyTemplates } from "~/server/domain/journey-templates";
 import { stagesFromTemplate } from "../journey-rows";
+import { newSurveySlug, questionToRow } from "../survey-rows";
 import { checkAnswers, type AnswerValue } from "~/server/domain/survey/answers";
 import {
   ZSurveyMeta,
@@ -28,9 +28,6 @@ export const demoRespondentCount = 420;
 const day = 86_400_000;
 /** Rows per createMany, well below PostgreSQL's limit of bind parameters per statement. */
 const batchSize = 1000;
-
-/** As the survey service makes them: short, unguessable, URL-safe. */
-const newSlug = () => randomBytes(9).toString("base64url").toLowerCase().replace(/[-_]/g, "x");
 
 /** The typed columns of one answer; the same mapping as answerColumns in the responses service. */
 function columns(question: TQuestionDefinition, value: AnswerValue) {
@@ -94,7 +91,7 @@ export async function seedCarBuyingSurvey(
     journeySurveyQuestions(map.stages.map((s) => ({ id: s.id, name: s.name, nameDe: s.nameDe }))),
   );
   const survey = await tx.survey.create({
-    data: { workspaceId, slug: newSlug(), ...meta, createdAt },
+    data: { workspaceId, slug: newSurveySlug(), ...meta, createdAt },
   });
   // The map is filled from this survey's analyses (as linkJourneySurvey would link it).
   await tx.journeyMap.update({
@@ -105,23 +102,7 @@ export async function seedCarBuyingSurvey(
     data: { surveyId: survey.id, number: 1, publishedAt, createdAt },
   });
   await tx.question.createMany({
-    data: questions.map((q, position) => ({
-      versionId: version.id,
-      position,
-      key: q.key,
-      page: q.page,
-      type: q.type,
-      role: q.role,
-      stageId: q.stageId,
-      required: q.required,
-      randomizeOptions: q.randomizeOptions,
-      text: q.text,
-      help: q.help ?? undefined,
-      options: q.options,
-      settings: q.settings,
-      logic: q.logic ?? undefined,
-      persona: q.persona ?? undefined,
-    })),
+    data: questions.map((q, position) => questionToRow(q, version.id, position)),
   });
   const stored = await tx.question.findMany({
     where: { versionId: version.id },

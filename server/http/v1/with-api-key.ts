@@ -5,6 +5,7 @@
 import type { Db } from "~/server/db/client";
 import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/services/api-keys";
 import { limitCounters } from "~/server/services/limit-counters";
+import { config, type Env } from "~/server/infra/config";
 import { HttpError, responseForError } from "../errors";
 import { RequestLimiter } from "../rate-limit";
 
@@ -24,19 +25,12 @@ export function bearerToken(headers: Headers): string {
   return match[1];
 }
 
-const DEFAULT_REQUESTS_PER_MINUTE = 1200;
-
 /**
  * Requests one API key may make per minute (default 1,200): API_RATE_LIMIT_PER_MINUTE, a whole
  * number from 1 to 1,000,000; anything else falls back to the default.
  */
-export function apiKeyRequestsPerMinute(
-  env: Record<string, string | undefined> = process.env,
-): number {
-  const raw = env.API_RATE_LIMIT_PER_MINUTE?.trim();
-  if (!raw || !/^\d+$/.test(raw)) return DEFAULT_REQUESTS_PER_MINUTE;
-  const n = Number(raw);
-  return n >= 1 && n <= 1_000_000 ? n : DEFAULT_REQUESTS_PER_MINUTE;
+export function apiKeyRequestsPerMinute(env?: Env): number {
+  return config(env).apiRequestsPerMinute;
 }
 
 const defaultKeyLimiter = new RequestLimiter({

@@ -1,7 +1,8 @@
 // The process-wide job queue: pg-boss when DATABASE_URL names a PostgreSQL server, the in-process
 // queue on the embedded database. Kept on globalThis, like the database (server/db/index.ts), so
 // the web server's route handlers and its in-process worker (instrumentation.ts) share one queue.
-import { resolveDatabaseTarget, type Env } from "~/server/db/target";
+import { resolveDatabaseTarget } from "~/server/db/target";
+import { config, type Env } from "~/server/infra/config";
 import { InProcessJobQueue } from "./in-process";
 import { PgBossJobQueue } from "./pg-boss";
 import type { JobQueue, QueueStats } from "./types";
@@ -10,24 +11,20 @@ export type { JobContext, JobHandler, JobQueue, QueueName, QueueStats } from "./
 
 const holder = globalThis as typeof globalThis & { __personaAtlasJobs?: JobQueue };
 
-function seconds(raw: string | undefined): number | undefined {
-  const n = Number(raw);
-  return raw && Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
 /**
  * The queue for this environment. JOBS_HEARTBEAT_SECONDS (lease, default 30, at least 10),
  * JOBS_SUPERVISE_SECONDS (how often expired leases are looked for, default 15) and
  * JOBS_POLL_SECONDS (idle polling, default 2) tune the PostgreSQL queue.
  */
-export function createJobQueue(env: Env = process.env): JobQueue {
+export function createJobQueue(env?: Env): JobQueue {
   const target = resolveDatabaseTarget(env);
+  const settings = config(env);
   if (target.kind === "pglite") return new InProcessJobQueue();
   return new PgBossJobQueue({
     connectionString: target.url,
-    heartbeatSeconds: seconds(env.JOBS_HEARTBEAT_SECONDS),
-    superviseSeconds: seconds(env.JOBS_SUPERVISE_SECONDS),
-    pollSeconds: seconds(env.JOBS_POLL_SECONDS),
+    heartbeatSeconds: settings.jobsHeartbeatSeconds,
+    superviseSeconds: settings.jobsSuperviseSeconds,
+    pollSeconds: settings.jobsPollSeconds,
   });
 }
 

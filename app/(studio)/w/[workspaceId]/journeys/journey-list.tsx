@@ -2,18 +2,17 @@
 // duplicate and delete (after a confirmation) from here.
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "~/app/_components/confirm-dialog";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import { objectiveLabels } from "~/server/domain/journey";
 import { LocalDate } from "~/app/_components/locale";
 
-type MapSummary = inferRouterOutputs<AppRouter>["journey"]["list"][number];
+type MapSummary = RouterOutputs["journey"]["list"][number];
 
 export function JourneyList({
   workspaceId,

@@ -4,18 +4,17 @@
 "use client";
 import { describeCondition } from "~/server/domain/survey/conditions";
 import { useMutation } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { useId, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import { questionTypeLabels } from "~/server/domain/survey/definition";
 import { maxSurveyJsBytes } from "~/server/domain/survey/surveyjs/limits";
 import "./imports.css";
 
-export type SurveyJsPreview = inferRouterOutputs<AppRouter>["surveyJs"]["preview"];
+export type SurveyJsPreview = RouterOutputs["surveyJs"]["preview"];
 
 interface SurveyJsImportProps {
   workspaceId: string;

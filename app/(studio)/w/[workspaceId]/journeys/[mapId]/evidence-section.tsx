@@ -8,13 +8,12 @@
 // ./evidence/.
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { ZJourneyFill, type TMomentSuggestion } from "~/server/analysis/journey/result";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import type { TSuggestionDecision } from "~/server/domain/journey";
 import { journeyCellKey } from "~/server/domain/journey-cell-key";
 import { CellDiscussion, type CellTopic } from "./evidence/cell-discussion";
@@ -29,7 +28,7 @@ import "./evidence/evidence.css";
 import { plural } from "~/app/_lib/format";
 import { LocalDate } from "~/app/_components/locale";
 
-export type FillList = inferRouterOutputs<AppRouter>["journey"]["fills"];
+export type FillList = RouterOutputs["journey"]["fills"];
 
 export function EvidenceSection({
   workspaceId,

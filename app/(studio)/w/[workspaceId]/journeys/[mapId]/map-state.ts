@@ -1,11 +1,10 @@
 // The editor's view of a map (the journey.get output) and the pure changes it makes to it while a
 // move is on its way to the server, so reordering feels immediate; the server's answer replaces
 // the guess right after.
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import { moveItem, touchpointLayers, type TTouchpointLayer } from "~/server/domain/journey";
 
-export type MapData = inferRouterOutputs<AppRouter>["journey"]["get"];
+export type MapData = RouterOutputs["journey"]["get"];
 export type StageData = MapData["stages"][number];
 export type TouchpointData = StageData["touchpoints"][number];
 

@@ -1,8 +1,7 @@
 // The builder's working copy of a survey and the pure edits on it: add, change type, reorder
 // (pages stay contiguous), move to a page, duplicate, delete, and validation with the same
 // schemas the server applies, keyed by question so errors show next to the right field.
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import { conditionSources, renameSource, withoutSource } from "~/server/domain/survey/conditions";
 import {
   ZSurveyMeta,
@@ -17,8 +16,8 @@ import {
   type TSurveyMeta,
 } from "~/server/domain/survey/definition";
 
-export type SurveyData = inferRouterOutputs<AppRouter>["survey"]["get"];
-export type JourneyData = inferRouterOutputs<AppRouter>["journey"]["list"];
+export type SurveyData = RouterOutputs["survey"]["get"];
+export type JourneyData = RouterOutputs["journey"]["list"];
 
 /** A question being edited; `uid` is a local identity that survives key edits and saves. */
 export type DraftQuestion = TQuestionDefinition & { uid: string };

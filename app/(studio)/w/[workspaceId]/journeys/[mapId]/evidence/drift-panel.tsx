@@ -2,15 +2,14 @@
 // their members, or their centres), and per matched cell the change in emotion and in pain with
 // its 95 % interval, marked where it is beyond noise (the interval excludes 0).
 import type { TValueChange } from "~/server/analysis/journey/result";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "~/server/api/root";
+import type { RouterOutputs } from "~/server/api/root";
 import { EvidenceDetails } from "./evidence-details";
 import { intervalText, percent, personaColour, valence, wholeIndex } from "./fill-data";
 import type { GridContext } from "./grid-context";
 import { LocalDate } from "~/app/_components/locale";
 import { plural } from "~/app/_lib/format";
 
-export type JourneyDriftView = NonNullable<inferRouterOutputs<AppRouter>["journey"]["drift"]>;
+export type JourneyDriftView = NonNullable<RouterOutputs["journey"]["drift"]>;
 
 const signedIndex = (v: number) => {
   const r = Math.round(v);
