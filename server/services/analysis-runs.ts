@@ -185,6 +185,13 @@ export async function executeRun(
   }
 }
 
+/**
+ * Prisma ends an interactive transaction after 5 s by default. Storing a large run (100,000
+ * respondents: a result of a few MB and every member id) took 15 s on a busy 2-core machine and was
+ * rolled back as a failed run (bench:analysis-app), so the store gets minutes instead.
+ */
+const storeTransaction = { timeout: 5 * 60_000, maxWait: 60_000 };
+
 /** Stores the result unless the run was cancelled meanwhile; says whether it stored it. */
 async function persistResult(
   db: Db,
@@ -219,7 +226,7 @@ async function persistResult(
       })),
     });
     return true;
-  });
+  }, storeTransaction);
 }
 
 /**
