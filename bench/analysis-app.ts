@@ -14,6 +14,7 @@
 //
 //   npm run bench:analysis-app                               # 100,000 responses, both engines
 //   npx tsx bench/analysis-app.ts --responses 20000 --engines postgres --clients 10
+//   npx tsx bench/analysis-app.ts --engines postgres --read-pages 1000,5000,20000  # time the read
 // PostgreSQL: a throwaway local server (Debian package postgresql), default durability.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,7 +25,9 @@ import { applyMigrations } from "~/server/db/migrate";
 import type { DatabaseTarget } from "~/server/db/target";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { executeRun, getRun, startAnalysis } from "~/server/services/analysis-runs";
+import { loadAnalysisInput } from "~/server/services/analysis-input";
+import { getRun } from "~/server/services/analysis-run-views";
+import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
 import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 
@@ -34,10 +37,17 @@ interface Options {
   responses: number;
   clients: number;
   engines: Engine[];
+  /** Page sizes to time the answer read with before the run (tunes analysis-input.ts's default). */
+  readPages: number[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { responses: 100_000, clients: 10, engines: ["postgres", "pglite"] };
+  const options: Options = {
+    responses: 100_000,
+    clients: 10,
+    engines: ["postgres", "pglite"],
+    readPages: [],
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--") continue;
@@ -46,6 +56,7 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--responses") options.responses = Number(value);
     else if (flag === "--clients") options.clients = Number(value);
     else if (flag === "--engines") options.engines = value.split(",") as Engine[];
+    else if (flag === "--read-pages") options.readPages = value.split(",").map(Number);
     else throw new Error(`unknown argument ${flag}`);
   }
   return options;
@@ -143,29 +154,39 @@ async function seed(
   const valueOf = (column: string, otherwise: string) =>
     `CASE q.i ${arms(column)} ELSE ${otherwise} END`;
   const questionIds = version.questions.map((q) => q.id);
-  for (let from = 1; from <= n; from += seedBatch) {
-    const to = Math.min(n, from + seedBatch - 1);
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Response" ("id", "versionId", "status", "locale", "source", "startedAt", "updatedAt", "completedAt")
-       SELECT ${seedId("g")}, $1, 'COMPLETE', 'en', 'IMPORT', now(), now(), now()
-       FROM generate_series($2::int, $3::int) g`,
-      version.id,
-      from,
-      to,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices")
-       SELECT ${seedId("g")} || '-' || lpad(q.i::text, 2, '0'), ${seedId("g")}, q.id,
-         ${valueOf("numberValue", "NULL")}, ${valueOf("textValue", "NULL")},
-         ${valueOf("choices", "'{}'::text[]")}
-       FROM generate_series($1::int, $2::int) g
-       CROSS JOIN (SELECT id, (n - 1)::int AS i FROM unnest($3::text[]) WITH ORDINALITY AS u(id, n)) q
-       ORDER BY g, q.i`,
-      from,
-      to,
-      questionIds,
-    );
-  }
+  // One transaction on one connection, with the foreign-key triggers off for it
+  // (session_replication_role, the bulk-load switch; the bench's database user is a superuser):
+  // the generated rows refer only to the version, questions and responses just written, so the
+  // per-row reference checks would find nothing and only cost time.
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      for (let from = 1; from <= n; from += seedBatch) {
+        const to = Math.min(n, from + seedBatch - 1);
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Response" ("id", "versionId", "status", "locale", "source", "startedAt", "updatedAt", "completedAt")
+         SELECT ${seedId("g")}, $1, 'COMPLETE', 'en', 'IMPORT', now(), now(), now()
+         FROM generate_series($2::int, $3::int) g`,
+          version.id,
+          from,
+          to,
+        );
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices")
+         SELECT ${seedId("g")} || '-' || lpad(q.i::text, 2, '0'), ${seedId("g")}, q.id,
+           ${valueOf("numberValue", "NULL")}, ${valueOf("textValue", "NULL")},
+           ${valueOf("choices", "'{}'::text[]")}
+         FROM generate_series($1::int, $2::int) g
+         CROSS JOIN (SELECT id, (n - 1)::int AS i FROM unnest($3::text[]) WITH ORDINALITY AS u(id, n)) q
+         ORDER BY g, q.i`,
+          from,
+          to,
+          questionIds,
+        );
+      }
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
   await db.$executeRawUnsafe(`ANALYZE "Response"`);
   await db.$executeRawUnsafe(`ANALYZE "Answer"`);
 }
@@ -181,6 +202,20 @@ async function measure(engine: Engine, target: DatabaseTarget, options: Options)
     await seed(db, version, options.responses);
     const seedSeconds = (performance.now() - t0) / 1000;
     log(`${engine}: seeded in ${round(seedSeconds)} s; starting the analysis`);
+    const readSeconds: Record<string, number> = {};
+    for (const pageSize of options.readPages) {
+      const started = performance.now();
+      const versionIds = [version.id];
+      const input = await loadAnalysisInput(
+        db,
+        { surveyId: survey.id, versionIds, includePartial: false },
+        { pageSize },
+      );
+      readSeconds[pageSize] = round((performance.now() - started) / 1000, 2);
+      log(
+        `${engine}: read ${input.responses.length} responses, page ${pageSize}: ${readSeconds[pageSize]} s`,
+      );
+    }
 
     // The others: respondents submitting, and the researcher's page polling the run.
     const limiter = new RequestLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
@@ -275,6 +310,7 @@ async function measure(engine: Engine, target: DatabaseTarget, options: Options)
           : "PGlite on disk (temp dir), one connection",
       responses: options.responses,
       seedSeconds: round(seedSeconds),
+      ...(options.readPages.length > 0 ? { answerReadSeconds: readSeconds } : {}),
       analysisSeconds: round(analysisSeconds),
       phases,
       run: {
