@@ -14,6 +14,7 @@
 //
 //   npm run bench:analysis-app                               # 100,000 responses, both engines
 //   npx tsx bench/analysis-app.ts --responses 20000 --engines postgres --clients 10
+//   npx tsx bench/analysis-app.ts --engines postgres --read-pages 1000,5000,20000  # time the read
 // PostgreSQL: a throwaway local server (Debian package postgresql), default durability.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,7 +25,9 @@ import { applyMigrations } from "~/server/db/migrate";
 import type { DatabaseTarget } from "~/server/db/target";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { executeRun, getRun, startAnalysis } from "~/server/services/analysis-runs";
+import { loadAnalysisInput } from "~/server/services/analysis-input";
+import { getRun } from "~/server/services/analysis-run-views";
+import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
 import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 
@@ -34,10 +37,17 @@ interface Options {
   responses: number;
   clients: number;
   engines: Engine[];
+  /** Page sizes to time the answer read with before the run (tunes analysis-input.ts's default). */
+  readPages: number[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { responses: 100_000, clients: 10, engines: ["postgres", "pglite"] };
+  const options: Options = {
+    responses: 100_000,
+    clients: 10,
+    engines: ["postgres", "pglite"],
+    readPages: [],
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--") continue;
@@ -46,10 +56,14 @@ function parseArgs(argv: string[]): Options {
     if (flag === "--responses") options.responses = Number(value);
     else if (flag === "--clients") options.clients = Number(value);
     else if (flag === "--engines") options.engines = value.split(",") as Engine[];
+    else if (flag === "--read-pages") options.readPages = value.split(",").map(Number);
     else throw new Error(`unknown argument ${flag}`);
   }
   return options;
 }
+
+/** Responses per seeding statement pair: bounded statement memory, few round trips. */
+const seedBatch = 20_000;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -113,33 +127,66 @@ async function setUp(db: OpenDatabase["prisma"]) {
   return { actor, survey, version };
 }
 
-/** Inserts n complete responses and their answers in the database itself: one statement each. */
+// Seeded ids are zero-padded so that their text order is their numeric order: rows then reach every
+// index (the primary keys, Answer's (responseId, questionId)) in key order, appended at the right
+// edge of each B-tree instead of scattered over it, which is what made seeding slow.
+const seedId = (expression: string) => `'seed-' || lpad((${expression})::text, 7, '0')`;
+
+/**
+ * Inserts n complete responses and their answers in the database itself, in batches of
+ * `seedBatch` responses: one INSERT ... SELECT for the responses of a batch and one for all their
+ * answers (every question of every response, in key order), so nothing crosses the wire per row.
+ */
 async function seed(
   db: OpenDatabase["prisma"],
   version: { id: string; questions: { id: string; key: string }[] },
   n: number,
 ): Promise<void> {
-  await db.$executeRawUnsafe(
-    `INSERT INTO "Response" ("id", "versionId", "status", "locale", "source", "startedAt", "updatedAt", "completedAt")
-     SELECT 'seed-' || g, $1, 'COMPLETE', 'en', 'IMPORT', now(), now(), now()
-     FROM generate_series(1, $2::int) g`,
-    version.id,
-    n,
+  // One CASE arm per question: the value expression and the column it fills.
+  const arms = (column: string) =>
+    version.questions
+      .map((question, i) => {
+        const value = seededValues[question.key];
+        if (!value) throw new Error(`no seeded value for question ${question.key}`);
+        return value.column === column ? `WHEN ${i} THEN ${value.sql}` : "";
+      })
+      .join(" ");
+  const valueOf = (column: string, otherwise: string) =>
+    `CASE q.i ${arms(column)} ELSE ${otherwise} END`;
+  const questionIds = version.questions.map((q) => q.id);
+  // One transaction on one connection, with the foreign-key triggers off for it
+  // (session_replication_role, the bulk-load switch; the bench's database user is a superuser):
+  // the generated rows refer only to the version, questions and responses just written, so the
+  // per-row reference checks would find nothing and only cost time.
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+      for (let from = 1; from <= n; from += seedBatch) {
+        const to = Math.min(n, from + seedBatch - 1);
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Response" ("id", "versionId", "status", "locale", "source", "startedAt", "updatedAt", "completedAt")
+         SELECT ${seedId("g")}, $1, 'COMPLETE', 'en', 'IMPORT', now(), now(), now()
+         FROM generate_series($2::int, $3::int) g`,
+          version.id,
+          from,
+          to,
+        );
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices")
+         SELECT ${seedId("g")} || '-' || lpad(q.i::text, 2, '0'), ${seedId("g")}, q.id,
+           ${valueOf("numberValue", "NULL")}, ${valueOf("textValue", "NULL")},
+           ${valueOf("choices", "'{}'::text[]")}
+         FROM generate_series($1::int, $2::int) g
+         CROSS JOIN (SELECT id, (n - 1)::int AS i FROM unnest($3::text[]) WITH ORDINALITY AS u(id, n)) q
+         ORDER BY g, q.i`,
+          from,
+          to,
+          questionIds,
+        );
+      }
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
   );
-  for (const question of version.questions) {
-    const value = seededValues[question.key];
-    if (!value) throw new Error(`no seeded value for question ${question.key}`);
-    const choices = value.column === "choices" ? value.sql : "'{}'";
-    const column = value.column === "choices" ? "" : `, "${value.column}"`;
-    const columnValue = value.column === "choices" ? "" : `, ${value.sql}`;
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Answer" ("id", "responseId", "questionId", "choices"${column})
-       SELECT gen_random_uuid()::text, 'seed-' || g, $1, ${choices}${columnValue}
-       FROM generate_series(1, $2::int) g`,
-      question.id,
-      n,
-    );
-  }
   await db.$executeRawUnsafe(`ANALYZE "Response"`);
   await db.$executeRawUnsafe(`ANALYZE "Answer"`);
 }
@@ -155,6 +202,20 @@ async function measure(engine: Engine, target: DatabaseTarget, options: Options)
     await seed(db, version, options.responses);
     const seedSeconds = (performance.now() - t0) / 1000;
     log(`${engine}: seeded in ${round(seedSeconds)} s; starting the analysis`);
+    const readSeconds: Record<string, number> = {};
+    for (const pageSize of options.readPages) {
+      const started = performance.now();
+      const versionIds = [version.id];
+      const input = await loadAnalysisInput(
+        db,
+        { surveyId: survey.id, versionIds, includePartial: false },
+        { pageSize },
+      );
+      readSeconds[pageSize] = round((performance.now() - started) / 1000, 2);
+      log(
+        `${engine}: read ${input.responses.length} responses, page ${pageSize}: ${readSeconds[pageSize]} s`,
+      );
+    }
 
     // The others: respondents submitting, and the researcher's page polling the run.
     const limiter = new RequestLimiter({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 });
@@ -201,15 +262,36 @@ async function measure(engine: Engine, target: DatabaseTarget, options: Options)
       pollLoop(),
     ];
     t0 = performance.now();
+    // The run's phases as the row shows them (load until the respondent count is written, the
+    // worker's phases, "stored" once the result is saved and the journey fill runs), each with the
+    // seconds since the start and the other requests' latency since the previous line, so a run
+    // that never ends still yields figures.
+    const phases: { phase: string; atSeconds: number }[] = [];
     let lastPhase = "";
+    let seenSubmits = 0;
+    let seenPolls = 0;
     const progress = setInterval(() => {
       void db.analysisRun
-        .findUnique({ where: { id: runId }, select: { phase: true, progress: true } })
+        .findUnique({
+          where: { id: runId },
+          select: { phase: true, progress: true, respondentCount: true, status: true },
+        })
         .then((r) => {
-          const phase = `${r?.phase} ${r?.progress}%`;
-          if (phase !== lastPhase)
-            log(`${engine}: ${phase} at ${round((performance.now() - t0) / 1000)} s`);
-          lastPhase = phase;
+          if (!r) return;
+          const name =
+            r.status === "SUCCEEDED"
+              ? "stored; journey fill"
+              : r.phase === "load" && r.respondentCount === null
+                ? "load answers"
+                : (r.phase ?? "?");
+          const at = round((performance.now() - t0) / 1000);
+          if (name !== lastPhase) phases.push({ phase: name, atSeconds: at });
+          const recent = latencySummary([...submits.slice(seenSubmits), ...polls.slice(seenPolls)]);
+          [seenSubmits, seenPolls] = [submits.length, polls.length];
+          log(
+            `${engine}: ${at} s ${name} ${r.progress}% | others since last: n=${recent.requests} p50=${recent.p50} p99=${recent.p99} max=${recent.max} ms | load ${loadavg()[0]?.toFixed(2)}`,
+          );
+          lastPhase = name;
         });
     }, 2000);
     try {
@@ -228,7 +310,9 @@ async function measure(engine: Engine, target: DatabaseTarget, options: Options)
           : "PGlite on disk (temp dir), one connection",
       responses: options.responses,
       seedSeconds: round(seedSeconds),
+      ...(options.readPages.length > 0 ? { answerReadSeconds: readSeconds } : {}),
       analysisSeconds: round(analysisSeconds),
+      phases,
       run: {
         status: run.status,
         respondentCount: run.respondentCount,

@@ -1,8 +1,10 @@
 // Turns stored survey questions and answers into the persona engine's input: one analysis
 // question per question key (the newest chosen version's wording wins), answers read from the
-// typed Answer columns, loaded in keyset pages of plain rows so large surveys neither build one
-// huge query nor materialise every response and answer as a Prisma object.
+// typed Answer columns, loaded in keyset pages (one row per response, its answers as JSON the
+// database builds) straight through the driver, so large surveys neither build one huge query nor
+// materialise every response and answer as a Prisma object.
 import type { Db } from "~/server/db/client";
+import { directSql } from "~/server/db/direct-sql";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import { isMatrixAnswer, matrixItemAnswers, matrixRowItems } from "~/server/domain/survey/matrix";
@@ -66,42 +68,52 @@ export interface AnalysisSelection {
   includePartial: boolean;
 }
 
-/** Responses per keyset page: bounded memory per round trip, few round trips. */
-const pageSize = 2000;
+/**
+ * Responses per keyset page: bounded memory per round trip, few round trips. Measured with
+ * bench/analysis-app.ts (100,000 responses of 13 answers on PostgreSQL); see loadAnalysisInput.
+ */
+export const defaultPageSize = 5000;
 
-interface AnswerRow {
-  responseId: string;
-  questionId: string | null;
-  numberValue: number | null;
-  textValue: string | null;
-  choices: string[] | null;
-  rowValues: unknown;
+interface ResponseRow {
+  id: string;
+  /** JSON text: [questionId, numberValue, textValue, choices, rowValues] per answer, or null. */
+  answers: string | null;
+}
+
+type StoredAnswer = [string, number | null, string | null, string[] | null, unknown];
+
+/**
+ * One keyset page: the next responses after `$3` (by id), each as ONE row carrying all its
+ * answers as a JSON array built by the database. A page of 5,000 responses is 5,000 rows and one
+ * JSON.parse each instead of 65,000 rows the driver turns into objects column by column, which is
+ * where the read spent its time in the web process. A response without answers has null answers.
+ * Sent through the driver directly (direct-sql.ts), not Prisma's raw query path.
+ */
+const answerPageSql = `
+  SELECT r.id,
+    (SELECT json_agg(json_build_array(a."questionId", a."numberValue", a."textValue", a.choices, a."rowValues"))
+     FROM "Answer" a WHERE a."responseId" = r.id)::text AS answers
+  FROM "Response" r
+  WHERE r."versionId" = ANY($1::text[])
+    AND ($2::boolean OR r.status = 'COMPLETE')
+    AND r.id > $3
+  ORDER BY r.id
+  LIMIT $4::int`;
+
+export interface LoadAnalysisInputOptions {
+  /** Responses per round trip (tests use small pages to cross page boundaries). */
+  pageSize?: number;
 }
 
 /**
- * One keyset page: the next `pageSize` responses after `after` (by id) with their answers as
- * plain rows, in one round trip. Plain SQL rather than findMany with include, so no Prisma model
- * object is built per response or answer; a response without answers comes back as one row with
- * a null questionId.
+ * The analysis input of a selection: questions (newest chosen version's wording per key) and every
+ * selected response with its answers, read page by page in id order. The answers are read once
+ * per run: executeRun hands them to the journey fill too (analysis-runs.ts).
  */
-function answerPage(db: Db, selection: AnalysisSelection, after: string): Promise<AnswerRow[]> {
-  return db.$queryRaw<AnswerRow[]>`
-    SELECT r.id AS "responseId", a."questionId", a."numberValue", a."textValue", a.choices, a."rowValues"
-    FROM (
-      SELECT id FROM "Response"
-      WHERE "versionId" = ANY(${selection.versionIds}::text[])
-        AND (${selection.includePartial}::boolean OR status = 'COMPLETE')
-        AND id > ${after}
-      ORDER BY id
-      LIMIT ${pageSize}::int
-    ) r
-    LEFT JOIN "Answer" a ON a."responseId" = r.id
-    ORDER BY r.id`;
-}
-
 export async function loadAnalysisInput(
   db: Db,
   selection: AnalysisSelection,
+  { pageSize = defaultPageSize }: LoadAnalysisInputOptions = {},
 ): Promise<{ questions: QuestionDefinition[]; responses: SurveyResponse[] }> {
   const rows = await db.question.findMany({
     where: { versionId: { in: selection.versionIds } },
@@ -117,29 +129,32 @@ export async function loadAnalysisInput(
     keyOfQuestionId.set(row.id, question.key);
   }
 
+  const sql = directSql(db);
   const responses: SurveyResponse[] = [];
   // Ids are compared as the database orders them, so "" precedes every id.
   let after = "";
   for (;;) {
-    const page = await answerPage(db, selection, after);
-    let current: SurveyResponse | undefined;
-    let count = 0;
+    const page = await sql<ResponseRow>(answerPageSql, [
+      selection.versionIds,
+      selection.includePartial,
+      after,
+      pageSize,
+    ]);
     for (const row of page) {
-      if (current?.id !== row.responseId) {
-        current = { id: row.responseId, answers: {} };
-        responses.push(current);
-        count++;
+      const answers: Record<string, string | number | string[]> = {};
+      const stored = row.answers === null ? [] : (JSON.parse(row.answers) as StoredAnswer[]);
+      for (const [questionId, numberValue, textValue, choices, rowValues] of stored) {
+        const key = keyOfQuestionId.get(questionId);
+        if (!key) continue;
+        // A matrix answer is one item per row, as its questions are.
+        if (isMatrixAnswer(rowValues)) Object.assign(answers, matrixItemAnswers(key, rowValues));
+        else answers[key] = numberValue ?? textValue ?? choices ?? [];
       }
-      const key = row.questionId === null ? undefined : keyOfQuestionId.get(row.questionId);
-      if (!key) continue;
-      const answers = current.answers as Record<string, string | number | string[]>;
-      // A matrix answer is one item per row, as its questions are.
-      if (isMatrixAnswer(row.rowValues)) {
-        Object.assign(answers, matrixItemAnswers(key, row.rowValues));
-      } else answers[key] = row.numberValue ?? row.textValue ?? row.choices ?? [];
+      responses.push({ id: row.id, answers });
     }
-    if (count < pageSize || !current) break;
-    after = current.id;
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) break;
+    after = last.id;
   }
   return { questions: [...byKey.values()].flatMap(toAnalysisQuestions), responses };
 }

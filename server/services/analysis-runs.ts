@@ -1,5 +1,5 @@
-// Use cases for analysis runs: start (researchers and owners), follow progress, cancel, list and
-// read runs and personas (every member). A started run is a job on the job queue
+// Use cases for analysis runs: start (researchers and owners), execute and cancel; reading runs
+// (every member) is analysis-run-views.ts. A started run is a job on the job queue
 // (analysis-jobs.ts); whichever worker takes the job executes it, and its row records phase and
 // percent as it goes. A run whose worker died is taken over by another worker once the job's lease
 // expires (or, on the embedded database, at the next start), never failed by another instance.
@@ -10,6 +10,7 @@ import type { AnalysisProgress } from "~/server/analysis/pipeline";
 import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import { fail } from "~/server/domain/errors";
 import { requireRole, type MembershipView } from "./access";
+import { requireRun } from "./analysis-run-views";
 import { loadAnalysisInput } from "./analysis-input";
 import { startAnalysisWorker, type RunningWorker } from "./analysis-worker-process";
 import { carryForwardFields } from "./persona-carry-forward";
@@ -184,6 +185,13 @@ export async function executeRun(
   }
 }
 
+/**
+ * Prisma ends an interactive transaction after 5 s by default. Storing a large run (100,000
+ * respondents: a result of a few MB and every member id) took 15 s on a busy 2-core machine and was
+ * rolled back as a failed run (bench:analysis-app), so the store gets minutes instead.
+ */
+const storeTransaction = { timeout: 5 * 60_000, maxWait: 60_000 };
+
 /** Stores the result unless the run was cancelled meanwhile; says whether it stored it. */
 async function persistResult(
   db: Db,
@@ -218,7 +226,7 @@ async function persistResult(
       })),
     });
     return true;
-  });
+  }, storeTransaction);
 }
 
 /**
@@ -259,77 +267,4 @@ export async function cancelRun(db: Db, actor: MembershipView, runId: string): P
     data: { status: "CANCELLED", error: "Cancelled.", finishedAt: new Date() },
   });
   running.get(runId)?.cancel();
-}
-
-async function requireRun(db: Db, actor: MembershipView, runId: string) {
-  const run = await db.analysisRun.findFirst({
-    where: { id: runId, workspaceId: actor.workspaceId },
-  });
-  return run ?? fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
-}
-
-export interface RunSummary {
-  id: string;
-  surveyId: string;
-  surveyTitle: string;
-  status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
-  phase: string | null;
-  progress: number;
-  error: string | null;
-  respondentCount: number | null;
-  personaCount: number;
-  parameters: Prisma.JsonValue;
-  createdAt: Date;
-  finishedAt: Date | null;
-}
-
-const summaryInclude = {
-  survey: { select: { title: true } },
-  _count: { select: { personas: true } },
-} as const;
-
-type RunRow = Prisma.AnalysisRunGetPayload<{ include: typeof summaryInclude }>;
-
-function toSummary(r: RunRow): RunSummary {
-  return {
-    id: r.id,
-    surveyId: r.surveyId,
-    surveyTitle: r.survey.title,
-    status: r.status,
-    phase: r.phase,
-    progress: r.progress,
-    error: r.error,
-    respondentCount: r.respondentCount,
-    personaCount: r._count.personas,
-    parameters: r.parameters,
-    createdAt: r.createdAt,
-    finishedAt: r.finishedAt,
-  };
-}
-
-export async function listRuns(
-  db: Db,
-  actor: MembershipView,
-  surveyId?: string,
-): Promise<RunSummary[]> {
-  const runs = await db.analysisRun.findMany({
-    where: { workspaceId: actor.workspaceId, ...(surveyId ? { surveyId } : {}) },
-    include: summaryInclude,
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
-  return runs.map(toSummary);
-}
-
-export async function getRun(
-  db: Db,
-  actor: MembershipView,
-  runId: string,
-): Promise<RunSummary & { result: AnalysisResult | null }> {
-  const run = await db.analysisRun.findFirst({
-    where: { id: runId, workspaceId: actor.workspaceId },
-    include: summaryInclude,
-  });
-  if (!run) return fail("NOT_FOUND", "That analysis run does not exist in this workspace.");
-  return { ...toSummary(run), result: run.result ? ZAnalysisResult.parse(run.result) : null };
 }

@@ -8,13 +8,8 @@ import { createRng } from "~/server/analysis/rng";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import {
-  cancelRun,
-  executeRun,
-  getRun,
-  listRuns,
-  startAnalysis,
-} from "~/server/services/analysis-runs";
+import { cancelRun, executeRun, startAnalysis } from "~/server/services/analysis-runs";
+import { getRun, listRuns } from "~/server/services/analysis-run-views";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
 import {
   enqueueAnalysisRun,

@@ -118,7 +118,10 @@ function termIndex(answers: readonly ThemeAnswer[]) {
       const units = unitsOf.get(t.lemma) ?? new Set<number>();
       units.add(a.unit);
       unitsOf.set(t.lemma, units);
-      answersOf.set(t.lemma, [...(answersOf.get(t.lemma) ?? []), i]);
+      // Appended in place: copying the list per use made a common term cost O(n²).
+      const used = answersOf.get(t.lemma);
+      if (used) used.push(i);
+      else answersOf.set(t.lemma, [i]);
       const f = forms.get(t.lemma) ?? new Map<string, number>();
       f.set(t.form, (f.get(t.form) ?? 0) + 1);
       forms.set(t.lemma, f);

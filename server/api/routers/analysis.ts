@@ -1,13 +1,8 @@
 // Analysis run procedures: researchers and owners start and cancel; every member reads.
 import { z } from "zod";
 import { access } from "~/server/domain/workspace";
-import {
-  cancelRun,
-  getRun,
-  listRuns,
-  startAnalysis,
-  ZStartAnalysisInput,
-} from "~/server/services/analysis-runs";
+import { cancelRun, startAnalysis, ZStartAnalysisInput } from "~/server/services/analysis-runs";
+import { getRun, listRuns } from "~/server/services/analysis-run-views";
 import { getJobQueue } from "~/server/infra/jobs";
 import { enqueueAnalysisRun } from "~/server/services/analysis-jobs";
 import { createTRPCRouter, workspaceProcedure } from "../trpc";
