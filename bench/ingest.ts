@@ -189,7 +189,10 @@ async function load(
 async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; fixture: Fixture }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/ingest-server.ts"], {
+  // BENCH_PROFILE_DIR: the server writes a CPU profile (.cpuprofile) there when it stops.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/ingest-server.ts"], {
     env: { ...process.env, BCRYPT_COST: "4", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
