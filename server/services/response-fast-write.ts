@@ -26,7 +26,7 @@ import type { TLocale } from "~/server/domain/survey/definition";
 import { noteLimitWrite } from "./limit-counters";
 import { batchWriteSql, type BatchResult, type BatchRow } from "./response-batch-sql";
 import { hashResponseSecret, newResponseSecret } from "./response-secret";
-import type { StoredQuestion } from "./survey-rows";
+import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
 export interface PublishedVersion {
   versionId: string;
@@ -73,17 +73,45 @@ export type FastWriteOutcome =
 const MAX_CACHED_SURVEYS = 2000;
 const latestBySlug = new Map<string, PublishedVersion>();
 
-export function cachedLatestVersion(slug: string): PublishedVersion | undefined {
+function cachedLatestVersion(slug: string): PublishedVersion | undefined {
   return latestBySlug.get(slug);
 }
 
-export function rememberLatestVersion(slug: string, version: PublishedVersion): void {
+function rememberLatestVersion(slug: string, version: PublishedVersion): void {
   if (latestBySlug.size >= MAX_CACHED_SURVEYS) latestBySlug.clear();
   latestBySlug.set(slug, version);
 }
 
 export function forgetLatestVersion(slug: string): void {
   latestBySlug.delete(slug);
+}
+
+/** A version's questions, in order. */
+export async function questionsOf(db: Db, versionId: string) {
+  const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
+  return rows.map(rowToQuestion);
+}
+
+/** The survey's latest published version and its questions, from the cache or the database. */
+export async function latestPublishedVersion(
+  db: Db,
+  slug: string,
+): Promise<PublishedVersion | undefined> {
+  const cached = cachedLatestVersion(slug);
+  if (cached) return cached;
+  const version = await db.surveyVersion.findFirst({
+    where: { survey: { slug }, publishedAt: { not: null } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true },
+  });
+  if (!version) return undefined;
+  const found = {
+    versionId: version.id,
+    versionNumber: version.number,
+    questions: await questionsOf(db, version.id),
+  };
+  rememberLatestVersion(slug, found);
+  return found;
 }
 
 // Up to this many saves share one statement: enough to amortise a round trip and a flush, small
