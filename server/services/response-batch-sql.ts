@@ -8,7 +8,18 @@
 // row that fails one; the caller then takes the full path in responses.ts, which says why.
 // The batch never holds two rows of one response or of one limit key (the group commit keeps
 // them apart): an upsert may touch a row only once per statement.
-import type { AnswerColumns } from "./response-fast-write";
+
+/** One answer of a save, as the statement stores it. */
+export interface AnswerColumns {
+  questionId: string;
+  numberValue: number | null;
+  textValue: string | null;
+  choices: string[];
+  /** The text typed next to "Other (please specify)". */
+  otherText: string | null;
+  /** A matrix's { rowKey: scale point }. */
+  rowValues: Record<string, number> | null;
+}
 
 /** One save as the statement reads it (the keys are the recordset's column names). */
 export interface BatchRow {

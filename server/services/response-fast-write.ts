@@ -24,7 +24,12 @@ import type { SlotCount, WindowSpec } from "~/server/domain/limit-window";
 import type { AnswerMap } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
 import { noteLimitWrite } from "./limit-counters";
-import { batchWriteSql, type BatchResult, type BatchRow } from "./response-batch-sql";
+import {
+  batchWriteSql,
+  type AnswerColumns,
+  type BatchResult,
+  type BatchRow,
+} from "./response-batch-sql";
 import { hashResponseSecret, newResponseSecret } from "./response-secret";
 import { rowToQuestion, type StoredQuestion } from "./survey-rows";
 
@@ -32,17 +37,6 @@ export interface PublishedVersion {
   versionId: string;
   versionNumber: number;
   questions: StoredQuestion[];
-}
-
-export interface AnswerColumns {
-  questionId: string;
-  numberValue: number | null;
-  textValue: string | null;
-  choices: string[];
-  /** The text typed next to "Other (please specify)". */
-  otherText: string | null;
-  /** A matrix's { rowKey: scale point }. */
-  rowValues: Record<string, number> | null;
 }
 
 export interface FastWriteInput {
