@@ -3,10 +3,8 @@
 // a published survey and an API key through the real services, and serves the real submit
 // handlers (the functions the app's route files call) on node:http. Prints one JSON line
 // { port, surveyId, slug, key } on stdout when ready; SIGTERM closes the database and exits.
-// POST /bare-loop?seconds=&clients= runs the baseline in this process: that many concurrent
-// loops inserting the same rows (a response and its answers, one statement each) straight
-// through the driver (a pg pool of the app's size, or the PGlite instance), with no HTTP, no
-// validation and no Prisma, and answers with its figures.
+// POST /bare-loop?seconds=&clients= runs the baseline (ingest-bare.ts) in this process, through
+// a pg pool of the app's size or the PGlite instance, and answers with its figures.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -20,77 +18,8 @@ import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
 import { handleSubmitResponse } from "~/server/http/v1/responses";
 import { createApiKey } from "~/server/services/api-keys";
-import { answerColumns } from "~/server/services/responses";
-import { rowToQuestion } from "~/server/services/survey-rows";
-import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
-
-type Exec = (sql: string, params: unknown[]) => Promise<unknown>;
-
-const bareInsert = `
-  WITH r AS (
-    INSERT INTO "Response" ("id", "versionId", "status", "locale", "source", "startedAt", "updatedAt", "completedAt")
-    VALUES ($1, $2, 'COMPLETE', 'en', 'API', now(), now(), now()) RETURNING "id"
-  )
-  INSERT INTO "Answer" ("id", "responseId", "questionId", "numberValue", "textValue", "choices")
-  SELECT gen_random_uuid()::text, r."id", a."questionId", a."numberValue", a."textValue",
-    coalesce(a."choices", '{}')
-  FROM r, jsonb_to_recordset($3::jsonb)
-    AS a("questionId" text, "numberValue" float8, "textValue" text, "choices" text[])`;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
-}
-
-/** The baseline: `clients` loops inserting the rows of fresh complete answers for `seconds`. */
-async function bareLoop(db: Db, exec: Exec, surveyId: string, seconds: number, clients: number) {
-  const version = await db.surveyVersion.findFirstOrThrow({
-    where: { surveyId, publishedAt: { not: null } },
-    include: { questions: true },
-  });
-  const questions = version.questions.map(rowToQuestion);
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const answers = completeAnswers();
-        const rows = questions
-          .filter((q) => answers[q.key] !== undefined)
-          .map((q) => ({ questionId: q.id, ...answerColumns(q, answers[q.key]!) }));
-        const t0 = performance.now();
-        try {
-          await exec(bareInsert, [crypto.randomUUID(), version.id, JSON.stringify(rows)]);
-        } catch (error) {
-          errors += 1;
-          if (errors === 1) console.error(error);
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const ok = latencies.length - errors;
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return {
-    responses: ok,
-    seconds: round(elapsed),
-    responsesPerSecond: round(ok / elapsed),
-    latencyMs: {
-      p50: round(percentile(latencies, 50)),
-      p95: round(percentile(latencies, 95)),
-      p99: round(percentile(latencies, 99)),
-      max: round(latencies[latencies.length - 1] ?? Number.NaN),
-      mean: round(latencies.reduce((sum, x) => sum + x, 0) / Math.max(1, latencies.length)),
-    },
-    errors,
-    errorsByStatus: errors > 0 ? { error: errors } : {},
-  };
-}
+import { bareLoop, type Exec } from "./ingest-bare";
+import { publishBenchSurvey } from "./ingest-fixture";
 
 async function setUp(db: Db) {
   const { actor, survey } = await publishBenchSurvey(db, "Ingestion bench");

@@ -34,11 +34,11 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
-import { completeAnswers } from "./ingest-fixture";
+import { load, type Endpoint, type Fixture } from "./ingest-load";
+import { round, type LoadResult } from "./ingest-stats";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 
 type Engine = "pglite" | "postgres";
-type Endpoint = "api" | "public" | "mixed" | "bare";
 
 interface Options {
   seconds: number;
@@ -46,24 +46,6 @@ interface Options {
   clients: number;
   engines: Engine[];
   endpoints: Endpoint[];
-}
-
-interface Fixture {
-  port: number;
-  surveyId: string;
-  slug: string;
-  key: string;
-}
-
-interface LoadResult {
-  responses: number;
-  /** Mixed load only: partial saves and final submits together. */
-  requestsPerSecond?: number;
-  seconds: number;
-  responsesPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
-  errors: number;
-  errorsByStatus: Record<string, number>;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -89,107 +71,13 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? Number.NaN;
-}
-
-async function load(
-  fixture: Fixture,
-  endpoint: Endpoint,
-  seconds: number,
-  clients: number,
-): Promise<LoadResult> {
-  const base = `http://127.0.0.1:${fixture.port}`;
-  if (endpoint === "bare") {
-    const response = await fetch(`${base}/bare-loop?seconds=${seconds}&clients=${clients}`, {
-      method: "POST",
-    });
-    return (await response.json()) as LoadResult;
-  }
-  const url =
-    endpoint === "api"
-      ? `${base}/api/v1/surveys/${fixture.surveyId}/responses`
-      : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (endpoint === "api") headers.authorization = `Bearer ${fixture.key}`;
-  const latencies: number[] = [];
-  const errorsByStatus: Record<string, number> = {};
-  let ok = 0;
-  let requests = 0;
-  const post = async (payload: Record<string, unknown>, address: string): Promise<boolean> => {
-    const body = JSON.stringify(payload);
-    const t0 = performance.now();
-    let status: string;
-    try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { ...headers, "x-forwarded-for": address },
-        body,
-      });
-      await response.arrayBuffer();
-      status = String(response.status);
-    } catch {
-      status = "network";
-    }
-    latencies.push(performance.now() - t0);
-    requests += 1;
-    if (status !== "200") errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
-    return status === "200";
-  };
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      // Each client is one respondent with an address of its own, so each has its own per-client
-      // limit key, as real respondents do (the bench server trusts one proxy hop).
-      const address = `10.0.${client >> 8}.${client & 255}`;
-      while (performance.now() < deadline) {
-        const responseId = crypto.randomUUID();
-        const answers = completeAnswers();
-        if (endpoint === "mixed") {
-          // The respondent page: page one, then pages one and two, autosaved with the secret.
-          const responseSecret = randomBytes(32).toString("base64url");
-          const keys = Object.keys(answers);
-          const firstPage = Object.fromEntries(keys.slice(0, 5).map((k) => [k, answers[k]]));
-          const twoPages = Object.fromEntries(keys.slice(0, 10).map((k) => [k, answers[k]]));
-          const partial = { responseId, complete: false, locale: "en", responseSecret };
-          if (!(await post({ ...partial, answers: firstPage }, address))) continue;
-          if (!(await post({ ...partial, answers: twoPages }, address))) continue;
-          if (await post({ ...partial, answers, complete: true }, address)) ok += 1;
-        } else if (await post({ responseId, answers, complete: true, locale: "en" }, address)) {
-          ok += 1;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const mean = latencies.reduce((s, x) => s + x, 0) / Math.max(1, latencies.length);
-  return {
-    responses: ok,
-    seconds: round(elapsed, 2),
-    responsesPerSecond: round(ok / elapsed),
-    latencyMs: {
-      p50: round(percentile(latencies, 50)),
-      p95: round(percentile(latencies, 95)),
-      p99: round(percentile(latencies, 99)),
-      max: round(latencies[latencies.length - 1] ?? Number.NaN),
-      mean: round(mean),
-    },
-    errors: Object.values(errorsByStatus).reduce((sum, n) => sum + n, 0),
-    errorsByStatus,
-    ...(endpoint === "mixed" ? { requestsPerSecond: round(requests / elapsed) } : {}),
-  };
-}
-
 async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; fixture: Fixture }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/ingest-server.ts"], {
+  // BENCH_PROFILE_DIR: the server writes a CPU profile (.cpuprofile) there when it stops.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "bench/ingest-server.ts"], {
     env: { ...process.env, BCRYPT_COST: "4", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -31,7 +31,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    registerDirectSql(prisma, poolSql(pool));
+    // Group-committed writes may use 4 of the 10 connections at once (group-commit.ts).
+    registerDirectSql(prisma, poolSql(pool), 4);
     return {
       target,
       adapterFactory,

@@ -15,18 +15,27 @@ import type { PrismaClient as Db } from "./generated/client";
 /** Runs one statement with positional parameters ($1, $2, ...) and returns its rows. */
 export type DirectSql = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
 
-const executors = new WeakMap<object, DirectSql>();
+const executors = new WeakMap<object, { run: DirectSql; parallel: number }>();
 
-export function registerDirectSql(db: Db, run: DirectSql): void {
-  executors.set(db, run);
+/**
+ * `parallel`: how many statements of one hot path may run at once (group-commit.ts): 1 on
+ * PGlite's one connection; on a pool, a share of it, leaving connections for everything else.
+ */
+export function registerDirectSql(db: Db, run: DirectSql, parallel = 1): void {
+  executors.set(db, { run, parallel });
 }
 
 /** The registered executor of `db`, or Prisma's own raw query API on it. */
 export function directSql(db: Db): DirectSql {
   return (
-    executors.get(db) ??
+    executors.get(db)?.run ??
     (<Row>(sql: string, params: unknown[]) => db.$queryRawUnsafe<Row[]>(sql, ...params))
   );
+}
+
+/** How many statements of one hot path may run on `db` at once (see registerDirectSql). */
+export function directSqlParallel(db: Db): number {
+  return executors.get(db)?.parallel ?? 1;
 }
 
 /** An executor over a PGlite instance (or anything with pg's `query(text, values)`). */

@@ -1,30 +1,25 @@
 // Use cases for responses: respondents save answers (partial while they go, then complete),
 // idempotent on the id their browser generated and bound to a secret only that browser holds;
-// researchers list and open responses.
+// researchers list and open responses (response-reads.ts).
 import type { Db } from "~/server/db/client";
-import type { Prisma } from "~/server/db/generated/client";
 import { fail } from "~/server/domain/errors";
 import type { SlotCount } from "~/server/domain/limit-window";
-import {
-  checkAnswers,
-  otherTextKey,
-  type AnswerMap,
-  type AnswerValue,
-} from "~/server/domain/survey/answers";
-import type { TLocale, TQuestionDefinition } from "~/server/domain/survey/definition";
+import type { AnswerMap } from "~/server/domain/survey/answers";
+import type { TLocale } from "~/server/domain/survey/definition";
 import { isMatrixAnswer, type MatrixAnswer } from "~/server/domain/survey/matrix";
-import { numericRange } from "~/server/domain/survey/scales";
-import { requireRole, type MembershipView } from "./access";
+import { answerRowKey, answerRowsFor } from "./response-answer-rows";
 import {
-  cachedLatestVersion,
   forgetLatestVersion,
-  rememberLatestVersion,
+  latestPublishedVersion,
+  questionsOf,
   writeResponseInOneTrip,
   type FoldedLimit,
-  type PublishedVersion,
 } from "./response-fast-write";
 import { hashResponseSecret, newResponseSecret, secretMatches } from "./response-secret";
-import { rowToQuestion, type StoredQuestion } from "./survey-rows";
+
+// Moved to their own modules; still offered here for the callers that import them from here.
+export { answerColumns, answerFromColumns } from "./response-answer-rows";
+export { getResponse, listResponses, type ResponseListItem } from "./response-reads";
 
 export interface SaveResponseInput {
   slug: string;
@@ -77,84 +72,6 @@ const wrongSecretMessage =
   "This response can only be continued by the browser or client that started it (its " +
   "responseSecret did not match). Reload the page to start a new response.";
 
-export interface AnswerColumns {
-  numberValue: number | null;
-  textValue: string | null;
-  choices: string[];
-  /** A matrix's { rowKey: scale point }; absent (null) for every other type. */
-  rowValues?: MatrixAnswer;
-}
-
-export function answerColumns(
-  question: Pick<TQuestionDefinition, "type" | "settings">,
-  value: AnswerValue,
-): AnswerColumns {
-  if (question.type === "MATRIX") {
-    return { numberValue: null, textValue: null, choices: [], rowValues: value as MatrixAnswer };
-  }
-  if (numericRange(question)) {
-    return { numberValue: value as number, textValue: null, choices: [] };
-  }
-  if (question.type === "MULTIPLE_CHOICE") {
-    return { numberValue: null, textValue: null, choices: value as string[] };
-  }
-  return { numberValue: null, textValue: value as string, choices: [] };
-}
-
-/** A stored answer's value again, as the answer rules and exports speak it. */
-export function answerFromColumns(a: {
-  numberValue: number | null;
-  textValue: string | null;
-  choices: string[];
-  rowValues?: unknown;
-}): AnswerValue {
-  if (isMatrixAnswer(a.rowValues)) return a.rowValues as MatrixAnswer;
-  return a.numberValue ?? a.textValue ?? a.choices;
-}
-
-type AnswerRow = Omit<Prisma.AnswerCreateManyInput, "id">;
-
-/** The answer rows an input would store, or the per-question problems that stop it. */
-function answerRowsFor(
-  questions: StoredQuestion[],
-  input: Pick<SaveResponseInput, "responseId" | "answers" | "complete" | "locale">,
-): { rows: AnswerRow[]; errors: Record<string, string> } {
-  const { values, errors } = checkAnswers(questions, input.answers, {
-    complete: input.complete,
-    locale: input.locale,
-  });
-  const rows = questions
-    .filter((q) => values[q.key] !== undefined)
-    .map((q) => ({
-      responseId: input.responseId,
-      questionId: q.id,
-      ...answerColumns(q, values[q.key] as AnswerValue),
-      otherText: (values[otherTextKey(q.key)] as string | undefined) ?? null,
-    }));
-  return { rows, errors };
-}
-
-const rowKey = (row: {
-  numberValue?: number | null;
-  textValue?: string | null;
-  choices?: string[] | Prisma.AnswerCreatechoicesInput;
-  otherText?: string | null;
-  rowValues?: unknown;
-}) =>
-  JSON.stringify([
-    row.numberValue ?? null,
-    row.textValue ?? null,
-    row.choices ?? [],
-    row.otherText ?? null,
-    // JSONB keeps its own key order: compare rows in a fixed order.
-    isMatrixAnswer(row.rowValues) ? Object.entries(row.rowValues).sort() : null,
-  ]);
-
-async function questionsOf(db: Db, versionId: string) {
-  const rows = await db.question.findMany({ where: { versionId }, orderBy: { position: "asc" } });
-  return rows.map(rowToQuestion);
-}
-
 /**
  * A submit to a response that is already complete: the very same final answers are a retry
  * whose acknowledgement got lost, answered as the first time (whatever state the survey is in
@@ -185,30 +102,11 @@ async function answerCompleted(
       rowValues: true,
     },
   });
-  const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, rowKey(r)]));
+  const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, answerRowKey(r)]));
   const same =
     storedRows.length === rows.length &&
-    rows.every((r) => storedByQuestion.get(r.questionId) === rowKey(r));
+    rows.every((r) => storedByQuestion.get(r.questionId) === answerRowKey(r));
   return same ? ack : fail("CONFLICT", differentContentMessage);
-}
-
-/** The survey's latest published version and its questions, from the cache or the database. */
-async function latestPublishedVersion(db: Db, slug: string): Promise<PublishedVersion | undefined> {
-  const cached = cachedLatestVersion(slug);
-  if (cached) return cached;
-  const version = await db.surveyVersion.findFirst({
-    where: { survey: { slug }, publishedAt: { not: null } },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true },
-  });
-  if (!version) return undefined;
-  const found = {
-    versionId: version.id,
-    versionNumber: version.number,
-    questions: await questionsOf(db, version.id),
-  };
-  rememberLatestVersion(slug, found);
-  return found;
 }
 
 /**
@@ -377,89 +275,4 @@ export async function saveResponse(
   }
   if (outcome === "completed") return answerCompleted(db, input, { versionId, versionNumber });
   return saved;
-}
-
-export interface ResponseListItem {
-  id: string;
-  versionNumber: number;
-  status: "PARTIAL" | "COMPLETE";
-  source: "WEB" | "API" | "IMPORT";
-  locale: string;
-  startedAt: Date;
-  completedAt: Date | null;
-  answerCount: number;
-}
-
-export async function listResponses(
-  db: Db,
-  actor: MembershipView,
-  surveyId: string,
-  filter: { versionNumber?: number; status?: "PARTIAL" | "COMPLETE"; page?: number },
-): Promise<{ total: number; items: ResponseListItem[]; pageSize: number }> {
-  requireRole(actor, ["OWNER", "RESEARCHER", "STRATEGIST"]);
-  const pageSize = 50;
-  const where: Prisma.ResponseWhereInput = {
-    version: {
-      surveyId,
-      survey: { workspaceId: actor.workspaceId },
-      ...(filter.versionNumber ? { number: filter.versionNumber } : {}),
-    },
-    ...(filter.status ? { status: filter.status } : {}),
-  };
-  const [total, rows] = await Promise.all([
-    db.response.count({ where }),
-    db.response.findMany({
-      where,
-      include: { version: { select: { number: true } }, _count: { select: { answers: true } } },
-      // The id breaks ties, so that pages do not repeat or skip responses started together.
-      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
-      skip: Math.max(0, (filter.page ?? 0) * pageSize),
-      take: pageSize,
-    }),
-  ]);
-  return {
-    total,
-    pageSize,
-    items: rows.map((r) => ({
-      id: r.id,
-      versionNumber: r.version.number,
-      status: r.status,
-      source: r.source,
-      locale: r.locale,
-      startedAt: r.startedAt,
-      completedAt: r.completedAt,
-      answerCount: r._count.answers,
-    })),
-  };
-}
-
-export async function getResponse(db: Db, actor: MembershipView, responseId: string) {
-  const response = await db.response.findFirst({
-    where: { id: responseId, version: { survey: { workspaceId: actor.workspaceId } } },
-    include: {
-      version: { select: { number: true, surveyId: true } },
-      answers: { include: { question: true }, orderBy: { question: { position: "asc" } } },
-    },
-  });
-  if (!response) return fail("NOT_FOUND", "That response does not exist in this workspace.");
-  return {
-    id: response.id,
-    surveyId: response.version.surveyId,
-    versionNumber: response.version.number,
-    status: response.status,
-    locale: response.locale,
-    startedAt: response.startedAt,
-    completedAt: response.completedAt,
-    answers: response.answers.map((a) => {
-      const question = rowToQuestion(a.question);
-      return {
-        key: question.key,
-        text: question.text.en,
-        type: question.type,
-        value: (a.numberValue ?? a.textValue ?? a.choices) as AnswerValue,
-        /** What the respondent typed for "Other (please specify)", when they chose it. */
-        otherText: a.otherText,
-      };
-    }),
-  };
 }

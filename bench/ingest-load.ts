@@ -1,0 +1,93 @@
+// The load generator of bench/ingest.ts: `clients` concurrent respondents, each with an address
+// of its own, submitting fresh complete responses over HTTP for `seconds` to one endpoint of the
+// bench server (or, for "bare", asking it to run its in-process baseline). "mixed" is the
+// respondent page's real pattern: two autosaves of partial pages (with the response's secret),
+// then the final submit; its latency covers all three requests.
+import { randomBytes } from "node:crypto";
+import { completeAnswers } from "./ingest-fixture";
+import { loadResult, round, type LoadResult } from "./ingest-stats";
+
+export type Endpoint = "api" | "public" | "mixed" | "bare";
+
+export interface Fixture {
+  port: number;
+  surveyId: string;
+  slug: string;
+  key: string;
+}
+
+export async function load(
+  fixture: Fixture,
+  endpoint: Endpoint,
+  seconds: number,
+  clients: number,
+): Promise<LoadResult> {
+  const base = `http://127.0.0.1:${fixture.port}`;
+  if (endpoint === "bare") {
+    const response = await fetch(`${base}/bare-loop?seconds=${seconds}&clients=${clients}`, {
+      method: "POST",
+    });
+    return (await response.json()) as LoadResult;
+  }
+  const url =
+    endpoint === "api"
+      ? `${base}/api/v1/surveys/${fixture.surveyId}/responses`
+      : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (endpoint === "api") headers.authorization = `Bearer ${fixture.key}`;
+  const latencies: number[] = [];
+  const errorsByStatus: Record<string, number> = {};
+  let ok = 0;
+  let requests = 0;
+  const post = async (payload: Record<string, unknown>, address: string): Promise<boolean> => {
+    const body = JSON.stringify(payload);
+    const t0 = performance.now();
+    let status: string;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { ...headers, "x-forwarded-for": address },
+        body,
+      });
+      await response.arrayBuffer();
+      status = String(response.status);
+    } catch {
+      status = "network";
+    }
+    latencies.push(performance.now() - t0);
+    requests += 1;
+    if (status !== "200") errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
+    return status === "200";
+  };
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      // Each client is one respondent with an address of its own, so each has its own per-client
+      // limit key, as real respondents do (the bench server trusts one proxy hop).
+      const address = `10.0.${client >> 8}.${client & 255}`;
+      while (performance.now() < deadline) {
+        const responseId = crypto.randomUUID();
+        const answers = completeAnswers();
+        if (endpoint === "mixed") {
+          // The respondent page: page one, then pages one and two, autosaved with the secret.
+          const responseSecret = randomBytes(32).toString("base64url");
+          const keys = Object.keys(answers);
+          const firstPage = Object.fromEntries(keys.slice(0, 5).map((k) => [k, answers[k]]));
+          const twoPages = Object.fromEntries(keys.slice(0, 10).map((k) => [k, answers[k]]));
+          const partial = { responseId, complete: false, locale: "en", responseSecret };
+          if (!(await post({ ...partial, answers: firstPage }, address))) continue;
+          if (!(await post({ ...partial, answers: twoPages }, address))) continue;
+          if (await post({ ...partial, answers, complete: true }, address)) ok += 1;
+        } else if (await post({ responseId, answers, complete: true, locale: "en" }, address)) {
+          ok += 1;
+        }
+      }
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  return {
+    ...loadResult(ok, elapsedMs, latencies, errorsByStatus),
+    ...(endpoint === "mixed" ? { requestsPerSecond: round(requests / (elapsedMs / 1000)) } : {}),
+  };
+}
