@@ -20,6 +20,11 @@ const nextConfig = {
   async headers() {
     return [
       {
+        // The respondent page's bundle (scripts/build-respondent.mjs): content-hashed names.
+        source: "/_respondent/:file*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+      {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },

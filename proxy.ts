@@ -1,6 +1,7 @@
 // Runs before every page and route: gives the request a fresh CSP nonce. Next reads the policy
 // from the request header and stamps the nonce on the inline scripts it renders; the browser
-// gets the same policy on the response (server/http/content-security.ts).
+// gets the same policy on the response (server/http/content-security.ts). The public survey page
+// is a route handler (app/s/[slug]/route.ts) and stamps the nonce from x-nonce on its own tags.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "~/server/http/content-security";
 

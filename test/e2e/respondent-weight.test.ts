@@ -9,13 +9,12 @@ import { openPage, type RunningApp, useAppAndBrowser } from "./harness";
 import { seedRespondentSurveys, type SeededSurveys } from "./seed-survey";
 
 /**
- * The budget in kB (1 kB = 1000 bytes) of gzip. Issue 14 asks for 120 kB, but React 19 and the
- * Next 16 App Router runtime that every page loads are about 132 kB on their own (measured with
- * both Turbopack and webpack builds), so the page's own code is all we can cut. 150 kB leaves a
- * little room above today's figure (about 146 kB) and stays below the 155-182 kB it used to be,
- * when zod came along with the condition rules.
+ * The budget in kB (1 kB = 1000 bytes) of gzip, as issue 14 asks. React 19 and the Next App Router
+ * runtime alone were about 132 kB, so the page is no longer a Next page: a route handler writes
+ * the HTML and the page loads one script, the form bundled with Preact standing in for React
+ * (scripts/build-respondent.mjs), about 18 kB. The budget leaves room for the form to grow.
  */
-const budgetKb = 150;
+const budgetKb = 120;
 
 /** Strings that survive minification and give away code the respondent page must not ship. */
 const studioOnly: Record<string, string> = {

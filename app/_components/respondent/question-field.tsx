@@ -1,13 +1,15 @@
 // One question as an accessible form group: a fieldset whose legend is the question (with
 // "required" in words), native radios and checkboxes (arrow keys and Space work as everywhere),
-// the scale's words next to its numbers or faces, and the error text tied to the inputs.
+// the scale's words next to its numbers or faces, and the error text tied to the inputs. The
+// inputs themselves live in choice-inputs.tsx and matrix-field.tsx.
 "use client";
 import { useMemo, type ReactNode } from "react";
-import { choseOther, otherTextMax, type AnswerValue } from "~/server/domain/survey/answers";
+import { choseOther, type AnswerValue } from "~/server/domain/survey/answers";
 import type { TLocale, TLocalizedText } from "~/server/domain/survey/definition";
 import { emotionScale, painScale, textLimits } from "~/server/domain/survey/scales";
 import { localize, type RespondentWords } from "~/app/s/[slug]/i18n";
 import { seededOrder, type RespondentQuestion } from "./flow";
+import { CheckboxChoices, FieldError, OtherText, RadioChoices, type Choice } from "./choice-inputs";
 import { MatrixField } from "./matrix-field";
 
 interface QuestionFieldProps {
@@ -25,13 +27,6 @@ interface QuestionFieldProps {
   otherText?: string;
   otherError?: string;
   onOtherText?: (text: string) => void;
-}
-
-interface Choice {
-  value: string | number;
-  label: string;
-  face?: string;
-  number?: number;
 }
 
 const defaultEnds: Record<"LIKERT" | "NPS", { min: TLocalizedText; max: TLocalizedText }> = {
@@ -98,21 +93,14 @@ export function QuestionField(props: QuestionFieldProps) {
     [helpId, hint ? hintId : undefined, endsId, errorId].filter(Boolean).join(" ") || undefined;
 
   const radios = (choices: Choice[], layout: string) => (
-    <div className={`choices ${layout}`}>
-      {choices.map((choice) => (
-        <label className="choice" key={String(choice.value)}>
-          <input
-            type="radio"
-            name={id}
-            value={String(choice.value)}
-            checked={value === choice.value}
-            onChange={() => onChange(choice.value)}
-            aria-invalid={error ? true : undefined}
-          />
-          <ChoiceText choice={choice} />
-        </label>
-      ))}
-    </div>
+    <RadioChoices
+      name={id}
+      choices={choices}
+      layout={layout}
+      value={value}
+      invalid={Boolean(error)}
+      onChange={onChange}
+    />
   );
 
   let body: ReactNode;
@@ -123,33 +111,18 @@ export function QuestionField(props: QuestionFieldProps) {
         "list",
       );
       break;
-    case "MULTIPLE_CHOICE": {
-      const selected = Array.isArray(value) ? value : [];
+    case "MULTIPLE_CHOICE":
       body = (
-        <div className="choices list">
-          {options.map((o) => (
-            <label className="choice" key={o.value}>
-              <input
-                type="checkbox"
-                name={id}
-                value={o.value}
-                checked={selected.includes(o.value)}
-                onChange={(event) =>
-                  onChange(
-                    event.target.checked
-                      ? [...selected, o.value]
-                      : selected.filter((v) => v !== o.value),
-                  )
-                }
-                aria-invalid={error ? true : undefined}
-              />
-              <span className="choice-word">{localize(o.label, locale)}</span>
-            </label>
-          ))}
-        </div>
+        <CheckboxChoices
+          name={id}
+          options={options}
+          locale={locale}
+          value={value}
+          invalid={Boolean(error)}
+          onChange={onChange}
+        />
       );
       break;
-    }
     case "EMOTION":
       body = radios(
         emotionScale.map((p) => ({ value: p.value, label: p.label[locale], face: p.face })),
@@ -272,47 +245,15 @@ export function QuestionField(props: QuestionFieldProps) {
       )}
       {body}
       {showOther && (
-        <div className="other-text">
-          <label htmlFor={otherId}>{words.otherSpecify}</label>
-          <input
-            id={otherId}
-            type="text"
-            maxLength={otherTextMax}
-            autoComplete="off"
-            value={props.otherText ?? ""}
-            onChange={(event) => props.onOtherText?.(event.target.value)}
-            aria-invalid={props.otherError ? true : undefined}
-            aria-describedby={props.otherError ? `${otherId}-error` : undefined}
-            aria-required="true"
-          />
-          {props.otherError && (
-            <p id={`${otherId}-error`} className="field-error">
-              <span aria-hidden="true">⚠ </span>
-              {props.otherError}
-            </p>
-          )}
-        </div>
+        <OtherText
+          id={otherId}
+          words={words}
+          text={props.otherText ?? ""}
+          error={props.otherError}
+          onChange={props.onOtherText}
+        />
       )}
-      {error && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
     </fieldset>
-  );
-}
-
-function ChoiceText({ choice }: { choice: Choice }) {
-  return (
-    <span className="choice-text">
-      {choice.face && (
-        <span className="choice-face" aria-hidden="true">
-          {choice.face}
-        </span>
-      )}
-      {choice.number !== undefined && <span className="choice-number">{choice.number}</span>}
-      <span className="choice-word">{choice.label}</span>
-    </span>
   );
 }
