@@ -1,14 +1,29 @@
-// A labelled form field with hint and error text wired up for screen readers.
-import type { InputHTMLAttributes } from "react";
+// A labelled form field with hint and error text wired up for screen readers. FieldFrame is the
+// frame every field kind shares (label, hint, error); Field is the single-line input in it.
+import type { InputHTMLAttributes, ReactNode } from "react";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+/** What the control inside a FieldFrame takes so its label, hint and error belong to it. */
+export interface FieldControlProps {
+  id: string;
+  name: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+export interface FieldFrameProps {
   id: string;
   label: string;
   hint?: string;
   errors?: string[];
 }
 
-export function Field({ id, label, hint, errors, ...input }: FieldProps) {
+export function FieldFrame({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: FieldFrameProps & { children: (control: FieldControlProps) => ReactNode }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -19,18 +34,27 @@ export function Field({ id, label, hint, errors, ...input }: FieldProps) {
           {hint}
         </span>
       )}
-      <input
-        id={id}
-        name={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children({
+        id,
+        name: id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
       {errorId && (
         <span id={errorId} className="field-error">
           {errors?.join(" ")}
         </span>
       )}
     </div>
+  );
+}
+
+type FieldProps = FieldFrameProps & InputHTMLAttributes<HTMLInputElement>;
+
+export function Field({ id, label, hint, errors, ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { ZUpdateStageInput } from "~/server/domain/journey";
 import { fieldErrorsOf, type FieldErrors } from "./form-errors";
+import { FormFooter } from "./form-footer";
 import { fromLines, toLines, type StageData } from "./map-state";
 import { ListField, TextAreaField } from "./text-fields";
 import type { MapActions } from "./use-map-actions";
@@ -28,7 +29,6 @@ export function StageForm({
   const [timeFrame, setTimeFrame] = useState(stage.timeFrame);
   const [personnel, setPersonnel] = useState(toLines(stage.personnel));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const id = (field: string) => `stage-${stage.id}-${field}`;
 
   async function save(event: FormEvent) {
@@ -52,14 +52,6 @@ export function StageForm({
       actions.m.updateStage.mutateAsync({ workspaceId: actions.workspaceId, ...parsed.data }),
     );
     if (ok) onDone();
-  }
-
-  async function remove() {
-    const ok = await actions.run(`Deleted stage "${stage.name}".`, () =>
-      actions.m.deleteStage.mutateAsync({ workspaceId: actions.workspaceId, stageId: stage.id }),
-    );
-    if (ok) onDone();
-    else setConfirmDelete(false);
   }
 
   return (
@@ -118,52 +110,31 @@ export function StageForm({
         onChange={(e) => setPersonnel(e.target.value)}
         errors={errors.personnel}
       />
-      <div className="row">
-        <button type="submit" className="button" disabled={actions.state.busy}>
-          {actions.state.busy ? "Saving…" : "Save stage"}
-        </button>
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      <div className="jm-danger">
-        {!confirmDelete ? (
-          <button
-            type="button"
-            className="button danger small"
-            onClick={() => setConfirmDelete(true)}
-          >
-            Delete this stage
-          </button>
-        ) : (
-          <div role="group" aria-label="Confirm deleting the stage" className="form">
+      <FormFooter
+        busy={actions.state.busy}
+        saveLabel="Save stage"
+        onDone={onDone}
+        deletion={{
+          openLabel: "Delete this stage",
+          groupLabel: "Confirm deleting the stage",
+          confirmLabel: "Delete stage",
+          prompt: (
             <p>
               Delete “{stage.name}” with its {stage.touchpoints.length} touchpoints and{" "}
               {stage.kpis.length} KPIs? This cannot be undone.
               {stage.tiedQuestionCount > 0 &&
                 ` ${stage.tiedQuestionCount} survey questions are tied to this stage, so it will be refused.`}
             </p>
-            <div className="row">
-              <button
-                type="button"
-                className="button danger"
-                disabled={actions.state.busy}
-                onClick={() => void remove()}
-              >
-                Delete stage
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                autoFocus
-                onClick={() => setConfirmDelete(false)}
-              >
-                Keep it
-              </button>
-            </div>
-          </div>
-        )}
-      </div>
+          ),
+          run: () =>
+            actions.run(`Deleted stage "${stage.name}".`, () =>
+              actions.m.deleteStage.mutateAsync({
+                workspaceId: actions.workspaceId,
+                stageId: stage.id,
+              }),
+            ),
+        }}
+      />
     </form>
   );
 }

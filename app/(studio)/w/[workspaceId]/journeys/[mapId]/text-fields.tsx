@@ -1,39 +1,15 @@
 // Labelled multi-line fields for the editor's forms: plain text, and lists with one item per line
-// (the structured list fields of a stage), with hint and error text wired up for screen readers.
+// (the structured list fields of a stage), in the shared field frame (label, hint, error).
 import type { TextareaHTMLAttributes } from "react";
+import { FieldFrame, type FieldFrameProps } from "~/app/_components/field";
 
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-}
+type TextAreaFieldProps = FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>;
 
 export function TextAreaField({ id, label, hint, errors, ...textarea }: TextAreaFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      )}
-      <textarea
-        id={id}
-        name={id}
-        rows={3}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...textarea}
-      />
-      {errorId && (
-        <span id={errorId} className="field-error">
-          {errors?.join(" ")}
-        </span>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(control) => <textarea {...control} rows={3} {...textarea} />}
+    </FieldFrame>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   type TTouchpointLayer,
 } from "~/server/domain/journey";
 import { fieldErrorsOf, type FieldErrors } from "./form-errors";
+import { FormFooter } from "./form-footer";
 import { cellOf, type StageData, type TouchpointData } from "./map-state";
 import { TextAreaField } from "./text-fields";
 import type { MapActions } from "./use-map-actions";
@@ -43,7 +44,6 @@ export function TouchpointForm({
   const [effort, setEffort] = useState<TEffort | "">(touchpoint?.effort ?? "");
   const [momentOfTruth, setMomentOfTruth] = useState(touchpoint?.momentOfTruth ?? false);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const id = (field: string) => `tp-${touchpoint?.id ?? "new"}-${field}`;
   const { workspaceId } = actions;
 
@@ -93,15 +93,6 @@ export function TouchpointForm({
             }),
         );
     if (ok) onDone();
-  }
-
-  async function remove() {
-    if (!touchpoint) return;
-    const ok = await actions.run(`Deleted touchpoint "${touchpoint.name}".`, () =>
-      actions.m.deleteTouchpoint.mutateAsync({ workspaceId, touchpointId: touchpoint.id }),
-    );
-    if (ok) onDone();
-    else setConfirmDelete(false);
   }
 
   return (
@@ -182,46 +173,25 @@ export function TouchpointForm({
         />
         Moment of truth: this touchpoint makes or breaks the experience
       </label>
-      <div className="row">
-        <button type="submit" className="button" disabled={actions.state.busy}>
-          {actions.state.busy ? "Saving…" : touchpoint ? "Save touchpoint" : "Add touchpoint"}
-        </button>
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      {touchpoint && (
-        <div className="jm-danger">
-          {!confirmDelete ? (
-            <button
-              type="button"
-              className="button danger small"
-              onClick={() => setConfirmDelete(true)}
-            >
-              Delete this touchpoint
-            </button>
-          ) : (
-            <div role="group" aria-label="Confirm deleting the touchpoint" className="row">
-              <button
-                type="button"
-                className="button danger"
-                disabled={actions.state.busy}
-                onClick={() => void remove()}
-              >
-                Delete “{touchpoint.name}”
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                autoFocus
-                onClick={() => setConfirmDelete(false)}
-              >
-                Keep it
-              </button>
-            </div>
-          )}
-        </div>
-      )}
+      <FormFooter
+        busy={actions.state.busy}
+        saveLabel={touchpoint ? "Save touchpoint" : "Add touchpoint"}
+        onDone={onDone}
+        deletion={
+          touchpoint && {
+            openLabel: "Delete this touchpoint",
+            groupLabel: "Confirm deleting the touchpoint",
+            confirmLabel: <>Delete “{touchpoint.name}”</>,
+            run: () =>
+              actions.run(`Deleted touchpoint "${touchpoint.name}".`, () =>
+                actions.m.deleteTouchpoint.mutateAsync({
+                  workspaceId,
+                  touchpointId: touchpoint.id,
+                }),
+              ),
+          }
+        }
+      />
     </form>
   );
 }

@@ -1,11 +1,10 @@
-// The builder's working copy of a survey and the pure edits on it: add, change type, reorder
-// (pages stay contiguous), move to a page, duplicate, delete, and validation with the same
-// schemas the server applies, keyed by question so errors show next to the right field.
+// The builder's working copy of a survey: the draft shape, how it is made from a stored survey
+// and turned into what survey.saveDraft takes, and new questions and type changes. The edits on
+// the question list are in question-list-edits.ts, validation in draft-errors.ts.
+import type { SurveyJsPreview } from "../surveyjs-import";
 import type { RouterOutputs } from "~/server/api/root";
-import { conditionSources, renameSource, withoutSource } from "~/server/domain/survey/conditions";
 import {
-  ZSurveyMeta,
-  ZSurveyQuestions,
+  locales,
   type TChoiceOption,
   type TLocalizedText,
   type TPersonaPhrase,
@@ -213,131 +212,33 @@ export function changeType(q: DraftQuestion, type: TQuestionType): DraftQuestion
   };
 }
 
-/** Up or down one place; at a page's edge the question moves onto the neighbouring page. */
-export function moveQuestion(list: DraftQuestion[], uid: string, delta: -1 | 1): DraftQuestion[] {
-  const i = list.findIndex((q) => q.uid === uid);
-  const neighbour = list[i + delta];
-  const q = list[i];
-  if (!q || !neighbour) return list;
-  const next = [...list];
-  if (neighbour.page !== q.page) {
-    next[i] = { ...q, page: neighbour.page };
-  } else {
-    next[i] = neighbour;
-    next[i + delta] = q;
-  }
-  return next;
-}
-
-export function moveToPage(list: DraftQuestion[], uid: string, page: number): DraftQuestion[] {
-  const q = list.find((x) => x.uid === uid);
-  if (!q || q.page === page) return list;
-  const rest = list.filter((x) => x.uid !== uid);
-  const after = rest.reduce((at, x, index) => (x.page <= page ? index + 1 : at), 0);
-  return [...rest.slice(0, after), { ...q, page }, ...rest.slice(after)];
-}
-
-export function insertQuestion(list: DraftQuestion[], q: DraftQuestion): DraftQuestion[] {
-  const after = list.reduce((at, x, index) => (x.page <= q.page ? index + 1 : at), 0);
-  return [...list.slice(0, after), q, ...list.slice(after)];
-}
-
-export function duplicateQuestion(list: DraftQuestion[], uid: string, newUid: string) {
-  const i = list.findIndex((q) => q.uid === uid);
-  const q = list[i];
-  if (!q) return list;
-  const copy: DraftQuestion = {
-    ...structuredClone(q),
-    uid: newUid,
-    key: uniqueKey(
-      `${q.key}_copy`,
-      list.map((x) => x.key),
-    ),
-  };
-  return [...list.slice(0, i + 1), copy, ...list.slice(i + 1)];
-}
-
-/** Removes a question and the display logic of questions that depended on it. */
-export function removeQuestion(list: DraftQuestion[], uid: string): DraftQuestion[] {
-  const gone = list.find((q) => q.uid === uid);
-  return list
-    .filter((q) => q.uid !== uid)
-    .map((q) => (gone ? { ...q, logic: withoutSource(q.logic, gone.key) } : q));
-}
-
-export const dependants = (list: DraftQuestion[], key: string) =>
-  list.filter((q) => conditionSources(q.logic).includes(key));
-
-/** Replaces one question; a changed key is followed by the logic that refers to it. */
-export function updateQuestion(list: DraftQuestion[], next: DraftQuestion): DraftQuestion[] {
-  const prev = list.find((q) => q.uid === next.uid);
-  return list.map((q) => {
-    if (q.uid === next.uid) return next;
-    if (prev && prev.key !== next.key && q.logic && conditionSources(q.logic).includes(prev.key)) {
-      return { ...q, logic: renameSource(q.logic, prev.key, next.key) };
-    }
-    return q;
-  });
-}
-
 export const pagesOf = (list: DraftQuestion[]) => [...new Set(list.map((q) => q.page))];
 
-/** Field errors: "meta.title", or per question uid a map from a path like "options.1.value". */
-export interface DraftErrors {
-  meta: Record<string, string[]>;
-  questions: Record<string, Record<string, string[]>>;
-  general: string[];
-  count: number;
-}
-
-export const noErrors: DraftErrors = { meta: {}, questions: {}, general: [], count: 0 };
-
-function push(map: Record<string, string[]>, path: string, message: string) {
-  (map[path] ??= []).push(message);
-}
-
-export function validateDraft(draft: Draft): DraftErrors {
-  const payload = toPayload(draft);
-  const errors: DraftErrors = { meta: {}, questions: {}, general: [], count: 0 };
-  const meta = ZSurveyMeta.safeParse(payload.meta);
-  if (!meta.success) {
-    for (const issue of meta.error.issues) push(errors.meta, issue.path.join("."), issue.message);
-    errors.count += meta.error.issues.length;
-  }
-  const questions = ZSurveyQuestions.safeParse(payload.questions);
-  if (!questions.success) {
-    for (const issue of questions.error.issues) {
-      const [index, ...rest] = issue.path;
-      const uid = typeof index === "number" ? draft.questions[index]?.uid : undefined;
-      if (uid) push((errors.questions[uid] ??= {}), rest.join("."), issue.message);
-      else errors.general.push(issue.message);
-    }
-    errors.count += questions.error.issues.length;
-  }
-  return errors;
-}
-
 /**
- * The server's refusal in the same shape. Its field errors are keyed by the top-level input
- * path: "meta", "questions", "title", or a question's index ("3", or "questions.3.options").
+ * The draft with new settings. Moving to another journey map (whose stage ids are `keep`)
+ * unties the questions tied to the old map's stages; `untied` says how many.
  */
-export function serverErrors(
+export function withMeta(
   draft: Draft,
-  message: string,
-  fieldErrors: Record<string, string[] | undefined>,
-): DraftErrors {
-  const errors: DraftErrors = { meta: {}, questions: {}, general: [], count: 0 };
-  for (const [path, messages] of Object.entries(fieldErrors)) {
-    for (const text of messages ?? []) {
-      const match = /^(?:questions\.)?(\d+)(?:\.(.+))?$/.exec(path);
-      const uid = match ? draft.questions[Number(match[1])]?.uid : undefined;
-      if (uid) push((errors.questions[uid] ??= {}), match?.[2] ?? "", text);
-      else if (["title", "description", "languages", "journeyMapId"].includes(path)) {
-        push(errors.meta, path, text);
-      } else errors.general.push(text);
-      errors.count += 1;
-    }
-  }
-  if (errors.count === 0) errors.general.push(message);
-  return errors;
+  meta: TSurveyMeta,
+  keep: Iterable<string> | undefined,
+): { next: Draft; untied: number } {
+  if (meta.journeyMapId === draft.meta.journeyMapId) return { next: { ...draft, meta }, untied: 0 };
+  const kept = new Set(keep);
+  const untied = draft.questions.filter((q) => q.stageId && !kept.has(q.stageId)).length;
+  const questions = draft.questions.map((q) =>
+    q.stageId && !kept.has(q.stageId) ? { ...q, stageId: null } : q,
+  );
+  return { next: { meta, questions }, untied };
+}
+
+/** The draft with an import's questions in place of its own, and the languages of both. */
+export function withImported(draft: Draft, preview: SurveyJsPreview, uidStem: string): Draft {
+  const languages = locales.filter(
+    (l) => draft.meta.languages.includes(l) || preview.meta.languages.includes(l),
+  );
+  return {
+    meta: { ...draft.meta, languages },
+    questions: preview.questions.map((q, i) => ({ ...q, uid: `${uidStem}_${i}` })),
+  };
 }

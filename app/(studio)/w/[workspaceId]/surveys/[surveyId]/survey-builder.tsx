@@ -2,34 +2,39 @@
 // publishes, closes and reopens. Strategists get the same page without edit controls.
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { ConfirmDialog } from "~/app/_components/confirm-dialog";
+import { useMemo, useState } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { locales, type TSurveyMeta } from "~/server/domain/survey/definition";
+import type { TSurveyMeta } from "~/server/domain/survey/definition";
 import type { SurveyJsPreview } from "../surveyjs-import";
-import { BuilderToolbar } from "./builder-toolbar";
 import {
-  dependants,
+  CloseSurveyDialog,
+  DeleteQuestionDialog,
+  DeleteSurveyDialog,
+  DeleteSurveyPanel,
+  DraftErrorAlert,
+  PublishDialog,
+} from "./builder-dialogs";
+import { BuilderHeader } from "./builder-header";
+import {
   draftFingerprint,
   draftFromSurvey,
-  noErrors,
-  serverErrors,
   toPayload,
-  validateDraft,
+  withImported,
+  withMeta,
   type Draft,
-  type DraftErrors,
   type JourneyData,
   type SurveyData,
 } from "./builder-state";
+import { BuilderToolbar } from "./builder-toolbar";
+import { useAnnouncer, useLeaveWarning } from "./builder-hooks";
+import { noErrors, serverErrors, validateDraft, type DraftErrors } from "./draft-errors";
 import { CoveragePanel } from "./coverage-panel";
 import { PublishPanel } from "./publish-panel";
 import { QuestionList } from "./question-list";
 import { SettingsPanel } from "./settings-panel";
-import { SurveyJsActions } from "./surveyjs-actions";
 import { useQuestionActions } from "./use-question-actions";
 import { plural } from "~/app/_lib/format";
 
@@ -57,12 +62,7 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
   const [refusal, setRefusal] = useState<DraftErrors | null>(null);
   const [notice, setNotice] = useState<string>();
   const [confirm, setConfirm] = useState<null | "publish" | "close" | "delete-survey">(null);
-  const announcer = useRef<HTMLParagraphElement>(null);
-  const announce = (text: string) => {
-    // Cleared first so that the same words twice are read twice.
-    if (announcer.current) announcer.current.textContent = "";
-    requestAnimationFrame(() => announcer.current && (announcer.current.textContent = text));
-  };
+  const [announcer, announce] = useAnnouncer();
 
   const dirty = useMemo(() => draftFingerprint(draft) !== baseline, [draft, baseline]);
   const liveErrors = useMemo(() => validateDraft(draft), [draft]);
@@ -134,46 +134,24 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
     setConfirm(null);
   }
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   function changeMeta(meta: TSurveyMeta) {
     setRefusal(null);
-    if (meta.journeyMapId === draft.meta.journeyMapId) return setDraft({ ...draft, meta });
-    const keep = new Set(
-      journeys?.find((j) => j.id === meta.journeyMapId)?.stages.map((s) => s.id),
-    );
-    const untied = draft.questions.filter((q) => q.stageId && !keep.has(q.stageId)).length;
-    setDraft({
-      meta,
-      questions: draft.questions.map((q) =>
-        q.stageId && !keep.has(q.stageId) ? { ...q, stageId: null } : q,
-      ),
-    });
+    const keep = journeys?.find((j) => j.id === meta.journeyMapId)?.stages.map((s) => s.id);
+    const { next, untied } = withMeta(draft, meta, keep);
+    setDraft(next);
     if (untied > 0) {
-      announce(
-        `${plural(untied, "question")} ${untied === 1 ? "was" : "were"} untied from the previous map's stages.`,
-      );
-      setNotice(
-        `${plural(untied, "question")} ${untied === 1 ? "was" : "were"} untied from the previous map's stages.`,
-      );
+      const text = `${plural(untied, "question")} ${untied === 1 ? "was" : "were"} untied from the previous map's stages.`;
+      announce(text);
+      setNotice(text);
     }
   }
 
   /** The builder takes an import's questions; saving stays the researcher's decision. */
   function replaceWithImport(preview: SurveyJsPreview) {
     setRefusal(null);
-    const languages = locales.filter(
-      (l) => draft.meta.languages.includes(l) || preview.meta.languages.includes(l),
-    );
-    setDraft({
-      meta: { ...draft.meta, languages },
-      questions: preview.questions.map((q, i) => ({ ...q, uid: `import${Date.now()}_${i}` })),
-    });
+    setDraft(withImported(draft, preview, `import${Date.now()}`));
     const text = `Replaced the draft's questions with ${preview.questions.length} imported questions. Review them, then save the draft.`;
     setNotice(text);
     announce(text);
@@ -183,7 +161,6 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
     ? survey.version.number + 1
     : survey.version.number;
   const unpublished = dirty || !survey.version.publishedAt;
-  const pendingDelete = actions.pendingDelete;
 
   return (
     <div
@@ -196,40 +173,17 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
         }
       }}
     >
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={`/w/${workspaceId}/surveys`}>Surveys</Link> <span aria-hidden="true">/</span>{" "}
-        <span aria-current="page">{survey.meta.title}</span>
-      </nav>
-      <div className="page-header">
-        <div>
-          <h1>{draft.meta.title.trim() || "Untitled survey"}</h1>
-          <p>{canEdit ? "Survey builder" : "Survey (read-only)"}</p>
-        </div>
-        <div className="row">
-          {canEdit && (
-            <SurveyJsActions
-              workspaceId={workspaceId}
-              surveyId={survey.id}
-              journeyMapId={draft.meta.journeyMapId}
-              questionCount={draft.questions.length}
-              dirty={dirty}
-              onReplace={replaceWithImport}
-            />
-          )}
-          <Link
-            className="button secondary"
-            href={`/w/${workspaceId}/surveys/${survey.id}/responses`}
-          >
-            Responses
-          </Link>
-          <Link
-            className="button secondary"
-            href={`/w/${workspaceId}/surveys/${survey.id}/results`}
-          >
-            Results
-          </Link>
-        </div>
-      </div>
+      <BuilderHeader
+        workspaceId={workspaceId}
+        surveyId={survey.id}
+        savedTitle={survey.meta.title}
+        draftTitle={draft.meta.title}
+        canEdit={canEdit}
+        journeyMapId={draft.meta.journeyMapId}
+        questionCount={draft.questions.length}
+        dirty={dirty}
+        onReplace={replaceWithImport}
+      />
       <p ref={announcer} className="visually-hidden" role="status" aria-live="polite" />
       {canEdit ? (
         <BuilderToolbar
@@ -249,22 +203,7 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
         </p>
       )}
       <FormAlert message={notice} kind="success" />
-      {errors.count > 0 || errors.general.length > 0 ? (
-        <div className="alert error" role="alert">
-          <p>
-            {errors.count > 0
-              ? `Nothing was saved: ${errors.count} ${errors.count === 1 ? "problem needs" : "problems need"} fixing. They are marked below.`
-              : "Nothing was saved."}
-          </p>
-          {errors.general.length > 0 && (
-            <ul>
-              {errors.general.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : null}
+      <DraftErrorAlert errors={errors} />
       <div className="builder-grid">
         <div className="builder-main">
           <SettingsPanel
@@ -285,20 +224,10 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
             {...actions.handlers}
           />
           {canEdit && (
-            <section className="panel danger-zone" aria-labelledby="danger-title">
-              <h2 id="danger-title">Delete survey</h2>
-              <p className="muted">
-                Deletes the survey, all its versions and all responses. This cannot be undone.
-              </p>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => setConfirm("delete-survey")}
-              >
-                Delete survey…
-              </button>
-              <FormAlert message={remove.error ? readFailure(remove.error).message : undefined} />
-            </section>
+            <DeleteSurveyPanel
+              error={remove.error ? readFailure(remove.error).message : undefined}
+              onDelete={() => setConfirm("delete-survey")}
+            />
           )}
         </div>
         <aside className="builder-aside" aria-label="Publishing and coverage">
@@ -316,42 +245,27 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
         </aside>
       </div>
 
-      <ConfirmDialog
+      <PublishDialog
         open={confirm === "publish"}
-        title={`Publish version ${editingNumber}?`}
-        confirmLabel={busy ? "Publishing…" : dirty ? "Save and publish" : "Publish"}
         busy={busy}
+        editingNumber={editingNumber}
+        dirty={dirty}
+        questionCount={draft.questions.length}
         onConfirm={() => void publishNow()}
         onCancel={() => setConfirm(null)}
-      >
-        <p>
-          Respondents will see{" "}
-          {draft.questions.length === 1
-            ? "this question"
-            : `these ${draft.questions.length} questions`}{" "}
-          at the public link. A published version never changes: edits afterwards prepare version{" "}
-          {editingNumber + 1}, and responses stay with the version they answered.
-        </p>
-      </ConfirmDialog>
-      <ConfirmDialog
+      />
+      <CloseSurveyDialog
         open={confirm === "close"}
-        title="Close this survey?"
-        confirmLabel="Close survey"
-        danger
         busy={setStatus.isPending}
         onConfirm={() => {
           setStatus.mutate({ ...input, status: "CLOSED" });
           setConfirm(null);
         }}
         onCancel={() => setConfirm(null)}
-      >
-        <p>The public link stops taking answers until you reopen the survey. Responses are kept.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
+      />
+      <DeleteSurveyDialog
         open={confirm === "delete-survey"}
-        title={`Delete “${survey.meta.title}”?`}
-        confirmLabel={remove.isPending ? "Deleting…" : "Delete survey"}
-        danger
+        survey={survey}
         busy={remove.isPending}
         onConfirm={() =>
           remove.mutate(input, {
@@ -364,35 +278,13 @@ export function SurveyBuilder(props: SurveyBuilderProps) {
           })
         }
         onCancel={() => setConfirm(null)}
-      >
-        <p>
-          {survey.versions.length === 1
-            ? "Its only version"
-            : `All ${survey.versions.length} versions`}{" "}
-          and{" "}
-          {plural(
-            survey.versions.reduce((n, v) => n + v.responseCount, 0),
-            "response",
-          )}{" "}
-          will be deleted.
-        </p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={pendingDelete !== null}
-        title="Delete this question?"
-        confirmLabel="Delete question"
-        danger
+      />
+      <DeleteQuestionDialog
+        pending={actions.pendingDelete}
+        questions={draft.questions}
         onConfirm={actions.confirmDelete}
         onCancel={actions.cancelDelete}
-      >
-        <p>
-          “{pendingDelete?.text.en || pendingDelete?.key}” is removed from the draft; published
-          versions keep it.
-          {pendingDelete && dependants(draft.questions, pendingDelete.key).length > 0
-            ? ` The display logic of ${plural(dependants(draft.questions, pendingDelete.key).length, "question")} depends on it and is removed too.`
-            : ""}
-        </p>
-      </ConfirmDialog>
+      />
     </div>
   );
 }

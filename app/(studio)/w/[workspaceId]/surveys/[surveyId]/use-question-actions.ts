@@ -3,19 +3,16 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { TQuestionType } from "~/server/domain/survey/definition";
+import { newQuestion, pagesOf, type Draft, type DraftQuestion } from "./builder-state";
+import type { DraftErrors } from "./draft-errors";
 import {
   duplicateQuestion,
   insertQuestion,
   moveQuestion,
   moveToPage,
-  newQuestion,
-  pagesOf,
   removeQuestion,
   updateQuestion,
-  type Draft,
-  type DraftErrors,
-  type DraftQuestion,
-} from "./builder-state";
+} from "./question-list-edits";
 
 interface Options {
   draft: Draft;

@@ -1,28 +1,17 @@
-// A finished run: how it was run, what to read first, how k was chosen (chart and table),
-// persona sizes with 95 % intervals and n, stability, and a card per persona.
+// A finished run: how it was run, what to read first (run-summary.tsx), how k was chosen (chart
+// and table), persona sizes with 95 % intervals and n, stability, and a card per persona
+// (run-personas.tsx).
 "use client";
-import Link from "next/link";
-import { IntervalBar } from "~/app/_components/charts/interval-bar";
 import { KCurveChart } from "~/app/_components/charts/k-curve-chart";
 import "~/app/_components/charts/charts.css";
-import { MIN_GROUP_N, traitFamily, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules";
-import type { AnalysisResult, Trait } from "~/server/analysis/result";
+import { MIN_GROUP_N, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules";
+import type { AnalysisResult } from "~/server/analysis/result";
 import { analysisSamples, sampleNote } from "~/server/analysis/sample-disclosure";
-import { formatShare, traitSummary } from "~/server/analysis/trait-text";
-import { kText, type StoredParameters } from "../../run-format";
-import { StabilityBadge } from "../../status-badge";
+import { formatShare } from "~/server/analysis/trait-text";
+import type { StoredParameters } from "../../run-format";
 import { Glossary } from "~/app/_components/glossary";
-
-function fixed(value: number | null, digits = 3): string {
-  return value === null ? "n/a" : value.toFixed(digits);
-}
-
-const reasonText: Record<AnalysisResult["metrics"]["reason"], string> = {
-  forced: "fixed by the researcher",
-  "best-silhouette": "best silhouette",
-  "preferred-range": "best silhouette in the preferred range",
-  "no-eligible-k": "no k met the size rule",
-};
+import { PersonaCards, PersonaSizes } from "./run-personas";
+import { fixed, RunSummary } from "./run-summary";
 
 export function RunResult({
   result,
@@ -35,8 +24,6 @@ export function RunResult({
 }) {
   const m = result.metrics;
   const n = result.encoding.clustered;
-  const excluded = result.encoding.excludedResponseIds.length;
-  const maxUpper = Math.max(0.05, ...result.personas.map((p) => p.share.upper));
   const samples = analysisSamples(result);
   const silhouetteNote = sampleNote(samples.silhouette, n);
   const curveNote = sampleNote(samples.curve, n);
@@ -52,86 +39,7 @@ export function RunResult({
 
   return (
     <>
-      <section className="panel" aria-labelledby="summary-title">
-        <h2 id="summary-title">Summary</h2>
-        <p>
-          <strong>{result.personas.length} draft personas</strong> from {n} clustered respondents (n
-          = {result.input.respondents} read, {excluded} left out for skipping more than{" "}
-          {Math.round(result.parameters.maxMissingShare * 100)} % of the segment questions). k ={" "}
-          {m.chosenK} ({reasonText[m.reason]}); structure <strong>{m.structure}</strong>, silhouette{" "}
-          {fixed(m.silhouette)}
-          {silhouetteNote && ` (${silhouetteNote})`}.
-        </p>
-        <dl className="pa-facts">
-          <div>
-            <dt>Seed</dt>
-            <dd>{result.parameters.seed}</dd>
-          </div>
-          <div>
-            <dt>k</dt>
-            <dd>
-              {result.parameters.kMode === "auto"
-                ? `auto (${result.parameters.kMin}–${result.parameters.kMax})`
-                : kText(result.parameters.forcedK)}
-            </dd>
-          </div>
-          <div>
-            <dt>Survey versions</dt>
-            <dd>{parameters.versionNumbers.map((v) => `v${v}`).join(", ") || "–"}</dd>
-          </div>
-          <div>
-            <dt>Partial responses</dt>
-            <dd>{parameters.includePartial ? "included" : "not included"}</dd>
-          </div>
-          <div>
-            <dt>Respondents</dt>
-            <dd>
-              {result.input.respondents} read, {n} clustered, {excluded} excluded
-            </dd>
-          </div>
-          <div>
-            <dt>Segment questions</dt>
-            <dd>
-              {result.encoding.segmentQuestionIds.length}
-              {(result.encoding.unrelated ?? []).length > 0 &&
-                `; answers look like noise (unrelated to the others): ${(result.encoding.unrelated ?? []).map((u) => u.questionId).join(", ")}`}
-            </dd>
-          </div>
-          <div>
-            <dt>Bootstrap rounds</dt>
-            <dd>{result.parameters.bootstrapRounds}</dd>
-          </div>
-          <div>
-            <dt>Tests</dt>
-            <dd>
-              {m.testsRun} (Benjamini-Hochberg, q &lt; {result.parameters.alpha}),{" "}
-              {m.distinguishingTraits} distinguishing
-              {m.segmentTests !== undefined && (
-                <span className="hint pa-block">
-                  on questions the personas were not formed from; plus {m.segmentTests} comparisons
-                  on the segment questions ({m.segmentDistinguishing ?? 0} set a persona apart by
-                  construction)
-                </span>
-              )}
-            </dd>
-          </div>
-          <div>
-            <dt>Minimum n per group</dt>
-            <dd>{result.parameters.minGroupN ?? "not applied (older run)"}</dd>
-          </div>
-        </dl>
-      </section>
-
-      {result.warnings.length > 0 && (
-        <section className="panel pa-warnings" aria-labelledby="warnings-title">
-          <h2 id="warnings-title">Read this first</h2>
-          <ul>
-            {result.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <RunSummary result={result} parameters={parameters} />
 
       <section className="panel" aria-labelledby="k-title">
         <h2 id="k-title">How many personas</h2>
@@ -184,119 +92,8 @@ export function RunResult({
         </div>
       </section>
 
-      <section className="panel" aria-labelledby="sizes-title">
-        <h2 id="sizes-title">Persona sizes and stability</h2>
-        <p className="muted">
-          Share of the {n} clustered respondents, with 95 % Wilson intervals (bar: estimate,
-          whisker: interval). Stability is the mean Jaccard similarity of each persona across{" "}
-          {result.parameters.bootstrapRounds} bootstrap rounds.
-        </p>
-        <div className="pa-table-scroll">
-          <table className="table pa-compact">
-            <thead>
-              <tr>
-                <th scope="col">Persona</th>
-                <th scope="col" className="pa-num">
-                  n
-                </th>
-                <th scope="col" className="pa-num">
-                  Share [95 % CI]
-                </th>
-                <th scope="col" className="pa-bar-col">
-                  <span className="visually-hidden">Share as a bar</span>
-                </th>
-                <th scope="col">Stability</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.personas.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link href={`${personaBase}/${p.index}`}>{p.name}</Link>
-                  </th>
-                  <td className="pa-num">
-                    {p.size} of {n}
-                  </td>
-                  <td className="pa-num">
-                    {formatShare(p.share.estimate)}{" "}
-                    <span className="muted">
-                      [{formatShare(p.share.lower)}–{formatShare(p.share.upper)}]
-                    </span>
-                  </td>
-                  <td className="pa-bar-col">
-                    <IntervalBar
-                      estimate={p.share.estimate}
-                      lower={p.share.lower}
-                      upper={p.share.upper}
-                      max={maxUpper}
-                    />
-                  </td>
-                  <td>
-                    <StabilityBadge stability={p.stability} />
-                    {p.stability.dissolved > 0 && (
-                      <span className="hint pa-block">
-                        dissolved in {p.stability.dissolved} of {p.stability.rounds} rounds
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section aria-labelledby="personas-title">
-        <h2 id="personas-title">Personas</h2>
-        <ul className="pa-cards">
-          {result.personas.map((p) => {
-            const byId = new Map(p.traits.map((t) => [t.id, t]));
-            const top = p.distinguishingTraitIds
-              .map((id) => byId.get(id))
-              .filter((t): t is Trait => t !== undefined)
-              // Findings on the other questions first, then how the persona was formed.
-              .sort(
-                (a, b) =>
-                  Number(traitFamily(a) === "segment") - Number(traitFamily(b) === "segment") ||
-                  b.strength - a.strength,
-              )
-              .slice(0, 3);
-            return (
-              <li key={p.id} className="panel pa-card">
-                <h3>
-                  <Link href={`${personaBase}/${p.index}`}>{p.name}</Link>{" "}
-                  <span className="badge pa-draft">DRAFT</span>
-                </h3>
-                <p className="muted">
-                  n = {p.size} · {formatShare(p.share.estimate)} [{formatShare(p.share.lower)}–
-                  {formatShare(p.share.upper)}]
-                </p>
-                <p>
-                  <StabilityBadge stability={p.stability} />
-                </p>
-                {p.card.tagline.sentences[0] && <p>{p.card.tagline.sentences[0].text}</p>}
-                {top.length > 0 ? (
-                  <ul className="pa-top-traits">
-                    {top.map((t) => (
-                      <li key={t.id}>
-                        {traitSummary(t)} (n = {t.personaN} / {t.restN})
-                        {traitFamily(t) === "segment" && (
-                          <span className="hint"> · {TRAIT_FAMILY_TEXT.segment}</span>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="pa-note">Insufficient evidence: no distinguishing traits.</p>
-                )}
-                <Link className="button secondary small" href={`${personaBase}/${p.index}`}>
-                  Open persona<span className="visually-hidden"> {p.name}</span>
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <PersonaSizes result={result} personaBase={personaBase} />
+      <PersonaCards result={result} personaBase={personaBase} />
       <p className="hint">
         {m.segmentTests === undefined
           ? `${m.testsRun} tests, Benjamini-Hochberg adjusted together; distinguishing = q < ${result.parameters.alpha} and at least a small effect.`

@@ -22,6 +22,7 @@ import { StabilityBadge } from "../../../status-badge";
 import { StageComparison } from "./stage-comparison";
 import "../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
+import { ComparisonTable } from "./comparison-table";
 
 export const metadata: Metadata = { title: "Compare personas" };
 
@@ -142,49 +143,35 @@ export default async function ComparePage({
             {rows.length === 0 ? (
               <p className="pa-note">Insufficient evidence: no trait sets any of them apart.</p>
             ) : (
-              <div className="pa-table-scroll">
-                <table className="table pa-compact pa-compare">
-                  <thead>
-                    <tr>
-                      <th scope="col">Trait</th>
-                      {chosen.map((p) => (
-                        <th scope="col" key={p.index}>
-                          {p.name}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={row.key}>
-                        <th scope="row">{row.label}</th>
-                        {row.cells.map((cell, i) => (
-                          <td key={i} className={cell?.distinguishing ? "pa-apart" : undefined}>
-                            {cell ? (
-                              <>
-                                {formatValue(cell.trait, cell.trait.personaValue)}{" "}
-                                <span className="muted">
-                                  [{formatInterval(cell.trait, cell.trait.personaInterval)}]
-                                </span>
-                                <span className="hint pa-block">
-                                  {directionLabel(cell.trait)} · n = {cell.trait.personaN} ·{" "}
-                                  {effectSymbols[cell.trait.effect.name]}{" "}
-                                  {cell.trait.effect.value.toFixed(2)}
-                                  {cell.trait.insufficient ? "" : ` · q ${formatQ(cell.trait.q)}`}
-                                  {cell.distinguishing ? " · sets apart" : ""}
-                                </span>
-                                <TraitNotes trait={cell.trait} />
-                              </>
-                            ) : (
-                              <span className="muted">not measured</span>
-                            )}
-                          </td>
-                        ))}
-                      </tr>
+              <ComparisonTable rowHeading="Trait" personas={chosen}>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.label}</th>
+                    {row.cells.map((cell, i) => (
+                      <td key={i} className={cell?.distinguishing ? "pa-apart" : undefined}>
+                        {cell ? (
+                          <>
+                            {formatValue(cell.trait, cell.trait.personaValue)}{" "}
+                            <span className="muted">
+                              [{formatInterval(cell.trait, cell.trait.personaInterval)}]
+                            </span>
+                            <span className="hint pa-block">
+                              {directionLabel(cell.trait)} · n = {cell.trait.personaN} ·{" "}
+                              {effectSymbols[cell.trait.effect.name]}{" "}
+                              {cell.trait.effect.value.toFixed(2)}
+                              {cell.trait.insufficient ? "" : ` · q ${formatQ(cell.trait.q)}`}
+                              {cell.distinguishing ? " · sets apart" : ""}
+                            </span>
+                            <TraitNotes trait={cell.trait} />
+                          </>
+                        ) : (
+                          <span className="muted">not measured</span>
+                        )}
+                      </td>
                     ))}
-                  </tbody>
-                </table>
-              </div>
+                  </tr>
+                ))}
+              </ComparisonTable>
             )}
           </section>
           {stages.ok ? (
@@ -213,35 +200,21 @@ export default async function ComparePage({
           )}
           <section className="panel" aria-labelledby="fields-title">
             <h2 id="fields-title">Persona fields</h2>
-            <div className="pa-table-scroll">
-              <table className="table pa-compact pa-compare">
-                <thead>
-                  <tr>
-                    <th scope="col">Field</th>
-                    {chosen.map((p) => (
-                      <th scope="col" key={p.index}>
-                        {p.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {fieldKeys.map((key) => (
-                    <tr key={key}>
-                      <th scope="row">{chosen[0]?.fields.find((f) => f.key === key)?.label}</th>
-                      {chosen.map((p) => {
-                        const f = p.fields.find((x) => x.key === key);
-                        return (
-                          <td key={p.index} className="pa-field-text">
-                            {f?.value || <span className="pa-note">Insufficient evidence.</span>}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ComparisonTable rowHeading="Field" personas={chosen}>
+              {fieldKeys.map((key) => (
+                <tr key={key}>
+                  <th scope="row">{chosen[0]?.fields.find((f) => f.key === key)?.label}</th>
+                  {chosen.map((p) => {
+                    const f = p.fields.find((x) => x.key === key);
+                    return (
+                      <td key={p.index} className="pa-field-text">
+                        {f?.value || <span className="pa-note">Insufficient evidence.</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </ComparisonTable>
           </section>
         </>
       )}

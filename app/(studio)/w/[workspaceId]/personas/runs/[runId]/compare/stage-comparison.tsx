@@ -5,6 +5,7 @@
 import Link from "next/link";
 import type { TEmotionCell, TPainCell } from "~/server/analysis/journey/result";
 import type { RunJourneyStages } from "~/server/services/run-journey-stages";
+import { ComparisonTable } from "./comparison-table";
 
 const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;
 
@@ -72,40 +73,26 @@ export function StageComparison({
               Emotion: mean valence from −2 (very negative) to +2 (very positive). Pain: severity
               index from 0 (no pain) to 100 (everyone severe). 95 % intervals in brackets.
             </p>
-            <div className="pa-table-scroll">
-              <table className="table pa-compact pa-compare">
-                <thead>
-                  <tr>
-                    <th scope="col">Stage</th>
-                    {personas.map((p) => (
-                      <th scope="col" key={p.index}>
-                        {p.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {map.stages.map((stage) => (
-                    <tr key={stage.id}>
-                      <th scope="row">{stage.name}</th>
-                      {personas.map((p) => {
-                        const cell = map.cells.find(
-                          (c) => c.personaIndex === p.index && c.stageId === stage.id,
-                        );
-                        return (
-                          <td key={p.index}>
-                            <EmotionText cell={cell?.emotion} />
-                            <span className="pa-block">
-                              <PainText cell={cell?.pain} />
-                            </span>
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ComparisonTable rowHeading="Stage" personas={personas}>
+              {map.stages.map((stage) => (
+                <tr key={stage.id}>
+                  <th scope="row">{stage.name}</th>
+                  {personas.map((p) => {
+                    const cell = map.cells.find(
+                      (c) => c.personaIndex === p.index && c.stageId === stage.id,
+                    );
+                    return (
+                      <td key={p.index}>
+                        <EmotionText cell={cell?.emotion} />
+                        <span className="pa-block">
+                          <PainText cell={cell?.pain} />
+                        </span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </ComparisonTable>
           </div>
         ))
       )}

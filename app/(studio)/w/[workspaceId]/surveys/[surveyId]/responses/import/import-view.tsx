@@ -2,10 +2,10 @@
 // mean "no answer", 2. check the proposed column mapping and recode free-typed choices,
 // 3. preview (the first rows, the problems and what skipping rows would change), 4. import,
 // all-or-nothing by default or skipping rows with problems, as a job on the server (progress and
-// cancel in import-progress.tsx), and read the report.
+// cancel in import-progress.tsx), and read the report. Step 4 is import-step.tsx, the report
+// import-report.tsx.
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useCallback, useId, useRef, useState, type ChangeEvent } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
@@ -21,9 +21,10 @@ import {
 } from "~/server/domain/survey/response-import";
 import { ImportOptionsFields } from "./import-options";
 import { ImportProgress } from "./import-progress";
+import { ImportEnded, ImportReport } from "./import-report";
+import { ImportStep } from "./import-step";
 import { MappingTable } from "./mapping-table";
-import { BiasTables } from "./bias-table";
-import { describeError, ImportCounts, listedOf, PreviewTable } from "./preview-table";
+import { PreviewTable } from "./preview-table";
 import { RecodeTables } from "./recode-table";
 
 interface ImportViewProps {
@@ -247,121 +248,31 @@ export function ImportView({ workspaceId, surveyId, versions, maxBytes }: Import
       )}
 
       {preview && (
-        <section className="panel form" aria-labelledby={`${id}-import-title`}>
-          <h2 id={`${id}-import-title`}>4. Import</h2>
-          <fieldset className="choice-cards">
-            <legend className="label">When rows have problems</legend>
-            <label className="choice-card">
-              <input
-                type="radio"
-                name="mode"
-                checked={mode === "all-or-nothing"}
-                onChange={() => setMode("all-or-nothing")}
-              />
-              <span>
-                <strong>Import all or nothing</strong> <span className="badge">Recommended</span>
-                <span className="hint">
-                  If any row has a problem, nothing is imported and the report lists every problem.
-                </span>
-              </span>
-            </label>
-            <label className="choice-card">
-              <input
-                type="radio"
-                name="mode"
-                checked={mode === "skip-invalid"}
-                onChange={() => setMode("skip-invalid")}
-              />
-              <span>
-                <strong>Skip rows with problems</strong>
-                <span className="hint">
-                  Imports the other rows; the report names each skipped row and why.
-                </span>
-              </span>
-            </label>
-          </fieldset>
-          <div className="row">
-            <button
-              type="button"
-              className="button"
-              disabled={
-                importCall.isPending || importId !== null || previewCall.isPending || mappingChanged
-              }
-              onClick={() => void importNow()}
-            >
-              {importCall.isPending || importId !== null
-                ? "Importing…"
-                : `Import ${preview.counts.ready} ${preview.counts.ready === 1 ? "response" : "responses"}`}
-            </button>
-            {mappingChanged && <span className="hint">Update the preview before importing.</span>}
-          </div>
-        </section>
+        <ImportStep
+          idPrefix={id}
+          mode={mode}
+          onModeChange={setMode}
+          ready={preview.counts.ready}
+          importing={importCall.isPending || importId !== null}
+          disabled={previewCall.isPending || mappingChanged}
+          mappingChanged={mappingChanged}
+          onImport={() => void importNow()}
+        />
       )}
 
       {importId && (
         <ImportProgress workspaceId={workspaceId} importId={importId} onEnded={importEnded} />
       )}
 
-      {ended && ended.status !== "SUCCEEDED" && (
-        <section className="panel alert error" aria-labelledby={`${id}-ended-title`}>
-          <h2 id={`${id}-ended-title`}>
-            {ended.status === "CANCELLED" ? "Import cancelled" : "The import failed"}
-          </h2>
-          <p>
-            {ended.status === "CANCELLED"
-              ? "Nothing from this file was imported. You can import it again when you are ready."
-              : `${ended.error ?? "The import stopped."} Nothing from this file was imported.`}
-          </p>
-        </section>
-      )}
+      {ended && ended.status !== "SUCCEEDED" && <ImportEnded idPrefix={id} ended={ended} />}
 
       {report && (
-        <section
-          className={`panel alert ${report.refused ? "error" : "success"}`}
-          aria-labelledby={`${id}-report-title`}
-        >
-          <h2 id={`${id}-report-title`} ref={reportHeading} tabIndex={-1}>
-            {report.refused
-              ? "Nothing was imported"
-              : `Imported ${report.imported} ${report.imported === 1 ? "response" : "responses"} into version ${report.versionNumber}`}
-          </h2>
-          <ImportCounts counts={report.counts} />
-          <p>
-            {report.refused
-              ? `${report.counts.invalid} ${report.counts.invalid === 1 ? "row has" : "rows have"} problems, listed below. Fix the file, or choose “Skip rows with problems”.`
-              : [
-                  report.duplicates.length > 0 &&
-                    `${report.duplicates.length} ${report.duplicates.length === 1 ? "row was" : "rows were"} already imported and left as they were.`,
-                  report.skipped.length > 0 &&
-                    `${report.counts.invalid} ${report.counts.invalid === 1 ? "row was" : "rows were"} skipped because of problems.`,
-                ]
-                  .filter(Boolean)
-                  .join(" ")}
-          </p>
-          {report.skipped.length > 0 && (
-            <p className="hint">
-              {listedOf(
-                report.skipped.reduce((sum, s) => sum + s.errors.length, 0),
-                report.totals.errors,
-                ["problem", "problems"],
-              )}
-              .
-            </p>
-          )}
-          {report.skipped.length > 0 && (
-            <ul className="row-errors">
-              {report.skipped.flatMap((s) =>
-                s.errors.map((e, i) => <li key={`${s.row}-${i}`}>{describeError(e)}</li>),
-              )}
-            </ul>
-          )}
-          {!report.refused && report.skipped.length > 0 && (
-            <BiasTables bias={report.bias ?? []} invalid={report.counts.invalid} when="report" />
-          )}
-          <Link className="button secondary" href={base}>
-            See the responses
-          </Link>
-        </section>
+        <ImportReport
+          idPrefix={id}
+          report={report}
+          headingRef={reportHeading}
+          responsesHref={base}
+        />
       )}
     </div>
   );
