@@ -6,6 +6,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RenderDownload } from "~/app/_components/render-download";
 import { ForestPlot } from "~/app/_components/charts/forest-plot";
 import { FormAlert } from "~/app/_components/form-alert";
 import { PlaceholderNameHint } from "~/app/_components/persona/placeholder-name-hint";
@@ -130,12 +131,8 @@ export default async function PersonaPage({
             <Glossary term="jaccard" /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
           <p className="row pa-actions">
-            <a className="button secondary small" href={`${apiBase}/pdf`} download>
-              Download PDF
-            </a>
-            <a className="button secondary small" href={`${apiBase}/png`} download>
-              Download PNG
-            </a>
+            <RenderDownload href={`${apiBase}/pdf`} label="Download PDF" what="PDF" />
+            <RenderDownload href={`${apiBase}/png`} label="Download PNG" what="PNG" />
             <Link
               className="button secondary small"
               href={`${base}/runs/${runId}/present?i=${p.index}`}
