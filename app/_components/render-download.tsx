@@ -109,8 +109,11 @@ export function RenderDownload({
       <button
         type="button"
         className={className}
-        onClick={() => void start()}
-        disabled={working}
+        // aria-disabled rather than disabled: the button keeps keyboard focus while it works.
+        onClick={() => {
+          if (!working) void start();
+        }}
+        aria-disabled={working}
         aria-busy={working}
       >
         {state.step === "failed" ? `Retry ${what}` : label}
