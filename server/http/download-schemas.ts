@@ -43,3 +43,8 @@ export const ZJourneyRenderQuery = z.object({
   paper: z.enum(["a4", "letter"], { error: 'paper must be "a4" or "letter".' }).default("a4"),
   run: ZRun.optional(),
 });
+
+export const ZRenderJobParams = z.object({
+  workspaceId: id().meta({ description: "The workspace's id." }),
+  jobId: id().meta({ description: "The download job's id, from the Location of the request." }),
+});

@@ -1,6 +1,7 @@
 // How the PDF/PNG download routes answer when the renderer cannot take the job: a full render
-// queue is 429 with Retry-After (come back shortly), a missing or broken Chromium is 503 (ask
-// whoever runs the server). Anything else is left to responseForError.
+// line is 429 with Retry-After (come back shortly), a missing or broken Chromium is 503 (ask
+// whoever runs the server; with renders as jobs the worker usually meets it first and stores its
+// message as the job's error). Anything else is left to responseForError.
 import { RendererUnavailableError } from "~/server/services/page-render";
 import { RenderQueueFullError } from "~/server/services/render-queue";
 import { errorResponse } from "./errors";

@@ -5,6 +5,7 @@ import { config, type Env } from "~/server/infra/config";
 import type { JobQueue } from "~/server/infra/jobs";
 import { recoverUnfinishedRuns, startWorking } from "./analysis-jobs";
 import { recoverUnfinishedFills, workOnJourneyRefills } from "./journey-fill-runner";
+import { recoverUnfinishedRenders, workOnRenders } from "./render-job-runner";
 import { recoverUnfinishedImports, workOnResponseImports } from "./response-import-jobs";
 
 /** WORKER=off makes a web-only instance; anything else (or unset) runs a worker in the process. */
@@ -12,7 +13,7 @@ export function workerEnabled(env?: Env): boolean {
   return config(env).workerEnabled;
 }
 
-/** Offers left-behind runs, imports and map fills to the queue again, then pulls jobs. */
+/** Offers left-behind runs, imports, map fills and renders to the queue again, then pulls jobs. */
 export async function startWorker(queue: JobQueue, db: Db): Promise<void> {
   const recovered = await recoverUnfinishedRuns(queue, db);
   if (recovered > 0 && queue.kind === "in-process") {
@@ -25,7 +26,12 @@ export async function startWorker(queue: JobQueue, db: Db): Promise<void> {
   const fills = await recoverUnfinishedFills(queue, db);
   if (fills > 0)
     console.log(`Resuming ${fills} journey map fill(s) left unfinished by the last stop.`);
+  const renders = await recoverUnfinishedRenders(queue, db);
+  if (renders > 0 && queue.kind === "in-process") {
+    console.log(`Resuming ${renders} PDF/PNG download(s) left unfinished by the last stop.`);
+  }
   await startWorking(queue, db);
   await workOnJourneyRefills(queue, db);
   await workOnResponseImports(queue, db);
+  await workOnRenders(queue, db);
 }

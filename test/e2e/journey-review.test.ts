@@ -1,12 +1,13 @@
 // Reviewing the demo journey map end to end (the demo analysis filled it): the demo strategist
 // comments on a pain cell from its evidence card and the comment is still there after a reload
 // (the cell shows its comment count), then edits it and deletes a reply; downloads the map as an
-// A4 and a Letter landscape PDF (it has pages and the stage names; page 1 rendered with pdftoppm
+// A4 (the map's button, which waits for the render job) and a Letter (the job URLs) landscape PDF
+// (it has pages and the stage names; page 1 rendered with pdftoppm
 // is not blank) and the cells as CSV
 // (one row per persona and stage, all respondents included); opens presentation mode, moves with
 // the arrow keys and leaves with Escape. axe finds no serious or critical problems on the
 // presentation; its screenshot goes to test-results/screenshots/journey-presentation.png.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -23,7 +24,7 @@ import {
   type RunningApp,
   useAppAndBrowser,
 } from "./harness";
-import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
+import { fetchRendered, inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
 const DEMO_MAP = "Buying a car with Northwind";
 const STAGES = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
@@ -123,8 +124,10 @@ describe("reviewing the demo journey map", () => {
       "/api/v1/workspaces/$1/journeys/$2",
     );
     const request = page.context().request;
+    // Letter as an API client fetches it (ask, poll the job, fetch the file); A4 below through
+    // the map's button in the browser.
     const download = async (paper: string) => {
-      const pdf = await request.get(`${api}/pdf?paper=${paper}`, { timeout: 90_000 });
+      const pdf = await fetchRendered(request, `${api}/pdf?paper=${paper}`);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toBe("application/pdf");
       expect(pdf.headers()["content-disposition"]).toMatch(/attachment; filename=".+\.pdf"/);
@@ -135,7 +138,17 @@ describe("reviewing the demo journey map", () => {
       return { file, ...pdfInfo(file) };
     };
 
-    const a4 = await download("a4");
+    await page.goto(mapUrl);
+    const [saved] = await Promise.all([
+      page.waitForEvent("download", { timeout: 90_000 }),
+      page.getByRole("button", { name: "PDF (A4)" }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^.+\.pdf$/);
+    await page.getByRole("status").filter({ hasText: "Your PDF is ready" }).waitFor();
+    const a4File = path.join(workDir, "journey-a4.pdf");
+    await saved.saveAs(a4File);
+    expect(readFileSync(a4File).subarray(0, 5).toString()).toBe("%PDF-");
+    const a4 = { file: a4File, ...pdfInfo(a4File) };
     expect(a4.pages).toBeGreaterThanOrEqual(1);
     // A4 landscape: 842 x 595 points.
     expect(a4.width).toBeCloseTo(842, -1);

@@ -1,10 +1,41 @@
 // Checks on downloaded files for the end-to-end tests: a PDF's page count and size (poppler's
 // pdfinfo), its text (pdftotext), one page rendered to PNG (pdftoppm, kept with the screenshots)
-// and how much of an image is ink rather than white paper (measured by the browser's canvas).
+// and how much of an image is ink rather than white paper (measured by the browser's canvas);
+// and fetching a rendered file the way an API client does (ask, poll the job, fetch the file).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { APIRequestContext, APIResponse, Page } from "playwright-core";
+import { expect } from "vitest";
+
+/**
+ * Asks for a PDF or PNG (202 with the job's URL in Location), polls the job until it is done and
+ * answers the file's response.
+ */
+export async function fetchRendered(
+  request: APIRequestContext,
+  url: string,
+  timeoutMs = 90_000,
+): Promise<APIResponse> {
+  const asked = await request.get(url);
+  expect(asked.status()).toBe(202);
+  const location = asked.headers()["location"] ?? "";
+  expect(location).toMatch(/^\/api\/v1\/workspaces\/[^/]+\/renders\/[^/]+$/);
+  // The job and file URLs are paths on the same server as the request.
+  const jobUrl = new URL(location, url).href;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const job = (await (await request.get(jobUrl)).json()) as {
+      status: string;
+      error: string | null;
+      fileUrl: string | null;
+    };
+    if (job.status === "failed") throw new Error(`The render failed: ${job.error}`);
+    if (job.status === "done" && job.fileUrl) return request.get(new URL(job.fileUrl, url).href);
+    if (Date.now() > end) throw new Error(`The render of ${url} is still ${job.status}.`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 export interface PdfInfo {
   pages: number;

@@ -1,11 +1,12 @@
 // Strategist review end to end on the demo data: a strategist opens the gallery, edits a
 // persona's marketing message (the history shows the change), comments on a trait, submits the
-// set for review, downloads the persona card as PDF (it has pages, the persona's name, and a page
-// that is not blank once rendered to PNG with pdftoppm) and PNG and the personas as CSV; a
+// set for review, downloads the persona card as PDF with the page's button (which waits for the
+// render job; the file has pages, the persona's name, and a page that is not blank once rendered
+// to PNG with pdftoppm) and as PNG through the job URLs, and the personas as CSV; a
 // researcher cannot approve; the strategist approves and shares the set; the shared link shows
 // the set without sign-in and stops working once revoked. axe finds no serious or critical
 // problems on the gallery and persona pages; screenshots go to test-results/screenshots/.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -22,7 +23,7 @@ import {
   expectNoSeriousA11yIssues,
   useAppAndBrowser,
 } from "./harness";
-import { inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
+import { fetchRendered, inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
 
 const STRATEGIST = "strategist@demo.personaatlas.test";
 const RESEARCHER = "researcher@demo.personaatlas.test";
@@ -155,14 +156,20 @@ describe("strategist review", () => {
     );
     const context = strategist.context();
 
-    const pdf = await context.request.get(`${api}/pdf`, { timeout: 90_000 });
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()["content-type"]).toBe("application/pdf");
-    expect(pdf.headers()["content-disposition"]).toMatch(/attachment; filename=".+\.pdf"/);
-    const pdfBody = await pdf.body();
-    expect(pdfBody.subarray(0, 5).toString()).toBe("%PDF-");
+    // The PDF through the page's button: it says where the render stands, then the browser
+    // downloads the file.
+    await strategist.goto(personaUrl);
+    const button = strategist.getByRole("button", { name: "Download PDF" });
+    const [pdf] = await Promise.all([
+      strategist.waitForEvent("download", { timeout: 90_000 }),
+      button.click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/^.+\.pdf$/);
+    await strategist.getByRole("status").filter({ hasText: "Your PDF is ready" }).waitFor();
     const pdfFile = path.join(workDir, "persona.pdf");
-    writeFileSync(pdfFile, pdfBody);
+    await pdf.saveAs(pdfFile);
+    const pdfBody = readFileSync(pdfFile);
+    expect(pdfBody.subarray(0, 5).toString()).toBe("%PDF-");
     const info = pdfInfo(pdfFile);
     // One card, one sheet: no empty second page.
     expect(info.pages).toBe(1);
@@ -180,7 +187,8 @@ describe("strategist review", () => {
     expect(ink).toBeGreaterThan(0.02);
     expect(ink).toBeLessThan(0.9);
 
-    const png = await context.request.get(`${api}/png`, { timeout: 90_000 });
+    // The PNG as an API client fetches it: ask, poll the job, fetch the file.
+    const png = await fetchRendered(context.request, `${api}/png`);
     expect(png.status()).toBe(200);
     expect(png.headers()["content-type"]).toBe("image/png");
     const pngBody = await png.body();

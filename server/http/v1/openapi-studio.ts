@@ -1,75 +1,24 @@
 // OpenAPI paths of the studio's own routes under /api/v1: downloads that authenticate with the
-// browser session of a signed-in member (not with API keys). Whoever adds a route.ts under
-// app/api/v1 documents it here or in ./openapi.ts; test/api/openapi.test.ts checks that.
+// browser session of a signed-in member (not with API keys); the PDF/PNG jobs are described in
+// ./openapi-renders.ts. Whoever adds a route.ts under app/api/v1 documents it here, there or in
+// ./openapi.ts; test/api/openapi.test.ts checks that.
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import {
   ZJourneyExportQuery,
-  ZJourneyRenderQuery,
   ZMapParams as ZMapPathParams,
   ZPersonaExportQuery,
-  ZPersonaParams as ZPersonaPathParams,
   ZRunParams as ZRunPathParams,
 } from "../download-schemas";
 import { ZSurveyDefinitionQuery } from "../survey-definition-download";
 import { errors, exportResponsesOperation } from "./openapi-parts";
+import { renderPaths } from "./openapi-renders";
 import { ZWorkspaceSurveyPathParams } from "./schemas";
 
 const session = [{ session: [] }];
 
 const studioErrors = (notFound: string) =>
   errors([400, 401, 403, 404], { 401: "Not signed in.", 404: notFound });
-
-const personaCard = (format: "pdf" | "png") => ({
-  get: {
-    operationId: format === "pdf" ? "downloadPersonaPdf" : "downloadPersonaPng",
-    tags: ["Studio"],
-    summary: `Download one persona's card as ${format === "pdf" ? "an A4 PDF" : "a PNG image"}`,
-    description:
-      "Rendered from the app's print page by headless Chromium with the caller's session, so " +
-      "it shows exactly what the caller may see.",
-    security: session,
-    requestParams: { path: ZPersonaPathParams },
-    responses: {
-      "200": {
-        description: "The file, as an attachment.",
-        content: {
-          [format === "pdf" ? "application/pdf" : "image/png"]: {
-            schema: z.string().meta({ format: "binary" }),
-          },
-        },
-      },
-      ...studioErrors("No such run or persona in the workspace."),
-      ...errors([503], { 503: "Chromium is not installed on the server." }),
-    },
-  },
-});
-
-const journeyMapFile = (format: "pdf" | "png") => ({
-  get: {
-    operationId: format === "pdf" ? "downloadJourneyMapPdf" : "downloadJourneyMapPng",
-    tags: ["Studio"],
-    summary: `Download a journey map with its evidence as ${format === "pdf" ? "a landscape PDF (A4 or Letter)" : "a PNG image"}`,
-    description:
-      "Stages, touchpoints by layer and the evidence grid of a run (the newest by default) with " +
-      "the emotion chart, rendered from the app's print page by headless Chromium with the " +
-      "caller's session.",
-    security: session,
-    requestParams: { path: ZMapPathParams, query: ZJourneyRenderQuery },
-    responses: {
-      "200": {
-        description: "The file, as an attachment.",
-        content: {
-          [format === "pdf" ? "application/pdf" : "image/png"]: {
-            schema: z.string().meta({ format: "binary" }),
-          },
-        },
-      },
-      ...studioErrors("No such journey map in the workspace."),
-      ...errors([503], { 503: "Chromium is not installed on the server." }),
-    },
-  },
-});
 
 export const studioPaths: ZodOpenApiPathsObject = {
   "/api/v1/workspaces/{workspaceId}/surveys/{surveyId}/responses/export": {
@@ -118,8 +67,6 @@ export const studioPaths: ZodOpenApiPathsObject = {
       },
     },
   },
-  "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/pdf": personaCard("pdf"),
-  "/api/v1/workspaces/{workspaceId}/runs/{runId}/personas/{index}/png": personaCard("png"),
   "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/export": {
     get: {
       operationId: "exportJourneyCells",
@@ -163,6 +110,5 @@ export const studioPaths: ZodOpenApiPathsObject = {
       },
     },
   },
-  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/pdf": journeyMapFile("pdf"),
-  "/api/v1/workspaces/{workspaceId}/journeys/{mapId}/png": journeyMapFile("png"),
+  ...renderPaths,
 };

@@ -8,14 +8,16 @@
 /**
  * The queues the app knows; each has one handler, registered by the worker. analysis-run carries a
  * run and the journey fills that follow it; response-import a CSV file stored at upload;
- * journey-refill a map fill asked for on the map page (a refill, or a survey linked).
+ * journey-refill a map fill asked for on the map page (a refill, or a survey linked); render a PDF
+ * or PNG download (persona card, journey map) stored in a RenderJob row.
  */
-export type QueueName = "analysis-run" | "journey-refill" | "response-import";
+export type QueueName = "analysis-run" | "journey-refill" | "response-import" | "render";
 
 export const QUEUE_NAMES: readonly QueueName[] = [
   "analysis-run",
   "journey-refill",
   "response-import",
+  "render",
 ];
 
 export interface JobContext<T> {

@@ -1,8 +1,10 @@
 // Taking the filled map out: the cells of the shown run as CSV or JSON, the map with its evidence
 // as a landscape PDF (A4 or Letter) or PNG, the map itself as JSON (for the analyze command's
-// --journey), and presentation mode (one stage per screen). Plain
-// links: the browser downloads with the session cookie.
+// --journey), and presentation mode (one stage per screen). The tables are plain links (the
+// browser downloads with the session cookie); the PDF and PNG are drawn by a worker first
+// (RenderDownload shows the wait).
 import Link from "next/link";
+import { RenderDownload } from "~/app/_components/render-download";
 
 export function EvidenceDownloads({
   workspaceId,
@@ -18,15 +20,9 @@ export function EvidenceDownloads({
   return (
     <nav className="ev-downloads" aria-label="Download or present this journey map">
       <span className="hint">Download:</span>
-      <a className="button secondary small" href={`${base}/pdf?paper=a4&${run}`} download>
-        PDF (A4)
-      </a>
-      <a className="button secondary small" href={`${base}/pdf?paper=letter&${run}`} download>
-        PDF (Letter)
-      </a>
-      <a className="button secondary small" href={`${base}/png?${run}`} download>
-        PNG
-      </a>
+      <RenderDownload href={`${base}/pdf?paper=a4&${run}`} label="PDF (A4)" what="PDF" />
+      <RenderDownload href={`${base}/pdf?paper=letter&${run}`} label="PDF (Letter)" what="PDF" />
+      <RenderDownload href={`${base}/png?${run}`} label="PNG" what="PNG" />
       <a className="button secondary small" href={`${base}/export?format=csv&${run}`} download>
         Cells as CSV
       </a>

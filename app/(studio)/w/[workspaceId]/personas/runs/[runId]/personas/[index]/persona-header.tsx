@@ -2,6 +2,7 @@
 // the avatar, name and share with its interval, stability and review status, the downloads and
 // links to present and compare, and the notes on thin evidence or flagged fields.
 import Link from "next/link";
+import { RenderDownload } from "~/app/_components/render-download";
 import { FormAlert } from "~/app/_components/form-alert";
 import { Glossary } from "~/app/_components/glossary";
 import { PersonaAvatar } from "~/app/_components/persona/avatar";
@@ -52,12 +53,8 @@ export function PersonaHeader({ view: v, workspaceId, runId }: PersonaHeaderProp
             <Glossary term="jaccard" /> <ReviewBadge status={v.run.reviewStatus} />
           </p>
           <p className="row pa-actions">
-            <a className="button secondary small" href={`${apiBase}/pdf`} download>
-              Download PDF
-            </a>
-            <a className="button secondary small" href={`${apiBase}/png`} download>
-              Download PNG
-            </a>
+            <RenderDownload href={`${apiBase}/pdf`} label="Download PDF" what="PDF" />
+            <RenderDownload href={`${apiBase}/png`} label="Download PNG" what="PNG" />
             <Link
               className="button secondary small"
               href={`${base}/runs/${runId}/present?i=${p.index}`}

@@ -1,12 +1,9 @@
-// GET /api/v1/workspaces/:workspaceId/runs/:runId/personas/:index/pdf: one persona's card as
-// an A4 landscape PDF, rendered from the app's print page by headless Chromium with the caller's
-// session (503 when Chromium is missing). Transport only; see server/http/persona-downloads.ts.
+// GET /api/v1/workspaces/:workspaceId/runs/:runId/personas/:index/pdf: asks for one persona's
+// card as an A4 landscape PDF. A worker renders it; the answer is 202 with the job's URL in
+// Location, to poll until the file is there. Transport only; see server/http/persona-downloads.ts.
 import { personaCardDownload } from "~/server/http/persona-downloads";
 
 export const dynamic = "force-dynamic";
-// Chromium needs Node, and a render can take a few seconds.
-export const runtime = "nodejs";
-export const maxDuration = 60;
 
 export async function GET(
   request: Request,
