@@ -5,7 +5,8 @@
 // randomness comes from the seed. It refuses inputs too small for personas to mean anything
 // (typed AnalysisInputError with a sentence a researcher can act on) rather than clustering them.
 import { chooseK, type KChoice } from "./choose-k";
-import { encodeAnswersDense, type DenseEncodedMatrix, type FeatureSpec } from "./encode";
+import { encodeAnswersDense } from "./encode";
+import { type DenseEncodedMatrix, type FeatureSpec } from "./encode-types";
 import { ambiguousMembers } from "./kmeans";
 import type { DenseMatrix } from "./kmeans-matrix";
 import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
