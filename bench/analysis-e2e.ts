@@ -9,7 +9,8 @@
 import { createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { once } from "node:events";
-import { encodeWithSpec, type ResolvedFeature } from "~/server/analysis/encode";
+import { encodeWithSpec } from "~/server/analysis/encode";
+import { type ResolvedFeature } from "~/server/analysis/encode-types";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import { PLANTED_SURVEY_HEADER, plantedSurveyRows } from "~/server/analysis/synthetic";

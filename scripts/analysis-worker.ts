@@ -2,7 +2,8 @@
 // progress, sends back the result. Keeping the CPU-heavy work here keeps the web server
 // responsive, lets a run be cancelled by ending the process, and leaves the database to the
 // parent (the embedded database allows one process).
-import { AnalysisInputError, runAnalysis, type AnalysisOptions } from "~/server/analysis/pipeline";
+import { runAnalysis } from "~/server/analysis/pipeline";
+import { AnalysisInputError, type AnalysisOptions } from "~/server/analysis/pipeline-input";
 import type { AnalysisInput } from "~/server/analysis/survey";
 
 interface Job {

@@ -15,22 +15,13 @@
 // on a guess, or left out. Every guess is listed in the summary, and --segment / --demographic
 // override it.
 import type { QuestionDefinition, QuestionRole } from "./survey";
-
-export type InferredKind = "identifier" | "ordinal" | "numeric" | "categorical" | "text" | "empty";
-
-export interface InferredColumn {
-  column: string;
-  kind: InferredKind;
-  /** null for identifiers and empty columns, which are not questions. */
-  role: QuestionRole | null;
-  answered: number;
-  distinct: number;
-  min?: number;
-  max?: number;
-  options?: string[];
-  /** Why the kind was chosen, in words. */
-  reason: string;
-}
+import {
+  type InferredKind,
+  type InferredColumn,
+  isMissing,
+  humanise,
+  classify,
+} from "./infer-column-kind";
 
 export interface ColumnInference {
   idColumn: string | null;
@@ -79,26 +70,11 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = [
   "?",
 ];
 
-/** Largest number of distinct answers a categorical column may have outright. */
-const MAX_CATEGORIES = 20;
-/**
- * Beyond that, short answers from a limited vocabulary are still categorical (country of
- * citizenship, home language: ~100 answers, each given by many): answers at most this long on
- * average, each distinct answer given at least VOCABULARY_REPEATS times on average, and nearly
- * every answer (VOCABULARY_REPEATED_SHARE) one that someone else gave too.
- */
-const VOCABULARY_MAX_LENGTH = 40;
-const VOCABULARY_REPEATS = 10;
-const VOCABULARY_REPEATED_SHARE = 0.95;
 /** Single-choice questions with more options than this are profiled, not clustered on. */
 export const MAX_SEGMENT_OPTIONS = 20;
 /** A question answered by fewer than this share of respondents is not a default segment input. */
 export const MIN_SEGMENT_ANSWERED_SHARE = 0.7;
-/** Rating scales: integers, 0..10 at most, at least three points. */
-const SCALE_FLOOR = 0;
-const SCALE_CEILING = 10;
 
-const ID_NAME = /(^|[\s_.-])(id|uuid|guid|key|respondent|response)$|^(row|index|#)$|[a-z]Id$/i;
 const DEMOGRAPHIC_NAME =
   /\b(gender|sex|age|age group|income|salary|education|occupation|job|profession|industry|country|region|state|city|location|zip|postcode|marital|household|children|kids|ethnicity|race|language|nationality|class|tier|plan|membership|tenure|loyal\w*|employment|company size|seniority|customer type|type of \w+)\b/i;
 /**
@@ -107,124 +83,6 @@ const DEMOGRAPHIC_NAME =
  */
 const CODED_DEMOGRAPHIC_NAME =
   /\b(age|age group|income|salary|education|household|children|kids|tenure|seniority|company size)\b/i;
-
-export function isMissing(value: string | undefined, tokens: ReadonlySet<string>): boolean {
-  return value === undefined || tokens.has(value.trim());
-}
-
-/** "inflight_wifi_service" -> "Inflight wifi service"; other names keep their case. */
-export function humanise(column: string): string {
-  const spaced = column.replace(/[_]+/g, " ").replace(/\s+/g, " ").trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-function isNumberText(value: string): boolean {
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value.trim());
-}
-
-function codeOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function classify(column: string, values: readonly string[], rows: number): InferredColumn {
-  const answered = values.length;
-  const distinctValues = new Set(values.map((v) => v.trim()));
-  const distinct = distinctValues.size;
-  const base = { column, role: null, answered, distinct };
-  if (answered === 0) return { ...base, kind: "empty", reason: "no answers" };
-  const unique = distinct === answered && answered === rows;
-  const idName = ID_NAME.test(column.trim());
-
-  if (values.every(isNumberText)) {
-    const numbers = values.map((v) => Number(v.trim()));
-    const min = numbers.reduce((m, v) => Math.min(m, v), Infinity);
-    const max = numbers.reduce((m, v) => Math.max(m, v), -Infinity);
-    const integers = numbers.every(Number.isInteger);
-    if (integers && unique && (idName || max - min === answered - 1)) {
-      return {
-        ...base,
-        kind: "identifier",
-        reason: idName ? "unique integers, id-like name" : "unique consecutive integers",
-      };
-    }
-    if (integers && distinct <= 2) {
-      return {
-        ...base,
-        kind: "categorical",
-        options: [...distinctValues].sort((a, b) => Number(a) - Number(b)),
-        reason: `only ${distinct} codes (${[...distinctValues].join(", ")})`,
-      };
-    }
-    if (
-      integers &&
-      min >= SCALE_FLOOR &&
-      max <= SCALE_CEILING &&
-      max - min >= 2 &&
-      distinct <= max - min + 1
-    ) {
-      return {
-        ...base,
-        kind: "ordinal",
-        min,
-        max,
-        reason: `integers ${min}–${max}, a rating scale`,
-      };
-    }
-    return {
-      ...base,
-      kind: "numeric",
-      min,
-      max,
-      reason: integers ? `integers ${min}–${max}, too wide for a scale` : "decimal numbers",
-    };
-  }
-
-  if (unique && (idName || values.every((v) => !/\s/.test(v.trim())))) {
-    return {
-      ...base,
-      kind: "identifier",
-      reason: idName ? "unique values, id-like name" : "unique codes without spaces",
-    };
-  }
-  const meanLength = values.reduce((s, v) => s + v.trim().length, 0) / answered;
-  if (distinct <= MAX_CATEGORIES && distinct <= Math.max(2, answered / 2) && meanLength <= 60) {
-    return {
-      ...base,
-      kind: "categorical",
-      options: [...distinctValues].sort(codeOrder),
-      reason: `${distinct} distinct answers`,
-    };
-  }
-  if (
-    meanLength <= VOCABULARY_MAX_LENGTH &&
-    distinct * VOCABULARY_REPEATS <= answered &&
-    repeatedShare(values) >= VOCABULARY_REPEATED_SHARE
-  ) {
-    return {
-      ...base,
-      kind: "categorical",
-      options: [...distinctValues].sort(codeOrder),
-      reason: `${distinct} distinct short answers, each given by many respondents`,
-    };
-  }
-  return {
-    ...base,
-    kind: "text",
-    reason: `free text (${distinct} distinct answers, ${meanLength.toFixed(0)} characters on average)`,
-  };
-}
-
-/** Share of answers that at least one other respondent gave too. */
-function repeatedShare(values: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const v of values) {
-    const key = v.trim();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  let repeated = 0;
-  for (const c of counts.values()) if (c > 1) repeated += c;
-  return values.length > 0 ? repeated / values.length : 0;
-}
 
 function isDemographicName(column: string, kind: InferredKind): boolean {
   const words = column.replace(/[_.-]+/g, " ");

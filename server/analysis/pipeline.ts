@@ -5,76 +5,29 @@
 // randomness comes from the seed. It refuses inputs too small for personas to mean anything
 // (typed AnalysisInputError with a sentence a researcher can act on) rather than clustering them.
 import { chooseK, type KChoice } from "./choose-k";
-import { encodeAnswersDense, type DenseEncodedMatrix, type FeatureSpec } from "./encode";
+import { encodeAnswersDense } from "./encode";
+import { type DenseEncodedMatrix, type FeatureSpec } from "./encode-types";
 import { ambiguousMembers } from "./kmeans";
 import type { DenseMatrix } from "./kmeans-matrix";
-import { MIN_GROUP_N, traitFamily } from "./evidence-rules";
+import { MIN_GROUP_N } from "./evidence-rules";
 import { labelColumns, labelTraits } from "./option-labels";
 import { draftPersonaCard } from "./persona-card";
 import { freeTextQuestions, summariseGroupTexts } from "./persona-texts";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
 import { deriveSeed } from "./rng";
-import { clusterStability, DEFAULT_STABILITY_ROUNDS } from "./stability";
+import { clusterStability } from "./stability";
 import { wilsonInterval } from "./stats/wilson";
+import { type AnalysisInput, type QuestionDefinition, type SurveyResponse } from "./survey";
 import {
-  ZQuestionDefinition,
-  type AnalysisInput,
-  type QuestionDefinition,
-  type SurveyResponse,
-} from "./survey";
-
-export type AnalysisPhase = "encode" | "choose-k" | "stability" | "profile" | "cards";
-
-export interface AnalysisProgress {
-  phase: AnalysisPhase;
-  /** Overall progress, 0..100, non-decreasing. */
-  percent: number;
-}
-
-export interface AnalysisOptions {
-  seed?: number;
-  /** "auto" (default) or a fixed number of personas. */
-  k?: "auto" | number;
-  kMin?: number;
-  kMax?: number;
-  /** k-means++ restarts per k. */
-  restarts?: number;
-  bootstrapRounds?: number;
-  /** Smallest acceptable persona share when choosing k. */
-  minShare?: number;
-  /** Respondents missing more than this share of segment questions are not clustered. */
-  maxMissingShare?: number;
-  minRespondents?: number;
-  minPerPersona?: number;
-  /**
-   * Fewest answers per group (persona and rest) for a trait to count as evidence (default
-   * MIN_GROUP_N, 30); traits below it are marked insufficient.
-   */
-  minGroupN?: number;
-  /** FDR level for distinguishing traits. */
-  alpha?: number;
-  /** How close to a second centroid makes a member ambiguous (share of distance). */
-  ambiguityTolerance?: number;
-  quotesPerPersona?: number;
-}
-
-export type AnalysisErrorCode =
-  | "invalid-input"
-  | "no-segment-questions"
-  | "too-few-respondents"
-  | "too-few-per-persona"
-  | "too-few-distinct";
-
-/** Input the engine cannot turn into personas; `message` is meant for the researcher. */
-export class AnalysisInputError extends Error {
-  readonly code: AnalysisErrorCode;
-  constructor(code: AnalysisErrorCode, message: string) {
-    super(message);
-    this.name = "AnalysisInputError";
-    this.code = code;
-  }
-}
+  type AnalysisPhase,
+  type AnalysisProgress,
+  type AnalysisOptions,
+  AnalysisInputError,
+  resolveOptions,
+  validateInput,
+} from "./pipeline-input";
+import { countDistinguishing, warningsFor } from "./pipeline-warnings";
 
 /** Where each phase starts on the overall bar, by its typical share of the run time. */
 const PHASE_START: Record<AnalysisPhase, number> = {
@@ -84,74 +37,6 @@ const PHASE_START: Record<AnalysisPhase, number> = {
   profile: 85,
   cards: 95,
 };
-
-function resolveOptions(options: AnalysisOptions): AnalysisResult["parameters"] {
-  const k = options.k ?? "auto";
-  if (k !== "auto" && (!Number.isInteger(k) || k < 2)) {
-    throw new AnalysisInputError(
-      "invalid-input",
-      `k must be "auto" or an integer of at least 2, got ${String(k)}.`,
-    );
-  }
-  const minGroupN = options.minGroupN ?? MIN_GROUP_N;
-  if (!Number.isInteger(minGroupN) || minGroupN < 2) {
-    throw new AnalysisInputError(
-      "invalid-input",
-      `The minimum n per group must be a whole number of at least 2, got ${String(minGroupN)}.`,
-    );
-  }
-  const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) {
-    throw new AnalysisInputError("invalid-input", `The seed must be an integer, got ${seed}.`);
-  }
-  return {
-    seed,
-    kMode: k === "auto" ? "auto" : "forced",
-    forcedK: k === "auto" ? null : k,
-    kMin: options.kMin ?? 2,
-    kMax: options.kMax ?? 8,
-    restarts: options.restarts ?? 10,
-    bootstrapRounds: options.bootstrapRounds ?? DEFAULT_STABILITY_ROUNDS,
-    minShare: options.minShare ?? 0.05,
-    maxMissingShare: options.maxMissingShare ?? 0.5,
-    minRespondents: options.minRespondents ?? 30,
-    minPerPersona: options.minPerPersona ?? 5,
-    minGroupN,
-    alpha: options.alpha ?? 0.05,
-    ambiguityTolerance: options.ambiguityTolerance ?? 0.1,
-    quotesPerPersona: options.quotesPerPersona ?? 3,
-  };
-}
-
-function validateInput(input: AnalysisInput): QuestionDefinition[] {
-  const questions = input.questions.map((q, i) => {
-    const parsed = ZQuestionDefinition.safeParse(q);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AnalysisInputError(
-        "invalid-input",
-        `Question ${i + 1} (${String((q as { id?: unknown }).id)}) is invalid: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
-      );
-    }
-    return parsed.data;
-  });
-  const seen = new Set<string>();
-  for (const q of questions) {
-    if (seen.has(q.id))
-      throw new AnalysisInputError("invalid-input", `Question ${q.id} is listed twice.`);
-    seen.add(q.id);
-  }
-  const ids = new Set<string>();
-  for (const r of input.responses) {
-    if (typeof r.id !== "string" || r.id === "") {
-      throw new AnalysisInputError("invalid-input", "Every response needs a non-empty id.");
-    }
-    if (ids.has(r.id))
-      throw new AnalysisInputError("invalid-input", `Response id ${r.id} occurs twice.`);
-    ids.add(r.id);
-  }
-  return questions;
-}
 
 function encodeSegment(
   segment: readonly QuestionDefinition[],
@@ -405,82 +290,4 @@ export function runAnalysis(
   };
   report("cards", 100);
   return result;
-}
-
-function countDistinguishing(
-  personas: readonly Persona[],
-  family: "segment" | "descriptive",
-): number {
-  return personas.reduce(
-    (sum, p) => sum + p.traits.filter((t) => t.distinguishing && traitFamily(t) === family).length,
-    0,
-  );
-}
-
-/** "0.76 ± 0.02" (the Monte Carlo error, when known), or "n/a". */
-function jaccardText(stability: Persona["stability"]): string {
-  if (stability.meanJaccard === null) return "n/a";
-  const error = stability.monteCarloError;
-  return `${stability.meanJaccard.toFixed(2)}${error === null || error === undefined ? "" : ` ± ${error.toFixed(2)}`}`;
-}
-
-function warningsFor(
-  personas: readonly Persona[],
-  choice: KChoice,
-  encoded: DenseEncodedMatrix,
-  params: AnalysisResult["parameters"],
-): string[] {
-  const warnings: string[] = [];
-  const chosen = choice.curve.find((c) => c.k === choice.k);
-  const sil = chosen ? chosen.silhouette.toFixed(2) : "n/a";
-  if (choice.structure === "none") {
-    warnings.push(
-      `No substantial cluster structure (silhouette ${sil} at k = ${choice.k}): the personas are cuts through a continuum of answers rather than natural groups; present them as a simplification.`,
-    );
-  } else if (choice.structure === "weak") {
-    warnings.push(
-      `Weak cluster structure (silhouette ${sil} at k = ${choice.k}): personas overlap; read their boundaries as soft.`,
-    );
-  }
-  if (choice.reason === "no-eligible-k") warnings.push(choice.explanation);
-  for (const p of personas) {
-    const jaccard = jaccardText(p.stability);
-    if (p.stability.label !== "stable") {
-      warnings.push(
-        `${p.name} is ${p.stability.label} under resampling (mean Jaccard ${jaccard}${p.stability.nearThreshold ? ", close to a label threshold" : ""}); it may not reappear in another sample.`,
-      );
-    } else if (p.stability.nearThreshold) {
-      warnings.push(
-        `${p.name} is only borderline stable under resampling (mean Jaccard ${jaccard}, against 0.75 for stable); treat it as less settled than the others.`,
-      );
-    }
-    const minGroupN = params.minGroupN ?? MIN_GROUP_N;
-    if (p.size < params.minPerPersona) {
-      warnings.push(`${p.name} has only ${p.size} members; its statistics are unreliable.`);
-    } else if (p.size < minGroupN) {
-      warnings.push(
-        `${p.name} has ${p.size} members, fewer than the ${minGroupN} a persona needs for its differences to count as evidence; its traits show as insufficient evidence.`,
-      );
-    }
-    if (p.distinguishingTraitIds.length === 0) {
-      warnings.push(
-        `${p.name} has no distinguishing traits; its card says so instead of guessing.`,
-      );
-    } else if (!p.traits.some((t) => t.distinguishing && traitFamily(t) === "descriptive")) {
-      warnings.push(
-        `${p.name} differs only on the answers it was formed from: no other question sets it apart.`,
-      );
-    }
-  }
-  if (encoded.excluded.length > 0) {
-    warnings.push(
-      `${encoded.excluded.length} respondents skipped more than ${(params.maxMissingShare * 100).toFixed(0)} % of the segment questions and were not clustered.`,
-    );
-  }
-  if (personas.some((p) => p.traits.some((t) => t.segmentInput && t.distinguishing))) {
-    warnings.push(
-      "The personas were formed from the segment questions, so differences on those answers are there by construction: they describe each persona but are not findings. Only differences on the other questions count as evidence, tested together with a false-discovery-rate correction.",
-    );
-  }
-  return warnings;
 }

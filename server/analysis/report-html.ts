@@ -5,14 +5,7 @@
 import { MIN_GROUP_N, qFamilyNote, traitFamily, TRAIT_FAMILY_TEXT } from "./evidence-rules";
 import type { TJourneyFill } from "./journey/result";
 import { journeySectionHtml } from "./journey-report-svg";
-import type {
-  AnalysisResult,
-  CardSection,
-  Persona,
-  PersonaTexts,
-  TextQuestionSummary,
-  Trait,
-} from "./result";
+import type { AnalysisResult, CardSection, Persona, Trait } from "./result";
 import { analysisSamples, sampleNote } from "./sample-disclosure";
 import { stabilityText } from "./stability-text";
 import {
@@ -24,38 +17,9 @@ import {
   insufficientText,
   traitSummary,
 } from "./trait-text";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-/** Escapes text for HTML content and quoted attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
-}
-
-/** Tagged template: interpolated values are escaped unless wrapped in raw(). */
-class Raw {
-  constructor(readonly html: string) {}
-}
-function raw(html: string): Raw {
-  return new Raw(html);
-}
-function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
-  let out = strings[0] ?? "";
-  values.forEach((v, i) => {
-    const parts = Array.isArray(v) ? v : [v];
-    for (const part of parts) {
-      out += part instanceof Raw ? part.html : escapeHtml(part ?? "");
-    }
-    out += strings[i + 1] ?? "";
-  });
-  return new Raw(out);
-}
+import { type Raw, raw, html } from "./report-html-markup";
+import { fixed, kCurveSvg, sizesSvg } from "./report-html-charts";
+import { textQuestionHtml, textsHtml } from "./report-html-texts";
 
 const CSS = `
 :root{--ink:#1d2430;--muted:#5b6576;--line:#d9dee7;--accent:#2f5fd0;--warn:#a4570b;--bad:#b42318;--good:#1f7a3f;--bg:#f6f7f9}
@@ -78,119 +42,6 @@ blockquote footer{font-size:12px;color:var(--muted)}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 .says{margin:8px 0 12px}.says>li{margin:6px 0}.says blockquote{font-size:14px}
 `;
-
-function fixed(value: number | null, digits = 3): string {
-  return value === null ? "n/a" : value.toFixed(digits);
-}
-
-/** Line chart of the silhouette over k, the chosen k circled. */
-function kCurveSvg(result: AnalysisResult): Raw {
-  const curve = result.metrics.curve.filter((c) => c.silhouette !== null);
-  if (curve.length === 0) return html`<p class="note">No silhouette curve to show.</p>`;
-  const width = 520;
-  const height = 220;
-  const pad = { left: 48, right: 16, top: 16, bottom: 36 };
-  const ks = curve.map((c) => c.k);
-  const kLo = Math.min(...ks);
-  const kHi = Math.max(...ks);
-  const values = curve.map((c) => c.silhouette as number);
-  const yLo = Math.min(0, ...values);
-  const yHi = Math.max(0.1, ...values);
-  const x = (k: number): number =>
-    pad.left + (kHi === kLo ? 0.5 : (k - kLo) / (kHi - kLo)) * (width - pad.left - pad.right);
-  const y = (v: number): number =>
-    pad.top + (1 - (v - yLo) / (yHi - yLo)) * (height - pad.top - pad.bottom);
-  const points = curve.map((c) => `${x(c.k).toFixed(1)},${y(c.silhouette as number).toFixed(1)}`);
-  const chosen = curve.find((c) => c.k === result.metrics.chosenK);
-  const ticks = [yLo, (yLo + yHi) / 2, yHi];
-  return html`<svg
-    role="img"
-    aria-label="Silhouette by number of personas"
-    width="${width}"
-    height="${height}"
-    viewBox="0 0 ${width} ${height}"
-  >
-    <line
-      x1="${pad.left}"
-      y1="${height - pad.bottom}"
-      x2="${width - pad.right}"
-      y2="${height - pad.bottom}"
-      stroke="#999"
-    />
-    <line
-      x1="${pad.left}"
-      y1="${pad.top}"
-      x2="${pad.left}"
-      y2="${height - pad.bottom}"
-      stroke="#999"
-    />
-    ${ticks.map((t) => html`<text x="${pad.left - 6}" y="${y(t) + 4}" text-anchor="end">${t.toFixed(2)}</text>`)}
-    ${curve.map((c) => html`<text x="${x(c.k)}" y="${height - pad.bottom + 16}" text-anchor="middle">${c.k}</text>`)}
-    <text x="${(width + pad.left) / 2}" y="${height - 4}" text-anchor="middle">
-      number of personas (k)
-    </text>
-    <polyline points="${points.join(" ")}" fill="none" stroke="#2f5fd0" stroke-width="2" />
-    ${curve.map((c) => html`<circle cx="${x(c.k)}" cy="${y(c.silhouette as number)}" r="3.5" fill="${c.eligible ? "#2f5fd0" : "#fff"}" stroke="#2f5fd0"><title>k = ${c.k}: silhouette ${fixed(c.silhouette)}, smallest persona ${formatShare(c.minShare)}${c.eligible ? "" : " (too small)"}</title></circle>`)}
-    ${chosen ? html`<circle cx="${x(chosen.k)}" cy="${y(chosen.silhouette as number)}" r="9" fill="none" stroke="#b42318" stroke-width="2" /><text x="${x(chosen.k)}" y="${y(chosen.silhouette as number) - 14}" text-anchor="middle" fill="#b42318">chosen k = ${chosen.k}</text>` : ""}
-  </svg>`;
-}
-
-/** Horizontal bars of persona shares with Wilson intervals as whiskers. */
-function sizesSvg(personas: readonly Persona[]): Raw {
-  const width = 520;
-  const row = 28;
-  const labelWidth = 170;
-  const height = personas.length * row + 30;
-  const span = width - labelWidth - 60;
-  const x = (share: number): number => labelWidth + share * span;
-  return html`<svg
-    role="img"
-    aria-label="Persona sizes with 95 % intervals"
-    width="${width}"
-    height="${height}"
-    viewBox="0 0 ${width} ${height}"
-  >
-    ${personas.map((p, i) => {
-      const top = 8 + i * row;
-      return html`<text x="${labelWidth - 8}" y="${top + 15}" text-anchor="end">${p.name}</text>
-        <rect
-          x="${labelWidth}"
-          y="${top + 4}"
-          width="${(p.share.estimate * span).toFixed(1)}"
-          height="16"
-          fill="#9db4ec"
-        />
-        <line
-          x1="${x(p.share.lower)}"
-          y1="${top + 12}"
-          x2="${x(p.share.upper)}"
-          y2="${top + 12}"
-          stroke="#1d2430"
-          stroke-width="1.5"
-        />
-        <line
-          x1="${x(p.share.lower)}"
-          y1="${top + 7}"
-          x2="${x(p.share.lower)}"
-          y2="${top + 17}"
-          stroke="#1d2430"
-        />
-        <line
-          x1="${x(p.share.upper)}"
-          y1="${top + 7}"
-          x2="${x(p.share.upper)}"
-          y2="${top + 17}"
-          stroke="#1d2430"
-        />
-        <text x="${x(p.share.upper) + 6}" y="${top + 16}"
-          >${formatShare(p.share.estimate)} (n = ${p.size})</text
-        >`;
-    })}
-    <text x="${labelWidth}" y="${height - 4}" class="small">
-      bars: share of clustered respondents; whiskers: 95 % Wilson interval
-    </text>
-  </svg>`;
-}
 
 function sectionHtml(title: string, s: CardSection): Raw {
   return html`<div>
@@ -237,108 +88,6 @@ function insufficientNote(p: Persona, result: AnalysisResult): Raw | string {
     Insufficient evidence (n = ${p.size}) for ${few} of ${p.traits.length} traits: a difference
     needs at least ${minGroupN} answers in the persona and among the others.
   </p>`;
-}
-
-const TONE_COLOURS = { negative: "#d9534f", neutral: "#b8bfca", positive: "#3c9a5f" } as const;
-const TONE_ORDER = ["negative", "neutral", "positive"] as const;
-
-function shareWithInterval(s: { share: number; lower: number; upper: number }): string {
-  return `${formatShare(s.share)} (95 % CI ${formatShare(s.lower)}–${formatShare(s.upper)})`;
-}
-
-/** One stacked bar of the tone shares, with each share and its interval written beside it. */
-function toneHtml(q: TextQuestionSummary): Raw {
-  const tone = q.tone;
-  if (tone === null) return html`<p class="note">${q.toneNote ?? "No tone shown."}</p>`;
-  const width = 360;
-  let x = 0;
-  const segments = TONE_ORDER.map((label) => {
-    const w = tone[label].share * width;
-    const rect = html`<rect
-      x="${x.toFixed(1)}"
-      y="0"
-      width="${w.toFixed(1)}"
-      height="14"
-      fill="${TONE_COLOURS[label]}"
-      ><title>${label}: ${shareWithInterval(tone[label])}</title></rect
-    >`;
-    x += w;
-    return rect;
-  });
-  const leans = tone.lean === "neutral" ? "no clear lean" : `leans ${tone.lean}`;
-  return html`<p>
-      <strong>Tone</strong> (n = ${tone.n}, ${leans}):
-      ${TONE_ORDER.map((label, i) => html`${i > 0 ? " · " : ""}${label} ${shareWithInterval(tone[label])}`)}
-    </p>
-    <svg
-      role="img"
-      aria-label="Tone: shares negative, neutral and positive"
-      width="${width}"
-      height="14"
-      viewBox="0 0 ${width} 14"
-    >
-      ${segments}
-    </svg>
-    ${q.toneNote ? html`<p class="note">${q.toneNote}</p>` : ""}`;
-}
-
-/** Themes shown per question; personas.json keeps them all. */
-const THEMES_SHOWN = 5;
-/** Quotes shown per theme. */
-const QUOTES_SHOWN = 2;
-
-/** One free-text question for one group: its tone, then its themes with shares and quotes. */
-function textQuestionHtml(q: TextQuestionSummary): Raw {
-  if (q.insufficient) {
-    return html`<h4>${q.questionLabel}</h4>
-      <p class="note">${q.note ?? `Insufficient evidence (n = ${q.n}).`}</p>`;
-  }
-  const shown = q.themes.slice(0, THEMES_SHOWN);
-  const more = q.themes.length - shown.length;
-  return html`<h4>${q.questionLabel} <span class="muted small">(n = ${q.n} respondents)</span></h4>
-    ${toneHtml(q)}
-    ${
-      q.topic.length > 0
-        ? html`<p class="muted small">
-            Most wrote about
-            ${q.topic.map((t, i) => html`${i > 0 ? ", " : ""}“${t.label}” (${formatShare(t.share)})`)};
-            that is the subject, not a theme.
-          </p>`
-        : ""
-    }
-    ${
-      shown.length > 0
-        ? html`<ol class="says">
-              ${shown.map((t) => {
-                const phrases = t.phrases.filter((x) => x !== t.label);
-                return html`<li>
-                  <strong>${t.label}</strong>: ${t.n} of ${q.n},
-                  ${shareWithInterval(t)}${phrases.length > 0 ? html` <span class="muted small">· ${phrases.join(", ")}</span>` : ""}
-                  ${t.quotes.slice(0, QUOTES_SHOWN).map(
-                    (quote) =>
-                      html`<blockquote>
-                        ${quote.text}
-                        <footer>respondent ${quote.responseId}</footer>
-                      </blockquote>`,
-                  )}
-                </li>`;
-              })}
-            </ol>
-            <p class="muted small">
-              A respondent may carry several themes; ${q.unthemed} of ${q.n} are in
-              none.${more > 0 ? ` ${more} smaller theme${more === 1 ? " is" : "s are"} in personas.json.` : ""}
-            </p>`
-        : html`<p class="note">${q.note ?? "No theme is shared by enough respondents."}</p>`
-    }`;
-}
-
-/** "What they say": every free-text question; nothing when the run has no free text. */
-function textsHtml(title: string, texts: PersonaTexts | undefined): Raw | string {
-  if (texts === undefined || texts.length === 0) return "";
-  return html`<section class="says-section">
-    <h3>${title}</h3>
-    ${texts.map(textQuestionHtml)}
-  </section>`;
 }
 
 function personaHtml(p: Persona, result: AnalysisResult): Raw {

@@ -3,22 +3,12 @@
 // SEGMENT questions are clustered on; every other closed question only describes the personas,
 // so that, say, age can characterise a persona without deciding who belongs to it.
 import { z } from "zod";
+import { questionRoles } from "~/server/domain/survey/definition";
 
-export const QUESTION_ROLES = [
-  "SEGMENT",
-  "DEMOGRAPHIC",
-  "EMOTION",
-  "PAIN",
-  "THOUGHT",
-  "GOAL",
-  "TOUCHPOINT",
-  "VALUE",
-  "FEAR",
-  "OTHER",
-] as const;
 export const QUESTION_KINDS = ["categorical", "multi", "ordinal", "numeric", "text"] as const;
 
-export const ZQuestionRole = z.enum(QUESTION_ROLES);
+// The roles are the survey builder's own: server/domain is the leaf that holds the one list.
+export const ZQuestionRole = z.enum(questionRoles);
 export const ZQuestionKind = z.enum(QUESTION_KINDS);
 export type QuestionRole = z.infer<typeof ZQuestionRole>;
 export type QuestionKind = z.infer<typeof ZQuestionKind>;

@@ -1,6 +1,6 @@
 // Survey answers with planted segments, for tests, benchmarks and demos: every row comes with the
 // segment it was drawn from, so clustering can be scored against the truth. Pure and seeded.
-import type { AnswerRow, FeatureSpec } from "./encode";
+import type { AnswerRow, FeatureSpec } from "./encode-types";
 import { createRng, type Rng } from "./rng";
 
 export type SyntheticShape = "separated" | "overlapping" | "unequal" | "categorical";

@@ -4,7 +4,8 @@
 // trimmed labels otherwise) and "no answer" tokens become null, so encode.ts counts them as
 // missing rather than as an unrecognised answer.
 import { z } from "zod";
-import { DEFAULT_MISSING_TOKENS, isMissing } from "./infer-columns";
+import { DEFAULT_MISSING_TOKENS } from "./infer-columns";
+import { isMissing } from "./infer-column-kind";
 import { questionTypes } from "~/server/domain/survey/definition";
 import {
   checkSurveyStages,

@@ -1,6 +1,6 @@
 // Progress on stderr, so stdout stays the readable summary: a redrawn bar on a terminal, one
 // plain line per phase when stderr is a file or pipe (logs should not fill with \r frames).
-import type { AnalysisProgress } from "~/server/analysis/pipeline";
+import type { AnalysisProgress } from "~/server/analysis/pipeline-input";
 
 export interface ProgressSink {
   write(text: string): void;

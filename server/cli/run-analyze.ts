@@ -10,7 +10,8 @@ import {
   inferColumnsFromCells,
   type ColumnInference,
 } from "~/server/analysis/infer-columns";
-import { AnalysisInputError, runAnalysis } from "~/server/analysis/pipeline";
+import { runAnalysis } from "~/server/analysis/pipeline";
+import { AnalysisInputError } from "~/server/analysis/pipeline-input";
 import { renderReportHtml } from "~/server/analysis/report-html";
 import { traitFamily } from "~/server/analysis/evidence-rules";
 import type { AnalysisResult, TextQuestionSummary, Trait } from "~/server/analysis/result";

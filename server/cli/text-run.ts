@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import Papa from "papaparse";
-import type { AnalysisPhase } from "~/server/analysis/pipeline";
+import type { AnalysisPhase } from "~/server/analysis/pipeline-input";
 import { summariseTexts, type TextsSummary } from "~/server/analysis/text/summarise";
 import { NLP_MODEL_NAME } from "~/server/analysis/text/nlp";
 import { DataError, UsageError } from "./errors";

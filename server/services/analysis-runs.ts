@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
-import type { AnalysisProgress } from "~/server/analysis/pipeline";
+import type { AnalysisProgress } from "~/server/analysis/pipeline-input";
 import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import { fail } from "~/server/domain/errors";
 import { requireRole, type MembershipView } from "./access";

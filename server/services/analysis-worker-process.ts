@@ -4,7 +4,7 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline";
+import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline-input";
 import type { AnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
 

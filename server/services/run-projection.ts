@@ -8,7 +8,8 @@
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
-import { encodeWithSpec, type ResolvedFeature } from "~/server/analysis/encode";
+import { encodeWithSpec } from "~/server/analysis/encode";
+import { type ResolvedFeature } from "~/server/analysis/encode-types";
 import {
   projectRespondents,
   ZRunProjection,

@@ -2,13 +2,12 @@
 // skipped most segment questions, and reproducibility.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { encodeAnswers, encodeWithSpec } from "~/server/analysis/encode";
 import {
-  encodeAnswers,
-  encodeWithSpec,
   MAX_SPREAD_FACTOR,
   type AnswerRow,
   type FeatureSpec,
-} from "~/server/analysis/encode";
+} from "~/server/analysis/encode-types";
 
 /** Squared Euclidean distance between two encoded rows on one question's columns. */
 function questionContribution(

@@ -3,12 +3,8 @@
 // many-option questions are profiled), the fallbacks, and the --segment / --demographic overrides
 // with their errors.
 import { describe, expect, it } from "vitest";
-import {
-  applyRoleOverrides,
-  ColumnError,
-  humanise,
-  inferColumns,
-} from "~/server/analysis/infer-columns";
+import { applyRoleOverrides, ColumnError, inferColumns } from "~/server/analysis/infer-columns";
+import { humanise } from "~/server/analysis/infer-column-kind";
 import { createRng } from "~/server/analysis/rng";
 
 type Row = Record<string, string>;

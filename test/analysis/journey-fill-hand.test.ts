@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { efforts } from "~/server/domain/journey";
 import { fillJourney } from "~/server/analysis/journey/fill";
 import type { TJourneyFillInput } from "~/server/analysis/journey/input";
-import { applyPainBh, mannWhitneyGreater } from "~/server/analysis/journey/pain";
+import { applyPainBh } from "~/server/analysis/journey/pain";
+import { mannWhitneyU } from "~/server/analysis/stats/mann-whitney";
 import { EFFORTS, ZJourneyFill, type TFillCell } from "~/server/analysis/journey/result";
 import { welchDifferenceInterval } from "~/server/analysis/journey/summary-stats";
 
@@ -169,7 +170,7 @@ describe("statistics helpers by hand", () => {
   it("one-sided Mann-Whitney with distinct values", () => {
     // x = 3,4 vs y = 0,1,2: ranks 4,5 → U = 9 − 3 = 6; Var = 6/12 × 6 = 3;
     // z = (6 − 3 − 0.5)/√3 = 1.443376; p = 1 − Φ(z) = 0.074457.
-    const r = mannWhitneyGreater([3, 4], [0, 1, 2]);
+    const r = mannWhitneyU([3, 4], [0, 1, 2], { alternative: "greater" });
     expect(r.u).toBe(6);
     expect(r.z).toBeCloseTo(1.443376, 5);
     expect(r.p).toBeCloseTo(0.074457, 5);

@@ -1,7 +1,7 @@
 // The journey fill written the plain way, as it was before the columnar fill (server/analysis/
 // journey/cells.ts): the whole input through zod, every respondent's score an object keyed by
 // response id, each cell picking its rows' scores by id, and each pain test ranking all
-// respondents (mannWhitneyGreater and cliffsDelta on arrays). The per-cell statistics are the
+// respondents (one-sided mannWhitneyU and cliffsDelta on arrays). The per-cell statistics are the
 // app's own (summariseEmotion, summarisePain, painTest, ...), so a test can demand that the fast
 // fill gives exactly the same numbers.
 import { analyseTexts } from "~/server/analysis/text/analyse-text";

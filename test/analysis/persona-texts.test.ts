@@ -6,7 +6,8 @@
 // before `texts` existed still parses.
 import { describe, expect, it } from "vitest";
 import { runAnalysis } from "~/server/analysis/pipeline";
-import { escapeHtml, renderReportHtml } from "~/server/analysis/report-html";
+import { renderReportHtml } from "~/server/analysis/report-html";
+import { escapeHtml } from "~/server/analysis/report-html-markup";
 import { ZAnalysisResult, type AnalysisResult, type Persona } from "~/server/analysis/result";
 import { createRng, type Rng } from "~/server/analysis/rng";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";

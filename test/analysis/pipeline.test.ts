@@ -2,7 +2,8 @@
 // result that validates against ZAnalysisResult, is byte-for-byte reproducible for a seed, reports
 // progress in phase order, and refuses inputs too small for personas.
 import { describe, expect, it } from "vitest";
-import { AnalysisInputError, runAnalysis, type AnalysisProgress } from "~/server/analysis/pipeline";
+import { runAnalysis } from "~/server/analysis/pipeline";
+import { AnalysisInputError, type AnalysisProgress } from "~/server/analysis/pipeline-input";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import { createRng } from "~/server/analysis/rng";

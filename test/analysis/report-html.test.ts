@@ -2,7 +2,8 @@
 // draft cards and trait tables, and escapes every piece of text that came from the data.
 import { describe, expect, it } from "vitest";
 import { runAnalysis } from "~/server/analysis/pipeline";
-import { escapeHtml, renderReportHtml } from "~/server/analysis/report-html";
+import { renderReportHtml } from "~/server/analysis/report-html";
+import { escapeHtml } from "~/server/analysis/report-html-markup";
 import { createRng } from "~/server/analysis/rng";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import { generateSegments } from "~/server/analysis/synthetic";

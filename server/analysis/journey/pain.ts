@@ -5,11 +5,10 @@
 // tie and continuity correction, as R's wilcox.test(x, y, alternative = "greater", exact = FALSE);
 // its q-values are Benjamini-Hochberg adjusted over all pain tests of the map (applyPainBh).
 import { painScale } from "~/server/domain/survey/scales";
-import { normalCdf } from "../stats/distributions";
 import { cliffsDelta } from "../stats/effect-sizes";
 import { benjaminiHochberg } from "../stats/multiple-testing";
+import { mannWhitneyFromRankSum, mannWhitneyU } from "../stats/mann-whitney";
 import { meanAndVariance, type MeanVariance } from "../stats/mean-variance";
-import { midRanks } from "../stats/ranks";
 import { meanIntervalOfMoments } from "../stats/welch-t-test";
 import { wilsonInterval } from "../stats/wilson";
 import { levelCounts } from "./emotion";
@@ -21,6 +20,8 @@ import { PAIN_RANGE, type RespondentScore } from "./values";
 export const PAIN_LEVELS = painScale.map((p) => ({ value: p.value, label: p.label.en }));
 export const SEVERE_LEVELS = [PAIN_RANGE.max];
 const INDEX_PER_LEVEL = 100 / (PAIN_RANGE.max - PAIN_RANGE.min);
+/** The pain test's question is "more", not "different". */
+const GREATER = { alternative: "greater" } as const;
 
 export function severityIndex(meanSeverity: number): number {
   return (meanSeverity - PAIN_RANGE.min) * INDEX_PER_LEVEL;
@@ -82,42 +83,11 @@ export function summarisePainMoments(
   };
 }
 
-/** One-sided Mann-Whitney: H1 "x tends to be greater than y". */
-export function mannWhitneyGreater(
-  x: readonly number[],
-  y: readonly number[],
-): { u: number; z: number; p: number } {
-  const n1 = x.length;
-  const n2 = y.length;
-  if (n1 === 0 || n2 === 0) throw new RangeError("Mann-Whitney U needs two non-empty groups.");
-  const { ranks, tieSizes } = midRanks([...x, ...y]);
-  let rankSum = 0;
-  for (let i = 0; i < n1; i++) rankSum += ranks[i] as number;
-  const ties = tieSizes.reduce((s, t) => s + t * t * t - t, 0);
-  return mannWhitneyFromRanks(n1, n2, rankSum, ties);
-}
-
-/** U, z and p from x's rank sum and the tie term Σ(t³ − t) over the groups of tied values. */
-function mannWhitneyFromRanks(
-  n1: number,
-  n2: number,
-  rankSum: number,
-  ties: number,
-): { u: number; z: number; p: number } {
-  const u = rankSum - (n1 * (n1 + 1)) / 2;
-  const n = n1 + n2;
-  const variance = ((n1 * n2) / 12) * (n + 1 - ties / (n * (n - 1)));
-  if (!(variance > 0)) return { u, z: 0, p: 1 };
-  const z = (u - (n1 * n2) / 2 - 0.5) / Math.sqrt(variance);
-  // Φ(−z) rather than 1 − Φ(z): keeps small p-values exact.
-  return { u, z, p: normalCdf(-z) };
-}
-
 export type RawPainTest = Omit<TPainTest, "q" | "significant">;
 
 /** The persona's severities against the other personas' at the same stage. */
 export function painTest(persona: readonly number[], others: readonly number[]): RawPainTest {
-  const { u, z, p } = mannWhitneyGreater(persona, others);
+  const { u, z, p } = mannWhitneyU(persona, others, GREATER);
   const othersMean = others.reduce((a, b) => a + b, 0) / others.length;
   return {
     name: "mann-whitney-greater",
@@ -175,7 +145,7 @@ export function painTestFromTallies(
     othersBelow += cy;
     before = end;
   }
-  const { u, z, p } = mannWhitneyFromRanks(n1, n2, rankSum, ties);
+  const { u, z, p } = mannWhitneyFromRankSum(n1, n2, rankSum, ties, GREATER);
   return {
     name: "mann-whitney-greater",
     u,

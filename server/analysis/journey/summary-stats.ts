@@ -2,6 +2,7 @@
 // no longer at hand. Welch's interval for a difference of two means, as in R's t.test with
 // var.equal = FALSE; when both groups are constant it collapses to the difference itself.
 import { studentTQuantile } from "../stats/distributions";
+import { welchDegreesOfFreedom } from "../stats/welch-t-test";
 
 export interface MeanSummary {
   mean: number;
@@ -22,7 +23,7 @@ export function welchDifferenceInterval(
   const v2 = (current.sd * current.sd) / current.n;
   const v = v1 + v2;
   if (v === 0) return { difference, lower: difference, upper: difference };
-  const df = (v * v) / ((v1 * v1) / (previous.n - 1) + (v2 * v2) / (current.n - 1));
+  const df = welchDegreesOfFreedom(v1, previous.n, v2, current.n);
   const margin = studentTQuantile(1 - (1 - confidence) / 2, df) * Math.sqrt(v);
   return { difference, lower: difference - margin, upper: difference + margin };
 }

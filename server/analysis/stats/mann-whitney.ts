@@ -1,24 +1,32 @@
 // Mann-Whitney U (Wilcoxon rank-sum) test with the normal approximation and tie correction, the
-// way R's wilcox.test(x, y, exact = FALSE) computes it. Survey answers are full of ties (Likert
-// scales), where exact permutation p-values do not apply; with correct = true the continuity
-// correction matches R's default.
-import { normalTwoSidedP } from "./distributions";
+// way R's wilcox.test(x, y, exact = FALSE, alternative = ...) computes it. Survey answers are full
+// of ties (Likert scales), where exact permutation p-values do not apply; with correct = true the
+// continuity correction matches R's default. The journey's pain test asks a one-sided question
+// ("does this persona suffer more?"), hence the `alternative` option.
+import { normalCdf, normalTwoSidedP } from "./distributions";
 import { valueCounts } from "./value-counts";
 
 export interface MannWhitneyResult {
   /** U statistic of x (R's W): pairs (xi, yj) with xi > yj, ties counting one half. */
   u: number;
   z: number;
-  /** Two-sided p-value. */
+  /** p-value for the chosen alternative (two-sided unless asked otherwise). */
   p: number;
+}
+
+/** H1: x and y differ ("two-sided"), x tends to be greater ("greater") or smaller ("less"). */
+export type MannWhitneyAlternative = "two-sided" | "greater" | "less";
+
+export interface MannWhitneyOptions {
+  continuityCorrection?: boolean;
+  alternative?: MannWhitneyAlternative;
 }
 
 export function mannWhitneyU(
   x: readonly number[],
   y: readonly number[],
-  options: { continuityCorrection?: boolean } = {},
+  options: MannWhitneyOptions = {},
 ): MannWhitneyResult {
-  const correct = options.continuityCorrection ?? true;
   const n1 = x.length;
   const n2 = y.length;
   if (n1 === 0 || n2 === 0) throw new RangeError("Mann-Whitney U needs two non-empty groups.");
@@ -35,12 +43,39 @@ export function mannWhitneyU(
     if (tied > 1) tieTerm += tied * tied * tied - tied;
     below += tied;
   }
+  return mannWhitneyFromRankSum(n1, n2, rankSumX, tieTerm, options);
+}
+
+/**
+ * U, z and p from x's rank sum and the tie term Σ(t³ − t) over the groups of tied values, for a
+ * caller that already holds its values as tallies (the journey's pain tests) and need not rank
+ * respondents one by one.
+ */
+export function mannWhitneyFromRankSum(
+  n1: number,
+  n2: number,
+  rankSumX: number,
+  tieTerm: number,
+  options: MannWhitneyOptions = {},
+): MannWhitneyResult {
+  const correct = options.continuityCorrection ?? true;
+  const alternative = options.alternative ?? "two-sided";
   const u = rankSumX - (n1 * (n1 + 1)) / 2;
   const n = n1 + n2;
   const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
   // Every value tied: the ranks carry no information at all.
   if (!(variance > 0)) return { u, z: 0, p: 1 };
   const centred = u - (n1 * n2) / 2;
-  const z = (centred - (correct ? Math.sign(centred) * 0.5 : 0)) / Math.sqrt(variance);
-  return { u, z, p: Math.min(1, normalTwoSidedP(z)) };
+  // R's correction: towards zero for two-sided, against the alternative's direction otherwise.
+  const shift = !correct
+    ? 0
+    : alternative === "two-sided"
+      ? Math.sign(centred) * 0.5
+      : alternative === "greater"
+        ? 0.5
+        : -0.5;
+  const z = (centred - shift) / Math.sqrt(variance);
+  if (alternative === "two-sided") return { u, z, p: Math.min(1, normalTwoSidedP(z)) };
+  // Φ(−z) rather than 1 − Φ(z): keeps small p-values exact.
+  return { u, z, p: alternative === "greater" ? normalCdf(-z) : normalCdf(z) };
 }

@@ -19,6 +19,15 @@ export interface WelchTTestResult {
   confidence: number;
 }
 
+/**
+ * Welch–Satterthwaite degrees of freedom from each group's squared standard error (variance / n)
+ * and size; shared by the test on raw values and the interval from stored summaries.
+ */
+export function welchDegreesOfFreedom(se1: number, n1: number, se2: number, n2: number): number {
+  const sum = se1 + se2;
+  return (sum * sum) / ((se1 * se1) / (n1 - 1) + (se2 * se2) / (n2 - 1));
+}
+
 function assertConfidence(confidence: number): void {
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be in (0, 1), got ${confidence}.`);
@@ -57,7 +66,7 @@ export function welchTTest(
     };
   }
   const se = Math.sqrt(se2Sum);
-  const df = (se2Sum * se2Sum) / ((se1 * se1) / (n1 - 1) + (se2 * se2) / (n2 - 1));
+  const df = welchDegreesOfFreedom(se1, n1, se2, n2);
   const t = difference / se;
   const margin = studentTQuantile(1 - (1 - confidence) / 2, df) * se;
   return {
