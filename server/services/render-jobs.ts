@@ -138,7 +138,7 @@ export async function startRenderJob(
     where: { id: actor.userId },
     select: { sessionVersion: true },
   });
-  if (!user) return fail("UNAUTHORIZED", "Sign in again to download this file.");
+  if (!user) return fail("UNAUTHENTICATED", "Sign in again to download this file.");
   const options: StoredRenderOptions = {
     ...target.options,
     ...(acceptLanguage ? { acceptLanguage } : {}),
