@@ -4,8 +4,8 @@
 // The filler itself is the app's own (journey/fill.ts); this module only translates survey.json's
 // question kinds into the app's question types, so the same answers give the same cells.
 import { z } from "zod";
-import type { TQuestionType } from "~/server/domain/survey/definition";
-import { stageForQuestion } from "~/server/domain/journey";
+import type { TQuestionType } from "~/server/domain/survey/question-vocabulary";
+import { stageForQuestion } from "~/server/domain/stage-match";
 import { EFFORTS } from "./journey/result";
 import type { TJourneyFillInput } from "./journey/input";
 import type { AnalysisResult } from "./result";

@@ -3,7 +3,7 @@
 // SEGMENT questions are clustered on; every other closed question only describes the personas,
 // so that, say, age can characterise a persona without deciding who belongs to it.
 import { z } from "zod";
-import { questionRoles } from "~/server/domain/survey/definition";
+import { questionRoles } from "~/server/domain/survey/question-vocabulary";
 
 export const QUESTION_KINDS = ["categorical", "multi", "ordinal", "numeric", "text"] as const;
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { DEFAULT_MISSING_TOKENS } from "./infer-columns";
 import { isMissing } from "./infer-column-kind";
-import { questionTypes } from "~/server/domain/survey/definition";
+import { questionTypes } from "~/server/domain/survey/question-vocabulary";
 import {
   checkSurveyStages,
   rangeIsOrdered,

@@ -268,20 +268,4 @@ export function moveItem<T>(items: readonly T[], from: number, index: number): T
   return out;
 }
 
-const normalName = (name: string) => name.trim().toLocaleLowerCase("en");
-
-/**
- * Which of a map's stages a survey question speaks to: its own stage when the question is tied
- * to a stage of this map; otherwise the map's stage of the same name (a survey built on the
- * template or on a copy of the map). Null when neither matches.
- */
-export function stageForQuestion(
-  mapStages: readonly { id: string; name: string }[],
-  question: { stageId: string | null; stageName: string | null },
-): string | null {
-  if (!question.stageId) return null;
-  if (mapStages.some((s) => s.id === question.stageId)) return question.stageId;
-  if (!question.stageName) return null;
-  const wanted = normalName(question.stageName);
-  return mapStages.find((s) => normalName(s.name) === wanted)?.id ?? null;
-}
+export { stageForQuestion } from "./stage-match";

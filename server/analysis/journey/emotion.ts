@@ -1,6 +1,6 @@
 // One emotion cell: the mean valence of the cell's respondents on −2..+2 with its 95 % t interval,
 // their spread (kept for comparing runs), and how many answers fell on each level of the scale.
-import { emotionScale } from "~/server/domain/survey/scales";
+import { emotionScale } from "~/server/domain/survey/scale-points";
 import { meanAndVariance, type MeanVariance } from "../stats/mean-variance";
 import { meanIntervalOfMoments } from "../stats/welch-t-test";
 import { clampInterval, tooFew, tooWide } from "./evidence";

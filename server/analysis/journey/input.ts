@@ -4,7 +4,7 @@
 // and roles are the survey builder's own (server/domain/survey/definition.ts), so a caller passes
 // its questions through without translating them.
 import { z } from "zod";
-import { questionRoles, questionTypes } from "~/server/domain/survey/definition";
+import { questionRoles, questionTypes } from "~/server/domain/survey/question-vocabulary";
 import { EFFORTS } from "./result";
 
 export const ZJourneyStageInput = z.object({

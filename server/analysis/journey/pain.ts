@@ -4,7 +4,7 @@
 // That test is one-sided (the question asked is "more", not "different"): Mann-Whitney U with
 // tie and continuity correction, as R's wilcox.test(x, y, alternative = "greater", exact = FALSE);
 // its q-values are Benjamini-Hochberg adjusted over all pain tests of the map (applyPainBh).
-import { painScale } from "~/server/domain/survey/scales";
+import { painScale } from "~/server/domain/survey/scale-points";
 import { cliffsDelta } from "../stats/effect-sizes";
 import { benjaminiHochberg } from "../stats/multiple-testing";
 import { mannWhitneyFromRankSum, mannWhitneyU } from "../stats/mann-whitney";

@@ -9,7 +9,7 @@
 // The fill keeps these values as columns indexed by a respondent's position in the input (typed
 // arrays, NaN for "no answer"), not as an object per respondent keyed by id: with a million
 // respondents the per-answer objects and string lookups were most of the fill's time.
-import type { TQuestionType } from "~/server/domain/survey/definition";
+import type { TQuestionType } from "~/server/domain/survey/question-vocabulary";
 import type {
   JourneyAnswer,
   JourneyQuestionInput,

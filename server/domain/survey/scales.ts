@@ -1,27 +1,7 @@
 // The fixed scales behind the scale question types, and their words in both languages.
-import type { TLocale, TQuestionDefinition } from "./definition";
+import type { TQuestionDefinition } from "./definition";
 
-export interface ScalePoint {
-  value: number;
-  label: Record<TLocale, string>;
-  face?: string;
-}
-
-export const emotionScale: ScalePoint[] = [
-  { value: -2, label: { en: "Very negative", de: "Sehr negativ" }, face: "😣" },
-  { value: -1, label: { en: "Negative", de: "Negativ" }, face: "🙁" },
-  { value: 0, label: { en: "Neutral", de: "Neutral" }, face: "😐" },
-  { value: 1, label: { en: "Positive", de: "Positiv" }, face: "🙂" },
-  { value: 2, label: { en: "Very positive", de: "Sehr positiv" }, face: "😄" },
-];
-
-export const painScale: ScalePoint[] = [
-  { value: 0, label: { en: "None", de: "Keine" } },
-  { value: 1, label: { en: "Mild", de: "Leicht" } },
-  { value: 2, label: { en: "Moderate", de: "Mittel" } },
-  { value: 3, label: { en: "Strong", de: "Stark" } },
-  { value: 4, label: { en: "Severe", de: "Sehr stark" } },
-];
+export { emotionScale, painScale, type ScalePoint } from "./scale-points";
 
 /** The allowed numeric range of a question, or null for non-numeric types. */
 export function numericRange(q: Pick<TQuestionDefinition, "type" | "settings">): {
