@@ -5,7 +5,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { workerEnabled, startWorker } = await import("./server/services/job-worker");
+  const { workerEnabled, startWorker } = await import("./server/worker/job-worker");
   const { getJobQueue } = await import("./server/infra/jobs");
   const { getDb } = await import("./server/db");
   const queue = getJobQueue();

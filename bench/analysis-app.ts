@@ -25,9 +25,9 @@ import { applyMigrations } from "~/server/db/migrate";
 import type { DatabaseTarget } from "~/server/db/target";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { getRun } from "~/server/services/analysis-run-views";
-import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
+import { getRun } from "~/server/features/analysis-runs/analysis-run-views";
+import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
 import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 

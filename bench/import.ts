@@ -13,10 +13,13 @@ import Papa from "papaparse";
 import type { Db } from "~/server/db/client";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
-import { signUp } from "~/server/services/accounts";
-import { importResponses, previewResponseImport } from "~/server/services/response-import";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { createWorkspace } from "~/server/services/workspaces";
+import { signUp } from "~/server/features/accounts/accounts";
+import {
+  importResponses,
+  previewResponseImport,
+} from "~/server/features/responses/response-import";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
+import { createWorkspace } from "~/server/features/workspaces/workspaces";
 import { benchQuestions, completeAnswers } from "./ingest-fixture";
 import { startThrowawayPostgres } from "./throwaway-postgres";
 

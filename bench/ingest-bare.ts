@@ -2,8 +2,8 @@
 // concurrent loops inserting the rows of fresh complete answers (a response and its answers, one
 // statement each) straight through the driver, with no HTTP, no validation and no Prisma.
 import type { Db } from "~/server/db/client";
-import { answerColumns } from "~/server/services/response-answer-rows";
-import { rowToQuestion } from "~/server/services/survey-rows";
+import { answerColumns } from "~/server/features/responses/response-answer-rows";
+import { rowToQuestion } from "~/server/features/surveys/survey-rows";
 import { completeAnswers } from "./ingest-fixture";
 import { loadResult, type LoadResult } from "./ingest-stats";
 

@@ -1,5 +1,5 @@
 // Where a save's time goes inside the database: EXPLAIN (ANALYZE, BUFFERS) of the batched save
-// statement (server/services/response-batch-sql.ts) for a first complete submit, a first autosave,
+// statement (server/features/responses/response-batch-sql.ts) for a first complete submit, a first autosave,
 // the next autosave of that response, a repeated submit (already complete: writes nothing), and
 // a batch of 32 first submits; then the mean wall time per save of 200 saves sent one at a time
 // against the same 200 in batches of 32 and the bare insert of bench/ingest-server.ts.
@@ -11,10 +11,10 @@ import { randomUUID } from "node:crypto";
 import { openDatabase } from "~/server/db/client";
 import { directSql } from "~/server/db/direct-sql";
 import { applyMigrations } from "~/server/db/migrate";
-import { answerColumns } from "~/server/services/response-answer-rows";
-import { batchWriteSql, type BatchRow } from "~/server/services/response-batch-sql";
-import { hashResponseSecret } from "~/server/services/response-secret";
-import { rowToQuestion } from "~/server/services/survey-rows";
+import { answerColumns } from "~/server/features/responses/response-answer-rows";
+import { batchWriteSql, type BatchRow } from "~/server/features/responses/response-batch-sql";
+import { hashResponseSecret } from "~/server/features/responses/response-secret";
+import { rowToQuestion } from "~/server/features/surveys/survey-rows";
 import { bareInsert } from "./ingest-bare";
 import { completeAnswers, publishBenchSurvey } from "./ingest-fixture";
 

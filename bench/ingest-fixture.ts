@@ -3,9 +3,9 @@
 // journey survey; and the bench owner's workspace with that survey published.
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import { signUp } from "~/server/services/accounts";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { createWorkspace } from "~/server/services/workspaces";
+import { signUp } from "~/server/features/accounts/accounts";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
+import { createWorkspace } from "~/server/features/workspaces/workspaces";
 
 export const benchQuestions: TQuestionDefinitionInput[] = [
   ...["price", "brand", "safety", "design"].map((topic): TQuestionDefinitionInput => ({

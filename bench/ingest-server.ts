@@ -13,11 +13,11 @@ import type { Db } from "~/server/db/client";
 import { openDatabase } from "~/server/db/client";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations } from "~/server/db/migrate";
-import { STAMPED_ENV, stampClientAddress } from "~/server/http/client-address";
+import { STAMPED_ENV, stampClientAddress } from "~/server/infra/client-address";
 import { handlePublicSubmit } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
 import { handleSubmitResponse } from "~/server/http/v1/responses";
-import { createApiKey } from "~/server/services/api-keys";
+import { createApiKey } from "~/server/features/api-keys/api-keys";
 import { bareLoop, type Exec } from "./ingest-bare";
 import { publishBenchSurvey } from "./ingest-fixture";
 

@@ -2,12 +2,12 @@
 // session secret if needed, seeds the demo workspace on first start (embedded database only,
 // unless SEED_DEMO=true; see deployment-defaults.ts), prints the demo sign-ins.
 // Runs in its own process and closes the database, because PGlite allows one process at a time.
-import { ensureAuthSecret } from "~/server/auth/secret";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import { ensureAuthSecret } from "~/server/features/accounts/secret";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { shouldSeedDemo } from "~/server/db/deployment-defaults";
-import { demoPassword, demoUsers, seedDemo } from "~/server/db/seed";
+import { demoPassword, demoUsers, seedDemo } from "~/server/features/demo/seed";
 import { describeTarget, resolveDatabaseTarget } from "~/server/db/target";
 import { checkConfigAtBoot } from "~/server/infra/config";
 

@@ -5,7 +5,7 @@
 //   npx tsx scripts/screenshot-card.ts [baseUrl=http://localhost:3000] [out=docs/persona-card.png]
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { demoPassword, demoUsers } from "~/server/db/seed";
+import { demoPassword, demoUsers } from "~/server/features/demo/seed";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const DEMO_STRATEGIST = "strategist@demo.personaatlas.test";

@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { listenHost } from "~/server/db/deployment-defaults";
-import { parseTrustProxy, STAMPED_ENV, stampClientAddress } from "~/server/http/client-address";
+import { parseTrustProxy, STAMPED_ENV, stampClientAddress } from "~/server/infra/client-address";
 import { applyHttpsProtections, arrivedOverHttps } from "~/server/http/transport-security";
 import { checkConfigAtBoot } from "~/server/infra/config";
 
@@ -26,7 +26,7 @@ const trust = readTrust();
 const { port } = settings;
 const { host, note } = listenHost();
 
-// Read by server/http/client-address.ts in this process: the header below is ours, not the
+// Read by server/infra/client-address.ts in this process: the header below is ours, not the
 // client's. Set before Next loads any route.
 process.env[STAMPED_ENV] = "1";
 

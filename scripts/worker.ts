@@ -6,8 +6,8 @@ import { openDatabase } from "~/server/db/client";
 import { describeTarget, resolveDatabaseTarget } from "~/server/db/target";
 import { checkConfigAtBoot } from "~/server/infra/config";
 import { createJobQueue } from "~/server/infra/jobs";
-import { startWorker } from "~/server/services/job-worker";
-import { workerConcurrency } from "~/server/services/analysis-jobs";
+import { startWorker } from "~/server/worker/job-worker";
+import { workerConcurrency } from "~/server/features/analysis-runs/analysis-jobs";
 
 async function main() {
   // Picks the bundled analysis child (analysis-worker-process.ts) and production defaults.

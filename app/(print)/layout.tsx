@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { LocaleProvider } from "~/app/_components/locale";
 import { getViewerLocale } from "~/app/_lib/viewer-locale";
-import { getSessionUser } from "~/server/auth/session";
+import { getSessionUser } from "~/server/features/accounts/session";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@ import { Brand } from "~/app/_components/brand";
 import { LocaleProvider } from "~/app/_components/locale";
 import { getViewerLocale } from "~/app/_lib/viewer-locale";
 import { Providers } from "~/app/providers";
-import { getSessionUser } from "~/server/auth/session";
+import { getSessionUser } from "~/server/features/accounts/session";
 import { SignOutButton } from "./sign-out-button";
 
 export const dynamic = "force-dynamic";

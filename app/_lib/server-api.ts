@@ -3,21 +3,16 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { TRPCError } from "@trpc/server";
-import { createCaller } from "~/server/api/root";
-import { getSessionUser } from "~/server/auth/session";
-import { getDb } from "~/server/db";
+import { createRequestCaller } from "~/server/api/request-handlers";
 
 export const serverApi = cache(async () =>
-  createCaller(
-    { db: await getDb(), user: await getSessionUser() },
-    {
-      // A signed-out visitor (or one whose session was ended) is sent to sign in, rather than
-      // the page failing with an error and a stack trace in the server log.
-      onError: ({ error }) => {
-        if (error.code === "UNAUTHORIZED") redirect("/signin");
-      },
+  createRequestCaller({
+    // A signed-out visitor (or one whose session was ended) is sent to sign in, rather than
+    // the page failing with an error and a stack trace in the server log.
+    onError: ({ error }) => {
+      if (error.code === "UNAUTHORIZED") redirect("/signin");
     },
-  ),
+  }),
 );
 
 /** Runs a server-side call and returns its refusal as data, for pages that explain it. */

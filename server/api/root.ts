@@ -1,20 +1,20 @@
 // The app's tRPC router: one sub-router per aggregate.
 import type { inferRouterOutputs } from "@trpc/server";
-import { accountRouter } from "./routers/account";
-import { analysisRouter } from "./routers/analysis";
-import { apiKeyRouter } from "./routers/api-key";
-import { commentRouter } from "./routers/comment";
-import { invitationRouter } from "./routers/invitation";
-import { journeyRouter } from "./routers/journey";
-import { memberRouter } from "./routers/member";
-import { personaRouter } from "./routers/persona";
-import { responseRouter } from "./routers/response";
-import { responseImportRouter } from "./routers/response-import";
-import { reviewRouter } from "./routers/review";
-import { shareRouter } from "./routers/share";
-import { surveyRouter } from "./routers/survey";
-import { surveyJsRouter } from "./routers/surveyjs";
-import { workspaceRouter } from "./routers/workspace";
+import { accountRouter } from "../features/accounts/account-router";
+import { analysisRouter } from "../features/analysis-runs/analysis-router";
+import { apiKeyRouter } from "../features/api-keys/api-key-router";
+import { commentRouter } from "../features/review/comment-router";
+import { invitationRouter } from "../features/workspaces/invitation-router";
+import { journeyRouter } from "../features/journeys/journey-router";
+import { memberRouter } from "../features/workspaces/member-router";
+import { personaRouter } from "../features/personas/persona-router";
+import { responseRouter } from "../features/responses/response-router";
+import { responseImportRouter } from "../features/responses/response-import-router";
+import { reviewRouter } from "../features/review/review-router";
+import { shareRouter } from "../features/review/share-router";
+import { surveyRouter } from "../features/surveys/survey-router";
+import { surveyJsRouter } from "../features/surveys/surveyjs-router";
+import { workspaceRouter } from "../features/workspaces/workspace-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({

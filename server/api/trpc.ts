@@ -8,8 +8,8 @@ import type { Role } from "~/server/db/generated/enums";
 import { DomainError } from "~/server/domain/errors";
 import { containsNul, NUL_MESSAGE } from "~/server/domain/text";
 import { ZWorkspaceId } from "~/server/domain/workspace";
-import { requireMembership } from "~/server/services/access";
-import { describeFailure, toTRPCError } from "./errors";
+import { requireMembership } from "~/server/features/workspaces/access";
+import { describeFailure, toTRPCError } from "../infra/error-codes";
 
 export interface SessionUserRef {
   id: string;
@@ -20,7 +20,7 @@ export interface SessionUserRef {
 export interface Context {
   db: Db;
   user: SessionUserRef | null;
-  /** The caller's address for per-client limits (server/http/client-address.ts). */
+  /** The caller's address for per-client limits (server/infra/client-address.ts). */
   clientAddress?: string;
 }
 

@@ -1,5 +1,5 @@
 // How a survey's parts are stored: the row a question definition becomes, and the public slug of
-// a new survey. In the db layer so that the survey services and the demo seed (server/db/demo,
+// a new survey. In the db layer so that the survey services and the demo seed (server/features/demo,
 // which may not call the services) write surveys one way.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/server/db/generated/client";

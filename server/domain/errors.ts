@@ -1,4 +1,4 @@
-// Typed domain errors. Services throw these; server/api/errors.ts maps each code to a tRPC and
+// Typed domain errors. Services throw these; server/infra/error-codes.ts maps each code to a tRPC and
 // HTTP code in one place. Messages are written for the person who will read them.
 
 export const domainErrorCodes = [

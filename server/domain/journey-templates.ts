@@ -1,7 +1,7 @@
 // Journey map templates: the full structure a new map starts with (stages with goals, actions,
 // time frame, personnel and touchpoints in all three layers, and for the worked examples the
 // strategy beneath the map). The services and the demo seed both build maps from these, through
-// server/db/journey-rows.ts. Everything stays editable afterwards.
+// server/features/journeys/journey-rows.ts. Everything stays editable afterwards.
 import {
   journeyTemplateKeys,
   type TContactStrategyInput,

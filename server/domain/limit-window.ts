@@ -1,4 +1,4 @@
-// The arithmetic of a sliding-window limit over slotted counters (services/limit-counters.ts):
+// The arithmetic of a sliding-window limit over slotted counters (server/infra/limits/limit-counters.ts):
 // which slots make up the window at a moment, and how long a full window makes a key wait.
 
 export interface SlotCount {

@@ -1,9 +1,9 @@
 // What every studio download route shares: the signed-in member behind the browser session, and
 // a file answered as an attachment that is never cached.
-import { getSessionUser } from "~/server/auth/session";
+import { getSessionUser } from "~/server/features/accounts/session";
 import { getDb } from "~/server/db";
 import { access } from "~/server/domain/workspace";
-import { requireMembership } from "~/server/services/access";
+import { requireMembership } from "~/server/features/workspaces/access";
 
 /** The database and the caller's membership, or null when nobody is signed in. */
 export async function signedInActor(workspaceId: string) {

@@ -2,7 +2,7 @@
 // cells and maps), apart from the handlers so that the OpenAPI document can describe them
 // without loading the handlers' renderer (headless Chromium) along with them.
 import { z } from "zod";
-import { exportDatasets } from "~/server/services/persona-export";
+import { exportDatasets } from "~/server/features/personas/persona-export";
 
 const id = () => z.string().min(1).max(64);
 const wholeNumber = "The persona number must be a whole number.";

@@ -2,7 +2,7 @@
 // v1): one error shape `{ error: { code, message, fieldErrors? } }`, statuses from the domain
 // codes via httpStatusFor, and never a stack trace. Unexpected errors are logged here.
 import { ZodError } from "zod";
-import { genericFailureMessage, httpStatusFor } from "~/server/api/errors";
+import { genericFailureMessage, httpStatusFor } from "~/server/infra/error-codes";
 import { DomainError } from "~/server/domain/errors";
 
 export type FieldErrors = Record<string, string[]>;

@@ -1,8 +1,8 @@
 // GET /api/health and GET /api/ready, for load balancers and orchestrators. Health says the
 // process is up and answers (no database, so a slow database never gets a live instance
-// restarted); ready says it can serve real requests (services/readiness.ts), 503 when not.
+// restarted); ready says it can serve real requests (server/infra/readiness.ts), 503 when not.
 import type { Db } from "~/server/db/client";
-import { checkReadiness, type JobQueueStats } from "~/server/services/readiness";
+import { checkReadiness, type JobQueueStats } from "~/server/infra/readiness";
 import { jsonResponse } from "./errors";
 
 const noStore = { "cache-control": "no-store" };

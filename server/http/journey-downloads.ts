@@ -3,8 +3,8 @@
 // Letter) or PNG. Transport only: the tables come from services/journey-export; a PDF or PNG is
 // a render job (render-downloads.ts) that answers 202 with the job's URL, where the file is
 // fetched once a worker has drawn it.
-import { exportJourneyCells } from "~/server/services/journey-export";
-import { exportJourneyMapFile } from "~/server/services/journey-map-file";
+import { exportJourneyCells } from "~/server/features/journeys/journey-export";
+import { exportJourneyMapFile } from "~/server/features/journeys/journey-map-file";
 import { ZJourneyExportQuery, ZJourneyRenderQuery, ZMapParams } from "./download-schemas";
 import { attachment, signedInActor } from "./download-response";
 import { errorResponse, responseForError } from "./errors";

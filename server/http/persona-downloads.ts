@@ -2,7 +2,7 @@
 // result, and one persona's card as PDF or PNG. Transport only: the tables come from
 // services/persona-export; a card is a render job (render-downloads.ts) that answers 202 with the
 // job's URL, where the file is fetched once a worker has drawn it.
-import { exportPersonaSet } from "~/server/services/persona-export";
+import { exportPersonaSet } from "~/server/features/personas/persona-export";
 import { ZPersonaExportQuery, ZPersonaParams, ZRunParams } from "./download-schemas";
 import { attachment, signedInActor } from "./download-response";
 import { errorResponse, responseForError } from "./errors";

@@ -6,9 +6,13 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import { ZAnswerMap } from "~/server/domain/survey/answer-schema";
 import { locales } from "~/server/domain/survey/definition";
-import { limitCounters } from "~/server/services/limit-counters";
-import { RESPONSE_SECRET_PATTERN } from "~/server/services/response-secret";
-import { saveResponse, type SaveLimit, type SaveResponseResult } from "~/server/services/responses";
+import { limitCounters } from "~/server/infra/limits/limit-counters";
+import { RESPONSE_SECRET_PATTERN } from "~/server/features/responses/response-secret";
+import {
+  saveResponse,
+  type SaveLimit,
+  type SaveResponseResult,
+} from "~/server/features/responses/responses";
 import { HttpError, jsonResponse, responseForError } from "./errors";
 import { readJsonBody, requireJsonContentType } from "./read-json";
 import { clientIp, RequestLimiter, tooManyRequests } from "./rate-limit";

@@ -1,58 +1,15 @@
-// Request rate limiting for route handlers: a sliding window per key (e.g. IP and survey). The
-// counts live in the database (services/limit-counters.ts), so every app instance on it enforces
-// one shared limit; the limiter itself only holds its rule and clock.
-import type { LimitCounters } from "~/server/services/limit-counters";
-import {
-  type LimitRule,
-  type SlotCount,
-  type WindowSpec,
-  waitUntilBelow,
-  windowAt,
-} from "~/server/domain/limit-window";
-import { clientAddress } from "./client-address";
+// Request rate limiting for route handlers: a sliding window per key (e.g. IP and survey), counted
+// in the database by the shared window limiter (server/infra/limits/window-limiter.ts), refused
+// here with a 429 and Retry-After.
+import type { LimitCounters } from "~/server/infra/limits/limit-counters";
+import { WindowLimiter, type RequestLimitRule } from "~/server/infra/limits/window-limiter";
+import { clientAddress } from "~/server/infra/client-address";
 import { HttpError } from "./errors";
 
-export interface RequestLimitRule extends LimitRule {
-  /** Keeps this limiter's keys apart from other limiters' in the shared table. */
-  scope?: string;
-}
+export type { RequestLimitRule };
 
-export class RequestLimiter {
-  constructor(
-    readonly rule: RequestLimitRule,
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  /** Counts one request; returns 0 when it may proceed, else milliseconds until it may. */
-  async hit(counters: LimitCounters, key: string): Promise<number> {
-    const hit = this.pendingHit(key);
-    const { counted, counts } = await counters.take(
-      hit.folded.key,
-      hit.folded.window,
-      hit.folded.limit,
-    );
-    return counted ? 0 : hit.waitMs(counts);
-  }
-
-  /**
-   * One request's hit as data, for a caller that counts it inside a statement of its own (the
-   * public submit folds it into its write), and the wait to report when the window was full.
-   */
-  pendingHit(key: string): {
-    folded: { key: string; window: WindowSpec; limit: number };
-    waitMs(counts: SlotCount[]): number;
-  } {
-    const now = this.clock();
-    return {
-      folded: {
-        key: `${this.rule.scope ?? "request"}:${key}`,
-        window: windowAt(this.rule, now),
-        limit: this.rule.limit,
-      },
-      waitMs: (counts) => Math.max(1, waitUntilBelow(counts, this.rule, now)),
-    };
-  }
-
+/** The window limiter of the REST edges: a refusal is a 429 with Retry-After. */
+export class RequestLimiter extends WindowLimiter {
   /** Throws a 429 HttpError (with Retry-After in seconds) when the key is over its limit. */
   async enforce(counters: LimitCounters, key: string): Promise<void> {
     const wait = await this.hit(counters, key);

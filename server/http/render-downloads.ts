@@ -1,4 +1,4 @@
-// PDF and PNG downloads over HTTP, as jobs (services/render-jobs.ts): asking for a persona card
+// PDF and PNG downloads over HTTP, as jobs (server/features/renders/render-jobs.ts): asking for a persona card
 // or journey map file answers 202 with the job's URL in Location; that URL answers where the job
 // stands (its place in line, done, failed) and, once done, the URL of the file; the file URL
 // answers the bytes. All three need a signed-in member of the workspace. A long line answers
@@ -10,7 +10,7 @@ import {
   startRenderJob,
   type RenderJobView,
   type RenderRequest,
-} from "~/server/services/render-jobs";
+} from "~/server/features/renders/render-jobs";
 import { ZRenderJobParams } from "./download-schemas";
 import { attachment, signedInActor } from "./download-response";
 import { errorResponse, jsonResponse, responseForError } from "./errors";

@@ -2,8 +2,8 @@
 // line is 429 with Retry-After (come back shortly), a missing or broken Chromium is 503 (ask
 // whoever runs the server; with renders as jobs the worker usually meets it first and stores its
 // message as the job's error). Anything else is left to responseForError.
-import { RendererUnavailableError } from "~/server/services/page-render";
-import { RenderQueueFullError } from "~/server/services/render-queue";
+import { RendererUnavailableError } from "~/server/infra/render/page-render";
+import { RenderQueueFullError } from "~/server/infra/render/render-queue";
 import { errorResponse } from "./errors";
 
 export function renderRefusal(error: unknown): Response | null {

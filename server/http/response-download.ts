@@ -3,8 +3,13 @@
 // document shows; the table itself comes from services/response-export.
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
-import type { MembershipView } from "~/server/services/access";
-import { exportFileName, exportResponses, toCsv, toJson } from "~/server/services/response-export";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import {
+  exportFileName,
+  exportResponses,
+  toCsv,
+  toJson,
+} from "~/server/features/responses/response-export";
 
 export const ZResponseFilterQuery = z.object({
   version: z.coerce

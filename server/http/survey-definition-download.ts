@@ -3,12 +3,12 @@
 // files together reproduce the app's personas and journey cells on the command line.
 import { z } from "zod";
 import type { Db } from "~/server/db/client";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   exportSurveyDefinition,
   surveyDefinitionFileName,
   surveyDefinitionJson,
-} from "~/server/services/survey-definition-export";
+} from "~/server/features/surveys/survey-definition-export";
 
 export const ZSurveyDefinitionQuery = z.object({
   version: z.coerce

@@ -3,7 +3,7 @@
 // X-Forwarded-Proto. Then the response carries Strict-Transport-Security and every cookie is
 // marked Secure, so a browser never sends the session over plain HTTP. A client's own
 // X-Forwarded-Proto counts for nothing without TRUST_PROXY.
-import type { ProxyTrust } from "./client-address";
+import type { ProxyTrust } from "../infra/client-address";
 
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
 

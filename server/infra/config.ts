@@ -74,7 +74,7 @@ export const ZEnv = z.object({
   SEED_DEMO: setting(trueOrFalse),
   SEED_DEMO_ANALYSIS: setting(trueOrFalse),
   PRISMA_SCHEMA_ENGINE_LOG: setting(z.string()),
-  // Web server (scripts/serve.ts, server/http, server/auth).
+  // Web server (scripts/serve.ts, server/http, server/features/accounts).
   HOST: setting(z.string()),
   PORT: setting(wholeNumber(1, 65_535)),
   TRUST_PROXY: setting(z.string()),
@@ -83,14 +83,14 @@ export const ZEnv = z.object({
   NEXTAUTH_SECRET: setting(z.string()),
   BCRYPT_COST: setting(wholeNumber(4, 15)),
   API_RATE_LIMIT_PER_MINUTE: setting(wholeNumber(1, 1_000_000)),
-  // Background work (server/infra/jobs, server/services).
+  // Background work (server/infra/jobs, server/worker, server/features).
   WORKER: setting(oneOf(["on", "off"], "on or off")),
   WORKER_CONCURRENCY: setting(wholeNumber(1, 64)),
   JOBS_HEARTBEAT_SECONDS: setting(positiveSeconds),
   JOBS_SUPERVISE_SECONDS: setting(positiveSeconds),
   JOBS_POLL_SECONDS: setting(positiveSeconds),
   JOURNEY_MIN_CELL_N: setting(wholeNumber(2, 10_000)),
-  // Page rendering for PDF and PNG exports (server/services/page-render.ts, render-queue.ts).
+  // Page rendering for PDF and PNG exports (server/infra/render/page-render.ts, render-queue.ts).
   PERSONA_ATLAS_CHROMIUM: setting(z.string()),
   PERSONA_ATLAS_INTERNAL_URL: setting(webAddress),
   PERSONA_ATLAS_RENDER_QUEUE: setting(wholeNumber(0)),

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isReadableLabel } from "~/bench/label-readability";
 import { hasLabelledSentences, readLabelledSentences } from "~/bench/labelled-sentences";
-import { generateCarBuyers } from "~/server/db/demo/car-buyers";
+import { generateCarBuyers } from "~/server/features/demo/car-buyers";
 import { wilsonInterval } from "~/server/analysis/stats/wilson";
 import { analyseText, gerund, type AnalysedText } from "~/server/analysis/text/analyse-text";
 import { isMissingAnswer, isQuotable, pickQuotes } from "~/server/analysis/text/quotes";

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import { readMigrations } from "~/server/db/migrate";
 import { handleHealth, handleReady } from "~/server/http/health";
-import type { Readiness } from "~/server/services/readiness";
-import { createSurvey } from "~/server/services/surveys";
+import type { Readiness } from "~/server/infra/readiness";
+import { createSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

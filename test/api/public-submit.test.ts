@@ -7,7 +7,7 @@ import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { handlePublicSubmit, PUBLIC_SUBMIT_MAX_BYTES } from "~/server/http/public-submit";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { createSurvey, publishSurvey, setSurveyStatus } from "~/server/services/surveys";
+import { createSurvey, publishSurvey, setSurveyStatus } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

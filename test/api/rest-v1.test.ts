@@ -24,15 +24,15 @@ import {
 } from "~/server/http/v1/schemas";
 import { handleGetSurveyVersion, handleListSurveys } from "~/server/http/v1/surveys";
 import { apiKeyRequestsPerMinute } from "~/server/http/v1/with-api-key";
-import { createApiKey, revokeApiKey } from "~/server/services/api-keys";
-import type { MembershipView } from "~/server/services/access";
+import { createApiKey, revokeApiKey } from "~/server/features/api-keys/api-keys";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   createSurvey,
   getSurveyForEditing,
   publishSurvey,
   saveDraft,
   setSurveyStatus,
-} from "~/server/services/surveys";
+} from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

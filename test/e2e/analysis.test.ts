@@ -7,12 +7,12 @@ import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createRng } from "~/server/analysis/rng";
 import { openDatabase } from "~/server/db/client";
-import { demoUsers } from "~/server/db/seed";
+import { demoUsers } from "~/server/features/demo/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import {
   openPage,
   saveScreenshot,

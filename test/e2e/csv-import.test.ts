@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import {
   expectNoSeriousA11yIssues,
   openPage,

@@ -28,8 +28,8 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { ensureAuthSecret, secretFile } from "~/server/auth/secret";
-import { demoPassword } from "~/server/db/seed";
+import { ensureAuthSecret, secretFile } from "~/server/features/accounts/secret";
+import { demoPassword } from "~/server/features/demo/seed";
 import { E2E_TEMPLATES_KEY } from "./global-setup";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

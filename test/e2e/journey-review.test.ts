@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import {
   expectNoSeriousA11yIssues,
   openPage,

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { ASK_NEXT_TIME, INSUFFICIENT_EVIDENCE } from "~/server/analysis/persona-card";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { DEMO_STRATEGIST, openFirstPersona, signInAs } from "~/scripts/screenshot-card";
 import { openPage, saveScreenshot, type RunningApp, useAppAndBrowser } from "./harness";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
-import { demoSurveyTitle } from "~/server/db/demo/car-buying-survey";
+import { demoSurveyTitle } from "~/server/features/demo/car-buying-survey";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import {
   expectNoSeriousA11yIssues,

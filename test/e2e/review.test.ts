@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import {
   openPage,
   saveScreenshot,

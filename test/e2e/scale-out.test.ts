@@ -19,7 +19,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from "~/bench/throwaway-postgres";
-import { generateCarBuyers } from "~/server/db/demo/car-buyers";
+import { generateCarBuyers } from "~/server/features/demo/car-buyers";
 import { freePort, launchBrowser, signIn } from "./harness";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

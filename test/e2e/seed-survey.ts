@@ -1,11 +1,11 @@
 // Seeds published surveys for the respondent e2e test, through the real services, into the
 // app's database before its server starts (PGlite allows one process at a time).
 import { openDatabase, type Db } from "~/server/db/client";
-import { demoUsers } from "~/server/db/seed";
+import { demoUsers } from "~/server/features/demo/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
-import { createSurvey, publishSurvey, setSurveyStatus } from "~/server/services/surveys";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { createSurvey, publishSurvey, setSurveyStatus } from "~/server/features/surveys/surveys";
 
 export const respondentQuestions: TQuestionDefinitionInput[] = [
   {

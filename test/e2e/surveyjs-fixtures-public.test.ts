@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
-import { publishSurvey } from "~/server/services/surveys";
-import { importSurveyJs } from "~/server/services/surveyjs";
+import { publishSurvey } from "~/server/features/surveys/surveys";
+import { importSurveyJs } from "~/server/features/surveys/surveyjs";
 import {
   expectNoSeriousA11yIssues,
   openPage,

@@ -1,10 +1,10 @@
 // Small builders for service and API tests: real rows through the real services.
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
-import { signUp } from "~/server/services/accounts";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
-import { createWorkspace } from "~/server/services/workspaces";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { signUp } from "~/server/features/accounts/accounts";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
+import { createWorkspace } from "~/server/features/workspaces/workspaces";
 
 let counter = 0;
 

@@ -1,8 +1,8 @@
-// The LimitCounters contract (server/services/limit-counters.ts) over a plain map, so that the
+// The LimitCounters contract (server/infra/limits/limit-counters.ts) over a plain map, so that the
 // pure tests of the window arithmetic need no database. test/services/limit-counters.test.ts
 // runs the same contract against the real table.
 import type { SlotCount, WindowSpec } from "~/server/domain/limit-window";
-import type { LimitCounters } from "~/server/services/limit-counters";
+import type { LimitCounters } from "~/server/infra/limits/limit-counters";
 
 export function memoryLimitCounters(): LimitCounters {
   const slotsOf = new Map<string, Map<number, number>>();

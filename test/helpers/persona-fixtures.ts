@@ -4,10 +4,10 @@ import { randomUUID } from "node:crypto";
 import { createRng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
-import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "./factories";
 
 const likert = (key: string, en: string): TQuestionDefinitionInput => ({

@@ -4,16 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { createCallerFactory } from "~/server/api/trpc";
-import { attemptSignIn } from "~/server/auth/sign-in";
-import { createSignInLimiters } from "~/server/auth/rate-limit";
+import { attemptSignIn } from "~/server/features/accounts/sign-in";
+import { createSignInLimiters } from "~/server/features/accounts/rate-limit";
 import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { buildAuthOptions } from "~/server/auth/options";
-import { resolveSessionUser } from "~/server/auth/session-user";
-import { signUp, verifyCredentials } from "~/server/services/accounts";
-import { removeMember } from "~/server/services/members";
+import { buildAuthOptions } from "~/server/features/accounts/options";
+import { resolveSessionUser } from "~/server/features/accounts/session-user";
+import { signUp, verifyCredentials } from "~/server/features/accounts/accounts";
+import { removeMember } from "~/server/features/workspaces/members";
 import { addMember, makeUser, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

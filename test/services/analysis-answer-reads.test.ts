@@ -5,11 +5,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng, type Rng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
-import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { createJourneyMapFromTemplate, linkJourneySurvey } from "~/server/services/journeys";
-import { saveResponse } from "~/server/services/responses";
-import { createJourneySurvey, publishSurvey } from "~/server/services/surveys";
+import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
+import {
+  createJourneyMapFromTemplate,
+  linkJourneySurvey,
+} from "~/server/features/journeys/journeys";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createJourneySurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,9 +8,9 @@ import { createRng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { matrixColumn } from "~/server/domain/survey/matrix";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,16 +8,20 @@ import { createRng } from "~/server/analysis/rng";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import { cancelRun, executeRun, startAnalysis } from "~/server/services/analysis-runs";
-import { getRun, listRuns } from "~/server/services/analysis-run-views";
+import {
+  cancelRun,
+  executeRun,
+  startAnalysis,
+} from "~/server/features/analysis-runs/analysis-runs";
+import { getRun, listRuns } from "~/server/features/analysis-runs/analysis-run-views";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
 import {
   enqueueAnalysisRun,
   recoverUnfinishedRuns,
   startWorking,
-} from "~/server/services/analysis-jobs";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+} from "~/server/features/analysis-runs/analysis-jobs";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -11,7 +11,7 @@ import {
   LAST_USED_RESOLUTION_MS,
   listApiKeys,
   revokeApiKey,
-} from "~/server/services/api-keys";
+} from "~/server/features/api-keys/api-keys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

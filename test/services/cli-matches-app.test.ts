@@ -14,13 +14,13 @@ import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import { ZSurveyFile } from "~/server/analysis/table-input";
 import { runAnalyzeCli } from "~/server/cli/analyze";
 import type { Db } from "~/server/db/client";
-import { demoJourneyName, demoSurveyTitle } from "~/server/db/demo/car-buying-survey";
-import { demoUsers, seedDemo } from "~/server/db/seed";
+import { demoJourneyName, demoSurveyTitle } from "~/server/features/demo/car-buying-survey";
+import { demoUsers, seedDemo } from "~/server/features/demo/seed";
 import { exportDownload } from "~/server/http/response-download";
 import { surveyDefinitionDownload } from "~/server/http/survey-definition-download";
-import type { MembershipView } from "~/server/services/access";
-import { exportJourneyMapFile } from "~/server/services/journey-map-file";
-import { demoAnalysisSeed, runDemoAnalysis } from "~/server/services/demo-analysis";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { exportJourneyMapFile } from "~/server/features/journeys/journey-map-file";
+import { demoAnalysisSeed, runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;

@@ -9,15 +9,15 @@ import { isMissingAnswer } from "~/server/analysis/text/quotes";
 import { sameThing } from "~/server/analysis/text/themes";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
-import { carBuyerGroups, generateCarBuyers } from "~/server/db/demo/car-buyers";
+import { carBuyerGroups, generateCarBuyers } from "~/server/features/demo/car-buyers";
 import {
   demoJourneyName,
   demoRespondentCount,
   demoRespondentSeed,
-} from "~/server/db/demo/car-buying-survey";
-import { seedDemo } from "~/server/db/seed";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
-import { listRunJourneyStages } from "~/server/services/run-journey-stages";
+} from "~/server/features/demo/car-buying-survey";
+import { seedDemo } from "~/server/features/demo/seed";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
+import { listRunJourneyStages } from "~/server/features/analysis-runs/run-journey-stages";
 import { cardSections } from "../helpers/card-sections";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";

@@ -8,20 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAnalysis } from "~/server/analysis/pipeline";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
-import { carBuyerGroups, generateCarBuyers } from "~/server/db/demo/car-buyers";
+import { carBuyerGroups, generateCarBuyers } from "~/server/features/demo/car-buyers";
 import {
   demoRespondentCount,
   demoRespondentSeed,
   demoSurveyTitle,
-} from "~/server/db/demo/car-buying-survey";
-import { demoUsers, demoWorkspaceName, seedDemo } from "~/server/db/seed";
+} from "~/server/features/demo/car-buying-survey";
+import { demoUsers, demoWorkspaceName, seedDemo } from "~/server/features/demo/seed";
 import { checkAnswers, type AnswerMap } from "~/server/domain/survey/answers";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { getJourneyMap, type JourneyMapDetail } from "~/server/services/journey-view";
-import { createJourneyMapFromTemplate } from "~/server/services/journeys";
-import { answerColumns, saveResponse } from "~/server/services/responses";
-import { rowToQuestion } from "~/server/services/survey-rows";
-import { createJourneySurvey, createSurvey, publishSurvey } from "~/server/services/surveys";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
+import { getJourneyMap, type JourneyMapDetail } from "~/server/features/journeys/journey-view";
+import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
+import { answerColumns, saveResponse } from "~/server/features/responses/responses";
+import { rowToQuestion } from "~/server/features/surveys/survey-rows";
+import {
+  createJourneySurvey,
+  createSurvey,
+  publishSurvey,
+} from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
 import { painScale } from "~/server/domain/survey/scales";
-import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
-import { getJourneyCellAnswers } from "~/server/services/claim-answers";
-import { createJourneyMapFromTemplate, linkJourneySurvey } from "~/server/services/journeys";
-import { saveResponse } from "~/server/services/responses";
-import { createJourneySurvey, publishSurvey } from "~/server/services/surveys";
+import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
+import { getJourneyCellAnswers } from "~/server/features/analysis-runs/claim-answers";
+import {
+  createJourneyMapFromTemplate,
+  linkJourneySurvey,
+} from "~/server/features/journeys/journeys";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createJourneySurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZJourneyFill, type TJourneyFill } from "~/server/analysis/journey/result";
 import { createRng, type Rng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
-import type { MembershipView } from "~/server/services/access";
-import { executeRun, startAnalysis } from "~/server/services/analysis-runs";
-import { getJourneyDrift } from "~/server/services/journey-drift";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
+import { getJourneyDrift } from "~/server/features/journeys/journey-drift";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
 import {
   getJourneyFillStatus,
@@ -20,11 +20,14 @@ import {
   refillJourneyMap,
   requestJourneyRefill,
   workOnJourneyRefills,
-} from "~/server/services/journey-fill-runner";
-import { getJourneyFill, listJourneyFills } from "~/server/services/journey-fills";
-import { createJourneyMapFromTemplate, linkJourneySurvey } from "~/server/services/journeys";
-import { saveResponse } from "~/server/services/responses";
-import { createJourneySurvey, publishSurvey } from "~/server/services/surveys";
+} from "~/server/features/journeys/journey-fill-runner";
+import { getJourneyFill, listJourneyFills } from "~/server/features/journeys/journey-fills";
+import {
+  createJourneyMapFromTemplate,
+  linkJourneySurvey,
+} from "~/server/features/journeys/journeys";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createJourneySurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

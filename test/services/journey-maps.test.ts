@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { describeFailure } from "~/server/api/errors";
+import { describeFailure } from "~/server/infra/error-codes";
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
 import { readMigrations } from "~/server/db/migrate";
@@ -25,21 +25,21 @@ import {
   type TTouchpointLayer,
 } from "~/server/domain/journey";
 import { journeyTemplates } from "~/server/domain/journey-templates";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   decideMomentOfTruth,
   getJourneyFill,
   listMomentOfTruthDecisions,
   storeJourneyFill,
-} from "~/server/services/journey-fills";
+} from "~/server/features/journeys/journey-fills";
 import {
   addStage,
   deleteStage,
   moveStage,
   setStageKpis,
   updateStage,
-} from "~/server/services/journey-stages";
-import { getJourneyMap, type JourneyMapDetail } from "~/server/services/journey-view";
+} from "~/server/features/journeys/journey-stages";
+import { getJourneyMap, type JourneyMapDetail } from "~/server/features/journeys/journey-view";
 import {
   createJourneyMapFromTemplate,
   deleteJourneyMap,
@@ -47,20 +47,20 @@ import {
   linkJourneySurvey,
   listJourneyMaps,
   updateJourneyMap,
-} from "~/server/services/journeys";
+} from "~/server/features/journeys/journeys";
 import {
   createJourneySurvey,
   createSurvey,
   deleteSurvey,
   publishSurvey,
   saveDraft,
-} from "~/server/services/surveys";
+} from "~/server/features/surveys/surveys";
 import {
   addTouchpoint,
   deleteTouchpoint,
   moveTouchpoint,
   updateTouchpoint,
-} from "~/server/services/touchpoints";
+} from "~/server/features/journeys/touchpoints";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -7,23 +7,23 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZJourneyFill, type TJourneyFill } from "~/server/analysis/journey/result";
 import type { Db } from "~/server/db/client";
-import { demoJourneyName } from "~/server/db/demo/car-buying-survey";
-import { seedDemo } from "~/server/db/seed";
+import { demoJourneyName } from "~/server/features/demo/car-buying-survey";
+import { seedDemo } from "~/server/features/demo/seed";
 import { journeyCellKey } from "~/server/domain/journey-cell-key";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   countJourneyCellThreads,
   createComment,
   listThreads,
   resolveThread,
-} from "~/server/services/comments";
-import { runDemoAnalysis } from "~/server/services/demo-analysis";
+} from "~/server/features/review/comments";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import {
   exportJourneyCells,
   journeyCellColumns,
   journeyCellRows,
   journeyCellsCsv,
-} from "~/server/services/journey-export";
+} from "~/server/features/journeys/journey-export";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

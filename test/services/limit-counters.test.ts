@@ -2,13 +2,13 @@
 // limiter objects, sharing nothing but the database) enforce one limit between them, also when
 // their requests race, and sign-in failures seen by one instance count on the other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptSignIn } from "~/server/auth/sign-in";
-import { createSignInLimiters } from "~/server/auth/rate-limit";
+import { attemptSignIn } from "~/server/features/accounts/sign-in";
+import { createSignInLimiters } from "~/server/features/accounts/rate-limit";
 import type { Db } from "~/server/db/client";
 import { PrismaClient } from "~/server/db/generated/client";
 import { RequestLimiter } from "~/server/http/rate-limit";
-import { signUp } from "~/server/services/accounts";
-import { limitCounters } from "~/server/services/limit-counters";
+import { signUp } from "~/server/features/accounts/accounts";
+import { limitCounters } from "~/server/infra/limits/limit-counters";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let testDb: TestDb;

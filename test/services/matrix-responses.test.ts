@@ -6,12 +6,15 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
-import { exportResponses, toCsv } from "~/server/services/response-export";
-import { importResponses, previewResponseImport } from "~/server/services/response-import";
-import { saveResponse } from "~/server/services/responses";
-import { getSurveyResults } from "~/server/services/results-summary";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
+import { exportResponses, toCsv } from "~/server/features/responses/response-export";
+import {
+  importResponses,
+  previewResponseImport,
+} from "~/server/features/responses/response-import";
+import { saveResponse } from "~/server/features/responses/responses";
+import { getSurveyResults } from "~/server/features/responses/results-summary";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,13 +8,13 @@ import { jaccard, traitKey } from "~/server/analysis/persona-match";
 import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
-import type { MembershipView } from "~/server/services/access";
-import { carryForwardFields } from "~/server/services/persona-carry-forward";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { carryForwardFields } from "~/server/features/personas/persona-carry-forward";
 import {
   editPersonaField,
   getPersonaReview,
   listFieldHistory,
-} from "~/server/services/persona-fields";
+} from "~/server/features/personas/persona-fields";
 import { addMember } from "../helpers/factories";
 import { finishedRun, plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";

@@ -7,9 +7,9 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
-import { draftFieldText } from "~/server/domain/persona-fields";
+import { draftFieldText } from "~/server/features/personas/persona-field-rules";
 import { perceptionItems, perceptionConstructs } from "~/server/domain/perception";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   createComment,
   deleteComment,
@@ -19,17 +19,17 @@ import {
   reopenThread,
   replyToComment,
   resolveThread,
-} from "~/server/services/comments";
-import { getPerception, ratePersona } from "~/server/services/perception";
+} from "~/server/features/review/comments";
+import { getPerception, ratePersona } from "~/server/features/personas/perception";
 import {
   editPersonaField,
   getPersonaReview,
   listFieldHistory,
   revertPersonaField,
-} from "~/server/services/persona-fields";
-import { exportPersonaSet } from "~/server/services/persona-export";
-import { getGallery } from "~/server/services/persona-gallery";
-import { listReviewEvents, transitionReview } from "~/server/services/persona-review";
+} from "~/server/features/personas/persona-fields";
+import { exportPersonaSet } from "~/server/features/personas/persona-export";
+import { getGallery } from "~/server/features/personas/persona-gallery";
+import { listReviewEvents, transitionReview } from "~/server/features/review/persona-review";
 import {
   createShareLink,
   getSharedSet,
@@ -37,7 +37,7 @@ import {
   pausedShareMessage,
   revokedShareMessage,
   revokeShareLink,
-} from "~/server/services/persona-share";
+} from "~/server/features/review/persona-share";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { finishedRun, plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";

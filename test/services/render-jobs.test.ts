@@ -6,20 +6,20 @@
 import { decode } from "next-auth/jwt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
-import { renderSessionCookie } from "~/server/auth/render-session";
-import { endAllSessions } from "~/server/services/accounts";
-import type { MembershipView } from "~/server/services/access";
+import { renderSessionCookie } from "~/server/features/accounts/render-session";
+import { endAllSessions } from "~/server/features/accounts/accounts";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
-import { createJourneyMapFromTemplate } from "~/server/services/journeys";
-import { RendererUnavailableError, type RenderOptions } from "~/server/services/page-render";
-import { runRenderJob, workOnRenders } from "~/server/services/render-job-runner";
+import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
+import { RendererUnavailableError, type RenderOptions } from "~/server/infra/render/page-render";
+import { runRenderJob, workOnRenders } from "~/server/features/renders/render-job-runner";
 import {
   getRenderJob,
   readRenderFile,
   startRenderJob,
   sweepRenderJobs,
   type RenderRequest,
-} from "~/server/services/render-jobs";
+} from "~/server/features/renders/render-jobs";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { finishedRun, plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import { directSql, registerDirectSql } from "~/server/db/direct-sql";
 import { RequestLimiter, tooManyRequests } from "~/server/http/rate-limit";
-import { limitCounters } from "~/server/services/limit-counters";
-import { writeResponseInOneTrip } from "~/server/services/response-fast-write";
-import { saveResponse, type SaveLimit } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import { limitCounters } from "~/server/infra/limits/limit-counters";
+import { writeResponseInOneTrip } from "~/server/features/responses/response-fast-write";
+import { saveResponse, type SaveLimit } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -13,9 +13,9 @@ import {
   neutralizeCell,
   toCsv,
   toJson,
-} from "~/server/services/response-export";
-import { saveResponse } from "~/server/services/responses";
-import { publishSurvey, saveDraft } from "~/server/services/surveys";
+} from "~/server/features/responses/response-export";
+import { saveResponse } from "~/server/features/responses/responses";
+import { publishSurvey, saveDraft } from "~/server/features/surveys/surveys";
 import { addMember, makePublishedSurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

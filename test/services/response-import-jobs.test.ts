@@ -7,15 +7,15 @@ import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { TImportMapping } from "~/server/domain/survey/response-import";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
-import type { MembershipView } from "~/server/services/access";
-import { previewResponseImport } from "~/server/services/response-import";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import { previewResponseImport } from "~/server/features/responses/response-import";
 import {
   cancelResponseImport,
   getResponseImport,
   runResponseImportJob,
   startResponseImport,
   workOnResponseImports,
-} from "~/server/services/response-import-jobs";
+} from "~/server/features/responses/response-import-jobs";
 import { makePublishedSurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -14,7 +14,10 @@ import {
   preferNotToSay,
   type TImportMapping,
 } from "~/server/domain/survey/response-import";
-import { importResponses, previewResponseImport } from "~/server/services/response-import";
+import {
+  importResponses,
+  previewResponseImport,
+} from "~/server/features/responses/response-import";
 import { makePublishedSurvey, type makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -7,11 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
-import type { MembershipView } from "~/server/services/access";
-import { exportResponses, toCsv, type ExportRow } from "~/server/services/response-export";
-import { importResponses, previewResponseImport } from "~/server/services/response-import";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey, publishSurvey } from "~/server/services/surveys";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import {
+  exportResponses,
+  toCsv,
+  type ExportRow,
+} from "~/server/features/responses/response-export";
+import {
+  importResponses,
+  previewResponseImport,
+} from "~/server/features/responses/response-import";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import { makeWorkspaceWithOwner, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

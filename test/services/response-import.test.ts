@@ -8,11 +8,21 @@ import type { Db } from "~/server/db/client";
 import { DomainError } from "~/server/domain/errors";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { maxImportBytes, type TImportMapping } from "~/server/domain/survey/response-import";
-import { exportResponses, toCsv, type ExportRow } from "~/server/services/response-export";
-import { importResponses, previewResponseImport } from "~/server/services/response-import";
-import { importedResponseId, proposeMapping } from "~/server/services/response-import-rows";
-import { saveResponse } from "~/server/services/responses";
-import { createSurvey } from "~/server/services/surveys";
+import {
+  exportResponses,
+  toCsv,
+  type ExportRow,
+} from "~/server/features/responses/response-export";
+import {
+  importResponses,
+  previewResponseImport,
+} from "~/server/features/responses/response-import";
+import {
+  importedResponseId,
+  proposeMapping,
+} from "~/server/features/responses/response-import-rows";
+import { saveResponse } from "~/server/features/responses/responses";
+import { createSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makePublishedSurvey, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

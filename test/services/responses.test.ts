@@ -7,20 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import type { AnswerMap } from "~/server/domain/survey/answers";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import {
   getResponse,
   listResponses,
   saveResponse,
   type SaveResponseInput,
-} from "~/server/services/responses";
+} from "~/server/features/responses/responses";
 import {
   createSurvey,
   getSurveyForEditing,
   publishSurvey,
   saveDraft,
   setSurveyStatus,
-} from "~/server/services/surveys";
+} from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner, publishSurveyAs } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChoiceSummary, NumericSummary } from "~/server/analysis/results-summary";
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
-import { demoWorkspaceName, seedDemo } from "~/server/db/seed";
+import { demoWorkspaceName, seedDemo } from "~/server/features/demo/seed";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import { saveResponse } from "~/server/services/responses";
+import { saveResponse } from "~/server/features/responses/responses";
 import {
   createSurvey,
   getSurveyForEditing,
   publishSurvey,
   saveDraft,
-} from "~/server/services/surveys";
+} from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -4,8 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
 import { perceptionItems } from "~/server/domain/perception";
-import type { MembershipView } from "~/server/services/access";
-import { getPersonaClaimAnswers, loadResponseAnswers } from "~/server/services/claim-answers";
+import type { MembershipView } from "~/server/features/workspaces/access";
+import {
+  getPersonaClaimAnswers,
+  loadResponseAnswers,
+} from "~/server/features/analysis-runs/claim-answers";
 import {
   createComment,
   deleteComment,
@@ -14,9 +17,13 @@ import {
   lockedDiscussionMessage,
   replyToComment,
   resolveThread,
-} from "~/server/services/comments";
-import { getPerception, lockedRatingMessage, ratePersona } from "~/server/services/perception";
-import { transitionReview } from "~/server/services/persona-review";
+} from "~/server/features/review/comments";
+import {
+  getPerception,
+  lockedRatingMessage,
+  ratePersona,
+} from "~/server/features/personas/perception";
+import { transitionReview } from "~/server/features/review/persona-review";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { finishedRun, plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";

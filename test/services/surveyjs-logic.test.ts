@@ -6,11 +6,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "~/server/domain/errors";
 import type { Db } from "~/server/db/client";
-import { listResponsePage } from "~/server/services/api-responses";
-import { exportResponses } from "~/server/services/response-export";
-import { getResponse, saveResponse } from "~/server/services/responses";
-import { getSurveyForEditing, publishSurvey } from "~/server/services/surveys";
-import { importSurveyJs } from "~/server/services/surveyjs";
+import { listResponsePage } from "~/server/features/responses/api-responses";
+import { exportResponses } from "~/server/features/responses/response-export";
+import { getResponse, saveResponse } from "~/server/features/responses/responses";
+import { getSurveyForEditing, publishSurvey } from "~/server/features/surveys/surveys";
+import { importSurveyJs } from "~/server/features/surveys/surveyjs";
 import { makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

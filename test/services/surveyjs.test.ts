@@ -4,12 +4,16 @@
 import { readFileSync } from "node:fs";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeFailure } from "~/server/api/errors";
+import { describeFailure } from "~/server/infra/error-codes";
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
-import { createJourneyMapFromTemplate } from "~/server/services/journeys";
-import { createJourneySurvey, getSurveyForEditing } from "~/server/services/surveys";
-import { exportSurveyJs, importSurveyJs, previewSurveyJs } from "~/server/services/surveyjs";
+import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
+import { createJourneySurvey, getSurveyForEditing } from "~/server/features/surveys/surveys";
+import {
+  exportSurveyJs,
+  importSurveyJs,
+  previewSurveyJs,
+} from "~/server/features/surveys/surveyjs";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

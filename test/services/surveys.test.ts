@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/services/access";
+import type { MembershipView } from "~/server/features/workspaces/access";
 import { surveyWording } from "~/server/domain/survey/survey-wording";
-import { updateStage } from "~/server/services/journey-stages";
-import { getJourneyMap } from "~/server/services/journey-view";
-import { createJourneyMapFromTemplate } from "~/server/services/journeys";
+import { updateStage } from "~/server/features/journeys/journey-stages";
+import { getJourneyMap } from "~/server/features/journeys/journey-view";
+import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
 import {
   createJourneySurvey,
   createSurvey,
@@ -21,8 +21,8 @@ import {
   saveDraft,
   setSurveyStatus,
   type SurveyForEditing,
-} from "~/server/services/surveys";
-import { loadAnalysisInput } from "~/server/services/analysis-input";
+} from "~/server/features/surveys/surveys";
+import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -2,7 +2,7 @@
 // guard, and invitation links that work once, expire and can be revoked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
-import { requireMembership } from "~/server/services/access";
+import { requireMembership } from "~/server/features/workspaces/access";
 import {
   acceptInvitation,
   createInvitation,
@@ -10,9 +10,13 @@ import {
   listPendingInvitations,
   previewInvitation,
   revokeInvitation,
-} from "~/server/services/invitations";
-import { changeRole, listMembers, removeMember } from "~/server/services/members";
-import { getWorkspace, listWorkspaces, renameWorkspace } from "~/server/services/workspaces";
+} from "~/server/features/workspaces/invitations";
+import { changeRole, listMembers, removeMember } from "~/server/features/workspaces/members";
+import {
+  getWorkspace,
+  listWorkspaces,
+  renameWorkspace,
+} from "~/server/features/workspaces/workspaces";
 import { addMember, makeUser, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 

@@ -9,7 +9,7 @@ import {
   STAMPED_ENV,
   stampClientAddress,
   UNVERIFIED_CLIENT,
-} from "~/server/http/client-address";
+} from "~/server/infra/client-address";
 import { clientIp } from "~/server/http/rate-limit";
 
 describe("parseTrustProxy", () => {

@@ -1,8 +1,8 @@
 // Unauthenticated CPU use is bounded: password hashing runs a few at a time with a short queue,
 // and sign-up is limited per client and overall.
 import { describe, expect, it } from "vitest";
-import { ConcurrencyGate } from "~/server/auth/concurrency-gate";
-import { createSignUpLimits } from "~/server/auth/sign-up-limits";
+import { ConcurrencyGate } from "~/server/features/accounts/concurrency-gate";
+import { createSignUpLimits } from "~/server/features/accounts/sign-up-limits";
 import { DomainError } from "~/server/domain/errors";
 import { memoryLimitCounters } from "../helpers/memory-limit-counters";
 

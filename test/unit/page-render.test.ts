@@ -9,7 +9,7 @@ import {
   renderAppPage,
   RendererUnavailableError,
   runningTemplates,
-} from "~/server/services/page-render";
+} from "~/server/infra/render/page-render";
 
 describe("page renderer", () => {
   it("says clearly that Chromium is missing instead of crashing", async () => {

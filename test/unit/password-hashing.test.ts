@@ -2,7 +2,11 @@
 // serves every other request stays mostly idle (bcrypt runs in a worker thread).
 import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
-import { hashPassword, shutDownPasswordWorkers, verifyPassword } from "~/server/auth/passwords";
+import {
+  hashPassword,
+  shutDownPasswordWorkers,
+  verifyPassword,
+} from "~/server/features/accounts/passwords";
 
 afterAll(async () => shutDownPasswordWorkers());
 

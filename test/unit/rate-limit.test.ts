@@ -1,7 +1,7 @@
 // The failure limiter's window arithmetic, with an injected clock (counts in a map; the SQL
 // counters are tested in test/services/limit-counters.test.ts).
 import { describe, expect, it } from "vitest";
-import { describeWait, FailureLimiter, slowdownDelay } from "~/server/auth/rate-limit";
+import { describeWait, FailureLimiter, slowdownDelay } from "~/server/features/accounts/rate-limit";
 import { memoryLimitCounters } from "../helpers/memory-limit-counters";
 
 describe("FailureLimiter", () => {

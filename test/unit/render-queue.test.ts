@@ -7,12 +7,12 @@ import {
   renderAppPage,
   RendererUnavailableError,
   renderQueue,
-} from "~/server/services/page-render";
+} from "~/server/infra/render/page-render";
 import {
   RenderQueue,
   RenderQueueFullError,
   renderQueueLength,
-} from "~/server/services/render-queue";
+} from "~/server/infra/render/render-queue";
 
 function gate() {
   let open = () => undefined as void;

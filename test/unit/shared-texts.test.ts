@@ -2,7 +2,7 @@
 // ids do not leave through the link (the share page shows no member or response ids).
 import { describe, expect, it } from "vitest";
 import type { TextQuestionSummary } from "~/server/analysis/result";
-import { sharedTexts } from "~/server/services/persona-view";
+import { sharedTexts } from "~/server/features/personas/persona-view";
 
 const question: TextQuestionSummary = {
   questionId: "why",

@@ -6,7 +6,11 @@ import { describe, expect, it } from "vitest";
 import { ZSurveyQuestions, type TQuestionDefinition } from "~/server/domain/survey/definition";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
 import { ZImportOptions } from "~/server/domain/survey/response-import";
-import { interpretRow, proposeMapping, readRules } from "~/server/services/response-import-rows";
+import {
+  interpretRow,
+  proposeMapping,
+  readRules,
+} from "~/server/features/responses/response-import-rows";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
 
 type Json = Record<string, unknown>;

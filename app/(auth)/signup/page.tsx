@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "~/app/_lib/safe-redirect";
-import { getSessionUser } from "~/server/auth/session";
+import { getSessionUser } from "~/server/features/accounts/session";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };

@@ -3,7 +3,7 @@
 // the answer in words. Replaces lists of response ids, which nobody can read.
 import Link from "next/link";
 import { plural } from "~/app/_lib/format";
-import type { ClaimAnswers } from "~/server/services/claim-answers";
+import type { ClaimAnswers } from "~/server/features/analysis-runs/claim-answers";
 
 export function ClaimAnswersTable({
   answers,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Brand } from "~/app/_components/brand";
 import { Providers } from "~/app/providers";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import { getSessionUser } from "~/server/auth/session";
+import { getSessionUser } from "~/server/features/accounts/session";
 import { roleDescriptions, roleLabels } from "~/server/domain/workspace";
 import { AcceptInvitation } from "./accept-invitation";
 

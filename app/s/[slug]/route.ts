@@ -2,10 +2,9 @@
 // why it is not a Next page): the latest published version of a survey in the respondent's
 // language, a polite page when it is closed, a friendly 404 when it does not exist.
 import type { RespondentSurvey } from "~/app/_components/respondent/flow";
-import { getDb } from "~/server/db";
 import { withoutRowPlacement } from "~/server/domain/survey/matrix";
 import { surveyWording } from "~/server/domain/survey/survey-wording";
-import { getPublicSurvey } from "~/server/services/surveys";
+import { loadPublicSurvey } from "~/server/features/surveys/public-survey-loader";
 import { parseAcceptLanguage, pickLocale, respondentWords } from "./i18n";
 import { escapeHtml, renderForm, respondentDocument } from "./page-html";
 
@@ -23,9 +22,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const { slug } = await params;
   const nonce = request.headers.get("x-nonce") ?? "";
   const preferences = parseAcceptLanguage(request.headers.get("accept-language"));
-  const survey = /^[A-Za-z0-9_-]{1,100}$/.test(slug)
-    ? await getPublicSurvey(await getDb(), slug)
-    : null;
+  const survey = await loadPublicSurvey(slug);
 
   if (!survey) {
     // A survey link that leads nowhere: said kindly, in the visitor's language.

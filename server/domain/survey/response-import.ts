@@ -1,7 +1,7 @@
 // Importing responses from CSV: the limits, the column -> question mapping (with its recoding of
 // free-typed values and the column of "Other" texts), the cells that mean "no answer", the two ways to treat invalid rows, and
 // the shapes of the preview and the report. Shared by the import page and the server; the rules
-// that read rows live in server/services/response-import-rows.ts.
+// that read rows live in server/features/responses/response-import-rows.ts.
 import { z } from "zod";
 
 /** Files above this are refused with a clear message before anything is parsed. */

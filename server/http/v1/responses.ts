@@ -3,7 +3,7 @@
 // responses with answers, and .../export downloads them as CSV or JSON.
 import type { z } from "zod";
 import type { Db } from "~/server/db/client";
-import { listResponsePage, submitApiResponse } from "~/server/services/api-responses";
+import { listResponsePage, submitApiResponse } from "~/server/features/responses/api-responses";
 import { HttpError, jsonResponse } from "../errors";
 import { PUBLIC_SUBMIT_MAX_BYTES } from "../public-submit";
 import { readJsonBody, requireJsonContentType } from "../read-json";

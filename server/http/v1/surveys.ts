@@ -2,8 +2,8 @@
 // the key's workspace's surveys, and one published version's frozen definition.
 import type { z } from "zod";
 import type { Db } from "~/server/db/client";
-import { getPublishedVersion } from "~/server/services/survey-versions";
-import { listSurveys } from "~/server/services/surveys";
+import { getPublishedVersion } from "~/server/features/surveys/survey-versions";
+import { listSurveys } from "~/server/features/surveys/surveys";
 import { jsonResponse } from "../errors";
 import { ZVersionPathParams, type ZApiSurveyList, type ZApiSurveyVersion } from "./schemas";
 import { withApiKey, type ApiKeyDeps } from "./with-api-key";

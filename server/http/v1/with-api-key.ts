@@ -3,8 +3,8 @@
 // and turn any failure into the JSON error body (server/http/errors.ts). A 401 also says, in
 // WWW-Authenticate, how to authenticate; a 429 says in Retry-After when to try again.
 import type { Db } from "~/server/db/client";
-import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/services/api-keys";
-import { limitCounters } from "~/server/services/limit-counters";
+import { authenticateApiKey, type ApiKeyPrincipal } from "~/server/features/api-keys/api-keys";
+import { limitCounters } from "~/server/infra/limits/limit-counters";
 import { config, type Env } from "~/server/infra/config";
 import { HttpError, responseForError } from "../errors";
 import { RequestLimiter } from "../rate-limit";

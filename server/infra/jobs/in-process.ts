@@ -4,7 +4,7 @@
 // (and hold up) the one connection every request needs. In one process there is no lease to lose:
 // the process that holds a job is the process that holds the database. What a crash leaves behind
 // (runs still marked queued or running) is picked up again at the next start by the caller's
-// recovery step (server/services/analysis-jobs.ts), not failed.
+// recovery step (server/features/analysis-runs/analysis-jobs.ts), not failed.
 import { randomUUID } from "node:crypto";
 import {
   RETRY_DELAY_SECONDS,

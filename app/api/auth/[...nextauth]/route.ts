@@ -1,6 +1,6 @@
 // next-auth's endpoints (sign in, sign out, session, CSRF): transport only.
 import NextAuth from "next-auth";
-import { getAuthOptions } from "~/server/auth/options";
+import { getAuthOptions } from "~/server/features/accounts/options";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,8 @@
 // GET /api/v1/surveys (API key): transport only, see server/http/v1/surveys.ts.
-import { getDb } from "~/server/db";
-import { handleListSurveys } from "~/server/http/v1/surveys";
+import { apiRoutes } from "~/server/http/bound-routes";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return handleListSurveys(getDb(), request);
+  return apiRoutes.listSurveys(request);
 }

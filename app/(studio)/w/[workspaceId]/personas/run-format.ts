@@ -1,5 +1,5 @@
 // Words for analysis runs shared by the personas pages: statuses, phases, stability, dates.
-import type { RunSummary } from "~/server/services/analysis-run-views";
+import type { RunSummary } from "~/server/features/analysis-runs/analysis-run-views";
 import { formatDateTime } from "~/app/_lib/format";
 
 export type RunStatus = RunSummary["status"];

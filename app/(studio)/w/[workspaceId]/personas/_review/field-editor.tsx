@@ -9,7 +9,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import type { TPersonaFieldKey } from "~/server/domain/persona-fields";
+import type { TPersonaFieldKey } from "~/server/features/personas/persona-field-rules";
 import { LocalDate } from "~/app/_components/locale";
 
 export interface EditableField {

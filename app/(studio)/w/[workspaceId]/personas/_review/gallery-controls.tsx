@@ -3,7 +3,7 @@
 // works before scripts load and the choice is in the address bar to share.
 import { formatWhen } from "../run-format";
 import { reviewStatusLabels, personaSetStatuses } from "~/server/domain/review";
-import type { GalleryRun } from "~/server/services/persona-gallery";
+import type { GalleryRun } from "~/server/features/personas/persona-gallery";
 import { plural } from "~/app/_lib/format";
 
 export interface GalleryQuery {

@@ -1,6 +1,6 @@
 // Every analysis run of the workspace, newest first, with status and progress.
 import Link from "next/link";
-import type { RunSummary } from "~/server/services/analysis-run-views";
+import type { RunSummary } from "~/server/features/analysis-runs/analysis-run-views";
 import { isActive, phaseLabel } from "../run-format";
 import { StatusBadge } from "../status-badge";
 import { LocalDate } from "~/app/_components/locale";

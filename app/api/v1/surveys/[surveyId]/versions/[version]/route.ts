@@ -1,6 +1,5 @@
 // GET /api/v1/surveys/:surveyId/versions/:version (API key): see server/http/v1/surveys.ts.
-import { getDb } from "~/server/db";
-import { handleGetSurveyVersion } from "~/server/http/v1/surveys";
+import { apiRoutes } from "~/server/http/bound-routes";
 
 export const dynamic = "force-dynamic";
 
@@ -8,5 +7,5 @@ export async function GET(
   request: Request,
   context: { params: Promise<{ surveyId: string; version: string }> },
 ) {
-  return handleGetSurveyVersion(getDb(), request, await context.params);
+  return apiRoutes.getSurveyVersion(request, await context.params);
 }

@@ -4,7 +4,7 @@
 // too little evidence say so with their n.
 import Link from "next/link";
 import type { TEmotionCell, TPainCell } from "~/server/analysis/journey/result";
-import type { RunJourneyStages } from "~/server/services/run-journey-stages";
+import type { RunJourneyStages } from "~/server/features/analysis-runs/run-journey-stages";
 import { ComparisonTable } from "./comparison-table";
 
 const signed = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v).toFixed(2)}`;

@@ -1,0 +1,160 @@
+// Turns stored survey questions and answers into the persona engine's input: one analysis
+// question per question key (the newest chosen version's wording wins), answers read from the
+// typed Answer columns, loaded in keyset pages (one row per response, its answers as JSON the
+// database builds) straight through the driver, so large surveys neither build one huge query nor
+// materialise every response and answer as a Prisma object.
+import type { Db } from "~/server/db/client";
+import { directSql } from "~/server/db/direct-sql";
+import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
+import type { TQuestionDefinition } from "~/server/domain/survey/definition";
+import { isMatrixAnswer, matrixItemAnswers, matrixRowItems } from "~/server/domain/survey/matrix";
+import { numericRange } from "~/server/domain/survey/scales";
+import { rowToQuestion } from "../surveys/survey-rows";
+
+export function toAnalysisQuestion(q: TQuestionDefinition): QuestionDefinition {
+  const base = {
+    id: q.key,
+    label: q.text.en,
+    role: q.role,
+    ...(q.persona ? { persona: q.persona } : {}),
+  };
+  const choices = {
+    options: q.options.map((o) => o.value),
+    optionLabels: Object.fromEntries(q.options.map((o) => [o.value, o.label.en])),
+  };
+  switch (q.type) {
+    case "SINGLE_CHOICE":
+      return { ...base, kind: "categorical", ...choices };
+    case "MULTIPLE_CHOICE":
+      return { ...base, kind: "multi", ...choices };
+    case "SHORT_TEXT":
+    case "LONG_TEXT":
+      return { ...base, kind: "text" };
+    case "NUMBER": {
+      const range = numericRange(q);
+      return {
+        ...base,
+        kind: "numeric",
+        ...(range && Number.isFinite(range.min) ? { min: range.min } : {}),
+        ...(range && Number.isFinite(range.max) ? { max: range.max } : {}),
+      };
+    }
+    default: {
+      const range = numericRange(q);
+      return { ...base, kind: "ordinal", min: range?.min, max: range?.max };
+    }
+  }
+}
+
+/**
+ * The analysis questions of one question: a matrix gives one ordinal item per row, with the
+ * row's own meaning (and, in journeys, stage); every other type gives itself.
+ */
+export function toAnalysisQuestions(q: TQuestionDefinition): QuestionDefinition[] {
+  if (q.type !== "MATRIX") return [toAnalysisQuestion(q)];
+  return matrixRowItems(q).map((item) => ({
+    id: item.key,
+    label: item.label.en,
+    role: item.role,
+    kind: "ordinal",
+    min: item.min,
+    max: item.max,
+  }));
+}
+
+export interface AnalysisSelection {
+  surveyId: string;
+  versionIds: string[];
+  includePartial: boolean;
+}
+
+/**
+ * Responses per keyset page: bounded memory per round trip, few round trips. Measured with
+ * bench/analysis-app.ts (100,000 responses of 13 answers on PostgreSQL); see loadAnalysisInput.
+ */
+export const defaultPageSize = 5000;
+
+interface ResponseRow {
+  id: string;
+  /** JSON text: [questionId, numberValue, textValue, choices, rowValues] per answer, or null. */
+  answers: string | null;
+}
+
+type StoredAnswer = [string, number | null, string | null, string[] | null, unknown];
+
+/**
+ * One keyset page: the next responses after `$3` (by id), each as ONE row carrying all its
+ * answers as a JSON array built by the database. A page of 5,000 responses is 5,000 rows and one
+ * JSON.parse each instead of 65,000 rows the driver turns into objects column by column, which is
+ * where the read spent its time in the web process. A response without answers has null answers.
+ * Sent through the driver directly (direct-sql.ts), not Prisma's raw query path.
+ */
+const answerPageSql = `
+  SELECT r.id,
+    (SELECT json_agg(json_build_array(a."questionId", a."numberValue", a."textValue", a.choices, a."rowValues"))
+     FROM "Answer" a WHERE a."responseId" = r.id)::text AS answers
+  FROM "Response" r
+  WHERE r."versionId" = ANY($1::text[])
+    AND ($2::boolean OR r.status = 'COMPLETE')
+    AND r.id > $3
+  ORDER BY r.id
+  LIMIT $4::int`;
+
+export interface LoadAnalysisInputOptions {
+  /** Responses per round trip (tests use small pages to cross page boundaries). */
+  pageSize?: number;
+}
+
+/**
+ * The analysis input of a selection: questions (newest chosen version's wording per key) and every
+ * selected response with its answers, read page by page in id order. The answers are read once
+ * per run: executeRun hands them to the journey fill too (analysis-runs.ts).
+ */
+export async function loadAnalysisInput(
+  db: Db,
+  selection: AnalysisSelection,
+  { pageSize = defaultPageSize }: LoadAnalysisInputOptions = {},
+): Promise<{ questions: QuestionDefinition[]; responses: SurveyResponse[] }> {
+  const rows = await db.question.findMany({
+    where: { versionId: { in: selection.versionIds } },
+    include: { version: { select: { number: true } } },
+    orderBy: [{ version: { number: "desc" } }, { position: "asc" }],
+  });
+  // Newest version first: the first row seen for a key is the wording the analysis shows.
+  const byKey = new Map<string, TQuestionDefinition>();
+  const keyOfQuestionId = new Map<string, string>();
+  for (const row of rows) {
+    const question = rowToQuestion(row);
+    if (!byKey.has(question.key)) byKey.set(question.key, question);
+    keyOfQuestionId.set(row.id, question.key);
+  }
+
+  const sql = directSql(db);
+  const responses: SurveyResponse[] = [];
+  // Ids are compared as the database orders them, so "" precedes every id.
+  let after = "";
+  for (;;) {
+    const page = await sql<ResponseRow>(answerPageSql, [
+      selection.versionIds,
+      selection.includePartial,
+      after,
+      pageSize,
+    ]);
+    for (const row of page) {
+      const answers: Record<string, string | number | string[]> = {};
+      const stored = row.answers === null ? [] : (JSON.parse(row.answers) as StoredAnswer[]);
+      for (const [questionId, numberValue, textValue, choices, rowValues] of stored) {
+        const key = keyOfQuestionId.get(questionId);
+        if (!key) continue;
+        // A matrix answer is one item per row, as its questions are.
+        if (isMatrixAnswer(rowValues)) Object.assign(answers, matrixItemAnswers(key, rowValues));
+        else answers[key] = numberValue ?? textValue ?? choices ?? [];
+      }
+      responses.push({ id: row.id, answers });
+    }
+    const last = page[page.length - 1];
+    if (page.length < pageSize || !last) break;
+    after = last.id;
+  }
+  return { questions: [...byKey.values()].flatMap(toAnalysisQuestions), responses };
+}
