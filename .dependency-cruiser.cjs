@@ -1,9 +1,24 @@
-// Layer rules from ARCHITECTURE.md, checked by `npm run depcruise` (and by scripts/test.mjs, which
-// passes only the folders that exist). Data flows down app -> server/api -> server/services ->
-// server/db; server/analysis is pure and imports none of them. Type-only imports count too
-// (tsPreCompilationDeps): a layer that needs another layer's types still depends on it.
+// The floors of ARCHITECTURE.md, checked by `npm run depcruise` (and by `npm test`). Each rule
+// names a floor and what it may not import; together they are the diagram in ARCHITECTURE.md.
+// Type-only imports count too (tsPreCompilationDeps): needing another floor's types is a
+// dependency on it.
 
-const FRAMEWORKS = "(next|next-auth|prisma|@prisma/[^/]+)";
+const FRAMEWORKS = "(next|next-auth|prisma|@prisma/[^/]+|react|react-dom|@trpc/[^/]+)";
+const OURS = "^(app|server|scripts|bench|test)(/|$)";
+/** The domain modules the pure engine may read: plain constants and functions, no schemas. */
+const PLAIN_VOCABULARY =
+  "^server/domain/(survey/question-vocabulary|survey/scale-points|stage-match)\\.ts$";
+/** The settings module: read by every floor, so it imports nothing of ours. */
+const CONFIG = "^server/infra/config\\.ts$";
+
+/** A forbidden arrow: files under `from` must not import files under any of `to`. */
+const arrow = (name, comment, from, to, extra = {}) => ({
+  name,
+  severity: "error",
+  comment,
+  from: { path: from, ...(extra.fromNot ? { pathNot: extra.fromNot } : {}) },
+  to: { path: to, ...(extra.toNot ? { pathNot: extra.toNot } : {}), ...(extra.to ?? {}) },
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -13,26 +28,42 @@ module.exports = {
       severity: "error",
       comment:
         "This module is part of a circular dependency. Break the cycle: move the shared part " +
-        "down a layer or pass it in.",
+        "down a floor or pass it in.",
       from: {},
       to: { circular: true },
     },
-    {
-      name: "analysis-no-app-layers",
-      severity: "error",
-      comment:
-        "server/analysis is pure (plain data in, plain data out): it must not import the " +
-        "database, services, API, auth or app layers.",
-      from: { path: "^server/analysis/" },
-      to: { path: "^(server/(db|services|api|auth)|app)(/|$)" },
-    },
-    {
-      name: "analysis-no-frameworks",
-      severity: "error",
-      comment: "server/analysis must not import Next, next-auth or Prisma.",
-      from: { path: "^server/analysis/" },
-      to: { path: [`^${FRAMEWORKS}(/|$)`, `(^|/)node_modules/${FRAMEWORKS}/`] },
-    },
+    // server/domain: the leaf. Zod schemas and rules shared by forms and server; imports nothing of ours.
+    arrow(
+      "domain-is-a-leaf",
+      "server/domain holds rules and schemas shared by forms and server: it imports no other floor.",
+      "^server/domain/",
+      OURS,
+      { toNot: "^server/domain/" },
+    ),
+    // The domain's plain vocabulary: no schema code, nothing of ours but each other.
+    arrow(
+      "vocabulary-is-plain",
+      "The domain's plain vocabulary (question types and roles, scale points, stage matching) is " +
+        "shared with the pure engine: it imports nothing but its own modules, not even zod.",
+      PLAIN_VOCABULARY,
+      [OURS, "(^|/)node_modules/zod/"],
+      { toNot: PLAIN_VOCABULARY },
+    ),
+    // server/analysis: pure. Plain data in and out.
+    arrow(
+      "analysis-is-pure",
+      "server/analysis is pure (plain data in, plain data out): of our code it imports only " +
+        "itself and the domain's plain vocabulary.",
+      "^server/analysis/",
+      OURS,
+      { toNot: ["^server/analysis/", PLAIN_VOCABULARY] },
+    ),
+    arrow(
+      "analysis-no-frameworks",
+      "server/analysis must not import Next, React, tRPC, next-auth or Prisma.",
+      "^server/analysis/",
+      [`^${FRAMEWORKS}(/|$)`, `(^|/)node_modules/${FRAMEWORKS}/`],
+    ),
     {
       name: "analysis-no-node-builtins",
       severity: "error",
@@ -40,27 +71,82 @@ module.exports = {
       from: { path: "^server/analysis/" },
       to: { dependencyTypes: ["core"] },
     },
-    {
-      name: "services-not-to-api-or-app",
-      severity: "error",
-      comment: "server/services is called by the API and the app, never the other way round.",
-      from: { path: "^server/services/" },
-      to: { path: "^(server/api|app)(/|$)" },
-    },
-    {
-      name: "db-not-to-upper-layers",
-      severity: "error",
-      comment: "server/db is the bottom layer: it must not import services, the API or the app.",
-      from: { path: "^server/db/" },
-      to: { path: "^(server/(services|api)|app)(/|$)" },
-    },
-    {
-      name: "server-not-to-app",
-      severity: "error",
-      comment: "Nothing under server/ imports from app/ (the app calls the server, not back).",
-      from: { path: "^server/" },
-      to: { path: "^app(/|$)" },
-    },
+    // server/db: the bottom floor of I/O (client, migrations, direct SQL).
+    arrow(
+      "db-is-the-bottom",
+      "server/db opens the database and runs migrations: of our code it imports only the domain " +
+        "and the settings (server/infra/config.ts).",
+      "^server/db/",
+      "^(app|server/(features|api|http|infra|worker|cli|analysis))(/|$)",
+      { toNot: CONFIG },
+    ),
+    arrow(
+      "config-is-a-leaf",
+      "server/infra/config.ts is read by every floor, so it imports nothing of ours.",
+      CONFIG,
+      OURS,
+    ),
+    // server/infra: shared machinery (jobs, renderer, limits, config, the analysis worker process).
+    arrow(
+      "infra-not-to-features",
+      "server/infra is machinery every feature may use; it never imports a feature, a transport or the app.",
+      "^server/infra/",
+      "^(app|server/(features|api|http|worker|cli))(/|$)",
+    ),
+    // server/features: use cases, one folder per feature.
+    arrow(
+      "features-not-to-transports",
+      "A feature is called by transports (tRPC routers, REST handlers, pages, the worker); it never imports the app, the REST layer, the CLI or the worker.",
+      "^server/features/",
+      "^(app|server/(http|worker|cli))(/|$)",
+    ),
+    arrow(
+      "feature-router-only-from-api",
+      "A feature's tRPC router is mounted in server/api/root.ts; nothing else imports it.",
+      "^(?!server/api/root\\.ts$)",
+      "^server/features/[^/]+/[^/]+-router\\.ts$",
+      { fromNot: "^(test|server/features/[^/]+/[^/]+-router\\.ts$)" },
+    ),
+    // server/cli: the command-line tools work on files, without the app or its database.
+    arrow(
+      "cli-works-on-files",
+      "server/cli reads files and runs the pure engine: it imports no feature, transport, database or infra.",
+      "^server/cli/",
+      "^(app|server/(features|api|http|worker|db|infra))(/|$)",
+    ),
+    // server/api: tRPC plumbing and the root router.
+    arrow(
+      "api-not-to-transports",
+      "server/api is the tRPC plumbing: it mounts feature routers and never imports the app, REST or the worker.",
+      "^server/api/",
+      "^(app|server/(http|worker|cli))(/|$)",
+    ),
+    // server/http: REST and download edges.
+    arrow(
+      "http-not-to-trpc-or-app",
+      "server/http holds the REST and download edges; they call features, never tRPC or the app.",
+      "^server/http/",
+      "^(app|server/(api|worker|cli))(/|$)",
+    ),
+    // app: pages and route handlers. Only the public doors of the server.
+    arrow(
+      "app-through-public-doors",
+      "app/ reaches the server through tRPC (server/api), the REST edges (server/http), the session " +
+        "(features/accounts/session), a feature's loader (*-loader.ts) and the domain's schemas; " +
+        "never the database, infra or a feature's internals (type-only imports are fine).",
+      "^app/",
+      "^server/(db|infra|worker|cli|features)(/|$)",
+      {
+        toNot: "^server/features/([^/]+/[^/]*-loader\\.ts|accounts/(session|options)\\.ts)$",
+        to: { dependencyTypesNot: ["type-only"] },
+      },
+    ),
+    arrow(
+      "server-not-to-app",
+      "Nothing under server/ imports from app/ (the app calls the server, not back).",
+      "^server/",
+      "^app(/|$)",
+    ),
   ],
   options: {
     // The generated Prisma client and installed packages are leaves: not cruised, not followed.
