@@ -4,7 +4,7 @@ import { ZSignUpInput } from "~/server/domain/account";
 import { UNVERIFIED_CLIENT } from "~/server/infra/client-address";
 import { getAccount, signUp } from "~/server/features/accounts/accounts";
 import { limitCounters } from "~/server/infra/limits/limit-counters";
-import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../api/trpc";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "~/server/api/trpc";
 
 const signUpLimits = createSignUpLimits();
 

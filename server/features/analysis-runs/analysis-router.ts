@@ -9,7 +9,7 @@ import {
 import { getRun, listRuns } from "~/server/features/analysis-runs/analysis-run-views";
 import { getJobQueue } from "~/server/infra/jobs";
 import { enqueueAnalysisRun } from "~/server/features/analysis-runs/analysis-jobs";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 const ZRunId = z.object({ runId: z.string().min(1) });
 

@@ -15,7 +15,7 @@ import { loadAnalysisInput } from "./analysis-input";
 import {
   startAnalysisWorker,
   type RunningWorker,
-} from "../../infra/worker/analysis-worker-process";
+} from "~/server/infra/worker/analysis-worker-process";
 import { carryForwardFields } from "../personas/persona-carry-forward";
 import { fillMapsForRun } from "../journeys/journey-fill-runner";
 import type { RunAnswers } from "../journeys/journey-fill-input";

@@ -2,7 +2,7 @@
 import { ZApiKeyIdInput, ZCreateApiKeyInput } from "~/server/domain/api-key";
 import { access } from "~/server/domain/workspace";
 import { createApiKey, listApiKeys, revokeApiKey } from "~/server/features/api-keys/api-keys";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const apiKeyRouter = createTRPCRouter({
   list: workspaceProcedure(access.owner).query(({ ctx }) => listApiKeys(ctx.db, ctx.membership)),

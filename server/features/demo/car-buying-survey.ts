@@ -8,7 +8,7 @@
 import type { Prisma } from "~/server/db/generated/client";
 import { journeyTemplates } from "~/server/domain/journey-templates";
 import { stagesFromTemplate } from "../journeys/journey-rows";
-import { newSurveySlug, questionToRow } from "../../db/survey-rows";
+import { newSurveySlug, questionToRow } from "~/server/db/survey-rows";
 import { checkAnswers, type AnswerValue } from "~/server/domain/survey/answers";
 import {
   ZSurveyMeta,

@@ -4,7 +4,7 @@
 // does not resurrect them. Everything is written in one transaction: a failed seed leaves nothing
 // behind and runs again on the next start.
 import { hashPassword } from "~/server/features/accounts/passwords";
-import type { Db } from "../../db/client";
+import type { Db } from "~/server/db/client";
 import { seedCarBuyingSurvey } from "./car-buying-survey";
 
 export const demoPassword = "persona-atlas-demo";

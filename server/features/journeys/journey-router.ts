@@ -36,7 +36,7 @@ import {
   listJourneyMaps,
   updateJourneyMap,
 } from "~/server/features/journeys/journeys";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 import { journeyStageRouter } from "./journey-stage-router";
 import { journeyTouchpointRouter } from "./journey-touchpoint-router";
 

@@ -11,7 +11,7 @@ import {
   type TTouchpointLayer,
 } from "~/server/domain/journey";
 import type { JourneyTemplate } from "~/server/domain/journey-templates";
-import type { Prisma } from "../../db/generated/client";
+import type { Prisma } from "~/server/db/generated/client";
 
 export type StageCreate = Prisma.StageCreateWithoutJourneyMapInput;
 

@@ -15,7 +15,7 @@ import {
   setStageKpis,
   updateStage,
 } from "~/server/features/journeys/journey-stages";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const journeyStageRouter = createTRPCRouter({
   add: workspaceProcedure(access.research)

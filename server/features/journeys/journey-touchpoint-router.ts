@@ -13,7 +13,7 @@ import {
   moveTouchpoint,
   updateTouchpoint,
 } from "~/server/features/journeys/touchpoints";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const journeyTouchpointRouter = createTRPCRouter({
   add: workspaceProcedure(access.research)

@@ -23,7 +23,7 @@ import {
 import { getPersonaClaimAnswers } from "~/server/features/analysis-runs/claim-answers";
 import { getPerception, ratePersona } from "~/server/features/personas/perception";
 import { getRunProjection } from "~/server/features/analysis-runs/run-projection";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 const ZPersonaId = z.object({ personaId: z.string().min(1).max(64) });
 

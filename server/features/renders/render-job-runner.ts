@@ -13,7 +13,7 @@ import {
   RendererUnavailableError,
   renderAppPage,
   type RenderOptions,
-} from "../../infra/render/page-render";
+} from "~/server/infra/render/page-render";
 import {
   enqueueRender,
   pendingStatuses,

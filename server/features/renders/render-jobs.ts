@@ -15,7 +15,7 @@ import { journeyFileName } from "../journeys/journey-export";
 import { getJourneyMap } from "../journeys/journey-view";
 import { personaFileName } from "../personas/persona-export";
 import { getPersonaReview } from "../personas/persona-fields";
-import { RenderQueueFullError } from "../../infra/render/render-queue";
+import { RenderQueueFullError } from "~/server/infra/render/render-queue";
 
 export type RenderFormat = "pdf" | "png";
 

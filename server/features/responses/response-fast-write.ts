@@ -23,7 +23,7 @@ import { groupCommit, type GroupCommit } from "~/server/db/group-commit";
 import type { SlotCount, WindowSpec } from "~/server/domain/limit-window";
 import type { AnswerMap } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
-import { noteLimitWrite } from "../../infra/limits/limit-counters";
+import { noteLimitWrite } from "~/server/infra/limits/limit-counters";
 import {
   batchWriteSql,
   type AnswerColumns,

@@ -14,7 +14,7 @@ import {
   getResponseImport,
   startResponseImport,
 } from "~/server/features/responses/response-import-jobs";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 const ZImportId = z.object({ importId: z.string().min(1) });
 

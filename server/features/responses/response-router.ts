@@ -4,7 +4,7 @@ import { ZResultsFilter } from "~/server/domain/survey/results-filter";
 import { access } from "~/server/domain/workspace";
 import { getResponse, listResponses } from "~/server/features/responses/responses";
 import { getSurveyResults } from "~/server/features/responses/results-summary";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const responseRouter = createTRPCRouter({
   list: workspaceProcedure(access.anyMember)

@@ -20,7 +20,7 @@ import {
   replyToComment,
   resolveThread,
 } from "~/server/features/review/comments";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const commentRouter = createTRPCRouter({
   list: workspaceProcedure(access.anyMember)

@@ -9,7 +9,7 @@ import {
   listShareLinks,
   revokeShareLink,
 } from "~/server/features/review/persona-share";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 const ZRunId = z.object({ runId: z.string().min(1).max(64) });
 

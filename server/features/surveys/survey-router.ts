@@ -17,7 +17,7 @@ import {
   saveDraft,
   setSurveyStatus,
 } from "~/server/features/surveys/surveys";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 const ZSurveyId = z.object({ surveyId: z.string().min(1) });
 

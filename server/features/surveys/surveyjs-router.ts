@@ -9,7 +9,7 @@ import {
   importSurveyJs,
   previewSurveyJs,
 } from "~/server/features/surveys/surveyjs";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const surveyJsRouter = createTRPCRouter({
   // A mutation, not a query: the file travels in the body, and nothing is cached.

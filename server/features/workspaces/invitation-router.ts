@@ -19,7 +19,7 @@ import {
   protectedProcedure,
   publicProcedure,
   workspaceProcedure,
-} from "../../api/trpc";
+} from "~/server/api/trpc";
 
 const ZTokenInput = z.object({ token: ZInvitationToken });
 

@@ -1,7 +1,7 @@
 // Member procedures: everyone in a workspace sees who is in it; owners change roles and remove.
 import { access, ZChangeRoleInput, ZRemoveMemberInput } from "~/server/domain/workspace";
 import { changeRole, listMembers, removeMember } from "~/server/features/workspaces/members";
-import { createTRPCRouter, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, workspaceProcedure } from "~/server/api/trpc";
 
 export const memberRouter = createTRPCRouter({
   list: workspaceProcedure(access.anyMember).query(({ ctx }) =>

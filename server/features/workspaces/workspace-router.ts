@@ -6,7 +6,7 @@ import {
   listWorkspaces,
   renameWorkspace,
 } from "~/server/features/workspaces/workspaces";
-import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../../api/trpc";
+import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "~/server/api/trpc";
 
 export const workspaceRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listWorkspaces(ctx.db, ctx.user.id)),

@@ -3,7 +3,7 @@
 // order, visibleIf where it fits our display logic, and English/German strings map; everything else is listed in `unmapped` with the reason, so
 // nothing disappears silently. Our own meaning (role, stage, emotion/pain scales, NPS) comes
 // back from the custom property our export writes.
-import { fail } from "../../errors";
+import { fail } from "~/server/domain/errors";
 import {
   locales,
   ZQuestionDefinition,

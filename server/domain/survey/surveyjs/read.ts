@@ -1,6 +1,6 @@
 // Reading a SurveyJS file's text: the size limit, a byte-order mark, and JSON errors as a
 // message that says where to get the JSON. Shared by the app's import and the command line.
-import { fail } from "../../errors";
+import { fail } from "~/server/domain/errors";
 import { maxSurveyJsBytes } from "./limits";
 
 export function parseSurveyJsText(text: string): unknown {

@@ -3,7 +3,7 @@
 // so a file with thousands of panels inside panels would overflow the stack somewhere; this walk
 // uses its own stack, measures the whole document once, and refuses with a message a person can
 // act on (a DomainError, answered as 400 / BAD_REQUEST).
-import { fail } from "../../errors";
+import { fail } from "~/server/domain/errors";
 
 /** Deepest nesting of objects and lists; a panel inside a panel adds two (object, list). */
 export const maxJsonDepth = 64;

@@ -11,7 +11,7 @@ import type { Trait } from "~/server/analysis/result";
 import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import { formatShare } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
-import { loadShared } from "../../../share-data";
+import { loadShared } from "~/app/share/share-data";
 
 export default async function SharedPersonaPage({
   params,

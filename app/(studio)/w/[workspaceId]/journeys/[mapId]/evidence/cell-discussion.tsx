@@ -6,8 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { CommentBodyFields } from "../../../personas/_review/comment-body-fields";
-import { Thread } from "../../../personas/_review/discussion";
+import { CommentBodyFields } from "~/app/(studio)/w/[workspaceId]/personas/_review/comment-body-fields";
+import { Thread } from "~/app/(studio)/w/[workspaceId]/personas/_review/discussion";
 import { Drawer } from "../drawer";
 import "~/app/_components/persona/persona-review.css";
 

@@ -10,7 +10,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { projectionCentres } from "~/server/analysis/projection-centres";
 import type { AnalysisResult } from "~/server/analysis/result";
-import { ExportLinks } from "../../_review/export-links";
+import { ExportLinks } from "~/app/(studio)/w/[workspaceId]/personas/_review/export-links";
 
 const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
 

@@ -5,7 +5,7 @@ import { IntervalBar } from "~/app/_components/charts/interval-bar";
 import { traitFamily, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules";
 import type { AnalysisResult, Trait } from "~/server/analysis/result";
 import { formatShare, traitSummary } from "~/server/analysis/trait-text";
-import { StabilityBadge } from "../../status-badge";
+import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 
 interface RunPersonasProps {
   result: AnalysisResult;

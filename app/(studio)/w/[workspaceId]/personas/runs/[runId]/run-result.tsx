@@ -8,7 +8,7 @@ import { MIN_GROUP_N, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules
 import type { AnalysisResult } from "~/server/analysis/result";
 import { analysisSamples, sampleNote } from "~/server/analysis/sample-disclosure";
 import { formatShare } from "~/server/analysis/trait-text";
-import type { StoredParameters } from "../../run-format";
+import type { StoredParameters } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 import { Glossary } from "~/app/_components/glossary";
 import { PersonaCards, PersonaSizes } from "./run-personas";
 import { fixed, RunSummary } from "./run-summary";

@@ -3,7 +3,7 @@
 // first.
 import type { AnalysisResult } from "~/server/analysis/result";
 import { analysisSamples, sampleNote } from "~/server/analysis/sample-disclosure";
-import { kText, type StoredParameters } from "../../run-format";
+import { kText, type StoredParameters } from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 
 /** A metric to `digits` places, or "n/a" where it could not be computed. */
 export function fixed(value: number | null, digits = 3): string {

@@ -6,8 +6,12 @@ import Link from "next/link";
 import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
-import { isActive, phaseLabel, readParameters } from "../../run-format";
-import { StatusBadge } from "../../status-badge";
+import {
+  isActive,
+  phaseLabel,
+  readParameters,
+} from "~/app/(studio)/w/[workspaceId]/personas/run-format";
+import { StatusBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { RunExtras } from "./run-extras";
 import { RunResult } from "./run-result";
 import { plural } from "~/app/_lib/format";

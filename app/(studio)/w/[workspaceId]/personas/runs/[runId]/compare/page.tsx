@@ -18,7 +18,7 @@ import {
   formatShare,
   formatValue,
 } from "~/server/analysis/trait-text";
-import { StabilityBadge } from "../../../status-badge";
+import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { StageComparison } from "./stage-comparison";
 import "../../../personas.css";
 import "~/app/_components/persona/persona-review.css";

@@ -4,7 +4,10 @@
 "use client";
 import { SlideDeckBar, useSlideDeck } from "~/app/_components/slide-deck";
 import { formatShare } from "~/server/analysis/trait-text";
-import { stabilityText, type StabilityFigures } from "../../../run-format";
+import {
+  stabilityText,
+  type StabilityFigures,
+} from "~/app/(studio)/w/[workspaceId]/personas/run-format";
 
 export interface Slide {
   index: number;

@@ -10,7 +10,7 @@ import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { WhatTheySay } from "~/app/_components/persona/what-they-say";
 import { attempt, serverApi } from "~/app/_lib/server-api";
-import { Discussion } from "../../../../_review/discussion";
+import { Discussion } from "~/app/(studio)/w/[workspaceId]/personas/_review/discussion";
 import "../../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";

@@ -3,7 +3,7 @@
 import { FormAlert } from "~/app/_components/form-alert";
 import { plural } from "~/app/_lib/format";
 import { constructLabels } from "~/server/domain/perception";
-import { PerceptionForm } from "../../../../_review/perception-form";
+import { PerceptionForm } from "~/app/(studio)/w/[workspaceId]/personas/_review/perception-form";
 import type { Loaded, PerceptionView } from "./persona-view";
 
 function PerceptionTable({ perception }: { perception: PerceptionView }) {

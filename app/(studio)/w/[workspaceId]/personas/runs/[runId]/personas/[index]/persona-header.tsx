@@ -9,7 +9,7 @@ import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { PlaceholderNameHint } from "~/app/_components/persona/placeholder-name-hint";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { formatShare } from "~/server/analysis/trait-text";
-import { StabilityBadge } from "../../../../status-badge";
+import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import type { PersonaView } from "./persona-view";
 
 interface PersonaHeaderProps {

@@ -5,7 +5,7 @@
 import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
 import { plural } from "~/app/_lib/format";
 import type { Trait } from "~/server/analysis/result";
-import { FieldEditor } from "../../../../_review/field-editor";
+import { FieldEditor } from "~/app/(studio)/w/[workspaceId]/personas/_review/field-editor";
 import { personaQuotes, type PersonaView } from "./persona-view";
 
 /** Fields whose evidence also includes the typical members' own words. */

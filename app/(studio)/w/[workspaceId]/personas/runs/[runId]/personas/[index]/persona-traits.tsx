@@ -5,7 +5,7 @@ import { TraitEvidenceTable } from "~/app/_components/persona/trait-evidence";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { qFamilyNote } from "~/server/analysis/evidence-rules";
 import type { Trait } from "~/server/analysis/result";
-import { DISCUSS_HASH } from "../../../../_review/discuss-hash";
+import { DISCUSS_HASH } from "~/app/(studio)/w/[workspaceId]/personas/_review/discuss-hash";
 import type { PersonaView, RankedTraits } from "./persona-view";
 
 const FOREST_MAX = 15;
