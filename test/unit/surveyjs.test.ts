@@ -14,7 +14,8 @@ import {
   type TQuestionType,
 } from "~/server/domain/survey/definition";
 import { journeySurveyQuestions } from "~/server/domain/survey/journey-survey-template";
-import { formatCondition, parseExpression } from "~/server/domain/survey/surveyjs/expressions";
+import { formatCondition } from "~/server/domain/survey/surveyjs/expression-format";
+import { parseExpression } from "~/server/domain/survey/surveyjs/expressions";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
 import { unsupportedTypes } from "~/server/domain/survey/surveyjs/import-question";

@@ -5,7 +5,7 @@
 // Questions imported from the boxes of one multipletext go back as that one element.
 import type { TChoiceOption, TQuestionDefinition, TSurveyMeta } from "../definition";
 import { emotionScale, painScale, textLimits, type ScalePoint } from "../scales";
-import { formatCondition, type SourceInfo } from "./expressions";
+import { formatCondition, type SourceInfo } from "./expression-format";
 import { matrixElement, matrixRowCustom } from "./matrix";
 import { boxItem, groupElement, isBox } from "./multiple-text";
 import { writeText } from "./text";

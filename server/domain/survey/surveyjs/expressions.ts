@@ -3,16 +3,11 @@
 // forms), `contains` / `notcontains`, `anyof` / `allof` / `noneof`, `empty` / `notempty`, over a
 // question `{name}` and a literal (text, number, true/false or a [list]). `parseExpression`
 // turns such text into a small tree or says precisely what it cannot read (functions, arithmetic,
-// two questions compared with each other); `formatCondition` writes our conditions back.
-import {
-  isComparison,
-  type TComparison,
-  type TCondition,
-  type TConditionOperator,
-} from "../conditions";
-import type { TQuestionType } from "../definition";
+// two questions compared with each other). The tokens come from expression-tokens.ts;
+// expression-format.ts writes our conditions back.
+import { tokenize, Unreadable, type Literal, type Token } from "./expression-tokens";
 
-export type Literal = string | number | boolean;
+export type { Literal };
 
 export type CompareOp =
   | "eq"
@@ -37,86 +32,6 @@ export type Expr =
 /** Longest expression read, and deepest nesting of parentheses and `not`. */
 const maxLength = 5000;
 const maxNesting = 20;
-
-type Token =
-  | { t: "var"; v: string }
-  | { t: "lit"; v: Literal }
-  | { t: "word"; v: string }
-  | { t: "sym"; v: string };
-
-class Unreadable extends Error {}
-
-const symbols = [
-  "==",
-  "!=",
-  "<>",
-  "<=",
-  ">=",
-  "&&",
-  "||",
-  "=",
-  "<",
-  ">",
-  "!",
-  "(",
-  ")",
-  "[",
-  "]",
-  ",",
-];
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (/\s/.test(c)) {
-      i += 1;
-      continue;
-    }
-    if (c === "{") {
-      const end = text.indexOf("}", i);
-      if (end < 0) throw new Unreadable("A question name in { } is not closed.");
-      const name = text.slice(i + 1, end).trim();
-      if (!name) throw new Unreadable("It has an empty question name { }.");
-      out.push({ t: "var", v: name });
-      i = end + 1;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      let j = i + 1;
-      let value = "";
-      while (j < text.length && text[j] !== c) {
-        if (text[j] === "\\" && j + 1 < text.length) j += 1;
-        value += text[j];
-        j += 1;
-      }
-      if (j >= text.length) throw new Unreadable("A quoted text in it is not closed.");
-      out.push({ t: "lit", v: value });
-      i = j + 1;
-      continue;
-    }
-    const number = /^-?\d+(\.\d+)?/.exec(text.slice(i));
-    if (number) {
-      out.push({ t: "lit", v: Number(number[0]) });
-      i += number[0].length;
-      continue;
-    }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-    if (word) {
-      const lower = word[0].toLowerCase();
-      if (lower === "true" || lower === "false") out.push({ t: "lit", v: lower === "true" });
-      else out.push({ t: "word", v: lower });
-      i += word[0].length;
-      continue;
-    }
-    const symbol = symbols.find((s) => text.startsWith(s, i));
-    if (!symbol) throw new Unreadable(`It uses "${c}", which conditions here do not support.`);
-    out.push({ t: "sym", v: symbol });
-    i += symbol.length;
-  }
-  return out;
-}
 
 const comparisonWords: Record<string, CompareOp> = {
   "=": "eq",
@@ -285,90 +200,4 @@ export function parseExpression(text: string): { expr: Expr } | { why: string } 
     if (error instanceof Unreadable) return { why: error.message };
     throw error;
   }
-}
-
-function quote(value: string): string {
-  if (!value.includes("'")) return `'${value}'`;
-  if (!value.includes('"')) return `"${value}"`;
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
-
-const isNumericType = (type: TQuestionType) =>
-  type === "LIKERT" ||
-  type === "RATING" ||
-  type === "EMOTION" ||
-  type === "PAIN" ||
-  type === "NUMBER";
-
-/** How a source question is written in SurveyJS, when not by our key and option values. */
-export interface SourceNaming {
-  name: string;
-  value: (ours: string) => string | number;
-}
-
-export interface SourceInfo {
-  type: TQuestionType;
-  naming?: SourceNaming;
-}
-
-const printed: Record<Exclude<TConditionOperator, "equals" | "notEquals">, string> = {
-  oneOf: "anyof",
-  allOf: "allof",
-  contains: "contains",
-  greaterThan: ">",
-  atLeast: ">=",
-  lessThan: "<",
-  atMost: "<=",
-  notEmpty: "notempty",
-  empty: "empty",
-};
-
-function formatComparison(c: TComparison, source: SourceInfo | undefined): string {
-  const type = source?.type ?? "SHORT_TEXT";
-  const naming = source?.naming;
-  const literal = (raw: string | number) => {
-    const v = typeof raw === "string" && naming ? naming.value(raw) : raw;
-    if (typeof v === "number") return String(v);
-    return isNumericType(type) && v.trim() !== "" && Number.isFinite(Number(v))
-      ? String(Number(v))
-      : quote(v);
-  };
-  const name = `{${naming?.name ?? c.questionKey}}`;
-  const list = Array.isArray(c.value) ? c.value : c.value === undefined ? [] : [c.value];
-  switch (c.operator) {
-    case "equals":
-      return type === "MULTIPLE_CHOICE"
-        ? `${name} contains ${literal(list[0] ?? "")}`
-        : `${name} = ${literal(list[0] ?? "")}`;
-    case "notEquals":
-      return type === "MULTIPLE_CHOICE"
-        ? `${name} notcontains ${literal(list[0] ?? "")}`
-        : `${name} != ${literal(list[0] ?? "")}`;
-    case "oneOf":
-    case "allOf":
-      return `${name} ${printed[c.operator]} [${list.map(literal).join(", ")}]`;
-    case "notEmpty":
-    case "empty":
-      return `${name} ${printed[c.operator]}`;
-    case "greaterThan":
-    case "atLeast":
-    case "lessThan":
-    case "atMost":
-      return `${name} ${printed[c.operator]} ${Number(list[0])}`;
-    case "contains":
-      return `${name} contains ${literal(list[0] ?? "")}`;
-  }
-}
-
-/** Our condition as a SurveyJS expression, each comparison typed and named by its source. */
-export function formatCondition(
-  condition: TCondition,
-  sourceOf: (key: string) => SourceInfo | undefined,
-): string {
-  if (isComparison(condition)) return formatComparison(condition, sourceOf(condition.questionKey));
-  const inner = (c: TCondition) =>
-    isComparison(c) ? formatCondition(c, sourceOf) : `(${formatCondition(c, sourceOf)})`;
-  if ("not" in condition) return `!${`(${formatCondition(condition.not, sourceOf)})`}`;
-  const items = "and" in condition ? condition.and : condition.or;
-  return items.map(inner).join("and" in condition ? " and " : " or ");
 }
