@@ -14,14 +14,9 @@ import {
   type TImportOptions,
   type TImportMapping,
 } from "~/server/domain/survey/response-import";
-import {
-  importedResponseId,
-  interpretRow,
-  parseCsv,
-  readRules,
-  type InterpretedRow,
-  type ParsedCsv,
-} from "./response-import-rows";
+import { importedResponseId, parseCsv, type ParsedCsv } from "./response-import-csv";
+import { readRules } from "./response-import-row-reader";
+import { interpretRow, type InterpretedRow } from "./response-import-rows";
 import type { Target } from "./response-import-target";
 
 export function readCsv(csv: string): ParsedCsv {

@@ -27,7 +27,9 @@ import {
   type ImportedResponseRow,
 } from "./response-import-write";
 import { analyse, readCsv, stopIfCancelled, type ImportHooks } from "./response-import-check";
-import { describeValue, proposeMapping, readRules } from "./response-import-rows";
+import { proposeMapping } from "./response-import-mapping";
+import { readRules } from "./response-import-row-reader";
+import { describeValue } from "./response-import-rows";
 import { biasReport, recodingColumns, withSuggestedRecodes } from "./response-import-summary";
 import { findImportTarget, type Target } from "./response-import-target";
 import { answerColumns } from "./responses";
