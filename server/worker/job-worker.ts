@@ -7,7 +7,7 @@ import { recoverUnfinishedRuns, startWorking } from "../features/analysis-runs/a
 import {
   recoverUnfinishedFills,
   workOnJourneyRefills,
-} from "../features/journeys/journey-fill-runner";
+} from "../features/journeys/journey-refill-jobs";
 import { recoverUnfinishedRenders, workOnRenders } from "../features/renders/render-job-runner";
 import {
   recoverUnfinishedImports,

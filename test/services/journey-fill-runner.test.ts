@@ -14,13 +14,12 @@ import type { MembershipView } from "~/server/features/workspaces/access";
 import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
 import { getJourneyDrift } from "~/server/features/journeys/journey-drift";
 import { InProcessJobQueue } from "~/server/infra/jobs/in-process";
+import { minCellSize, refillJourneyMap } from "~/server/features/journeys/journey-fill-runner";
 import {
   getJourneyFillStatus,
-  minCellSize,
-  refillJourneyMap,
   requestJourneyRefill,
   workOnJourneyRefills,
-} from "~/server/features/journeys/journey-fill-runner";
+} from "~/server/features/journeys/journey-refill-jobs";
 import { getJourneyFill, listJourneyFills } from "~/server/features/journeys/journey-fills";
 import {
   createJourneyMapFromTemplate,

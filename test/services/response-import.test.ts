@@ -17,10 +17,8 @@ import {
   importResponses,
   previewResponseImport,
 } from "~/server/features/responses/response-import";
-import {
-  importedResponseId,
-  proposeMapping,
-} from "~/server/features/responses/response-import-rows";
+import { importedResponseId } from "~/server/features/responses/response-import-csv";
+import { proposeMapping } from "~/server/features/responses/response-import-mapping";
 import { saveResponse } from "~/server/features/responses/responses";
 import { createSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makePublishedSurvey, publishSurveyAs } from "../helpers/factories";

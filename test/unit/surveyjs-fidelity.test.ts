@@ -6,11 +6,9 @@ import { describe, expect, it } from "vitest";
 import { ZSurveyQuestions, type TQuestionDefinition } from "~/server/domain/survey/definition";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
 import { ZImportOptions } from "~/server/domain/survey/response-import";
-import {
-  interpretRow,
-  proposeMapping,
-  readRules,
-} from "~/server/features/responses/response-import-rows";
+import { proposeMapping } from "~/server/features/responses/response-import-mapping";
+import { readRules } from "~/server/features/responses/response-import-row-reader";
+import { interpretRow } from "~/server/features/responses/response-import-rows";
 import { fromSurveyJs } from "~/server/domain/survey/surveyjs/import";
 
 type Json = Record<string, unknown>;

@@ -24,7 +24,7 @@ import { getJourneyDrift } from "~/server/features/journeys/journey-drift";
 import {
   getJourneyFillStatus,
   requestJourneyRefill,
-} from "~/server/features/journeys/journey-fill-runner";
+} from "~/server/features/journeys/journey-refill-jobs";
 import { getJobQueue } from "~/server/infra/jobs";
 import { getJourneyMap } from "~/server/features/journeys/journey-view";
 import { listRunJourneyStages } from "~/server/features/analysis-runs/run-journey-stages";

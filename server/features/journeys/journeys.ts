@@ -24,7 +24,8 @@ import { journeyTemplates } from "~/server/domain/journey-templates";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "../workspaces/access";
 import type { JobQueue } from "~/server/infra/jobs";
-import { fillLinkedMap, requestLinkedMapFill } from "./journey-fill-runner";
+import { fillLinkedMap } from "./journey-fill-runner";
+import { requestLinkedMapFill } from "./journey-refill-jobs";
 import { changeMap, quoteList, requireJourneyMap, surveysTiedTo } from "./journey-lookup";
 
 export { requireJourneyMap } from "./journey-lookup";

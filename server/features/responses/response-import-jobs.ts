@@ -21,12 +21,9 @@ import {
 import { access } from "~/server/domain/workspace";
 import type { JobContext, JobQueue } from "~/server/infra/jobs";
 import { requireRole, type MembershipView } from "../workspaces/access";
-import {
-  findImportTarget,
-  ImportCancelledError,
-  importIntoWorkspace,
-  type ImportHooks,
-} from "./response-import";
+import { importIntoWorkspace } from "./response-import";
+import { ImportCancelledError, type ImportHooks } from "./response-import-check";
+import { findImportTarget } from "./response-import-target";
 
 interface ResponseImportJob {
   importId: string;

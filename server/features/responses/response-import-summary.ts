@@ -9,8 +9,9 @@ import {
   type RecodeColumn,
   type TImportMapping,
 } from "~/server/domain/survey/response-import";
-import type { InterpretedRow, ParsedCsv } from "./response-import-rows";
-import { decodeCell } from "./response-import-rows";
+import type { ParsedCsv } from "./response-import-csv";
+import { decodeCell } from "./response-import-csv";
+import type { InterpretedRow } from "./response-import-rows";
 import { isChoiceAnswer, resolveChoice, suggestOption } from "./response-import-values";
 
 type Question = Pick<TQuestionDefinition, "key" | "type" | "text" | "options" | "settings">;

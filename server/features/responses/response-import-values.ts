@@ -9,7 +9,8 @@ import { numericRange, textLimits } from "~/server/domain/survey/scales";
 type Question = Pick<TQuestionDefinition, "key" | "type" | "options" | "settings">;
 type MappingEntry = TImportMapping["questions"][number];
 
-const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
+/** Trimmed, lower case, runs of white space as one space: how cells and names are compared. */
+export const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
 
 /** Lower case, accents, spaces and punctuation dropped: "Male." and " male" both give "male". */
 export const compact = (text: string) =>
