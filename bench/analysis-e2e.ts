@@ -13,7 +13,7 @@ import { encodeWithSpec } from "~/server/analysis/encode";
 import { type ResolvedFeature } from "~/server/analysis/encode-types";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { ZAnalysisResult } from "~/server/analysis/result";
-import { PLANTED_SURVEY_HEADER, plantedSurveyRows } from "~/server/analysis/synthetic";
+import { PLANTED_SURVEY_HEADER, plantedSurveyRows } from "~/server/analysis/planted-survey";
 import { responsesFromColumns } from "~/server/analysis/table-input";
 import { runAnalyzeCli } from "~/server/cli/analyze";
 import { readCsv } from "~/server/cli/read-input";

@@ -7,9 +7,9 @@
 //   (1982) variance of A; δ's interval is clamped to [−1, 1].
 // For the plot every effect is also put on Cohen's d scale with the same transform the profile
 // uses to rank traits (strengthOf), so shares, means and ranks share one axis. Pure.
-import { strengthOf } from "./profile";
 import type { Trait } from "./result";
 import { normalQuantile } from "./stats/distributions";
+import { strengthOf } from "./trait-measure";
 
 export interface EffectInterval {
   value: number;

@@ -6,123 +6,33 @@
 // from questions tagged with that meaning, and a field with no such question says what to ask in
 // the next survey. Names are neutral first names drawn by seed (no mood words that could
 // contradict the data); quotes are real open answers of typical members, varied, never blanks.
-import { byStrength } from "./profile";
+// The fixed copy and names live in persona-card-copy.ts, quote picking in persona-quotes.ts.
 import {
-  capitalise,
+  ASK_NEXT_TIME,
+  avatarSeed,
+  DRAFT_NOTE,
+  INSUFFICIENT_EVIDENCE,
+  NAME_NOTE,
+  personaName,
+  ROLE_NOUN,
+  type CardRole,
+} from "./persona-card-copy";
+import {
   defaultTitle,
   researcherTitle,
   traitClaim,
   traitClause,
   withArticle,
 } from "./persona-phrasing";
-import type { CardSection, CardSentence, PersonaCard, Quote, Trait } from "./result";
-import { createRng, deriveSeed } from "./rng";
-import type { QuestionDefinition, QuestionRole, SurveyResponse } from "./survey";
-
-/** Neutral first names: a placeholder must not claim a mood or trait the data did not show. */
-export const PERSONA_NAMES: readonly string[] = [
-  "Alex",
-  "Amara",
-  "Ana",
-  "Elif",
-  "Felix",
-  "Iris",
-  "Jonas",
-  "Jordan",
-  "Jun",
-  "Kim",
-  "Lena",
-  "Luca",
-  "Maya",
-  "Mei",
-  "Nico",
-  "Noor",
-  "Omar",
-  "Ravi",
-  "Robin",
-  "Sam",
-  "Sara",
-  "Tariq",
-  "Theo",
-  "Zoe",
-];
-
-export const DRAFT_NOTE =
-  "Draft written automatically from the statistics; a strategist should review and edit the " +
-  "name, wording and messages before use. Every sentence opens the evidence it rests on.";
-
-export const NAME_NOTE =
-  "Placeholder name drawn from a neutral list of first names; it says nothing about the " +
-  "people. Rename it.";
-
-// Plain words on the card: the test behind "sets apart" (q and effect size) is on the evidence
-// tables and in the glossary, not in the text a strategist reads.
-export const INSUFFICIENT_EVIDENCE =
-  "Insufficient evidence: no answer sets this persona clearly apart from the rest (no difference " +
-  "large enough to rule out chance), so nothing is claimed here.";
-
-/** What to ask next time, per field whose questions the survey lacks. */
-export const ASK_NEXT_TIME: Record<"job" | "demographics" | "quotes" | CardRole, string> = {
-  job: "Add a demographic question about job or occupation to learn what this group does for a living.",
-  demographics:
-    "Add questions tagged Demographic (age, household, place) to describe who this group is.",
-  GOAL: "Add a question tagged Goal to learn what this group wants to achieve.",
-  PAIN: "Add a question tagged Pain point to learn what stands in this group's way.",
-  VALUE: "Add a question tagged Value to learn what matters most to this group.",
-  FEAR: "Add a question tagged Fear to learn what worries this group.",
-  quotes: "Add an open-text question tagged Thought to quote what this group says.",
-};
-
-type CardRole = Extract<QuestionRole, "GOAL" | "PAIN" | "VALUE" | "FEAR">;
-
-const ROLE_NOUN: Record<CardRole, string> = {
-  GOAL: "goal",
-  PAIN: "challenge",
-  VALUE: "value",
-  FEAR: "fear",
-};
+import { quotesFor } from "./persona-quotes";
+import { byStrength } from "./profile";
+import type { CardSection, CardSentence, PersonaCard, Trait } from "./result";
+import type { QuestionDefinition, SurveyResponse } from "./survey";
 
 /** Job-like demographic questions, by id or label. */
 const JOB_PATTERN = /\b(job|occupation|profession|role|position|title|industry|employ\w*|work)/i;
 
-/** Answers that only say "no answer"; they are never quoted. */
-const MISSING_TOKENS = new Set([
-  "",
-  "na",
-  "n/a",
-  "n.a",
-  "nan",
-  "-",
-  "--",
-  "none",
-  "null",
-  "nothing",
-  "no comment",
-  "no answer",
-  "nil",
-  "undefined",
-]);
-const MIN_QUOTE_WORDS = 4;
-/** Two quotes sharing more than this share of their words say the same thing. */
-const MAX_QUOTE_OVERLAP = 0.5;
-
 const SENTENCES_PER_SECTION = 3;
-
-/**
- * Distinct names for the personas of one run: the list is shuffled by the seed, so a different
- * seed gives different placeholders, and the persona number picks from it (wrapping with a
- * number after the list is exhausted).
- */
-export function personaName(seed: number, persona: number): string {
-  const names = createRng(deriveSeed(seed, 7919)).shuffle(PERSONA_NAMES);
-  const name = names[persona % names.length] as string;
-  const round = Math.floor(persona / names.length);
-  return round === 0 ? name : `${name} ${round + 1}`;
-}
-
-export function avatarSeed(seed: number, persona: number, name: string): string {
-  return `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${seed}-${persona}`;
-}
 
 export interface CardInput {
   persona: number;
@@ -337,69 +247,4 @@ export function draftPersonaCard(input: CardInput): PersonaCard {
     quotes,
     quotesNote,
   };
-}
-
-/** True for answers that carry no words worth quoting ("NA", "-", "nothing", "ok"). */
-export function isQuotable(answer: string): boolean {
-  const text = answer.trim();
-  const token = text.toLowerCase().replace(/[.!]+$/, "");
-  if (MISSING_TOKENS.has(token)) return false;
-  return words(text).length >= MIN_QUOTE_WORDS;
-}
-
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-}
-
-/** Sentences of an answer, normalised, so two quotes repeating the same line are caught. */
-function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((line) => words(line).join(" "))
-    .filter((line) => line.split(" ").length >= MIN_QUOTE_WORDS);
-}
-
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 1 : shared / union;
-}
-
-/**
- * Quotes from the members closest to the centre first (one per respondent, so a talkative
- * member cannot speak for everyone), skipping blanks, answers too short to say anything, and
- * answers that repeat a quote already chosen.
- */
-function quotesFor(input: CardInput): { quotes: Quote[]; note: string | null } {
-  const thoughtQuestions = input.questions.filter((q) => q.role === "THOUGHT" && q.kind === "text");
-  if (thoughtQuestions.length === 0) return { quotes: [], note: ASK_NEXT_TIME.quotes };
-  const limit = input.quotesPerPersona ?? 3;
-  const quotes: Quote[] = [];
-  const chosen: { bag: Set<string>; lines: Set<string> }[] = [];
-  input.representatives.forEach((response, i) => {
-    if (quotes.length >= limit) return;
-    for (const q of thoughtQuestions) {
-      const answer = response.answers[q.id];
-      if (typeof answer !== "string" || !isQuotable(answer)) continue;
-      const bag = new Set(words(answer));
-      const lines = sentencesOf(answer);
-      if (chosen.some((other) => overlap(bag, other.bag) > MAX_QUOTE_OVERLAP)) continue;
-      if (chosen.some((other) => lines.some((l) => other.lines.has(l)))) continue;
-      chosen.push({ bag, lines: new Set(lines) });
-      quotes.push({
-        responseId: response.id,
-        questionId: q.id,
-        questionLabel: q.label,
-        text: answer.trim(),
-        closenessRank: i + 1,
-      });
-      return;
-    }
-  });
-  const note =
-    quotes.length === 0
-      ? `None of the persona's typical members gave an open answer of at least ${MIN_QUOTE_WORDS} words.`
-      : null;
-  return { quotes, note: note && capitalise(note) };
 }

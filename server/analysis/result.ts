@@ -3,177 +3,43 @@
 // intervals, traits with n, intervals, effect sizes and FDR-adjusted q, card sentences with the
 // trait ids they were composed from. Bump `schemaVersion` on any incompatible change. Numbers are
 // finite (JSON has no NaN); where a statistic does not exist the field is null.
+// Its parts live in result-trait.ts (traits), result-card.ts (persona cards) and
+// result-texts.ts (free-text summaries); they are re-exported here, where readers import them.
 import { z } from "zod";
-import { ZQuestionDefinition, ZQuestionKind, ZQuestionRole } from "./survey";
+import { ZPersonaCard, ZQuote } from "./result-card";
+import { ZPersonaTexts } from "./result-texts";
+import { ZTrait } from "./result-trait";
+import { ZQuestionDefinition } from "./survey";
+
+export {
+  ZCardSection,
+  ZCardSentence,
+  ZPersonaCard,
+  ZQuote,
+  type CardSection,
+  type CardSentence,
+  type PersonaCard,
+  type Quote,
+} from "./result-card";
+export {
+  ZPersonaTexts,
+  ZShareWithInterval,
+  ZTextQuestionSummary,
+  type PersonaTexts,
+  type TextQuestionSummary,
+} from "./result-texts";
+export {
+  ZEffectName,
+  ZInterval,
+  ZMagnitude,
+  ZTestName,
+  ZTrait,
+  ZTraitFamily,
+  type Trait,
+} from "./result-trait";
 
 const finite = z.number();
 const nullableNumber = z.number().nullable();
-
-export const ZInterval = z.object({ lower: finite, upper: finite });
-
-export const ZEffectName = z.enum(["cohens-h", "cohens-d", "cliffs-delta"]);
-export const ZMagnitude = z.enum(["negligible", "small", "medium", "large"]);
-export const ZTestName = z.enum([
-  "fisher-exact",
-  "chi-square",
-  "welch-t",
-  "mann-whitney",
-  /** Both groups constant and different: exact permutation p of the rank-sum test. */
-  "exact-permutation",
-]);
-export const ZTraitFamily = z.enum(["segment", "descriptive"]);
-
-export const ZTrait = z.object({
-  /** Unique within the run, e.g. "p0:gender=Female" or "p2:wifi". */
-  id: z.string(),
-  persona: z.number().int().min(0),
-  questionId: z.string(),
-  questionLabel: z.string(),
-  /** Question label, plus the option for share traits. */
-  label: z.string(),
-  role: ZQuestionRole,
-  kind: ZQuestionKind.exclude(["text"]),
-  /** Share traits: one option of a choice question; absent for means. */
-  option: z.string().optional(),
-  /** The option as respondents read it (runs before labels were carried have only the key). */
-  optionLabel: z.string().optional(),
-  measure: z.enum(["share", "mean"]),
-  /** Whether the question was a clustering input (its differences are partly by construction). */
-  segmentInput: z.boolean(),
-  /**
-   * The multiple-testing family (evidence-rules.ts): "segment" traits describe how the personas
-   * were formed and are never counted as findings; "descriptive" ones are the run's tests.
-   * Absent in runs stored before families: derive it from segmentInput (traitFamily()).
-   */
-  family: ZTraitFamily.optional(),
-  /** Set when the persona or the rest had fewer answers than the minimum n: no claim is made. */
-  insufficient: z.literal(true).optional(),
-  personaValue: finite,
-  restValue: finite,
-  /** Wilson interval (shares) or t interval (means), 95 %. */
-  personaInterval: ZInterval,
-  restInterval: ZInterval,
-  personaN: z.number().int().min(0),
-  restN: z.number().int().min(0),
-  /** Means: the scale's ends, so that "4.2" can be read as "of 5". */
-  scale: z.object({ min: finite, max: finite }).optional(),
-  effect: z.object({ name: ZEffectName, value: finite, magnitude: ZMagnitude }),
-  /** |effect| on Cohen's d scale (Cliff's delta converted), used to rank traits across kinds. */
-  strength: finite,
-  test: ZTestName,
-  p: finite,
-  /** Benjamini-Hochberg adjusted within the trait's family over the run (older runs: all tests). */
-  q: finite,
-  direction: z.enum(["higher", "lower", "equal"]),
-  distinguishing: z.boolean(),
-});
-export type Trait = z.infer<typeof ZTrait>;
-
-export const ZCardSentence = z.object({
-  text: z.string(),
-  /** Traits this sentence was composed from; never empty. */
-  traitIds: z.array(z.string()).min(1),
-});
-export type CardSentence = z.infer<typeof ZCardSentence>;
-
-export const ZCardSection = z.object({
-  sentences: z.array(ZCardSentence),
-  /** Why the section is empty or thin (e.g. insufficient evidence); not a claim about people. */
-  note: z.string().nullable(),
-});
-export type CardSection = z.infer<typeof ZCardSection>;
-
-export const ZQuote = z.object({
-  responseId: z.string(),
-  questionId: z.string(),
-  questionLabel: z.string(),
-  text: z.string(),
-  /** 1 = the member closest to the persona's centroid. */
-  closenessRank: z.number().int().min(1),
-});
-export type Quote = z.infer<typeof ZQuote>;
-
-export const ZPersonaCard = z.object({
-  draft: z.literal(true),
-  draftNote: z.string(),
-  name: z.string(),
-  /** Placeholder names are not derived from the data; said so here. */
-  nameNote: z.string(),
-  /** A one-line archetype title from the top trait ("The Price Hunter"); absent in older runs. */
-  title: z.string().optional(),
-  avatarSeed: z.string(),
-  evidence: z.enum(["distinguishing", "thin"]),
-  tagline: ZCardSection,
-  job: ZCardSection,
-  demographics: ZCardSection,
-  goals: ZCardSection,
-  challenges: ZCardSection,
-  values: ZCardSection,
-  fears: ZCardSection,
-  marketingMessage: ZCardSection,
-  elevatorPitch: ZCardSection,
-  quotes: z.array(ZQuote),
-  quotesNote: z.string().nullable(),
-});
-export type PersonaCard = z.infer<typeof ZPersonaCard>;
-
-/** One share of respondents with its Wilson 95 % interval. */
-export const ZShareWithInterval = z.object({
-  count: z.number().int().min(0),
-  share: finite,
-  lower: finite,
-  upper: finite,
-});
-
-/**
- * What one group (a persona, or everyone clustered) wrote to one free-text question
- * (persona-texts.ts): themes with shares of respondents and quotes, and tone as shares. Below
- * the minimum n the group is `insufficient` and carries neither themes nor tone.
- */
-export const ZTextQuestionSummary = z.object({
-  questionId: z.string(),
-  questionLabel: z.string(),
-  role: ZQuestionRole,
-  /** Respondents in the group who answered (blank and "NA"-like answers left out). */
-  n: z.number().int().min(0),
-  insufficient: z.boolean(),
-  /** Why there are no themes (insufficient evidence, nothing shared); null otherwise. */
-  note: z.string().nullable(),
-  /** Words so common in the group they are the subject, not a theme. */
-  topic: z.array(z.object({ label: z.string(), share: finite })),
-  themes: z.array(
-    z.object({
-      label: z.string(),
-      phrases: z.array(z.string()),
-      /** Respondents whose answer carries the theme (an answer may carry several). */
-      n: z.number().int().min(0),
-      share: finite,
-      lower: finite,
-      upper: finite,
-      quotes: z.array(z.object({ responseId: z.string(), text: z.string() })),
-    }),
-  ),
-  /** Respondents whose answer is in no theme. */
-  unthemed: z.number().int().min(0),
-  /** Shares of respondents whose words read so; null where tone is not valid (see toneNote). */
-  tone: z
-    .object({
-      n: z.number().int().min(0),
-      negative: ZShareWithInterval,
-      neutral: ZShareWithInterval,
-      positive: ZShareWithInterval,
-      lean: z.enum(["negative", "neutral", "positive"]),
-    })
-    .nullable(),
-  /** Why tone is missing, or what it leaves out; null when there is nothing to say. */
-  toneNote: z.string().nullable(),
-  /** Answers that read as German (themed, but no tone). */
-  otherLanguage: z.number().int().min(0),
-});
-export type TextQuestionSummary = z.infer<typeof ZTextQuestionSummary>;
-
-export const ZPersonaTexts = z.array(ZTextQuestionSummary);
-export type PersonaTexts = z.infer<typeof ZPersonaTexts>;
 
 export const ZStabilityLabel = z.enum(["stable", "uncertain", "unstable"]);
 

@@ -4,12 +4,8 @@
 // DataError for server/cli/analyze.ts to report.
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import {
-  applyRoleOverrides,
-  ColumnError,
-  inferColumnsFromCells,
-  type ColumnInference,
-} from "~/server/analysis/infer-columns";
+import { inferColumnsFromCells, type ColumnInference } from "~/server/analysis/infer-columns";
+import { applyRoleOverrides, ColumnError } from "~/server/analysis/infer-roles";
 import { runAnalysis } from "~/server/analysis/pipeline";
 import { AnalysisInputError } from "~/server/analysis/pipeline-input";
 import { renderReportHtml } from "~/server/analysis/report-html";

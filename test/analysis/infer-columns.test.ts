@@ -3,7 +3,8 @@
 // many-option questions are profiled), the fallbacks, and the --segment / --demographic overrides
 // with their errors.
 import { describe, expect, it } from "vitest";
-import { applyRoleOverrides, ColumnError, inferColumns } from "~/server/analysis/infer-columns";
+import { inferColumns } from "~/server/analysis/infer-columns";
+import { applyRoleOverrides, ColumnError } from "~/server/analysis/infer-roles";
 import { humanise } from "~/server/analysis/infer-column-kind";
 import { createRng } from "~/server/analysis/rng";
 

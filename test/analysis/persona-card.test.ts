@@ -3,15 +3,14 @@
 // time); titles come from the researcher's phrasing of the top trait; names are neutral; quotes
 // are real, varied answers of typical members and never blanks; options read as labels.
 import { describe, expect, it } from "vitest";
+import { draftPersonaCard, type CardInput } from "~/server/analysis/persona-card";
 import {
   ASK_NEXT_TIME,
-  draftPersonaCard,
   INSUFFICIENT_EVIDENCE,
-  isQuotable,
   personaName,
   PERSONA_NAMES,
-  type CardInput,
-} from "~/server/analysis/persona-card";
+} from "~/server/analysis/persona-card-copy";
+import { isQuotable } from "~/server/analysis/persona-quotes";
 import { labelTraits } from "~/server/analysis/option-labels";
 import { profilePersonas } from "~/server/analysis/profile";
 import type { CardSection, PersonaCard } from "~/server/analysis/result";

@@ -5,13 +5,13 @@
 // standardised columns reaches ARI ≈ 0.97 on this kind of data).
 import { describe, expect, it } from "vitest";
 import { inferColumns } from "~/server/analysis/infer-columns";
-import { runAnalysis } from "~/server/analysis/pipeline";
-import { adjustedRandIndex } from "~/server/analysis/quality";
 import {
   PLANTED_SURVEY_HEADER,
   plantedSurvey,
   plantedSurveyRows,
-} from "~/server/analysis/synthetic";
+} from "~/server/analysis/planted-survey";
+import { runAnalysis } from "~/server/analysis/pipeline";
+import { adjustedRandIndex } from "~/server/analysis/quality";
 import { responsesFromTable } from "~/server/analysis/table-input";
 
 describe("plantedSurvey", () => {

@@ -7,10 +7,11 @@
 // profile used to, lets the segment questions' near-zero p-values raise the threshold for all.
 // The known assignments are passed straight to profilePersonas, so no clustering is repeated.
 import { describe, expect, it } from "vitest";
-import { EFFECT_THRESHOLDS, profilePersonas } from "~/server/analysis/profile";
+import { profilePersonas } from "~/server/analysis/profile";
 import { createRng, type Rng } from "~/server/analysis/rng";
 import { benjaminiHochberg } from "~/server/analysis/stats/multiple-testing";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
+import { EFFECT_THRESHOLDS } from "~/server/analysis/trait-measure";
 
 const REPLICATES = 200;
 const PER_SEGMENT = 60;

@@ -3,17 +3,14 @@
 // descriptive questions), and small cases are checked by hand (Wilson interval, Cohen's h, t
 // interval, one test per yes/no question, constant groups, the minimum n).
 import { describe, expect, it } from "vitest";
-import {
-  exactSeparationP,
-  magnitudeOf,
-  pairOption,
-  profilePersonas,
-  strengthOf,
-} from "~/server/analysis/profile";
+import { profilePersonas } from "~/server/analysis/profile";
+import { exactSeparationP } from "~/server/analysis/profile-mean-traits";
+import { pairOption } from "~/server/analysis/profile-share-traits";
 import { createRng } from "~/server/analysis/rng";
 import { fisherExact2x2 } from "~/server/analysis/stats/fisher-exact";
 import { benjaminiHochberg } from "~/server/analysis/stats/multiple-testing";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
+import { magnitudeOf, strengthOf } from "~/server/analysis/trait-measure";
 
 function planted(seed: number) {
   const rng = createRng(seed);

@@ -6,7 +6,7 @@
 // responses, which open. Dates show in the viewer's locale (German here) with a month name.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { ASK_NEXT_TIME, INSUFFICIENT_EVIDENCE } from "~/server/analysis/persona-card";
+import { ASK_NEXT_TIME, INSUFFICIENT_EVIDENCE } from "~/server/analysis/persona-card-copy";
 import { openDatabase } from "~/server/db/client";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";

@@ -1,0 +1,101 @@
+// Picks a persona's quotes: real open answers (to questions tagged Thought) of the members closest
+// to the centre first, one per respondent, never blanks, answers too short to say anything, or
+// answers that repeat a quote already chosen.
+import { ASK_NEXT_TIME } from "./persona-card-copy";
+import { capitalise } from "./persona-phrasing";
+import type { Quote } from "./result";
+import type { QuestionDefinition, SurveyResponse } from "./survey";
+
+/** Answers that only say "no answer"; they are never quoted. */
+const MISSING_TOKENS = new Set([
+  "",
+  "na",
+  "n/a",
+  "n.a",
+  "nan",
+  "-",
+  "--",
+  "none",
+  "null",
+  "nothing",
+  "no comment",
+  "no answer",
+  "nil",
+  "undefined",
+]);
+const MIN_QUOTE_WORDS = 4;
+/** Two quotes sharing more than this share of their words say the same thing. */
+const MAX_QUOTE_OVERLAP = 0.5;
+
+/** What quoting reads from a card's input. */
+export interface QuoteSource {
+  questions: readonly QuestionDefinition[];
+  /** Members closest to the centroid first, ambiguous members left out. */
+  representatives: readonly SurveyResponse[];
+  quotesPerPersona?: number;
+}
+
+/** True for answers that carry no words worth quoting ("NA", "-", "nothing", "ok"). */
+export function isQuotable(answer: string): boolean {
+  const text = answer.trim();
+  const token = text.toLowerCase().replace(/[.!]+$/, "");
+  if (MISSING_TOKENS.has(token)) return false;
+  return words(text).length >= MIN_QUOTE_WORDS;
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+}
+
+/** Sentences of an answer, normalised, so two quotes repeating the same line are caught. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((line) => words(line).join(" "))
+    .filter((line) => line.split(" ").length >= MIN_QUOTE_WORDS);
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/**
+ * Quotes from the members closest to the centre first (one per respondent, so a talkative
+ * member cannot speak for everyone), skipping blanks, answers too short to say anything, and
+ * answers that repeat a quote already chosen.
+ */
+export function quotesFor(input: QuoteSource): { quotes: Quote[]; note: string | null } {
+  const thoughtQuestions = input.questions.filter((q) => q.role === "THOUGHT" && q.kind === "text");
+  if (thoughtQuestions.length === 0) return { quotes: [], note: ASK_NEXT_TIME.quotes };
+  const limit = input.quotesPerPersona ?? 3;
+  const quotes: Quote[] = [];
+  const chosen: { bag: Set<string>; lines: Set<string> }[] = [];
+  input.representatives.forEach((response, i) => {
+    if (quotes.length >= limit) return;
+    for (const q of thoughtQuestions) {
+      const answer = response.answers[q.id];
+      if (typeof answer !== "string" || !isQuotable(answer)) continue;
+      const bag = new Set(words(answer));
+      const lines = sentencesOf(answer);
+      if (chosen.some((other) => overlap(bag, other.bag) > MAX_QUOTE_OVERLAP)) continue;
+      if (chosen.some((other) => lines.some((l) => other.lines.has(l)))) continue;
+      chosen.push({ bag, lines: new Set(lines) });
+      quotes.push({
+        responseId: response.id,
+        questionId: q.id,
+        questionLabel: q.label,
+        text: answer.trim(),
+        closenessRank: i + 1,
+      });
+      return;
+    }
+  });
+  const note =
+    quotes.length === 0
+      ? `None of the persona's typical members gave an open answer of at least ${MIN_QUOTE_WORDS} words.`
+      : null;
+  return { quotes, note: note && capitalise(note) };
+}
