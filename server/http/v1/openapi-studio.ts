@@ -17,6 +17,15 @@ import { ZWorkspaceSurveyPathParams } from "./schemas";
 
 const session = [{ session: [] }];
 
+/** The 200 of the export downloads: the same file as CSV or JSON, as the format query asks. */
+const csvOrJsonAttachment = {
+  description: "The file, as an attachment.",
+  content: {
+    "text/csv": { schema: z.string() },
+    "application/json": { schema: z.unknown() },
+  },
+};
+
 const studioErrors = (notFound: string) =>
   errors([400, 401, 403, 404], { 401: "Not signed in.", 404: notFound });
 
@@ -56,13 +65,7 @@ export const studioPaths: ZodOpenApiPathsObject = {
       security: session,
       requestParams: { path: ZRunPathParams, query: ZPersonaExportQuery },
       responses: {
-        "200": {
-          description: "The file, as an attachment.",
-          content: {
-            "text/csv": { schema: z.string() },
-            "application/json": { schema: z.unknown() },
-          },
-        },
+        "200": csvOrJsonAttachment,
         ...studioErrors("No such run in the workspace."),
       },
     },
@@ -79,13 +82,7 @@ export const studioPaths: ZodOpenApiPathsObject = {
       security: session,
       requestParams: { path: ZMapPathParams, query: ZJourneyExportQuery },
       responses: {
-        "200": {
-          description: "The file, as an attachment.",
-          content: {
-            "text/csv": { schema: z.string() },
-            "application/json": { schema: z.unknown() },
-          },
-        },
+        "200": csvOrJsonAttachment,
         ...studioErrors("No such journey map, or no run has filled it."),
       },
     },

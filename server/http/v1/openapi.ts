@@ -30,6 +30,28 @@ type OpenApiDocument = ReturnType<typeof createDocument>;
 
 const apiKey = [{ apiKey: [] }];
 
+/** The body of both submit operations (API key and public page): one response, JSON. */
+const submitBody = (schema: typeof ZApiSubmitInput | typeof ZPublicSubmitInput) => ({
+  required: true,
+  content: {
+    "application/json": {
+      schema,
+      example: {
+        responseId: exampleResponseId,
+        answers: exampleAnswers,
+        complete: true,
+        locale: "en",
+      },
+    },
+  },
+});
+
+/** The 200 of both submit operations. */
+const storedResponse = {
+  description: "Stored (or already stored before).",
+  content: { "application/json": { schema: ZSaveResponseResult, example: saveResultExample } },
+};
+
 function buildDocument(): OpenApiDocument {
   return createDocument({
     openapi: "3.1.0",
@@ -184,27 +206,9 @@ function buildDocument(): OpenApiDocument {
             "that id are refused with 403. The response is marked as coming from the API.",
           security: apiKey,
           requestParams: { path: ZSurveyPathParams },
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: ZApiSubmitInput,
-                example: {
-                  responseId: exampleResponseId,
-                  answers: exampleAnswers,
-                  complete: true,
-                  locale: "en",
-                },
-              },
-            },
-          },
+          requestBody: submitBody(ZApiSubmitInput),
           responses: {
-            "200": {
-              description: "Stored (or already stored before).",
-              content: {
-                "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
-              },
-            },
+            "200": storedResponse,
             ...errors([400, 401, 403, 404, 409, 410, 413, 415, 429], submitErrorTexts),
           },
         },
@@ -223,27 +227,9 @@ function buildDocument(): OpenApiDocument {
             "the same one afterwards.",
           security: [],
           requestParams: { path: ZSlugPathParams },
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: ZPublicSubmitInput,
-                example: {
-                  responseId: exampleResponseId,
-                  answers: exampleAnswers,
-                  complete: true,
-                  locale: "en",
-                },
-              },
-            },
-          },
+          requestBody: submitBody(ZPublicSubmitInput),
           responses: {
-            "200": {
-              description: "Stored (or already stored before).",
-              content: {
-                "application/json": { schema: ZSaveResponseResult, example: saveResultExample },
-              },
-            },
+            "200": storedResponse,
             ...errors([400, 403, 404, 409, 410, 413, 415, 429], submitErrorTexts),
           },
         },
