@@ -33,6 +33,7 @@ import {
   type TextCellContext,
   type TextComparison,
 } from "./thoughts";
+import type { StageColumns } from "./stage-columns";
 import type { RespondentIndex } from "./validate";
 import {
   columnBuffers,
@@ -42,7 +43,6 @@ import {
   isText,
   type ColumnValues,
   type ScoreColumn,
-  type StageColumns,
   type TextAnswer,
 } from "./values";
 import {

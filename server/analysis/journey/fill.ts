@@ -20,8 +20,9 @@ import {
 import { emotionChangesOfColumns, suggestMoments } from "./moments";
 import { PAIN_LEVELS, SEVERE_LEVELS } from "./pain";
 import { JOURNEY_FILL_SCHEMA_VERSION, type TJourneyFill } from "./result";
+import { readStageColumns, type StageColumns } from "./stage-columns";
 import { checkFillInput, inputWarnings } from "./validate";
-import { EMOTION_RANGE, PAIN_RANGE, readStageColumns, type StageColumns } from "./values";
+import { EMOTION_RANGE, PAIN_RANGE } from "./values";
 
 const CONFIDENCE = 0.95;
 
