@@ -17,7 +17,8 @@ import {
   type JourneyResponseInput,
   type TJourneyFillInput,
 } from "~/server/analysis/journey/input";
-import { emotionChanges, suggestMoments } from "~/server/analysis/journey/moments";
+import { emotionChanges } from "~/server/analysis/journey/emotion-changes";
+import { suggestMoments } from "~/server/analysis/journey/moments";
 import {
   applyPainBh,
   painTest,

@@ -8,6 +8,7 @@ import { analyseTexts } from "../text/analyse-text";
 import { NLP_MODEL_NAME } from "../text/nlp";
 import { fillCells, indexedRows, type FillStep as CellStep } from "./cells";
 import { EMOTION_LEVELS } from "./emotion";
+import { emotionChangesOfColumns } from "./emotion-changes";
 import { gapItems } from "./gaps";
 import { goalTextAnswers } from "./goals";
 import {
@@ -17,7 +18,7 @@ import {
   type TJourneyFillInput,
   type TJourneyFillOptions,
 } from "./input";
-import { emotionChangesOfColumns, suggestMoments } from "./moments";
+import { suggestMoments } from "./moments";
 import { PAIN_LEVELS, SEVERE_LEVELS } from "./pain";
 import { JOURNEY_FILL_SCHEMA_VERSION, type TJourneyFill } from "./result";
 import { readStageColumns, type StageColumns } from "./stage-columns";
