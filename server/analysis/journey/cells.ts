@@ -27,12 +27,8 @@ import {
   type ValueTally,
 } from "./pain";
 import type { TEmotionCell, TFillCell, TGoalSummary, TPainCell, TThoughtsCell } from "./result";
-import {
-  summariseThoughts,
-  termRespondents,
-  type TextCellContext,
-  type TextComparison,
-} from "./thoughts";
+import { termRespondents, type TextCellContext, type TextComparison } from "./themed-answers";
+import { summariseThoughts } from "./thoughts";
 import type { StageColumns } from "./stage-columns";
 import type { RespondentIndex } from "./validate";
 import {
