@@ -6,11 +6,12 @@
 // response passed in, whether or not it was clustered into a persona.
 import { analyseTexts } from "../text/analyse-text";
 import { NLP_MODEL_NAME } from "../text/nlp";
-import { fillCells, indexedRows, type FillStep as CellStep } from "./cells";
+import { fillCells, type FillStep as CellStep } from "./cells";
 import { EMOTION_LEVELS } from "./emotion";
 import { emotionChangesOfColumns } from "./emotion-changes";
 import { gapItems } from "./gaps";
 import { goalTextAnswers } from "./goals";
+import { indexedRows } from "./indexed-rows";
 import {
   resolveFillOptions,
   type JourneyFillData,
