@@ -2,10 +2,10 @@
 // as the unit of every count, interval and gate (a respondent answering three thought questions is
 // one person, not three pieces of evidence). Themes come from text/themes.ts through
 // themed-answers.ts (a key term with its key phrases, shares of respondents with Wilson
-// intervals; a respondent may carry several themes), quotes are real answers picked close to the theme's centre and different from each
-// other, and the words' tone is the shares of respondents reading negative, neutral and positive
-// (each respondent's score is the mean of their answers'). Placeholders for "no answer" ("NA",
-// "-", "none") are not thoughts and are left out.
+// intervals; a respondent may carry several themes), quotes are real answers picked close to the
+// theme's centre and different from each other, and the words' tone is the shares of respondents
+// reading negative, neutral and positive (each respondent's score is the mean of their answers').
+// Placeholders for "no answer" ("NA", "-", "none") are not thoughts and are left out.
 //
 // Text tone and answered emotion "disagree" only when one is clearly positive and the other
 // clearly negative: the emotion's 95 % interval excludes 0 on one side and the words lean the

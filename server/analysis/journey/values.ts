@@ -152,7 +152,8 @@ export function columnValues(column: ScoreColumn, into: ColumnValues): ColumnVal
 /**
  * A coded column whose codes stand for distinct whole numbers (one scale question with whole
  * answers: the usual case). Sums of such values far below 2^53 are exact in any order, so the
- * fill can take a row's count and sum from its count of each code (row-scores.ts, emotion-changes.ts).
+ * fill can take a row's count and sum from its count of each code (row-scores.ts,
+ * emotion-changes.ts).
  */
 export function hasWholeCodes(column: ScoreColumn): column is ScoreColumn & { code: Uint8Array } {
   if (column.code === null) return false;
