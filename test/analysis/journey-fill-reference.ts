@@ -17,7 +17,8 @@ import {
   type JourneyResponseInput,
   type TJourneyFillInput,
 } from "~/server/analysis/journey/input";
-import { emotionChanges, suggestMoments } from "~/server/analysis/journey/moments";
+import { emotionChanges } from "~/server/analysis/journey/emotion-changes";
+import { suggestMoments } from "~/server/analysis/journey/moments";
 import {
   applyPainBh,
   painTest,
@@ -25,11 +26,8 @@ import {
   type RawPainTest,
 } from "~/server/analysis/journey/pain";
 import type { TFillCell, TGoalSummary, TJourneyFill } from "~/server/analysis/journey/result";
-import {
-  summariseThoughts,
-  termRespondents,
-  type TextComparison,
-} from "~/server/analysis/journey/thoughts";
+import { termRespondents, type TextComparison } from "~/server/analysis/journey/themed-answers";
+import { summariseThoughts } from "~/server/analysis/journey/thoughts";
 import { inputWarnings } from "~/server/analysis/journey/validate";
 import {
   EMOTION_RANGE,

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { fillJourney } from "~/server/analysis/journey/fill";
 import type { TJourneyFillInput } from "~/server/analysis/journey/input";
-import { emotionChanges, suggestMoments } from "~/server/analysis/journey/moments";
+import { emotionChanges } from "~/server/analysis/journey/emotion-changes";
+import { suggestMoments } from "~/server/analysis/journey/moments";
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import type { RespondentScore, StageValues } from "~/server/analysis/journey/values";
 import { createRng } from "~/server/analysis/rng";

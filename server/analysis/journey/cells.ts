@@ -5,8 +5,9 @@
 // what every stage's answers share is that stage's subject ("check-in" at Check-in), which is the
 // topic of the cell, not a theme.
 //
-// Built for a million respondents: rows are response positions (Int32Array), a stage's values are
-// columns (values.ts), and the work runs in passes (emotion, then pain with its tests, then text).
+// Built for a million respondents: rows are response positions (indexed-rows.ts), a stage's
+// values are columns (values.ts), and the work runs in passes (emotion, then pain with its tests,
+// then text).
 // No row's values are copied out: each row's count, mean and variance are accumulated straight
 // from the column (stats/mean-variance.ts), and the pain tests rank tallies of a stage's distinct
 // values rather than sorting the respondents (pain.ts, painTestFromTallies). A stage whose one
@@ -27,12 +28,10 @@ import {
   type ValueTally,
 } from "./pain";
 import type { TEmotionCell, TFillCell, TGoalSummary, TPainCell, TThoughtsCell } from "./result";
-import {
-  summariseThoughts,
-  termRespondents,
-  type TextCellContext,
-  type TextComparison,
-} from "./thoughts";
+import { termRespondents, type TextCellContext, type TextComparison } from "./themed-answers";
+import { summariseThoughts } from "./thoughts";
+import type { StageColumns } from "./stage-columns";
+import type { IndexedRow } from "./indexed-rows";
 import type { RespondentIndex } from "./validate";
 import {
   columnBuffers,
@@ -42,7 +41,6 @@ import {
   isText,
   type ColumnValues,
   type ScoreColumn,
-  type StageColumns,
   type TextAnswer,
 } from "./values";
 import {
@@ -53,43 +51,6 @@ import {
   codedRowScores,
   rowTallies,
 } from "./row-scores";
-
-/** A row of the map as response positions: one persona's members, or every respondent. */
-export interface IndexedRow {
-  /** The persona's index, or null for all respondents. */
-  personaIndex: number | null;
-  /** The persona's position in data.personas (RespondentIndex.personaSlot), −1 for all. */
-  slot: number;
-  /** Positions in data.responses, ascending (input order). */
-  members: Int32Array;
-}
-
-/** Persona rows by index, then all respondents; members of a persona in input order. */
-export function indexedRows(data: JourneyFillData, respondents: RespondentIndex): IndexedRow[] {
-  const { personaSlot } = respondents;
-  const sizes = new Int32Array(data.personas.length);
-  for (const slot of personaSlot) if (slot >= 0) sizes[slot] = (sizes[slot] ?? 0) + 1;
-  const members = Array.from(sizes, (size) => new Int32Array(size));
-  const filled = new Int32Array(data.personas.length);
-  personaSlot.forEach((slot, position) => {
-    if (slot < 0) return;
-    const at = filled[slot] ?? 0;
-    (members[slot] as Int32Array)[at] = position;
-    filled[slot] = at + 1;
-  });
-  const bySlot = data.personas.map((p, slot) => ({ p, slot }));
-  bySlot.sort((a, b) => a.p.index - b.p.index);
-  const all = new Int32Array(data.responses.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return [
-    ...bySlot.map(({ p, slot }) => ({
-      personaIndex: p.index,
-      slot,
-      members: members[slot] as Int32Array,
-    })),
-    { personaIndex: null, slot: -1, members: all },
-  ];
-}
 
 /** Steps of the fill a caller may want to time; the fill itself never reads a clock. */
 export type FillStep = "emotion" | "pain" | "thoughts";

@@ -6,10 +6,12 @@
 // response passed in, whether or not it was clustered into a persona.
 import { analyseTexts } from "../text/analyse-text";
 import { NLP_MODEL_NAME } from "../text/nlp";
-import { fillCells, indexedRows, type FillStep as CellStep } from "./cells";
+import { fillCells, type FillStep as CellStep } from "./cells";
 import { EMOTION_LEVELS } from "./emotion";
+import { emotionChangesOfColumns } from "./emotion-changes";
 import { gapItems } from "./gaps";
 import { goalTextAnswers } from "./goals";
+import { indexedRows } from "./indexed-rows";
 import {
   resolveFillOptions,
   type JourneyFillData,
@@ -17,11 +19,12 @@ import {
   type TJourneyFillInput,
   type TJourneyFillOptions,
 } from "./input";
-import { emotionChangesOfColumns, suggestMoments } from "./moments";
+import { suggestMoments } from "./moments";
 import { PAIN_LEVELS, SEVERE_LEVELS } from "./pain";
 import { JOURNEY_FILL_SCHEMA_VERSION, type TJourneyFill } from "./result";
+import { readStageColumns, type StageColumns } from "./stage-columns";
 import { checkFillInput, inputWarnings } from "./validate";
-import { EMOTION_RANGE, PAIN_RANGE, readStageColumns, type StageColumns } from "./values";
+import { EMOTION_RANGE, PAIN_RANGE } from "./values";
 
 const CONFIDENCE = 0.95;
 

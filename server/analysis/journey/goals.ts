@@ -15,7 +15,7 @@ import {
   type TextCellContext,
   type TextComparison,
   type ThemeParameters,
-} from "./thoughts";
+} from "./themed-answers";
 import {
   isBlank,
   isChoice,
