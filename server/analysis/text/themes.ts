@@ -33,9 +33,10 @@
 //   content ("Not much to say here.", quotes.ts) are never a verdict.
 // Ties go to the larger group, then the term first in code-unit order: deterministic.
 import { wilsonInterval } from "../stats/wilson";
-import { VAGUE_NOUNS, type AnalysedText } from "./analyse-text";
+import type { AnalysedText } from "./analyse-text";
 import { toneReadable } from "./language";
 import { isMissingAnswer, isQuotable, pickQuotes } from "./quotes";
+import { VAGUE_NOUNS } from "./term-words";
 import { answerVectors, centroid } from "./vectors";
 
 export const DEFAULT_TOPIC_SHARE = 0.4;
