@@ -12,7 +12,8 @@ import { analyseText, type AnalysedText } from "~/server/analysis/text/analyse-t
 import { gerund } from "~/server/analysis/text/term-words";
 import { isMissingAnswer, isQuotable, pickQuotes } from "~/server/analysis/text/quotes";
 import { summariseTexts } from "~/server/analysis/text/summarise";
-import { extractThemes, sameThing, type ThemeAnswer } from "~/server/analysis/text/themes";
+import { sameThing } from "~/server/analysis/text/theme-index";
+import { extractThemes, type ThemeAnswer } from "~/server/analysis/text/themes";
 import { tfidfVector } from "~/server/analysis/text/vectors";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
