@@ -7,7 +7,7 @@
 import { chooseK, type KChoice } from "./choose-k";
 import { encodeAnswersDense } from "./encode";
 import { type DenseEncodedMatrix, type FeatureSpec } from "./encode-types";
-import { ambiguousMembers } from "./kmeans";
+import { ambiguousMembers } from "./kmeans-ambiguous";
 import type { DenseMatrix } from "./kmeans-matrix";
 import { MIN_GROUP_N } from "./evidence-rules";
 import { labelColumns, labelTraits } from "./option-labels";

@@ -1,7 +1,8 @@
 // K-means with restarts and canonical labels, ambiguous members, silhouette and ARI.
 import { describe, expect, it } from "vitest";
 import { encodeAnswers } from "~/server/analysis/encode";
-import { ambiguousMembers, fitKMeans } from "~/server/analysis/kmeans";
+import { ambiguousMembers } from "~/server/analysis/kmeans-ambiguous";
+import { fitKMeans } from "~/server/analysis/kmeans";
 import { adjustedRandIndex, silhouette } from "~/server/analysis/quality";
 import { generateSegments } from "~/server/analysis/synthetic";
 

@@ -8,10 +8,12 @@ import { isReadableLabel } from "~/bench/label-readability";
 import { hasLabelledSentences, readLabelledSentences } from "~/bench/labelled-sentences";
 import { generateCarBuyers } from "~/server/features/demo/car-buyers";
 import { wilsonInterval } from "~/server/analysis/stats/wilson";
-import { analyseText, gerund, type AnalysedText } from "~/server/analysis/text/analyse-text";
+import { analyseText, type AnalysedText } from "~/server/analysis/text/analyse-text";
+import { gerund } from "~/server/analysis/text/term-words";
 import { isMissingAnswer, isQuotable, pickQuotes } from "~/server/analysis/text/quotes";
 import { summariseTexts } from "~/server/analysis/text/summarise";
-import { extractThemes, sameThing, type ThemeAnswer } from "~/server/analysis/text/themes";
+import { sameThing } from "~/server/analysis/text/theme-index";
+import { extractThemes, type ThemeAnswer } from "~/server/analysis/text/themes";
 import { tfidfVector } from "~/server/analysis/text/vectors";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZJourneyFill } from "~/server/analysis/journey/result";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import { isMissingAnswer } from "~/server/analysis/text/quotes";
-import { sameThing } from "~/server/analysis/text/themes";
+import { sameThing } from "~/server/analysis/text/theme-index";
 import { ZAnalysisResult } from "~/server/analysis/result";
 import type { Db } from "~/server/db/client";
 import { carBuyerGroups, generateCarBuyers } from "~/server/features/demo/car-buyers";

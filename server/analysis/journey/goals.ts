@@ -4,7 +4,7 @@
 // respondents) and representative quotes. The same evidence rule applies as everywhere in the fill.
 import { wilsonInterval } from "../stats/wilson";
 import { meanConfidenceInterval } from "../stats/welch-t-test";
-import { compareText } from "../text/themes";
+import { compareText } from "../text/theme-index";
 import { clampInterval, tooFew, tooWide } from "./evidence";
 import { plain } from "./format";
 import type { JourneyFillParameters, JourneyQuestionInput, JourneyResponseInput } from "./input";
