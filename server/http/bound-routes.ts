@@ -1,10 +1,10 @@
 // The route handlers app/ mounts, bound to this process's database, so a route file under app/api
 // stays transport only (parse the URL params, call one function here) and never opens the
 // database itself. Tests call the unbound handlers with their own database.
-import { getDb } from "~/server/db";
+import { getDb, type Db } from "~/server/db";
 import { access } from "~/server/domain/workspace";
 import { getSessionUser } from "~/server/features/accounts/session";
-import { requireMembership } from "~/server/features/workspaces/access";
+import { requireMembership, type MembershipView } from "~/server/features/workspaces/access";
 import { queueStats } from "~/server/infra/jobs";
 import { errorResponse, responseForError } from "./errors";
 import { handleReady } from "./health";
@@ -37,32 +37,47 @@ export const apiRoutes = {
     handleExportResponses(getDb(), request, params),
 };
 
+/**
+ * A download for a signed-in member of the workspace: the session and membership checks, the
+ * query read with its schema, and errors as JSON, around the download itself.
+ */
+async function memberDownload<Q>(
+  request: Request,
+  { workspaceId, surveyId }: WorkspaceSurveyParams,
+  wording: { signIn: string; failure: string },
+  readQuery: (query: Record<string, string>) => Q,
+  download: (db: Db, actor: MembershipView, surveyId: string, query: Q) => Promise<Response>,
+): Promise<Response> {
+  try {
+    const user = await getSessionUser();
+    if (!user) return errorResponse(401, "UNAUTHENTICATED", wording.signIn);
+    const query = readQuery(queryObject(request));
+    const db = await getDb();
+    const actor = await requireMembership(db, user.id, workspaceId, access.anyMember);
+    return await download(db, actor, surveyId, query);
+  } catch (error) {
+    return responseForError(error, wording.failure);
+  }
+}
+
 /** Downloads for a signed-in member of the workspace (browser session, not an API key). */
 export const sessionDownloads = {
   /** The responses as CSV or JSON, filtered like the responses table. */
-  async responses(request: Request, { workspaceId, surveyId }: WorkspaceSurveyParams) {
-    try {
-      const user = await getSessionUser();
-      if (!user) return errorResponse(401, "UNAUTHENTICATED", "Sign in to export responses.");
-      const query = ZExportQuery.parse(queryObject(request));
-      const db = await getDb();
-      const actor = await requireMembership(db, user.id, workspaceId, access.anyMember);
-      return await exportDownload(db, actor, surveyId, query);
-    } catch (error) {
-      return responseForError(error, "Response export");
-    }
-  },
+  responses: (request: Request, params: WorkspaceSurveyParams) =>
+    memberDownload(
+      request,
+      params,
+      { signIn: "Sign in to export responses.", failure: "Response export" },
+      (query) => ZExportQuery.parse(query),
+      exportDownload,
+    ),
   /** The survey's definition as survey.json, for `npm run analyze -- --survey`. */
-  async surveyDefinition(request: Request, { workspaceId, surveyId }: WorkspaceSurveyParams) {
-    try {
-      const user = await getSessionUser();
-      if (!user) return errorResponse(401, "UNAUTHENTICATED", "Sign in to download survey.json.");
-      const query = ZSurveyDefinitionQuery.parse(queryObject(request));
-      const db = await getDb();
-      const actor = await requireMembership(db, user.id, workspaceId, access.anyMember);
-      return await surveyDefinitionDownload(db, actor, surveyId, query);
-    } catch (error) {
-      return responseForError(error, "survey.json download");
-    }
-  },
+  surveyDefinition: (request: Request, params: WorkspaceSurveyParams) =>
+    memberDownload(
+      request,
+      params,
+      { signIn: "Sign in to download survey.json.", failure: "survey.json download" },
+      (query) => ZSurveyDefinitionQuery.parse(query),
+      surveyDefinitionDownload,
+    ),
 };
