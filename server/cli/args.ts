@@ -1,7 +1,7 @@
 // Command-line arguments of `analyze` and its --help text (which also documents survey.json).
 // Parsing is strict: an unknown flag or a malformed value is a usage error naming the problem.
-import { parseArgs } from "node:util";
 import { UsageError } from "./errors";
+import { parseStrictArgs } from "./strict-args";
 
 export interface AnalyzeArgs {
   help: boolean;
@@ -142,30 +142,22 @@ function parseSeed(value: string | undefined): number {
 }
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        survey: { type: "string" },
-        journey: { type: "string" },
-        segment: { type: "string" },
-        demographic: { type: "string" },
-        k: { type: "string" },
-        seed: { type: "string" },
-        "min-n": { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
+  const { values, positionals } = parseStrictArgs(
+    argv,
+    {
+      survey: { type: "string" },
+      journey: { type: "string" },
+      segment: { type: "string" },
+      demographic: { type: "string" },
+      k: { type: "string" },
+      seed: { type: "string" },
+      "min-n": { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     // parseArgs' messages are clear but multi-line for some errors; keep the first line.
-    const first = (error as Error).message.split("\n")[0] ?? "Invalid arguments.";
-    throw new UsageError(`${first} Run with --help for usage.`);
-  }
-  const { values, positionals } = parsed;
+    (message) => `${message.split("\n")[0] ?? "Invalid arguments."} Run with --help for usage.`,
+  );
   const help = values.help === true;
   if (help) {
     return {

@@ -5,7 +5,6 @@
 // one line on stderr, exit 2 for a wrong call, 1 for a file that cannot be used.
 import { readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { DomainError } from "~/server/domain/errors";
 import { ZSurveyMeta, ZSurveyQuestions } from "~/server/domain/survey/definition";
 import { toSurveyJs } from "~/server/domain/survey/surveyjs/export";
@@ -14,6 +13,7 @@ import { parseSurveyJsText } from "~/server/domain/survey/surveyjs/read";
 import { checkDocumentShape } from "~/server/domain/survey/surveyjs/shape";
 import { DataError, UsageError } from "./errors";
 import type { CliIo } from "./io";
+import { parseStrictArgs } from "./strict-args";
 
 export const SURVEYJS_HELP = `Usage: npm run surveyjs -- import <surveyjs.json> [--out definition.json]
        npm run surveyjs -- export <definition.json> [--out surveyjs.json]
@@ -43,18 +43,10 @@ interface SurveyJsArgs {
 }
 
 export function parseSurveyJsArgs(argv: readonly string[]): SurveyJsArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { help: { type: "boolean", short: "h" }, out: { type: "string" } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrictArgs(argv, {
+    help: { type: "boolean", short: "h" },
+    out: { type: "string" },
+  });
   if (values.help) return { help: true, command: "import", path: "", out: null };
   const [command, path, ...rest] = positionals;
   if (command !== "import" && command !== "export") {

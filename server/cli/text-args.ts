@@ -1,7 +1,7 @@
 // Command-line arguments of `text` and its --help text. Strict like `analyze`: an unknown flag or a
 // malformed value is a usage error that names the problem.
-import { parseArgs } from "node:util";
 import { UsageError } from "./errors";
+import { parseStrictArgs } from "./strict-args";
 
 export interface TextArgs {
   help: boolean;
@@ -35,23 +35,12 @@ Exit codes: 0 success, 1 data error (unreadable file, not a CSV/TSV, no answers)
 2 usage error (bad option, missing --column, unknown column).`;
 
 export function parseTextArgs(argv: readonly string[]): TextArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        column: { type: "string" },
-        out: { type: "string" },
-        "max-themes": { type: "string" },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseStrictArgs(argv, {
+    help: { type: "boolean", short: "h" },
+    column: { type: "string" },
+    out: { type: "string" },
+    "max-themes": { type: "string" },
+  });
   if (values.help) return { help: true, path: "", column: "", outDir: "", maxThemes: null };
   if (positionals.length !== 1) {
     throw new UsageError(
