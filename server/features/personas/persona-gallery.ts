@@ -10,6 +10,7 @@ import { requireRole, type MembershipView } from "../workspaces/access";
 import {
   loadPersonaSet,
   toReadOnlySet,
+  type PersonaFace,
   type PersonaSet,
   type PersonaView,
   type RunHeader,
@@ -38,21 +39,12 @@ export interface GalleryRun {
   personaCount: number;
 }
 
-export interface GalleryCard {
-  id: string;
-  index: number;
-  name: string;
-  summary: string;
-  avatarSeed: string;
-  size: number;
-  share: PersonaView["share"];
-  stability: PersonaView["stability"];
-  evidence: PersonaView["evidence"];
+/** The persona's face plus its review state; placeholderName as in PersonaView. */
+export interface GalleryCard
+  extends
+    PersonaFace,
+    Pick<PersonaView, "id" | "placeholderName" | "editedCount" | "flaggedCount"> {
   nameWrittenByPerson: boolean;
-  /** Still the drafted placeholder name (see PersonaView.placeholderName). */
-  placeholderName: boolean;
-  editedCount: number;
-  flaggedCount: number;
   openThreads: number;
 }
 

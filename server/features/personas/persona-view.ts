@@ -219,16 +219,14 @@ export function sharedTexts(
   }));
 }
 
+/** What every summary of a persona shows, from the gallery card to the stakeholder page. */
+export type PersonaFace = Pick<
+  PersonaView,
+  "index" | "name" | "summary" | "avatarSeed" | "size" | "share" | "stability" | "evidence"
+>;
+
 /** What a stakeholder sees of a persona: no response ids, no member lists, no edit authors. */
-export interface SharedPersona {
-  index: number;
-  name: string;
-  summary: string;
-  avatarSeed: string;
-  size: number;
-  share: PersonaView["share"];
-  stability: PersonaView["stability"];
-  evidence: PersonaView["evidence"];
+export interface SharedPersona extends PersonaFace {
   fields: Pick<
     FieldState,
     "key" | "label" | "group" | "value" | "personWritten" | "evidenceTraitIds"
