@@ -7,6 +7,7 @@ import { fail } from "~/server/domain/errors";
 import { otherTextKey, type AnswerValue } from "~/server/domain/survey/answers";
 import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "../workspaces/access";
+import { answerValueColumns } from "./response-answer-rows";
 import {
   answerFromColumns,
   listResponses,
@@ -61,11 +62,7 @@ export async function listResponsePage(
     where: { responseId: { in: items.map((item) => item.id) } },
     select: {
       responseId: true,
-      numberValue: true,
-      textValue: true,
-      choices: true,
-      otherText: true,
-      rowValues: true,
+      ...answerValueColumns,
       question: { select: { key: true, position: true } },
     },
     orderBy: { question: { position: "asc" } },

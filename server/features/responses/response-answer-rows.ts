@@ -70,6 +70,15 @@ export function answerRowsFor(
   return { rows, errors };
 }
 
+/** The columns that hold an answer's value, as a Prisma select; readers add the keys they need. */
+export const answerValueColumns = {
+  numberValue: true,
+  textValue: true,
+  choices: true,
+  otherText: true,
+  rowValues: true,
+} as const satisfies Prisma.AnswerSelect;
+
 /** A stored or incoming answer row as comparable text (replays must match exactly). */
 export const answerRowKey = (row: {
   numberValue?: number | null;

@@ -12,6 +12,7 @@ import { fail } from "~/server/domain/errors";
 import type { TQuestionType } from "~/server/domain/survey/definition";
 import { isMatrixAnswer, matrixColumn, type MatrixAnswer } from "~/server/domain/survey/matrix";
 import { requireRole, type MembershipView } from "../workspaces/access";
+import { answerValueColumns } from "./response-answer-rows";
 
 /** Row keys of a stored matrix question's settings (a loose read: settings are JSON). */
 function storedMatrixRowKeys(settings: Prisma.JsonValue): string[] {
@@ -131,11 +132,7 @@ export async function exportResponses(
       answers: {
         select: {
           questionId: true,
-          numberValue: true,
-          textValue: true,
-          choices: true,
-          otherText: true,
-          rowValues: true,
+          ...answerValueColumns,
         },
       },
     },

@@ -7,7 +7,7 @@ import type { SlotCount } from "~/server/domain/limit-window";
 import type { AnswerMap } from "~/server/domain/survey/answers";
 import type { TLocale } from "~/server/domain/survey/definition";
 import { isMatrixAnswer, type MatrixAnswer } from "~/server/domain/survey/matrix";
-import { answerRowKey, answerRowsFor } from "./response-answer-rows";
+import { answerRowKey, answerRowsFor, answerValueColumns } from "./response-answer-rows";
 import {
   forgetLatestVersion,
   latestPublishedVersion,
@@ -95,11 +95,7 @@ async function answerCompleted(
     where: { responseId: input.responseId },
     select: {
       questionId: true,
-      numberValue: true,
-      textValue: true,
-      choices: true,
-      otherText: true,
-      rowValues: true,
+      ...answerValueColumns,
     },
   });
   const storedByQuestion = new Map(storedRows.map((r) => [r.questionId, answerRowKey(r)]));
