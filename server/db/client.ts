@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { poolSql, queryableSql, registerDirectSql } from "./direct-sql";
+import { poolSql, queryableSql, registerDirectSql, type DirectSql } from "./direct-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 
@@ -29,34 +29,38 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // the pool; unheard, it would crash the process. The pool drops that client and the next
     // query opens a fresh one.
     pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
-    const adapterFactory = new PrismaPg(pool);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
     // Group-committed writes may use 4 of the 10 connections at once (group-commit.ts).
-    registerDirectSql(prisma, poolSql(pool), 4);
-    return {
-      target,
-      adapterFactory,
-      prisma,
-      async close() {
-        await prisma.$disconnect();
-        // pg refuses a second end(); close() may be called twice.
-        if (!pool.ended) await pool.end();
-      },
-    };
+    const directSql = { run: poolSql(pool), parallel: 4 };
+    return withPrisma(target, new PrismaPg(pool), directSql, async () => {
+      // pg refuses a second end(); close() may be called twice.
+      if (!pool.ended) await pool.end();
+    });
   }
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;
-  const adapterFactory = new PrismaPGlite(pglite);
+  const directSql = { run: queryableSql(pglite), parallel: 1 };
+  return withPrisma(target, new PrismaPGlite(pglite), directSql, async () => {
+    if (!pglite.closed) await pglite.close();
+  });
+}
+
+/** Prisma on an open driver, with its direct-SQL path; closing ends Prisma, then the driver. */
+function withPrisma(
+  target: DatabaseTarget,
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  directSql: { run: DirectSql; parallel: number },
+  closeDriver: () => Promise<void>,
+): OpenDatabase {
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  registerDirectSql(prisma, queryableSql(pglite));
+  registerDirectSql(prisma, directSql.run, directSql.parallel);
   return {
     target,
     adapterFactory,
     prisma,
     async close() {
       await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      await closeDriver();
     },
   };
 }
