@@ -1,29 +1,13 @@
 // Picks a persona's quotes: real open answers (to questions tagged Thought) of the members closest
-// to the centre first, one per respondent, never blanks, answers too short to say anything, or
-// answers that repeat a quote already chosen.
+// to the centre first, one per respondent, never blanks, answers too short or empty of content to
+// say anything (isQuotable in text/quotes.ts), or answers that repeat a quote already chosen.
 import { ASK_NEXT_TIME } from "./persona-card-copy";
 import { capitalise } from "./persona-phrasing";
 import type { Quote } from "./result";
 import type { QuestionDefinition, SurveyResponse } from "./survey";
+// One rule for what is worth quoting, shared with the text themes and the journey cells.
+import { isQuotable, MIN_QUOTE_WORDS } from "./text/quotes";
 
-/** Answers that only say "no answer"; they are never quoted. */
-const MISSING_TOKENS = new Set([
-  "",
-  "na",
-  "n/a",
-  "n.a",
-  "nan",
-  "-",
-  "--",
-  "none",
-  "null",
-  "nothing",
-  "no comment",
-  "no answer",
-  "nil",
-  "undefined",
-]);
-const MIN_QUOTE_WORDS = 4;
 /** Two quotes sharing more than this share of their words say the same thing. */
 const MAX_QUOTE_OVERLAP = 0.5;
 
@@ -33,14 +17,6 @@ export interface QuoteSource {
   /** Members closest to the centroid first, ambiguous members left out. */
   representatives: readonly SurveyResponse[];
   quotesPerPersona?: number;
-}
-
-/** True for answers that carry no words worth quoting ("NA", "-", "nothing", "ok"). */
-export function isQuotable(answer: string): boolean {
-  const text = answer.trim();
-  const token = text.toLowerCase().replace(/[.!]+$/, "");
-  if (MISSING_TOKENS.has(token)) return false;
-  return words(text).length >= MIN_QUOTE_WORDS;
 }
 
 function words(text: string): string[] {

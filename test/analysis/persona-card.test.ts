@@ -10,7 +10,7 @@ import {
   personaName,
   PERSONA_NAMES,
 } from "~/server/analysis/persona-card-copy";
-import { isQuotable } from "~/server/analysis/persona-quotes";
+import { isQuotable } from "~/server/analysis/text/quotes";
 import { labelTraits } from "~/server/analysis/option-labels";
 import { profilePersonas } from "~/server/analysis/profile";
 import type { CardSection, PersonaCard } from "~/server/analysis/result";
