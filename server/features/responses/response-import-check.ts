@@ -15,6 +15,7 @@ import {
   type TImportMapping,
 } from "~/server/domain/survey/response-import";
 import { importedResponseId, parseCsv, type ParsedCsv } from "./response-import-csv";
+import { mappedColumns } from "./response-import-mapping";
 import { readRules } from "./response-import-row-reader";
 import { interpretRow, type InterpretedRow } from "./response-import-rows";
 import type { Target } from "./response-import-target";
@@ -39,19 +40,7 @@ export function readCsv(csv: string): ParsedCsv {
 function checkMapping(mapping: TImportMapping, headers: string[], target: Target): void {
   const known = new Set(headers);
   const keys = new Set(target.questions.map((q) => q.key));
-  const columns = [
-    mapping.responseId,
-    mapping.status,
-    mapping.startedAt,
-    mapping.completedAt,
-    mapping.locale,
-    ...mapping.questions.flatMap((m) => [
-      m.column,
-      m.otherColumn ?? null,
-      ...Object.values(m.optionColumns ?? {}),
-    ]),
-  ];
-  const stray = columns.find((c) => c !== null && c !== undefined && !known.has(c));
+  const stray = mappedColumns(mapping).find((c) => !known.has(c));
   if (stray) fail("INVALID_INPUT", `The column "${stray}" is not in this file.`);
   const unknown = mapping.questions.find((m) => !keys.has(m.key));
   if (unknown)

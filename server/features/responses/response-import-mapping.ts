@@ -61,3 +61,19 @@ export function proposeMapping(headers: string[], questions: Question[]): TImpor
     }),
   };
 }
+
+/** Every column a mapping reads: the response's own fields, then each question's columns. */
+export function mappedColumns(mapping: TImportMapping): string[] {
+  return [
+    mapping.responseId,
+    mapping.status,
+    mapping.startedAt,
+    mapping.completedAt,
+    mapping.locale,
+    ...mapping.questions.flatMap((m) => [
+      m.column,
+      m.otherColumn ?? null,
+      ...Object.values(m.optionColumns ?? {}),
+    ]),
+  ].filter((c): c is string => c !== null && c !== undefined);
+}

@@ -27,7 +27,7 @@ import {
   type ImportedResponseRow,
 } from "./response-import-write";
 import { analyse, readCsv, stopIfCancelled, type ImportHooks } from "./response-import-check";
-import { proposeMapping } from "./response-import-mapping";
+import { mappedColumns, proposeMapping } from "./response-import-mapping";
 import { readRules } from "./response-import-row-reader";
 import { describeValue } from "./response-import-rows";
 import { biasReport, recodingColumns, withSuggestedRecodes } from "./response-import-summary";
@@ -65,20 +65,8 @@ export async function previewResponseImport(
     );
   }
   const { rows, counts, totals } = await analyse(db, target, parsed, mapping, options, now);
-  const used = new Set(
-    [
-      mapping.responseId,
-      mapping.status,
-      mapping.startedAt,
-      mapping.completedAt,
-      mapping.locale,
-      ...mapping.questions.flatMap((m) => [
-        m.column,
-        m.otherColumn ?? null,
-        ...Object.values(m.optionColumns ?? {}),
-      ]),
-    ].filter((c): c is string => Boolean(c)),
-  );
+  // An empty name maps nothing, so it never marks a header as used.
+  const used = new Set(mappedColumns(mapping).filter((c) => c !== ""));
   return {
     versionNumber: target.versionNumber,
     publishedVersions: target.publishedVersions,
