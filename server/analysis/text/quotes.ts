@@ -51,6 +51,13 @@ const NO_CONTENT = [
 const FILLER =
   /^(?:well|honestly|um+|hmm+|to be honest|to be fair|if i'm honest|i have to say)[,:]? +/;
 
+/**
+ * True when an answer counts as no answer at all: every count (n answered, themes, quotes) leaves
+ * it out. Not the same test as tone.ts saysNothing, which only decides that an answer has no tone.
+ * This one also drops answers that defer or forget ("Same as above", "pass", "I can't remember");
+ * saysNothing also silences answers that stay in the counts here ("Nothing to add, thanks", "Not
+ * a lot to say"): they were given, so they count as answered, but they carry no tone.
+ */
 export function isMissingAnswer(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/\s+/g, " ");
   if (t === "" || MISSING.has(t) || MISSING.has(t.replace(/[.!]+$/, ""))) return true;

@@ -66,15 +66,20 @@ function tokenise(text: string): Token[] {
 const NEGATION_STOPS: ReadonlySet<string> = new Set(["and", "or"]);
 
 /**
- * Whole answers that say there is nothing to say: placeholders ("n/a", "-", "nil"; the same as
- * quotes.ts isMissingAnswer, which this module cannot import without a cycle) and sentences
- * ("Not much to say here.", "Nothing else to add", "Can't think of anything"). Matched on the
- * answer lower-cased with punctuation turned into spaces, so "n/a" reads "n a".
+ * Whole answers that say there is nothing to say: placeholders ("n/a", "-", "nil", as quotes.ts
+ * isMissingAnswer also drops them) and sentences ("Not much to say here.", "Nothing else to add,
+ * thanks", "Can't think of anything"). Matched on the answer lower-cased with punctuation turned
+ * into spaces, so "n/a" reads "n a".
  */
 const NOTHING_TO_SAY =
   /^(?:n a|na|nil|null|nope|not applicable|(?:there(?:'s| is) )?(?:nothing|not much|not a lot|none|no)(?: (?:much|more|else|further|other|really|in particular|at all))*(?: (?:to (?:say|add|report|mention|comment)|comments?|remarks?|answers?|opinion|idea))?(?: (?:on|about) (?:this|that|it))?(?: (?:here|really|at all|right now|for now|thanks|thank you))*|(?:i )?(?:can't|cannot|can not) think of anything(?: (?:else|more))?|nothing comes to mind|(?:i )?(?:don't|do not) know|dunno|not sure|no idea)$/;
 
-/** True when the answer only says there is nothing to say: its tone is neutral by definition. */
+/**
+ * True when the answer only says there is nothing to say: its tone is neutral by definition.
+ * Deliberately not isMissingAnswer (quotes.ts), which decides whether an answer counts at all:
+ * some answers count but have no tone here ("Not a lot to say"), and some that defer or forget
+ * ("Same as above", "I can't remember") are dropped from the counts there but not matched here.
+ */
 export function saysNothing(text: string): boolean {
   const plain = text
     .toLowerCase()
