@@ -13,9 +13,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
+import type { Db } from "~/server/db/client";
 import {
   expectNoSeriousA11yIssues,
   openPage,
@@ -25,6 +23,7 @@ import {
   useAppAndBrowser,
 } from "./harness";
 import { fetchRendered, inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
+import { ensureDemoAnalysis } from "./seed-survey";
 
 const DEMO_MAP = "Buying a car with Northwind";
 const STAGES = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
@@ -36,21 +35,13 @@ let page: Page;
 let mapUrl = "";
 const workDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-journey-review-e2e-"));
 
-/** The demo normally opens on a finished analysis that filled the map; make sure of it. */
-async function ensureFilledMap(env: NodeJS.ProcessEnv): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const fills = await db.prisma.journeyFill.count();
-    if (fills === 0) {
-      const run = await runDemoAnalysis(db.prisma);
-      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
-    }
-  } finally {
-    await db.close();
-  }
-}
+/** The demo normally opens on a finished analysis that filled the map. */
+const mapIsFilled = async (prisma: Db) => (await prisma.journeyFill.count()) > 0;
 
-useAppAndBrowser({ beforeStart: ensureFilledMap }, (started) => ({ app, browser } = started));
+useAppAndBrowser(
+  { beforeStart: (env) => ensureDemoAnalysis(env, mapIsFilled) },
+  (started) => ({ app, browser } = started),
+);
 
 beforeAll(async () => {
   // An American browser: the PDF must carry its date format (the server alone would use en-GB).

@@ -7,11 +7,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { ASK_NEXT_TIME, INSUFFICIENT_EVIDENCE } from "~/server/analysis/persona-card-copy";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { DEMO_STRATEGIST, openFirstPersona, signInAs } from "~/scripts/screenshot-card";
 import { openPage, saveScreenshot, type RunningApp, useAppAndBrowser } from "./harness";
+import { ensureDemoAnalysis } from "./seed-survey";
 
 const FIELDS = [
   "Job",
@@ -29,20 +27,10 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
-async function ensureFinishedRun(env: NodeJS.ProcessEnv): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const done = await db.prisma.analysisRun.count({ where: { status: "SUCCEEDED" } });
-    if (done === 0) {
-      const run = await runDemoAnalysis(db.prisma);
-      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
-    }
-  } finally {
-    await db.close();
-  }
-}
-
-useAppAndBrowser({ beforeStart: ensureFinishedRun }, (started) => ({ app, browser } = started));
+useAppAndBrowser(
+  { beforeStart: (env) => ensureDemoAnalysis(env) },
+  (started) => ({ app, browser } = started),
+);
 
 beforeAll(async () => {
   page = await openPage(browser, { viewport: { width: 1280, height: 900 }, locale: "de-DE" });

@@ -12,9 +12,6 @@ import path from "node:path";
 import Papa from "papaparse";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
-import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import {
   openPage,
   saveScreenshot,
@@ -24,6 +21,7 @@ import {
   useAppAndBrowser,
 } from "./harness";
 import { fetchRendered, inkShare, pdfInfo, pdfText, renderPdfPage } from "./pdf-checks";
+import { ensureDemoAnalysis } from "./seed-survey";
 
 const STRATEGIST = "strategist@demo.personaatlas.test";
 const RESEARCHER = "researcher@demo.personaatlas.test";
@@ -39,21 +37,10 @@ let galleryUrl = "";
 let shareUrl = "";
 const workDir = mkdtempSync(path.join(os.tmpdir(), "persona-atlas-review-e2e-"));
 
-/** The demo normally opens on a finished analysis; make sure of it (a run through the service). */
-async function ensureFinishedRun(env: NodeJS.ProcessEnv): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const done = await db.prisma.analysisRun.count({ where: { status: "SUCCEEDED" } });
-    if (done === 0) {
-      const run = await runDemoAnalysis(db.prisma);
-      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
-    }
-  } finally {
-    await db.close();
-  }
-}
-
-useAppAndBrowser({ beforeStart: ensureFinishedRun }, (started) => ({ app, browser } = started));
+useAppAndBrowser(
+  { beforeStart: (env) => ensureDemoAnalysis(env) },
+  (started) => ({ app, browser } = started),
+);
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // Seeds published surveys for the respondent e2e test, through the real services, into the
 // app's database before its server starts (PGlite allows one process at a time).
 import { openDatabase, type Db } from "~/server/db/client";
+import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { demoUsers } from "~/server/features/demo/seed";
 import { resolveDatabaseTarget } from "~/server/db/target";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
@@ -147,6 +148,28 @@ export async function seedRespondentSurveys(env: NodeJS.ProcessEnv): Promise<See
     await publishSurvey(db.prisma, actor, closed.id);
     await setSurveyStatus(db.prisma, actor, closed.id, "CLOSED");
     return { openSlug: open.slug, closedSlug: closed.slug };
+  } finally {
+    await db.close();
+  }
+}
+
+const hasFinishedRun = async (prisma: Db) =>
+  (await prisma.analysisRun.count({ where: { status: "SUCCEEDED" } })) > 0;
+
+/**
+ * The demo normally opens on a finished analysis; before the app starts, make sure of it by running
+ * one through the service when `isDone` (by default: some run succeeded) finds none.
+ */
+export async function ensureDemoAnalysis(
+  env: NodeJS.ProcessEnv,
+  isDone: (prisma: Db) => Promise<boolean> = hasFinishedRun,
+): Promise<void> {
+  const db = await openDatabase(resolveDatabaseTarget(env));
+  try {
+    if (!(await isDone(db.prisma))) {
+      const run = await runDemoAnalysis(db.prisma);
+      if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
+    }
   } finally {
     await db.close();
   }
