@@ -3,15 +3,7 @@
 // suggested moments of truth and the prioritised gaps. Static SVG and HTML only, no scripts, so
 // the report stays one self-contained file; every text from the data is escaped here.
 import type { TFillCell, TJourneyFill } from "./journey/result";
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const esc = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+import { escapeHtml as esc } from "./report-html-markup";
 
 const PALETTE = ["#2f5fd0", "#c2410c", "#15803d", "#7e22ce", "#b91c1c", "#0e7490", "#a16207"];
 const ALL_COLOUR = "#5b6576";
