@@ -9,6 +9,7 @@ import { access } from "~/server/domain/workspace";
 import { requireRole, type MembershipView } from "../workspaces/access";
 import {
   loadPersonaSet,
+  personaFace,
   toReadOnlySet,
   type PersonaFace,
   type PersonaSet,
@@ -132,15 +133,8 @@ export async function getGallery(
   const threads = await openThreadsByPersona(db, set);
   const cards = set.personas
     .map((p): GalleryCard => ({
+      ...personaFace(p),
       id: p.id,
-      index: p.index,
-      name: p.name,
-      summary: p.summary,
-      avatarSeed: p.avatarSeed,
-      size: p.size,
-      share: p.share,
-      stability: p.stability,
-      evidence: p.evidence,
       nameWrittenByPerson: p.fields.some((f) => f.key === "name" && f.personWritten),
       placeholderName: p.placeholderName,
       editedCount: p.editedCount,

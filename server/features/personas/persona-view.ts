@@ -225,6 +225,20 @@ export type PersonaFace = Pick<
   "index" | "name" | "summary" | "avatarSeed" | "size" | "share" | "stability" | "evidence"
 >;
 
+/** Only the face's fields, picked one by one so nothing else of the view leaks into a copy. */
+export function personaFace(p: PersonaView): PersonaFace {
+  return {
+    index: p.index,
+    name: p.name,
+    summary: p.summary,
+    avatarSeed: p.avatarSeed,
+    size: p.size,
+    share: p.share,
+    stability: p.stability,
+    evidence: p.evidence,
+  };
+}
+
 /** What a stakeholder sees of a persona: no response ids, no member lists, no edit authors. */
 export interface SharedPersona extends PersonaFace {
   fields: Pick<
@@ -253,14 +267,7 @@ export interface SharedSet {
 
 function toShared(p: PersonaView): SharedPersona {
   return {
-    index: p.index,
-    name: p.name,
-    summary: p.summary,
-    avatarSeed: p.avatarSeed,
-    size: p.size,
-    share: p.share,
-    stability: p.stability,
-    evidence: p.evidence,
+    ...personaFace(p),
     fields: p.fields.map((f) => ({
       key: f.key,
       label: f.label,
