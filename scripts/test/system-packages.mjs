@@ -1,8 +1,8 @@
 // Test runner (scripts/test.mjs), system packages: the Debian packages the selected suites need
 // (chromium and poppler-utils for e2e, postgresql for pg), installed with apt-get when running as
 // root; otherwise the run stops and names the install command.
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
+import { postgresBinDir } from "../throwaway-postgres.mjs";
 import { baseEnv, isRoot, runOrFail } from "./processes.mjs";
 import { StepFailure } from "./report.mjs";
 
@@ -12,18 +12,6 @@ const CHROMIUM_PATH = "/usr/bin/chromium";
 // The review e2e test reads the exported persona PDF with pdfinfo, pdftotext and pdftoppm.
 const POPPLER_PACKAGE = "poppler-utils";
 const POPPLER_PATH = "/usr/bin/pdftoppm";
-
-/** The newest /usr/lib/postgresql/<version>/bin that has initdb, pg_ctl and postgres. */
-export function postgresBinDir() {
-  const base = "/usr/lib/postgresql";
-  if (!existsSync(base)) return null;
-  const versions = readdirSync(base)
-    .filter((v) =>
-      ["initdb", "pg_ctl", "postgres"].every((b) => existsSync(path.join(base, v, "bin", b))),
-    )
-    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
-  return versions[0] ? path.join(base, versions[0], "bin") : null;
-}
 
 function missingPackages(selected) {
   const missing = [];
