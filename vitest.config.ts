@@ -16,6 +16,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/analysis/**/*.test.ts", "test/unit/**/*.test.ts"],
           environment: "node",
+          // Pure tests share a worker's module cache instead of re-importing everything per file:
+          // about a third less CPU. A test that changes process.env or timers restores them.
+          isolate: false,
         },
       },
       {

@@ -9,9 +9,10 @@
 //   5. pg               vitest project `services` again, on a throwaway PostgreSQL server
 //                       (fresh initdb in a temp dir, free port, removed afterwards, also on Ctrl-C).
 //   6. e2e              `npm run build`, then vitest project `e2e` (headless Debian Chromium).
-//   When both run, step 5 starts after the build and runs beside the e2e tests: those mostly
-//   wait (browser, server, polling), so the two together take little longer than e2e alone.
-//   Step 5's output is kept aside and printed in one piece after the e2e output.
+//   When e2e runs, steps 5 and 4 (whichever are selected, in that order) start after the build
+//   and run one after the other beside the e2e tests, one vitest worker each: those tests mostly
+//   wait (browser, server, polling) and leave a core idle. Their output is kept aside and printed
+//   in one piece after the e2e output.
 //
 // Flags (for developers; CI runs everything):
 //   --only <list>   comma list of suites to run: checks, unit, services, pg, e2e
@@ -28,7 +29,8 @@
 // This file parses the flags and runs the steps in order; each step lives in scripts/test/:
 // report.mjs (totals, timings, summary), processes.mjs (child processes, cleanups),
 // vitest.mjs (one vitest project run), system-packages.mjs, checks.mjs, unit-services.mjs,
-// postgres.mjs (the throwaway server and the pg suite), e2e.mjs (build, e2e, pg beside it).
+// postgres.mjs (the throwaway server and the pg suite), e2e.mjs (build, e2e, service suites
+// beside it).
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import process from "node:process";
@@ -104,10 +106,14 @@ process.on("exit", () => {
   runCleanups();
 });
 
+// The service suites that run beside the e2e tests (when e2e is selected), in this order: the
+// PostgreSQL one first, the longer of the two on one worker.
+const BESIDE_E2E = ["pg", "services"];
+
 async function main() {
   const { selected, only, skipBuild } = parseArgs(process.argv.slice(2));
   const why = only ? "--only" : "";
-  let pgStarted = false;
+  let besideStarted = false;
   const steps = [
     {
       title: "System packages",
@@ -125,28 +131,34 @@ async function main() {
       title: "Service tests on in-memory PGlite (vitest project services)",
       run: runServicesOnPGlite,
     },
-    { suite: "pg", title: PG_TITLE, run: () => runPgSuite() },
+    { suite: "pg", title: PG_TITLE, run: runPgSuite },
     {
       suite: "e2e",
       title: "Production build + end-to-end tests (vitest project e2e, headless Chromium)",
       run: () =>
         runBuildAndE2e({
           skipBuild,
-          withPg: selected.has("pg"),
-          pgHeading: `[${pgIndex + 1}/${steps.length}] ${PG_TITLE}`,
-          onPgStart: () => (pgStarted = true),
+          beside: besideE2e.map((i) => ({
+            heading: `[${i + 1}/${steps.length}] ${steps[i].title}`,
+            run: steps[i].run,
+          })),
+          onBesideStart: () => (besideStarted = true),
         }),
     },
   ];
+  const besideE2e = selected.has("e2e")
+    ? BESIDE_E2E.filter((suite) => selected.has(suite)).map((suite) =>
+        steps.findIndex((s) => s.suite === suite),
+      )
+    : [];
 
-  const pgIndex = steps.findIndex((s) => s.suite === "pg");
   for (const [i, step] of steps.entries()) {
     if (step.suite && !selected.has(step.suite)) {
       heading(i + 1, steps.length, `${step.title}: skipped (${why})`);
       skipped(step.suite, why);
       continue;
     }
-    if (step.suite === "pg" && selected.has("e2e")) {
+    if (besideE2e.includes(i)) {
       heading(i + 1, steps.length, `${step.title}: runs beside the end-to-end tests (below)`);
       continue;
     }
@@ -154,8 +166,10 @@ async function main() {
     try {
       await step.run();
     } catch (error) {
-      const notRun = steps.slice(i + 1).filter((s) => s.suite && selected.has(s.suite));
-      if (selected.has("pg") && selected.has("e2e") && !pgStarted) notRun.unshift(steps[pgIndex]);
+      const notRun = steps.filter(
+        (s, j) =>
+          s.suite && selected.has(s.suite) && (j > i || (!besideStarted && besideE2e.includes(j))),
+      );
       for (const later of notRun) skipped(later.suite, "", "not run (an earlier step failed)");
       throw error;
     }

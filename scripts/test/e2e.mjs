@@ -1,21 +1,23 @@
 // Test runner (scripts/test.mjs), the last step: the production build, then the e2e project
-// (headless Chromium against the built app). When the `pg` suite is selected too it runs here,
-// beside the browser tests: those mostly wait (browser, server, polling), so the two together take
-// little longer than e2e alone. Its output is kept aside and printed in one piece afterwards.
+// (headless Chromium against the built app). The selected service suites (`pg`, then `services`
+// on PGlite) run here, one after the other, beside the browser tests: those mostly wait (browser,
+// server, polling) and leave about a core idle, which the service suites fill with one vitest
+// worker each. Their output is kept aside and printed in one piece after the e2e output.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import process from "node:process";
-import { runPgSuite } from "./postgres.mjs";
 import { baseEnv, root, runAlongside, runOrFail } from "./processes.mjs";
 import { StepFailure, reportFailure, skipped, timed } from "./report.mjs";
 import { vitest } from "./vitest.mjs";
 
 /**
- * @param {{ skipBuild: boolean, withPg: boolean, pgHeading: string, onPgStart: () => void }} options
- *   withPg: run the `pg` suite beside the e2e tests; pgHeading: printed before its output;
- *   onPgStart: called when it starts (the orchestrator then no longer lists it as not run)
+ * @typedef {{ heading: string, run: (extraArgs: string[]) => Promise<void> }} BesideStep
+ *   heading: printed before its output; run: the suite, given the vitest options to use
+ * @param {{ skipBuild: boolean, beside: BesideStep[], onBesideStart: () => void }} options
+ *   beside: suites to run one after another beside the e2e tests; onBesideStart: called when they
+ *   start (the orchestrator then no longer lists them as not run)
  */
-export async function runBuildAndE2e({ skipBuild, withPg, pgHeading, onPgStart }) {
+export async function runBuildAndE2e({ skipBuild, beside, onBesideStart }) {
   if (skipBuild) {
     if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
       throw new StepFailure("--skip-build given, but there is no build in .next/: run without it");
@@ -29,22 +31,29 @@ export async function runBuildAndE2e({ skipBuild, withPg, pgHeading, onPgStart }
       }),
     );
   }
-  if (!withPg) {
+  if (beside.length === 0) {
     await timed("e2e", () => vitest("e2e", "e2e", baseEnv()));
     return;
   }
-  // One vitest worker for the PostgreSQL suite, so that it takes at most one core and the
-  // browser tests keep the other.
-  onPgStart();
-  const pg = runAlongside(() => runPgSuite(["--maxWorkers=1"]));
+  // One vitest worker for the service suites, so that they take at most one core and the
+  // browser tests keep the other. A failing suite does not stop the next one.
+  onBesideStart();
+  const besideResults = (async () => {
+    const results = [];
+    for (const step of beside) results.push(await runAlongside(() => step.run(["--maxWorkers=1"])));
+    return results;
+  })();
   const e2eError = await timed("e2e", () => vitest("e2e", "e2e", baseEnv())).then(
     () => null,
     (error) => error,
   );
-  const { error: pgError, output } = await pg;
-  console.log(`\n=== ${pgHeading}: its output ===`);
-  process.stdout.write(output);
-  if (pgError && e2eError) reportFailure(pgError); // both count; the e2e error is thrown
-  if (e2eError) throw e2eError;
-  if (pgError) throw pgError;
+  const results = await besideResults;
+  for (const [i, { output }] of results.entries()) {
+    console.log(`\n=== ${beside[i].heading}: its output ===`);
+    process.stdout.write(output);
+  }
+  // Every failure counts; the first one is thrown, the others are reported here.
+  const [first, ...others] = [e2eError, ...results.map((r) => r.error)].filter(Boolean);
+  for (const error of others) reportFailure(error);
+  if (first) throw first;
 }

@@ -50,6 +50,11 @@ export interface RunningApp {
 export interface StartAppOptions {
   /** extra environment for the database preparation step and the server */
   env?: Record<string, string>;
+  /**
+   * extra environment for the server only (e.g. TRUST_PROXY): unlike `env` it does not reach the
+   * database preparation, so the app starts on a copy of the same template as apps without it
+   */
+  serverEnv?: Record<string, string>;
   /** how long to wait for the server to answer GET / (default 60 s) */
   timeoutMs?: number;
   /**
@@ -233,6 +238,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await options.beforeStart(env);
     }
 
+    Object.assign(env, options.serverEnv);
     if (options.customServer) {
       env.HOST = "127.0.0.1";
       log.write(`$ npx tsx scripts/serve.ts (PORT=${port})\n`);

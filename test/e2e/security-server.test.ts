@@ -12,7 +12,7 @@ let seeded: SeededSurveys;
 beforeAll(async () => {
   app = await startApp({
     customServer: true,
-    env: { TRUST_PROXY: "1" },
+    serverEnv: { TRUST_PROXY: "1" }, // the server only: the database is the shared template
     beforeStart: async (env) => {
       seeded = await seedRespondentSurveys(env);
     },
