@@ -2,7 +2,9 @@
 // of its own, submitting fresh complete responses over HTTP for `seconds` to one endpoint of the
 // bench server (or, for "bare", asking it to run its in-process baseline). "mixed" is the
 // respondent page's real pattern: two autosaves of partial pages (with the response's secret),
-// then the final submit; its latency covers all three requests.
+// then the final submit; its latency covers all three requests. "floor" sends the public
+// endpoint's very requests to a handler that only parses the body and answers 200 (nothing is
+// stored): the HTTP cost every request pays before any of our code runs.
 //
 // The generator shares the two cores with the server, so it is kept cheap: node:http with a
 // keep-alive agent (one socket per client) rather than fetch, whose streams and headers objects
@@ -12,7 +14,7 @@ import http from "node:http";
 import { completeAnswers } from "./ingest-fixture";
 import { loadResult, round, type LoadResult } from "./ingest-stats";
 
-export type Endpoint = "api" | "public" | "mixed" | "bare";
+export type Endpoint = "api" | "public" | "mixed" | "bare" | "floor";
 
 export interface Fixture {
   port: number;
@@ -37,7 +39,9 @@ export async function load(
   const url =
     endpoint === "api"
       ? `${base}/api/v1/surveys/${fixture.surveyId}/responses`
-      : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
+      : endpoint === "floor"
+        ? `${base}/floor`
+        : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (endpoint === "api") headers.authorization = `Bearer ${fixture.key}`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });

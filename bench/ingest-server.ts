@@ -3,6 +3,7 @@
 // a published survey and an API key through the real services, and serves the real submit
 // handlers (the functions the app's route files call) on node:http. Prints one JSON line
 // { port, surveyId, slug, key } on stdout when ready; SIGTERM closes the database and exits.
+// POST /floor parses the body and answers 200, storing nothing (the HTTP floor).
 // POST /bare-loop?seconds=&clients= runs the baseline (ingest-bare.ts) in this process, through
 // a pg pool of the app's size or the PGlite instance, and answers with its figures.
 import { PGlite } from "@electric-sql/pglite";
@@ -120,6 +121,11 @@ async function main(): Promise<void> {
             res,
             await handlePublicSubmit(db, request, { slug: publicMatch[1] }, { limiter }),
           );
+        } else if (req.method === "POST" && url.pathname === "/floor") {
+          // The transport alone: the same conversion and body parsing, then 200.
+          const request = await toRequest(req);
+          await request.json();
+          await send(res, Response.json({ ok: true }));
         } else if (req.method === "POST" && url.pathname === "/bare-loop") {
           const seconds = Number(url.searchParams.get("seconds") ?? 10);
           const clients = Number(url.searchParams.get("clients") ?? 50);
