@@ -12,7 +12,8 @@ import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Db } from "~/server/db/client";
 import { openDatabase } from "~/server/db/client";
-import { queryableSql, registerDirectSql } from "~/server/db/direct-sql";
+import { registerDirectSql } from "~/server/db/direct-sql";
+import { pglitePreparedSql } from "~/server/db/pglite-prepared-sql";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { STAMPED_ENV, stampClientAddress } from "~/server/infra/client-address";
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     // As openDatabase does: the hot paths' statements go straight to PGlite, not through Prisma.
-    registerDirectSql(prisma, queryableSql(pglite));
+    registerDirectSql(prisma, pglitePreparedSql(pglite));
     database = {
       adapterFactory,
       prisma,

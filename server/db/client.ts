@@ -7,7 +7,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { poolSql, queryableSql, registerDirectSql } from "./direct-sql";
+import { poolSql, registerDirectSql } from "./direct-sql";
+import { pglitePreparedSql } from "./pglite-prepared-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 
@@ -49,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  registerDirectSql(prisma, queryableSql(pglite));
+  registerDirectSql(prisma, pglitePreparedSql(pglite));
   return {
     target,
     adapterFactory,
