@@ -4,7 +4,7 @@
 // on stdout (responses/s, p50/p95/p99 latency, errors, per engine and endpoint, side by side),
 // a readable table on stderr. Next to each rate: CPU milliseconds per stored response of the
 // server process, the PostgreSQL backends (PGlite runs inside the server) and the load generator
-// (ingest-cpu.ts), which depend far less on the machine's load than the rates do.
+// (ingest-cpu.ts), which wander less with the machine's load than the rates do.
 //
 // Why an in-process node:http server around the handlers rather than `next start`: the handler
 // functions are exactly what the app's route files call (handleSubmitResponse,
