@@ -2,12 +2,19 @@
 // of its own, submitting fresh complete responses over HTTP for `seconds` to one endpoint of the
 // bench server (or, for "bare", asking it to run its in-process baseline). "mixed" is the
 // respondent page's real pattern: two autosaves of partial pages (with the response's secret),
-// then the final submit; its latency covers all three requests.
+// then the final submit; its latency covers all three requests. "floor" sends the public
+// endpoint's very requests to a handler that only parses the body and answers 200 (nothing is
+// stored): the HTTP cost every request pays before any of our code runs.
+//
+// The generator shares the two cores with the server, so it is kept cheap: node:http with a
+// keep-alive agent (one socket per client) rather than fetch, whose streams and headers objects
+// cost about as much CPU per request as the server's own work (bench/ingest-cpu.ts measures it).
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { completeAnswers } from "./ingest-fixture";
 import { loadResult, round, type LoadResult } from "./ingest-stats";
 
-export type Endpoint = "api" | "public" | "mixed" | "bare";
+export type Endpoint = "api" | "public" | "mixed" | "bare" | "floor";
 
 export interface Fixture {
   port: number;
@@ -32,9 +39,37 @@ export async function load(
   const url =
     endpoint === "api"
       ? `${base}/api/v1/surveys/${fixture.surveyId}/responses`
-      : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
+      : endpoint === "floor"
+        ? `${base}/floor`
+        : `${base}/api/v1/public/surveys/${fixture.slug}/responses`;
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (endpoint === "api") headers.authorization = `Bearer ${fixture.key}`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const { pathname } = new URL(url);
+  const send = (body: string, address: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          agent,
+          host: "127.0.0.1",
+          port: fixture.port,
+          path: pathname,
+          method: "POST",
+          headers: {
+            ...headers,
+            "content-length": Buffer.byteLength(body),
+            "x-forwarded-for": address,
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+          response.on("error", reject);
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
   const latencies: number[] = [];
   const errorsByStatus: Record<string, number> = {};
   let ok = 0;
@@ -44,13 +79,7 @@ export async function load(
     const t0 = performance.now();
     let status: string;
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { ...headers, "x-forwarded-for": address },
-        body,
-      });
-      await response.arrayBuffer();
-      status = String(response.status);
+      status = String(await send(body, address));
     } catch {
       status = "network";
     }
@@ -86,6 +115,7 @@ export async function load(
     }),
   );
   const elapsedMs = performance.now() - started;
+  agent.destroy();
   return {
     ...loadResult(ok, elapsedMs, latencies, errorsByStatus),
     ...(endpoint === "mixed" ? { requestsPerSecond: round(requests / (elapsedMs / 1000)) } : {}),

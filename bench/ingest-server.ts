@@ -3,6 +3,7 @@
 // a published survey and an API key through the real services, and serves the real submit
 // handlers (the functions the app's route files call) on node:http. Prints one JSON line
 // { port, surveyId, slug, key } on stdout when ready; SIGTERM closes the database and exits.
+// POST /floor parses the body and answers 200, storing nothing (the HTTP floor).
 // POST /bare-loop?seconds=&clients= runs the baseline (ingest-bare.ts) in this process, through
 // a pg pool of the app's size or the PGlite instance, and answers with its figures.
 import { PGlite } from "@electric-sql/pglite";
@@ -11,6 +12,8 @@ import pg from "pg";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Db } from "~/server/db/client";
 import { openDatabase } from "~/server/db/client";
+import { registerDirectSql } from "~/server/db/direct-sql";
+import { pglitePreparedSql } from "~/server/db/pglite-prepared-sql";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { STAMPED_ENV, stampClientAddress } from "~/server/infra/client-address";
@@ -78,6 +81,8 @@ async function main(): Promise<void> {
     await pglite.waitReady;
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
+    // As openDatabase does: the hot paths' statements go straight to PGlite, not through Prisma.
+    registerDirectSql(prisma, pglitePreparedSql(pglite));
     database = {
       adapterFactory,
       prisma,
@@ -117,6 +122,11 @@ async function main(): Promise<void> {
             res,
             await handlePublicSubmit(db, request, { slug: publicMatch[1] }, { limiter }),
           );
+        } else if (req.method === "POST" && url.pathname === "/floor") {
+          // The transport alone: the same conversion and body parsing, then 200.
+          const request = await toRequest(req);
+          await request.json();
+          await send(res, Response.json({ ok: true }));
         } else if (req.method === "POST" && url.pathname === "/bare-loop") {
           const seconds = Number(url.searchParams.get("seconds") ?? 10);
           const clients = Number(url.searchParams.get("clients") ?? 50);

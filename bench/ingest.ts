@@ -2,7 +2,9 @@
 // response id each) for N seconds over real HTTP, on PGlite and on PostgreSQL, to both submit
 // endpoints: the REST API's (API key) and the public respondent page's. Prints one JSON document
 // on stdout (responses/s, p50/p95/p99 latency, errors, per engine and endpoint, side by side),
-// a readable table on stderr.
+// a readable table on stderr. Next to each rate: CPU milliseconds per stored response of the
+// server process, the PostgreSQL backends (PGlite runs inside the server) and the load generator
+// (ingest-cpu.ts), which wander less with the machine's load than the rates do.
 //
 // Why an in-process node:http server around the handlers rather than `next start`: the handler
 // functions are exactly what the app's route files call (handleSubmitResponse,
@@ -20,7 +22,9 @@
 // through the driver inside the server process (no HTTP, no validation, no Prisma; see
 // ingest-server.ts), and "mixed" is the public endpoint under the respondent page's real
 // pattern: every response autosaves two partial pages (with its secret) before the final submit,
-// so three requests per stored response; its latency covers all of them.
+// so three requests per stored response; its latency covers all of them. "floor" (not in the
+// default list) is the HTTP floor: the public endpoint's requests answered 200 right after the
+// body is parsed, with nothing stored; its "per save" figures are per request.
 //
 //   npm run bench:ingest                          # 50 clients, 10 s each, both engines
 //   npx tsx bench/ingest.ts --seconds 20 --clients 50 --engines pglite,postgres \
@@ -34,6 +38,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import pg from "pg";
+import { cpuPerSave, parentPid, readCpu, type CpuPerSave } from "./ingest-cpu";
 import { load, type Endpoint, type Fixture } from "./ingest-load";
 import { round, type LoadResult } from "./ingest-stats";
 import { startThrowawayPostgres } from "./throwaway-postgres";
@@ -101,6 +106,19 @@ async function storedCount(fixture: Fixture): Promise<number> {
   return ((await response.json()) as { stored: number }).stored;
 }
 
+/** The postmaster of the server at `url`, when it runs on this machine (for its CPU time). */
+async function postmasterOf(url: string | undefined): Promise<number | null> {
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    return rows[0] ? parentPid(rows[0].pid) : null;
+  } finally {
+    await client.end();
+  }
+}
+
 async function runEngine(
   engine: Engine,
   options: Options,
@@ -108,6 +126,8 @@ async function runEngine(
 ): Promise<Record<string, unknown>> {
   const { child, fixture } = await startServer(env);
   try {
+    // PGlite runs inside the server process: there, its CPU is the server's.
+    const postmaster = await postmasterOf(env.BENCH_POSTGRES_URL);
     const results: Record<string, unknown> = {};
     let accepted = 0;
     // Warm every endpoint first (JIT, Prisma's query plans, PGlite's caches), then measure each:
@@ -115,14 +135,17 @@ async function runEngine(
     for (const endpoint of options.endpoints) {
       process.stderr.write(`${engine} / ${endpoint}: warm-up ${options.warmup} s\n`);
       if (options.warmup > 0) {
-        accepted += (await load(fixture, endpoint, options.warmup, options.clients)).responses;
+        const warm = await load(fixture, endpoint, options.warmup, options.clients);
+        if (endpoint !== "floor") accepted += warm.responses;
       }
     }
     for (const endpoint of options.endpoints) {
       process.stderr.write(`${engine} / ${endpoint}: measuring ${options.seconds} s\n`);
+      const before = readCpu(child.pid, postmaster);
       const result = await load(fixture, endpoint, options.seconds, options.clients);
-      accepted += result.responses;
-      results[endpoint] = result;
+      const cpu = cpuPerSave(before, readCpu(child.pid, postmaster), result.responses);
+      if (endpoint !== "floor") accepted += result.responses;
+      results[endpoint] = { ...result, cpu };
     }
     // Every 200 must be a stored complete response, once: the figures count real ingestion.
     const stored = await storedCount(fixture);
@@ -197,7 +220,9 @@ async function main(): Promise<void> {
       endpoint,
       Object.fromEntries(
         Object.entries(engines).map(([engine, result]) => {
-          const r = (result as Record<string, LoadResult>)[endpoint];
+          const r = (result as Record<string, (LoadResult & { cpu: CpuPerSave }) | undefined>)[
+            endpoint
+          ];
           return [
             engine,
             r && {
@@ -206,6 +231,7 @@ async function main(): Promise<void> {
               p95: r.latencyMs.p95,
               p99: r.latencyMs.p99,
               errors: r.errors,
+              ...r.cpu,
             },
           ];
         }),
@@ -237,11 +263,13 @@ async function main(): Promise<void> {
     engines,
   };
   console.log(JSON.stringify(report, null, 2));
+  const ms = (n: number | null) => (n === null ? "n/a" : String(n));
   for (const [endpoint, rows] of Object.entries(sideBySide)) {
     for (const [engine, r] of Object.entries(rows)) {
       if (!r) continue;
       process.stderr.write(
-        `${endpoint.padEnd(7)} ${engine.padEnd(9)} ${String(r.responsesPerSecond).padStart(7)} responses/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}\n`,
+        `${endpoint.padEnd(7)} ${engine.padEnd(9)} ${String(r.responsesPerSecond).padStart(7)} responses/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  errors ${r.errors}` +
+          `  CPU ms/save: server ${ms(r.serverMsPerSave)}, database ${ms(r.databaseMsPerSave)}, load generator ${ms(r.loadGeneratorMsPerSave)}\n`,
       );
     }
   }

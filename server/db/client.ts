@@ -7,7 +7,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { poolSql, queryableSql, registerDirectSql, type DirectSql } from "./direct-sql";
+import { poolSql, registerDirectSql, type DirectSql } from "./direct-sql";
+import { pglitePreparedSql } from "./pglite-prepared-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 
@@ -39,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;
-  const directSql = { run: queryableSql(pglite), parallel: 1 };
+  const directSql = { run: pglitePreparedSql(pglite), parallel: 1 };
   return withPrisma(target, new PrismaPGlite(pglite), directSql, async () => {
     if (!pglite.closed) await pglite.close();
   });

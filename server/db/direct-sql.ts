@@ -48,7 +48,7 @@ export function queryableSql(driver: {
 
 // A name per statement text: the hot statements are constants, so the map stays small.
 const statementNames = new Map<string, string>();
-const statementName = (sql: string) => {
+export const statementName = (sql: string) => {
   let name = statementNames.get(sql);
   if (!name) {
     name = `pa_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;

@@ -11,7 +11,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { openDatabase, type Db } from "~/server/db/client";
-import { queryableSql, registerDirectSql } from "~/server/db/direct-sql";
+import { registerDirectSql } from "~/server/db/direct-sql";
+import { pglitePreparedSql } from "~/server/db/pglite-prepared-sql";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
 
@@ -151,7 +152,7 @@ async function createPGliteTestDb(
   const prisma = prismaClient(adapterFactory, onQuery);
   // As the app does (server/db/client.ts): the hot paths' statements go straight to PGlite. The
   // query log sees them too, so a test counting statements counts whichever route they take.
-  const direct = queryableSql(pglite);
+  const direct = pglitePreparedSql(pglite);
   registerDirectSql(
     prisma,
     onQuery
