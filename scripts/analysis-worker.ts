@@ -4,6 +4,7 @@
 // parent (the embedded database allows one process).
 import { runAnalysis } from "~/server/analysis/pipeline";
 import { AnalysisInputError, type AnalysisOptions } from "~/server/analysis/pipeline-input";
+import { ZAnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
 
 interface Job {
@@ -16,7 +17,11 @@ process.once("message", (job: Job) => {
     const result = runAnalysis(job.input, job.options, (progress) =>
       process.send?.({ type: "progress", ...progress }),
     );
-    process.send?.({ type: "result", result }, () => process.exit(0));
+    // Checked against the stored schema here rather than in the web process, which only stores
+    // it: parsing a large result there would hold every other request of that process.
+    process.send?.({ type: "result", result: ZAnalysisResult.parse(result) }, () =>
+      process.exit(0),
+    );
   } catch (error) {
     const known = error instanceof AnalysisInputError;
     process.send?.(
