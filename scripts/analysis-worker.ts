@@ -5,16 +5,16 @@
 import { runAnalysis } from "~/server/analysis/pipeline";
 import { AnalysisInputError, type AnalysisOptions } from "~/server/analysis/pipeline-input";
 import { ZAnalysisResult } from "~/server/analysis/result";
-import type { AnalysisInput } from "~/server/analysis/survey";
+import { fromColumnar, type ColumnarInput } from "~/server/infra/worker/analysis-input-columns";
 
 interface Job {
-  input: AnalysisInput;
+  input: ColumnarInput;
   options: AnalysisOptions;
 }
 
 process.once("message", (job: Job) => {
   try {
-    const result = runAnalysis(job.input, job.options, (progress) =>
+    const result = runAnalysis(fromColumnar(job.input), job.options, (progress) =>
       process.send?.({ type: "progress", ...progress }),
     );
     // Checked against the stored schema here rather than in the web process, which only stores

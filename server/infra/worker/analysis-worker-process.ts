@@ -7,6 +7,7 @@ import path from "node:path";
 import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline-input";
 import type { AnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
+import { toColumnar } from "./analysis-input-columns";
 
 export type WorkerOutcome =
   | { kind: "result"; result: AnalysisResult }
@@ -82,7 +83,7 @@ export function startAnalysisWorker(
       else settle({ kind: "crashed", message: `analysis worker exited (${signal ?? code})` });
     });
   });
-  child.send({ input, options });
+  child.send({ input: toColumnar(input), options });
   return {
     outcome,
     cancel() {
