@@ -24,6 +24,8 @@ export interface Options {
   engines: Engine[];
   /** Page sizes to time the answer read with before the run (tunes analysis-input.ts's default). */
   readPages: number[];
+  /** Where the analysis child writes its V8 CPU profile (--cpu-prof), or null for none. */
+  cpuProfDir: string | null;
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -15,7 +15,13 @@
 //   npm run bench:analysis-app                               # 100,000 responses, both engines
 //   npx tsx bench/analysis-app.ts --responses 20000 --engines postgres --clients 10
 //   npx tsx bench/analysis-app.ts --engines postgres --read-pages 1000,5000,20000  # time the read
+//   npx tsx bench/analysis-app.ts --responses 20000 --engines postgres --cpu-prof /tmp/prof
+// The analysis child is the bundled dist/analysis-worker.mjs, built first with the build's own
+// esbuild step (scripts/build-worker.mjs), so the bench times what production runs rather than
+// tsx compiling TypeScript. --cpu-prof DIR writes a V8 CPU profile of every child (and of
+// nothing else) into DIR.
 // PostgreSQL: a throwaway local server (Debian package postgresql), default durability.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +34,7 @@ function parseArgs(argv: string[]): Options {
     clients: 10,
     engines: ["postgres", "pglite"],
     readPages: [],
+    cpuProfDir: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -38,6 +45,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === "--clients") options.clients = Number(value);
     else if (flag === "--engines") options.engines = value.split(",") as Engine[];
     else if (flag === "--read-pages") options.readPages = value.split(",").map(Number);
+    else if (flag === "--cpu-prof") options.cpuProfDir = value;
     else throw new Error(`unknown argument ${flag}`);
   }
   return options;
@@ -45,6 +53,9 @@ function parseArgs(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  execFileSync(process.execPath, ["scripts/build-worker.mjs"], { stdio: ["ignore", 2, 2] });
+  process.env.ANALYSIS_CHILD = "built";
+  if (options.cpuProfDir) process.env.ANALYSIS_CHILD_CPU_PROF = options.cpuProfDir;
   const loadBefore = loadavg().map((x) => round(x, 2));
   const engines: Record<string, unknown> = {};
   for (const engine of options.engines) {
@@ -77,6 +88,7 @@ async function main(): Promise<void> {
       loadavgAfter: loadavg().map((x) => round(x, 2)),
       node: process.version,
     },
+    analysisChild: "dist/analysis-worker.mjs (bundled by scripts/build-worker.mjs)",
     engines,
   };
   console.log(JSON.stringify(report, null, 2));

@@ -4,19 +4,24 @@
 // parent (the embedded database allows one process).
 import { runAnalysis } from "~/server/analysis/pipeline";
 import { AnalysisInputError, type AnalysisOptions } from "~/server/analysis/pipeline-input";
-import type { AnalysisInput } from "~/server/analysis/survey";
+import { ZAnalysisResult } from "~/server/analysis/result";
+import { fromColumnar, type ColumnarInput } from "~/server/infra/worker/analysis-input-columns";
 
 interface Job {
-  input: AnalysisInput;
+  input: ColumnarInput;
   options: AnalysisOptions;
 }
 
 process.once("message", (job: Job) => {
   try {
-    const result = runAnalysis(job.input, job.options, (progress) =>
+    const result = runAnalysis(fromColumnar(job.input), job.options, (progress) =>
       process.send?.({ type: "progress", ...progress }),
     );
-    process.send?.({ type: "result", result }, () => process.exit(0));
+    // Checked against the stored schema here rather than in the web process, which only stores
+    // it: parsing a large result there would hold every other request of that process.
+    process.send?.({ type: "result", result: ZAnalysisResult.parse(result) }, () =>
+      process.exit(0),
+    );
   } catch (error) {
     const known = error instanceof AnalysisInputError;
     process.send?.(

@@ -49,11 +49,17 @@ export function quotesFor(input: QuoteSource): { quotes: Quote[]; note: string |
   const limit = input.quotesPerPersona ?? 3;
   const quotes: Quote[] = [];
   const chosen: { bag: Set<string>; lines: Set<string> }[] = [];
+  // Answers already looked at: one chosen repeats itself, one turned down stays turned down (the
+  // chosen quotes only grow), so a repeat is skipped without reading it again. A large persona
+  // holds thousands of members, many with the same answer.
+  const considered = new Set<string>();
   input.representatives.forEach((response, i) => {
     if (quotes.length >= limit) return;
     for (const q of thoughtQuestions) {
       const answer = response.answers[q.id];
-      if (typeof answer !== "string" || !isQuotable(answer)) continue;
+      if (typeof answer !== "string" || considered.has(answer)) continue;
+      considered.add(answer);
+      if (!isQuotable(answer)) continue;
       const bag = new Set(words(answer));
       const lines = sentencesOf(answer);
       if (chosen.some((other) => overlap(bag, other.bag) > MAX_QUOTE_OVERLAP)) continue;

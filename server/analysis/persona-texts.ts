@@ -10,7 +10,7 @@
 // when fewer than `minGroupN` English answers remain the tone is null with the reason.
 import type { PersonaTexts, TextQuestionSummary } from "./result";
 import type { QuestionDefinition, SurveyResponse } from "./survey";
-import { summariseTexts, type TextsSummary } from "./text/summarise";
+import { summariseTexts, type TextCache, type TextsSummary } from "./text/summarise";
 
 /** Themes kept per question and group: the greedy selection ranks them, the tail adds little. */
 export const TEXT_THEMES_PER_QUESTION = 8;
@@ -78,12 +78,14 @@ export function summariseQuestion(
   question: QuestionDefinition,
   group: readonly SurveyResponse[],
   minGroupN: number,
+  cache?: TextCache,
 ): TextQuestionSummary {
   const texts = group.map((r) => answerText(r, question.id));
   const base = { questionId: question.id, questionLabel: question.label, role: question.role };
   const summary = summariseTexts(texts, {
     maxThemes: TEXT_THEMES_PER_QUESTION,
     quotesPerTheme: TEXT_QUOTES_PER_THEME,
+    cache,
   });
   if (summary.n < minGroupN) {
     return {
@@ -122,11 +124,15 @@ export function summariseQuestion(
   };
 }
 
-/** Every free-text question summarised for one group; [] when the survey has none. */
+/**
+ * Every free-text question summarised for one group; [] when the survey has none. Groups drawn
+ * from the same answers (each persona, then everyone) share one `cache`, so each text is read once.
+ */
 export function summariseGroupTexts(
   questions: readonly QuestionDefinition[],
   group: readonly SurveyResponse[],
   minGroupN: number,
+  cache?: TextCache,
 ): PersonaTexts {
-  return freeTextQuestions(questions).map((q) => summariseQuestion(q, group, minGroupN));
+  return freeTextQuestions(questions).map((q) => summariseQuestion(q, group, minGroupN, cache));
 }

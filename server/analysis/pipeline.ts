@@ -13,6 +13,7 @@ import { MIN_GROUP_N } from "./evidence-rules";
 import { labelColumns, labelTraits } from "./option-labels";
 import { draftPersonaCard } from "./persona-card";
 import { freeTextQuestions, summariseGroupTexts } from "./persona-texts";
+import type { TextCache } from "./text/summarise";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
 import { deriveSeed } from "./rng";
@@ -27,6 +28,7 @@ import {
   resolveOptions,
   validateInput,
 } from "./pipeline-input";
+import { membersByCloseness } from "./pipeline-members";
 import { countDistinguishing, warningsFor } from "./pipeline-warnings";
 
 /** Where each phase starts on the overall bar, by its typical share of the run time. */
@@ -97,34 +99,6 @@ function chooseKOrExplain(matrix: DenseMatrix, params: AnalysisResult["parameter
   }
 }
 
-/** Member row indices of each persona, closest to its centroid first (ties by row). */
-function membersByCloseness(
-  matrix: DenseMatrix,
-  assignments: readonly number[],
-  centroids: readonly (readonly number[])[],
-): number[][] {
-  const { cols, data } = matrix;
-  // One distance per row in a typed array, summed column by column in order as
-  // kmeans.squaredDistance does, rather than an object per row.
-  const distance = new Float64Array(assignments.length);
-  const members: number[][] = centroids.map(() => []);
-  for (let row = 0; row < assignments.length; row++) {
-    const persona = assignments[row] as number;
-    const centroid = centroids[persona] as readonly number[];
-    const offset = row * cols;
-    let sum = 0;
-    for (let j = 0; j < cols; j++) {
-      const d = (data[offset + j] as number) - (centroid[j] as number);
-      sum += d * d;
-    }
-    distance[row] = sum;
-    members[persona]?.push(row);
-  }
-  return members.map((rows) =>
-    rows.sort((a, b) => (distance[a] as number) - (distance[b] as number) || a - b),
-  );
-}
-
 export function runAnalysis(
   input: AnalysisInput,
   options: AnalysisOptions = {},
@@ -180,11 +154,14 @@ export function runAnalysis(
   report("cards");
   // Free text, one answer per respondent per question: each persona's members in row order.
   const hasText = freeTextQuestions(questions).length > 0;
+  // Every text is read once for the whole run: the personas' summaries and everyone's share it.
+  const textCache: TextCache = new Map();
   const textsOf = (persona: number) =>
     summariseGroupTexts(
       questions,
       clustered.filter((_, row) => fit.assignments[row] === persona),
       params.minGroupN ?? MIN_GROUP_N,
+      textCache,
     );
   const ambiguousRows = new Set(ambiguous.map((a) => a.index));
   const closeness = membersByCloseness(encoded.matrix, fit.assignments, fit.centroids);
@@ -279,7 +256,14 @@ export function runAnalysis(
     },
     personas,
     ...(hasText
-      ? { texts: summariseGroupTexts(questions, clustered, params.minGroupN ?? MIN_GROUP_N) }
+      ? {
+          texts: summariseGroupTexts(
+            questions,
+            clustered,
+            params.minGroupN ?? MIN_GROUP_N,
+            textCache,
+          ),
+        }
       : {}),
     warnings: [
       ...questions

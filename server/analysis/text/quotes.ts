@@ -79,6 +79,11 @@ export function isQuotable(text: string): boolean {
   return !isMissingAnswer(text) && readerWords(text) >= MIN_QUOTE_WORDS;
 }
 
+/** An answer as compared for "the same text": trimmed, lower case, runs of spaces as one. */
+function quoteKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
 /**
  * Up to `limit` of `candidates` (indices into `vectors`), best first, by closeness to `centre` with
  * diversity; equal texts are quoted once.
@@ -91,15 +96,18 @@ export function pickQuotes(
   limit: number,
 ): number[] {
   const picked: number[] = [];
+  const pickedSet = new Set<number>();
   const seen = new Set<string>();
   const pool = [...candidates].sort((a, b) => a - b);
   const relevance = new Map(pool.map((i) => [i, cosine(vectors[i] ?? new Map(), centre)]));
+  // Each candidate's text normalised once, not once per pick: a theme of a large column has
+  // tens of thousands of candidates.
+  const keys = new Map(pool.map((i) => [i, quoteKey(texts[i] ?? "")]));
   while (picked.length < limit) {
     let best = -1;
     let bestScore = -Infinity;
     for (const i of pool) {
-      const key = (texts[i] ?? "").trim().toLowerCase().replace(/\s+/g, " ");
-      if (picked.includes(i) || seen.has(key)) continue;
+      if (pickedSet.has(i) || seen.has(keys.get(i) as string)) continue;
       const redundancy = Math.max(
         0,
         ...picked.map((j) => cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map())),
@@ -115,7 +123,8 @@ export function pickQuotes(
     }
     if (best < 0) break;
     picked.push(best);
-    seen.add((texts[best] ?? "").trim().toLowerCase().replace(/\s+/g, " "));
+    pickedSet.add(best);
+    seen.add(keys.get(best) as string);
   }
   return picked;
 }

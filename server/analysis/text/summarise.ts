@@ -43,6 +43,8 @@ export interface SummariseTextOptions {
   /** Fewest people a theme needs; default defaultMinCount(n). */
   minCount?: number;
   quotesPerTheme?: number;
+  /** Shared across calls over the same answers (see TextCache); default: one per call. */
+  cache?: TextCache;
   /** Called as answers are read: done of total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -77,17 +79,33 @@ export interface TextsSummary {
   answers: { row: number; score: number; label: ToneLabel; english: boolean }[];
 }
 
+/**
+ * What summariseTexts learns about each distinct text: analysing, the missing-answer check and
+ * the language check are pure functions of the text, so a caller summarising the same answers for
+ * several groups (each persona, then everyone) passes one cache and reads each text once.
+ */
+export type TextCache = Map<
+  string,
+  { missing: boolean; analysed?: AnalysedText; readable?: boolean }
+>;
+
 export function summariseTexts(
   texts: readonly string[],
   options: SummariseTextOptions = {},
 ): TextsSummary {
-  const kept: { row: number; text: string; analysed: AnalysedText }[] = [];
-  const cache = new Map<string, AnalysedText>();
+  const kept: { row: number; text: string; analysed: AnalysedText; readable: boolean }[] = [];
+  const cache: TextCache = options.cache ?? new Map();
   texts.forEach((text, row) => {
-    if (!isMissingAnswer(text)) {
-      const analysed = cache.get(text) ?? analyseText(text);
-      cache.set(text, analysed);
-      kept.push({ row, text, analysed });
+    let known = cache.get(text);
+    if (!known) {
+      known = isMissingAnswer(text)
+        ? { missing: true }
+        : { missing: false, analysed: analyseText(text), readable: toneReadable(text) };
+      cache.set(text, known);
+    }
+    if (!known.missing) {
+      const { analysed, readable } = known as { analysed: AnalysedText; readable: boolean };
+      kept.push({ row, text, analysed, readable });
     }
     options.onProgress?.(row + 1, texts.length);
   });
@@ -102,7 +120,7 @@ export function summariseTexts(
     },
   );
   const rowOf = (i: number): number => kept[i]?.row ?? -1;
-  const english = kept.filter((k) => toneReadable(k.text));
+  const english = kept.filter((k) => k.readable);
   return {
     n,
     topic: extraction.topic.map((t) => ({ label: t.label, share: t.share })),
@@ -123,7 +141,7 @@ export function summariseTexts(
       row: k.row,
       score: k.analysed.tone.score,
       label: k.analysed.tone.label,
-      english: toneReadable(k.text),
+      english: k.readable,
     })),
   };
 }

@@ -214,6 +214,23 @@ export function extractThemes(
 
   const vectors = answerVectors(answers.map((a) => a.analysed));
   const texts = answers.map((a) => a.text);
+  // What the quote and verdict filters ask of a text, once per distinct text: long columns repeat
+  // answers, and the same answer is asked about in several themes.
+  const quotableMemo = new Map<string, boolean>();
+  const quotable = (text: string): boolean => {
+    let known = quotableMemo.get(text);
+    if (known === undefined) quotableMemo.set(text, (known = isQuotable(text)));
+    return known;
+  };
+  const verdictMemo = new Map<string, boolean>();
+  const verdictReadable = (text: string): boolean => {
+    let known = verdictMemo.get(text);
+    if (known === undefined) {
+      known = !isMissingAnswer(text) && toneReadable(text);
+      verdictMemo.set(text, known);
+    }
+    return known;
+  };
   const minQuotes = Math.min(MIN_QUOTES, options.quotesPerTheme);
   const build = (
     term: string,
@@ -225,7 +242,7 @@ export function extractThemes(
     const members = [...new Set(used.map((i) => answers[i]?.unit ?? -1))].sort((a, b) => a - b);
     const w = wilsonInterval(members.length, n);
     const centre = centroid(used.map((i) => vectors[i] ?? new Map()));
-    const quotable = used.filter((i) => isQuotable(answers[i]?.text ?? ""));
+    const candidates = used.filter((i) => quotable(answers[i]?.text ?? ""));
     return {
       term,
       label,
@@ -235,7 +252,7 @@ export function extractThemes(
       share: members.length / n,
       interval: { lower: w.lower, upper: w.upper },
       salience,
-      quotes: pickQuotes(quotable, vectors, texts, centre, options.quotesPerTheme),
+      quotes: pickQuotes(candidates, vectors, texts, centre, options.quotesPerTheme),
     };
   };
   const themes = merged.map((group): ExtractedTheme => {
@@ -259,8 +276,7 @@ export function extractThemes(
       const used = answers.flatMap((a, i) =>
         a.analysed.terms.length === 0 &&
         a.analysed.tone.label === verdict.tone &&
-        !isMissingAnswer(a.text) &&
-        toneReadable(a.text)
+        verdictReadable(a.text)
           ? [i]
           : [],
       );

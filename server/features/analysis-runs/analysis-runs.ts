@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import type { AnalysisProgress } from "~/server/analysis/pipeline-input";
-import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
+import type { AnalysisResult } from "~/server/analysis/result";
 import { fail } from "~/server/domain/errors";
 import { requireRole, type MembershipView } from "../workspaces/access";
 import { requireRun } from "./analysis-run-views";
@@ -174,7 +174,9 @@ export async function executeRun(
       await finish({ status: "FAILED", error: crashedMessage });
     } else {
       await beforeStoring?.();
-      const stored = await persistResult(db, runId, ZAnalysisResult.parse(outcome.result), now());
+      // The child checked the result against ZAnalysisResult (scripts/analysis-worker.ts): parsing
+      // a large result is synchronous work that would hold this (web) process's other requests.
+      const stored = await persistResult(db, runId, outcome.result, now());
       // The worker finished before it saw the cancel: honour the cancel, keep nothing.
       if (!stored) await finish({ status: "CANCELLED", error: "Cancelled." });
       else {

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline-input";
 import type { AnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
+import { toColumnar } from "./analysis-input-columns";
 
 export type WorkerOutcome =
   | { kind: "result"; result: AnalysisResult }
@@ -28,11 +29,14 @@ type WorkerMessage =
  * The child's code, resolved at run time from the app's root. In production the JavaScript that
  * `npm run build` bundled (dist/analysis-worker.mjs), so a run starts without compiling anything;
  * in development and tests, or before a build, the TypeScript source through tsx.
+ * ANALYSIS_CHILD=built asks for the bundle outside production too (the analysis bench measures
+ * what production runs).
  */
 function childScript(): { script: string; execArgv: string[] } {
   const root = /*turbopackIgnore: true*/ process.cwd();
   const compiled = path.join(root, "dist", "analysis-worker.mjs");
-  if (process.env.NODE_ENV === "production" && existsSync(compiled)) {
+  const wantBuilt = process.env.NODE_ENV === "production" || process.env.ANALYSIS_CHILD === "built";
+  if (wantBuilt && existsSync(compiled)) {
     return { script: compiled, execArgv: [] };
   }
   return {
@@ -47,9 +51,13 @@ export function startAnalysisWorker(
   onProgress: (progress: AnalysisProgress) => void,
 ): RunningWorker {
   const { script, execArgv } = childScript();
+  // ANALYSIS_CHILD_CPU_PROF=dir writes a V8 CPU profile of the child there (Node refuses
+  // --cpu-prof in NODE_OPTIONS, so it has to be an argument).
+  const profileDir = process.env.ANALYSIS_CHILD_CPU_PROF;
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   // Chosen at run time; the bundler must not try to resolve it at build time.
   const child = fork(/*turbopackIgnore: true*/ script, [], {
-    execArgv,
+    execArgv: [...execArgv, ...profiling],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
   });
@@ -75,7 +83,7 @@ export function startAnalysisWorker(
       else settle({ kind: "crashed", message: `analysis worker exited (${signal ?? code})` });
     });
   });
-  child.send({ input, options });
+  child.send({ input: toColumnar(input), options });
   return {
     outcome,
     cancel() {
