@@ -4,7 +4,7 @@
 // cache must give the same summaries as reading every group afresh, and the quote pickers must
 // return what the versions that re-read every candidate (kept here as references) return.
 import { describe, expect, it } from "vitest";
-import { isQuotable as isQuotableForPersona, quotesFor } from "~/server/analysis/persona-quotes";
+import { quotesFor } from "~/server/analysis/persona-quotes";
 import { summariseGroupTexts } from "~/server/analysis/persona-texts";
 import type { Quote } from "~/server/analysis/result";
 import { createRng, type Rng } from "~/server/analysis/rng";
@@ -13,6 +13,9 @@ import { isQuotable, pickQuotes } from "~/server/analysis/text/quotes";
 import type { TextCache } from "~/server/analysis/text/summarise";
 import { answerVectors, centroid, cosine, type SparseVector } from "~/server/analysis/text/vectors";
 import { analyseText } from "~/server/analysis/text/analyse-text";
+
+// Persona quotes and the text engine share one rule for what is worth quoting.
+const isQuotableForPersona = isQuotable;
 
 const SAYINGS: readonly (readonly string[])[] = [
   [
