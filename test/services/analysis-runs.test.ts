@@ -2,9 +2,7 @@
 // through the survey services come back as personas; progress, failure, cancel and recovery
 // after a server stop leave the run in a clear state; runs go through the job queue and a run left
 // running by a stopped server is taken over, not failed.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRng } from "~/server/analysis/rng";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
@@ -20,9 +18,9 @@ import {
   recoverUnfinishedRuns,
   startWorking,
 } from "~/server/features/analysis-runs/analysis-jobs";
-import { saveResponse } from "~/server/features/responses/responses";
-import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
+import { createSurvey } from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -42,47 +40,9 @@ const likert = (key: string): TQuestionDefinitionInput => ({
   text: { en: `Statement ${key}` },
 });
 
-// Three planted groups with clearly different answer profiles on four statements.
-const centres = [
-  [1.2, 1.5, 4.6, 4.4],
-  [4.7, 4.5, 1.4, 1.6],
-  [3.0, 4.6, 4.6, 1.3],
-];
-
-async function surveyWithPlantedAnswers(respondents: number, seed = 7) {
-  const { workspace, actor } = await makeWorkspaceWithOwner(db, "Analysis Co");
-  const survey = await createSurvey(db, actor, { title: "Planted" }, [
-    likert("s1"),
-    likert("s2"),
-    likert("s3"),
-    likert("s4"),
-    { key: "age", type: "NUMBER", role: "DEMOGRAPHIC", text: { en: "Age" } },
-    { key: "thought", type: "LONG_TEXT", role: "THOUGHT", text: { en: "Thoughts" } },
-  ]);
-  await publishSurvey(db, actor, survey.id);
-  const rng = createRng(seed);
-  const truth = new Map<string, number>();
-  for (let i = 0; i < respondents; i++) {
-    const group = i % centres.length;
-    const answers: Record<string, number | string> = {
-      age: 25 + group * 15 + rng.int(5),
-      thought: `Respondent ${i} of group ${group} says the dealer was ${group === 0 ? "slow" : "fine"}.`,
-    };
-    centres[group]?.forEach((centre, q) => {
-      answers[`s${q + 1}`] = Math.min(5, Math.max(1, Math.round(rng.normal(centre, 0.45))));
-    });
-    const responseId = randomUUID();
-    await saveResponse(db, {
-      slug: survey.slug,
-      responseId,
-      answers,
-      complete: true,
-      locale: "en",
-    });
-    truth.set(responseId, group);
-  }
-  return { workspace, actor, survey, truth };
-}
+// The three planted groups of the persona fixtures, answered through the survey services.
+const surveyWithPlantedAnswers = (respondents: number, seed = 7) =>
+  plantedSurvey(db, respondents, seed);
 
 describe("analysis runs", () => {
   it("finds the planted groups, records progress and keeps personas with their members", async () => {
