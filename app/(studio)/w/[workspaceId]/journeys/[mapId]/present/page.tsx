@@ -2,6 +2,7 @@
 // by layer and each persona's emotion and pain with intervals, from the fill of one run (the
 // newest by default, ?run=…). See stage-presentation.tsx for the keys.
 import type { Metadata } from "next";
+import { startSlide } from "~/app/_lib/slide-param";
 import { loadMapWithFill } from "../load-map-with-fill";
 import { stageSlides } from "./stage-slides";
 import { StagePresentation } from "./stage-presentation";
@@ -22,11 +23,10 @@ export default async function PresentJourneyPage({
   const { map, filled } = await loadMapWithFill(workspaceId, mapId, run);
   const fill = filled?.fill ?? null;
   const slides = stageSlides(map.stages, fill);
-  const start = typeof i === "string" && /^\d+$/.test(i) ? Number(i) : 0;
   return (
     <StagePresentation
       slides={slides}
-      start={Math.min(start, Math.max(0, slides.length - 1))}
+      start={startSlide(i, slides.length)}
       title={map.name}
       filled={fill !== null}
       exitHref={`/w/${workspaceId}/journeys/${mapId}`}
