@@ -2,12 +2,12 @@
 // Researchers and owners get links to build; strategists see the same list, read-only.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { attempt } from "~/app/_lib/server-api";
 import "./builder.css";
 import { LocalDate } from "~/app/_components/locale";
 import { DataTable } from "~/app/_components/data-table";
+import { memberWorkspace } from "../member-workspace";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -17,11 +17,8 @@ export default async function SurveysPage({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok) notFound();
+  const { api, canEdit } = await memberWorkspace(workspaceId);
   const surveys = await attempt(() => api.survey.list({ workspaceId }));
-  const canEdit = workspace.value.role !== "STRATEGIST";
   const base = `/w/${workspaceId}/surveys`;
 
   return (
