@@ -1,10 +1,11 @@
 // What both presentation modes (personas, journey stages) share: one slide at a time with
 // → / PageDown / Space for the next, ← / PageUp for the previous, Home and End, Escape to leave
 // (useSlideDeck), focus on the slide region so the keys work at once, and the bar of buttons that
-// does the same for mouse and touch (SlideDeckBar).
+// does the same for mouse and touch (SlideDeckBar), and the frame around a slide that holds them
+// together (SlideDeckFrame).
 "use client";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 export interface SlideDeck {
   current: number;
@@ -73,5 +74,33 @@ export function SlideDeckBar({ deck }: { deck: SlideDeck }) {
       </button>
       <span className="hint">Keys: ← → PageUp PageDown Home End Esc</span>
     </nav>
+  );
+}
+
+/** The focusable presentation region around the current slide (read out when it changes) and the bar. */
+export function SlideDeckFrame({
+  deck,
+  label,
+  children,
+}: {
+  deck: SlideDeck;
+  /** The region's name, e.g. "Personas of <survey>". */
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      ref={deck.region}
+      className="pa-present"
+      role="region"
+      aria-roledescription="presentation"
+      aria-label={label}
+      tabIndex={-1}
+    >
+      <div className="pa-present-slide" aria-live="polite">
+        {children}
+      </div>
+      <SlideDeckBar deck={deck} />
+    </div>
   );
 }

@@ -1,8 +1,6 @@
 // Sign-in page; signed-in visitors go straight on.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { safeCallbackPath } from "~/app/_lib/safe-redirect";
-import { getSessionUser } from "~/server/features/accounts/session";
+import { callbackForSignedOut } from "../signed-out-only";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,9 +10,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl);
+  const callbackUrl = await callbackForSignedOut(searchParams);
   return (
     <>
       <h1>Sign in</h1>

@@ -1,19 +1,17 @@
 // The sign-in form: email and password through next-auth's credentials provider.
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { Field } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
 import { ZSignInInput } from "~/server/domain/account";
+import { AuthForm, CredentialFields, withCallback, type AuthFieldErrors } from "../auth-form";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [fieldErrors, setFieldErrors] = useState<AuthFieldErrors>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,34 +47,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
   }
 
-  const signUpHref =
-    callbackUrl === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`;
-
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={error} />
-      <Field
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        required
-        errors={fieldErrors.email}
-      />
-      <Field
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={fieldErrors.password}
-      />
-      <button className="button" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
-      <p className="auth-footer">
-        New to Persona Atlas? <Link href={signUpHref}>Create an account</Link>
-      </p>
-    </form>
+    <AuthForm
+      error={error}
+      pending={pending}
+      submitLabel="Sign in"
+      pendingLabel="Signing in…"
+      onSubmit={onSubmit}
+      other={{
+        question: "New to Persona Atlas?",
+        linkLabel: "Create an account",
+        href: withCallback("/signup", callbackUrl),
+      }}
+    >
+      <CredentialFields errors={fieldErrors} />
+    </AuthForm>
   );
 }

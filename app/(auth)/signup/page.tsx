@@ -1,8 +1,6 @@
 // Sign-up page; an invitation link passes its path along as the place to continue to.
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { safeCallbackPath } from "~/app/_lib/safe-redirect";
-import { getSessionUser } from "~/server/features/accounts/session";
+import { callbackForSignedOut } from "../signed-out-only";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -12,9 +10,7 @@ export default async function SignUpPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl);
+  const callbackUrl = await callbackForSignedOut(searchParams);
   return (
     <>
       <h1>Create your account</h1>

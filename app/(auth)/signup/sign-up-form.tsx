@@ -1,23 +1,22 @@
 // The sign-up form: creates the account, then signs in and continues.
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Field } from "~/app/_components/field";
-import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { ZSignUpInput } from "~/server/domain/account";
+import { AuthForm, CredentialFields, withCallback, type AuthFieldErrors } from "../auth-form";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
   const [error, setError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [fieldErrors, setFieldErrors] = useState<AuthFieldErrors>({});
   const [signingIn, setSigningIn] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -63,36 +62,22 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   const pending = signUp.isPending || signingIn;
-  const signInHref =
-    callbackUrl === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={error} />
+    <AuthForm
+      error={error}
+      pending={pending}
+      submitLabel="Create account"
+      pendingLabel="Creating your account…"
+      onSubmit={onSubmit}
+      other={{
+        question: "Already have an account?",
+        linkLabel: "Sign in",
+        href: withCallback("/signin", callbackUrl),
+      }}
+    >
       <Field id="name" label="Name" autoComplete="name" required errors={fieldErrors.name} />
-      <Field
-        id="email"
-        label="Email"
-        type="email"
-        autoComplete="email"
-        required
-        errors={fieldErrors.email}
-      />
-      <Field
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        required
-        errors={fieldErrors.password}
-      />
-      <button className="button" type="submit" disabled={pending}>
-        {pending ? "Creating your account…" : "Create account"}
-      </button>
-      <p className="auth-footer">
-        Already have an account? <Link href={signInHref}>Sign in</Link>
-      </p>
-    </form>
+      <CredentialFields errors={fieldErrors} newPassword />
+    </AuthForm>
   );
 }

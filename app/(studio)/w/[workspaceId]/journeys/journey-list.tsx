@@ -11,6 +11,7 @@ import { useTRPC } from "~/app/_lib/trpc";
 import type { RouterOutputs } from "~/server/api/root";
 import { objectiveLabels } from "~/server/domain/journey";
 import { LocalDate } from "~/app/_components/locale";
+import { DataTable } from "~/app/_components/data-table";
 
 type MapSummary = RouterOutputs["journey"]["list"][number];
 
@@ -74,71 +75,66 @@ export function JourneyList({
         {status}
       </p>
       <FormAlert message={failure} />
-      <div className="table-scroll">
-        <table className="table survey-table">
-          <thead>
-            <tr>
-              <th scope="col">Journey map</th>
-              <th scope="col">Stages</th>
-              <th scope="col">Touchpoints</th>
-              <th scope="col">Linked survey</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {maps.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" className="survey-title-cell">
-                  <Link href={`${base}/${m.id}`}>{m.name}</Link>
-                  <span className="hint">
-                    {m.objective ? `${objectiveLabels[m.objective]} · ` : ""}Updated{" "}
-                    <LocalDate value={m.updatedAt} />
-                  </span>
-                </th>
-                <td>
-                  {m.stages.length}
-                  {m.stages.length > 0 && (
-                    <span className="hint jm-stage-list">
-                      {m.stages.map((s) => s.name).join(" → ")}
-                    </span>
-                  )}
-                </td>
-                <td>{m.touchpointCount}</td>
-                <td>{m.survey ? m.survey.title : <span className="muted">None</span>}</td>
-                <td>
-                  <span className="row survey-row-links">
-                    <Link className="button secondary small" href={`${base}/${m.id}`}>
-                      {canEdit ? "Edit" : "Open"}
-                      <span className="visually-hidden"> {m.name}</span>
-                    </Link>
-                    {canEdit && (
-                      <>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          disabled={duplicate.isPending}
-                          onClick={() => duplicate.mutate({ workspaceId, journeyMapId: m.id })}
-                        >
-                          Duplicate<span className="visually-hidden"> {m.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button danger small"
-                          onClick={() => setDeleting(m)}
-                        >
-                          Delete<span className="visually-hidden"> {m.name}</span>
-                        </button>
-                      </>
-                    )}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          "Journey map",
+          "Stages",
+          "Touchpoints",
+          "Linked survey",
+          { label: "Actions", hidden: true },
+        ]}
+        className="survey-table"
+        scroll="table-scroll"
+      >
+        {maps.map((m) => (
+          <tr key={m.id}>
+            <th scope="row" className="survey-title-cell">
+              <Link href={`${base}/${m.id}`}>{m.name}</Link>
+              <span className="hint">
+                {m.objective ? `${objectiveLabels[m.objective]} · ` : ""}Updated{" "}
+                <LocalDate value={m.updatedAt} />
+              </span>
+            </th>
+            <td>
+              {m.stages.length}
+              {m.stages.length > 0 && (
+                <span className="hint jm-stage-list">
+                  {m.stages.map((s) => s.name).join(" → ")}
+                </span>
+              )}
+            </td>
+            <td>{m.touchpointCount}</td>
+            <td>{m.survey ? m.survey.title : <span className="muted">None</span>}</td>
+            <td>
+              <span className="row survey-row-links">
+                <Link className="button secondary small" href={`${base}/${m.id}`}>
+                  {canEdit ? "Edit" : "Open"}
+                  <span className="visually-hidden"> {m.name}</span>
+                </Link>
+                {canEdit && (
+                  <>
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      disabled={duplicate.isPending}
+                      onClick={() => duplicate.mutate({ workspaceId, journeyMapId: m.id })}
+                    >
+                      Duplicate<span className="visually-hidden"> {m.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button danger small"
+                      onClick={() => setDeleting(m)}
+                    >
+                      Delete<span className="visually-hidden"> {m.name}</span>
+                    </button>
+                  </>
+                )}
+              </span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete “${deleting?.name ?? ""}”?`}

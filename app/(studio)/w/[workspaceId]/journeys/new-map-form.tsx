@@ -9,20 +9,15 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { ZCreateJourneyMapInput, type TJourneyTemplate } from "~/server/domain/journey";
-
-interface TemplateOption {
-  key: TJourneyTemplate;
-  label: string;
-  summary: string;
-  stages: string[];
-}
+import type { JourneyTemplateChoice } from "~/server/domain/journey-templates";
+import { TemplateChoices } from "./template-choices";
 
 export function NewMapForm({
   workspaceId,
   templates,
 }: {
   workspaceId: string;
-  templates: TemplateOption[];
+  templates: JourneyTemplateChoice[];
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -59,27 +54,12 @@ export function NewMapForm({
       <h2 id="new-map-title">New journey map</h2>
       <form className="form new-survey" onSubmit={submit} noValidate>
         <FormAlert message={create.error ? readFailure(create.error).message : undefined} />
-        <fieldset className="choice-cards">
-          <legend className="label">Start from</legend>
-          {templates.map((t) => (
-            <label key={t.key} className="choice-card">
-              <input
-                type="radio"
-                name="template"
-                value={t.key}
-                checked={template === t.key}
-                onChange={() => choose(t.key)}
-              />
-              <span>
-                <strong>{t.label}</strong>
-                <span className="hint">{t.summary}</span>
-                {t.stages.length > 0 && (
-                  <span className="hint">Stages: {t.stages.join(" → ")}</span>
-                )}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <TemplateChoices
+          legend="Start from"
+          templates={templates}
+          value={template}
+          onChoose={choose}
+        />
         <Field
           id="map-name"
           label="Journey map name"

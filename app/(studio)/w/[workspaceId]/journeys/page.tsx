@@ -1,14 +1,14 @@
 // Journeys section: the workspace's journey maps (open, duplicate, delete) and, for researchers
 // and owners, a new map from a template.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { attempt } from "~/app/_lib/server-api";
 import { journeyTemplateChoices } from "~/server/domain/journey-templates";
 import { JourneyList } from "./journey-list";
 import { NewMapForm } from "./new-map-form";
 import "../surveys/builder.css";
 import "./journeys.css";
+import { memberWorkspace } from "../member-workspace";
 
 export const metadata: Metadata = { title: "Journeys" };
 
@@ -18,11 +18,8 @@ export default async function JourneysPage({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok) notFound();
+  const { api, canEdit } = await memberWorkspace(workspaceId);
   const maps = await attempt(() => api.journey.list({ workspaceId }));
-  const canEdit = workspace.value.role !== "STRATEGIST";
   const templates = journeyTemplateChoices("map");
 
   return (

@@ -3,12 +3,11 @@
 // every run. Each persona card links to its review page.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EmptyState } from "~/app/_components/empty-state";
 import { FormAlert } from "~/app/_components/form-alert";
 import { GalleryCard } from "~/app/_components/persona/gallery-card";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { attempt } from "~/app/_lib/server-api";
 import { reviewStatusLabels } from "~/server/domain/review";
 import { NewAnalysisForm } from "./new-analysis-form";
 import { ExportLinks } from "./_review/export-links";
@@ -21,6 +20,7 @@ import "~/app/_components/charts/charts.css";
 import { plural } from "~/app/_lib/format";
 import { LocalDate } from "~/app/_components/locale";
 import { getViewerLocale } from "~/app/_lib/viewer-locale";
+import { memberWorkspace } from "../member-workspace";
 
 export const metadata: Metadata = { title: "Personas" };
 
@@ -33,12 +33,8 @@ export default async function PersonasPage({
 }) {
   const { workspaceId } = await params;
   const query = readGalleryQuery(await searchParams);
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok) notFound();
-  const role = workspace.value.role;
-  const canStart = role !== "STRATEGIST";
-  const canReview = role !== "RESEARCHER";
+  const { api, workspace, canEdit: canStart } = await memberWorkspace(workspaceId);
+  const canReview = workspace.role !== "RESEARCHER";
   const [runs, surveys, gallery] = await Promise.all([
     attempt(() => api.analysis.list({ workspaceId })),
     canStart ? attempt(() => api.survey.list({ workspaceId })) : Promise.resolve(null),

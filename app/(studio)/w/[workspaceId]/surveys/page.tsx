@@ -2,11 +2,12 @@
 // Researchers and owners get links to build; strategists see the same list, read-only.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { attempt } from "~/app/_lib/server-api";
 import "./builder.css";
 import { LocalDate } from "~/app/_components/locale";
+import { DataTable } from "~/app/_components/data-table";
+import { memberWorkspace } from "../member-workspace";
 
 export const metadata: Metadata = { title: "Surveys" };
 
@@ -16,11 +17,8 @@ export default async function SurveysPage({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok) notFound();
+  const { api, canEdit } = await memberWorkspace(workspaceId);
   const surveys = await attempt(() => api.survey.list({ workspaceId }));
-  const canEdit = workspace.value.role !== "STRATEGIST";
   const base = `/w/${workspaceId}/surveys`;
 
   return (
@@ -68,69 +66,64 @@ export default async function SurveysPage({
               You can open each survey read-only and look at its responses; researchers edit them.
             </p>
           )}
-          <div className="table-scroll">
-            <table className="table survey-table">
-              <thead>
-                <tr>
-                  <th scope="col">Survey</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">Questions</th>
-                  <th scope="col">Responses</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Links</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {surveys.value.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row" className="survey-title-cell">
-                      <Link href={`${base}/${s.id}`}>{s.title}</Link>
-                      <span className="hint">
-                        Updated <LocalDate value={s.updatedAt} />
-                      </span>
-                    </th>
-                    <td>
-                      <span className={`badge ${s.status === "OPEN" ? "badge-ok" : "badge-muted"}`}>
-                        {s.status === "OPEN" ? "Open" : "Closed"}
-                      </span>
-                    </td>
-                    <td>
-                      <span className="row">
-                        {s.latestPublished ? `v${s.latestPublished}` : "Not yet"}
-                        {s.hasDraft && s.latestPublished && (
-                          <span className="badge badge-warn">Draft changes</span>
-                        )}
-                        {!s.latestPublished && <span className="badge badge-warn">Draft</span>}
-                      </span>
-                    </td>
-                    <td>{s.questionCount}</td>
-                    <td>
-                      <span title="complete / total">
-                        {s.completeCount} / {s.responseCount}
-                      </span>
-                      <span className="visually-hidden"> complete of all responses</span>
-                    </td>
-                    <td>
-                      <span className="row survey-row-links">
-                        <Link className="button secondary small" href={`${base}/${s.id}`}>
-                          {canEdit ? "Edit" : "View"}
-                          <span className="visually-hidden"> {s.title}</span>
-                        </Link>
-                        <Link className="button secondary small" href={`${base}/${s.id}/responses`}>
-                          Responses<span className="visually-hidden"> to {s.title}</span>
-                        </Link>
-                        <Link className="button secondary small" href={`${base}/${s.id}/results`}>
-                          Results<span className="visually-hidden"> of {s.title}</span>
-                        </Link>
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              "Survey",
+              "Status",
+              "Published",
+              "Questions",
+              "Responses",
+              { label: "Links", hidden: true },
+            ]}
+            className="survey-table"
+            scroll="table-scroll"
+          >
+            {surveys.value.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className="survey-title-cell">
+                  <Link href={`${base}/${s.id}`}>{s.title}</Link>
+                  <span className="hint">
+                    Updated <LocalDate value={s.updatedAt} />
+                  </span>
+                </th>
+                <td>
+                  <span className={`badge ${s.status === "OPEN" ? "badge-ok" : "badge-muted"}`}>
+                    {s.status === "OPEN" ? "Open" : "Closed"}
+                  </span>
+                </td>
+                <td>
+                  <span className="row">
+                    {s.latestPublished ? `v${s.latestPublished}` : "Not yet"}
+                    {s.hasDraft && s.latestPublished && (
+                      <span className="badge badge-warn">Draft changes</span>
+                    )}
+                    {!s.latestPublished && <span className="badge badge-warn">Draft</span>}
+                  </span>
+                </td>
+                <td>{s.questionCount}</td>
+                <td>
+                  <span title="complete / total">
+                    {s.completeCount} / {s.responseCount}
+                  </span>
+                  <span className="visually-hidden"> complete of all responses</span>
+                </td>
+                <td>
+                  <span className="row survey-row-links">
+                    <Link className="button secondary small" href={`${base}/${s.id}`}>
+                      {canEdit ? "Edit" : "View"}
+                      <span className="visually-hidden"> {s.title}</span>
+                    </Link>
+                    <Link className="button secondary small" href={`${base}/${s.id}/responses`}>
+                      Responses<span className="visually-hidden"> to {s.title}</span>
+                    </Link>
+                    <Link className="button secondary small" href={`${base}/${s.id}/results`}>
+                      Results<span className="visually-hidden"> of {s.title}</span>
+                    </Link>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

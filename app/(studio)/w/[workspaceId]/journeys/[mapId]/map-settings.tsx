@@ -2,14 +2,14 @@
 // whose analysis runs fill the map. Researchers edit; strategists read the same facts.
 "use client";
 import { useState, type FormEvent } from "react";
-import { Field } from "~/app/_components/field";
+import { Field, SelectField } from "~/app/_components/field";
 import {
   marketingObjectives,
   objectiveLabels,
   ZUpdateJourneyMapInput,
   type TMarketingObjective,
 } from "~/server/domain/journey";
-import { fieldErrorsOf, type FieldErrors } from "./form-errors";
+import { useFormDraft } from "./form-draft";
 import type { MapData } from "./map-state";
 import { TextAreaField } from "./text-fields";
 import type { MapActions } from "./use-map-actions";
@@ -31,34 +31,34 @@ export function MapSettings({
   actions: MapActions;
   surveys: SurveyOption[];
 }) {
-  const [name, setName] = useState(map.name);
-  const [description, setDescription] = useState(map.description);
-  const [objective, setObjective] = useState<TMarketingObjective | "">(map.objective ?? "");
+  const { values, bind, check } = useFormDraft(
+    {
+      name: map.name,
+      description: map.description,
+      objective: (map.objective ?? "") as TMarketingObjective | "",
+    },
+    "map",
+  );
   const [focus, setFocus] = useState<string[]>(
     map.stages.filter((s) => s.isFocus).map((s) => s.id),
   );
   const [surveyId, setSurveyId] = useState(map.survey?.id ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const focusNames = map.stages.filter((s) => s.isFocus).map((s) => s.name);
   const { workspaceId } = actions;
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = ZUpdateJourneyMapInput.safeParse({
+    const input = check(ZUpdateJourneyMapInput, {
       journeyMapId: map.id,
-      name,
-      description,
-      objective: objective === "" ? null : objective,
+      name: values.name,
+      description: values.description,
+      objective: values.objective === "" ? null : values.objective,
       // Stages deleted meanwhile are no longer offered.
       focusStageIds: focus.filter((id) => map.stages.some((s) => s.id === id)),
     });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors({});
+    if (!input) return;
     await actions.run("Saved the map's details.", () =>
-      actions.m.update.mutateAsync({ workspaceId, ...parsed.data }),
+      actions.m.update.mutateAsync({ workspaceId, ...input }),
     );
   }
 
@@ -97,36 +97,15 @@ export function MapSettings({
       <section className="panel" aria-labelledby="map-details-title">
         <h2 id="map-details-title">Map details</h2>
         <form className="form" onSubmit={(e) => void save(e)} noValidate>
-          <Field
-            id="map-name"
-            label="Name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            errors={errors.name}
-            required
+          <Field label="Name" {...bind("name")} required />
+          <TextAreaField label="Description" {...bind("description")} />
+          <SelectField
+            label="Marketing objective"
+            options={marketingObjectives}
+            labels={objectiveLabels}
+            emptyOption="Not set"
+            {...bind("objective")}
           />
-          <TextAreaField
-            id="map-description"
-            label="Description"
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            errors={errors.description}
-          />
-          <div className="field">
-            <label htmlFor="map-objective">Marketing objective</label>
-            <select
-              id="map-objective"
-              value={objective}
-              onChange={(e) => setObjective(e.target.value as TMarketingObjective | "")}
-            >
-              <option value="">Not set</option>
-              {marketingObjectives.map((o) => (
-                <option key={o} value={o}>
-                  {objectiveLabels[o]}
-                </option>
-              ))}
-            </select>
-          </div>
           {map.stages.length > 0 && (
             <fieldset className="jm-checkboxes">
               <legend className="label">Focus stages</legend>

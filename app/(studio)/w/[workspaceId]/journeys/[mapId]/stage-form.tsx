@@ -2,11 +2,11 @@
 // personnel) in the side panel, checked with the same schema as the server; also deletes the stage
 // after an inline confirmation.
 "use client";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Field } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import { ZUpdateStageInput } from "~/server/domain/journey";
-import { fieldErrorsOf, type FieldErrors } from "./form-errors";
+import { useFormDraft } from "./form-draft";
 import { FormFooter } from "./form-footer";
 import { fromLines, toLines, type StageData } from "./map-state";
 import { ListField, TextAreaField } from "./text-fields";
@@ -21,35 +21,34 @@ export function StageForm({
   actions: MapActions;
   onDone: () => void;
 }) {
-  const [name, setName] = useState(stage.name);
-  const [nameDe, setNameDe] = useState(stage.nameDe);
-  const [description, setDescription] = useState(stage.description);
-  const [goals, setGoals] = useState(toLines(stage.goals));
-  const [customerActions, setCustomerActions] = useState(toLines(stage.customerActions));
-  const [timeFrame, setTimeFrame] = useState(stage.timeFrame);
-  const [personnel, setPersonnel] = useState(toLines(stage.personnel));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const id = (field: string) => `stage-${stage.id}-${field}`;
+  const { values, bind, check } = useFormDraft(
+    {
+      name: stage.name,
+      nameDe: stage.nameDe,
+      description: stage.description,
+      goals: toLines(stage.goals),
+      customerActions: toLines(stage.customerActions),
+      timeFrame: stage.timeFrame,
+      personnel: toLines(stage.personnel),
+    },
+    `stage-${stage.id}`,
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = ZUpdateStageInput.safeParse({
+    const input = check(ZUpdateStageInput, {
       stageId: stage.id,
-      name,
-      nameDe,
-      description,
-      goals: fromLines(goals),
-      customerActions: fromLines(customerActions),
-      timeFrame,
-      personnel: fromLines(personnel),
+      name: values.name,
+      nameDe: values.nameDe,
+      description: values.description,
+      goals: fromLines(values.goals),
+      customerActions: fromLines(values.customerActions),
+      timeFrame: values.timeFrame,
+      personnel: fromLines(values.personnel),
     });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors({});
-    const ok = await actions.run(`Saved stage "${parsed.data.name}".`, () =>
-      actions.m.updateStage.mutateAsync({ workspaceId: actions.workspaceId, ...parsed.data }),
+    if (!input) return;
+    const ok = await actions.run(`Saved stage "${input.name}".`, () =>
+      actions.m.updateStage.mutateAsync({ workspaceId: actions.workspaceId, ...input }),
     );
     if (ok) onDone();
   }
@@ -57,59 +56,22 @@ export function StageForm({
   return (
     <form className="form" onSubmit={(e) => void save(e)} noValidate>
       <FormAlert message={actions.state.failure} />
+      <Field label="Stage name" {...bind("name")} required />
       <Field
-        id={id("name")}
-        label="Stage name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        errors={errors.name}
-        required
-      />
-      <Field
-        id={id("name-de")}
         label="Stage name in German"
         lang="de"
         hint="Used inside German questions about this stage. Left empty, the name above is used."
-        value={nameDe}
-        onChange={(e) => setNameDe(e.target.value)}
-        errors={errors.nameDe}
+        {...bind("nameDe", { idSuffix: "name-de" })}
       />
-      <TextAreaField
-        id={id("description")}
-        label="Description"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        errors={errors.description}
-      />
-      <ListField
-        id={id("goals")}
-        label="Customer goals"
-        value={goals}
-        onChange={(e) => setGoals(e.target.value)}
-        errors={errors.goals}
-      />
-      <ListField
-        id={id("actions")}
-        label="Customer actions"
-        value={customerActions}
-        onChange={(e) => setCustomerActions(e.target.value)}
-        errors={errors.customerActions}
-      />
+      <TextAreaField label="Description" {...bind("description")} />
+      <ListField label="Customer goals" {...bind("goals")} />
+      <ListField label="Customer actions" {...bind("customerActions", { idSuffix: "actions" })} />
       <Field
-        id={id("time")}
         label="Time frame"
         hint="How long this stage usually lasts, e.g. “2-6 weeks”."
-        value={timeFrame}
-        onChange={(e) => setTimeFrame(e.target.value)}
-        errors={errors.timeFrame}
+        {...bind("timeFrame", { idSuffix: "time" })}
       />
-      <ListField
-        id={id("personnel")}
-        label="Personnel involved"
-        value={personnel}
-        onChange={(e) => setPersonnel(e.target.value)}
-        errors={errors.personnel}
-      />
+      <ListField label="Personnel involved" {...bind("personnel")} />
       <FormFooter
         busy={actions.state.busy}
         saveLabel="Save stage"

@@ -2,7 +2,7 @@
 // panel; checked with the same schema as the server. Editing also offers delete.
 "use client";
 import { useState, type FormEvent } from "react";
-import { Field } from "~/app/_components/field";
+import { Field, SelectField } from "~/app/_components/field";
 import { FormAlert } from "~/app/_components/form-alert";
 import {
   channelLabels,
@@ -16,7 +16,7 @@ import {
   type TTouchpointChannel,
   type TTouchpointLayer,
 } from "~/server/domain/journey";
-import { fieldErrorsOf, type FieldErrors } from "./form-errors";
+import { useFormDraft } from "./form-draft";
 import { FormFooter } from "./form-footer";
 import { cellOf, type StageData, type TouchpointData } from "./map-state";
 import { TextAreaField } from "./text-fields";
@@ -36,35 +36,30 @@ export function TouchpointForm({
   actions: MapActions;
   onDone: () => void;
 }) {
-  const [name, setName] = useState(touchpoint?.name ?? "");
-  const [description, setDescription] = useState(touchpoint?.description ?? "");
-  const [targetLayer, setTargetLayer] = useState<TTouchpointLayer>(touchpoint?.layer ?? layer);
-  const [channel, setChannel] = useState<TTouchpointChannel>(touchpoint?.channel ?? "WEB");
-  const [team, setTeam] = useState(touchpoint?.team ?? "");
-  const [effort, setEffort] = useState<TEffort | "">(touchpoint?.effort ?? "");
+  const { values, bind, check } = useFormDraft(
+    {
+      name: touchpoint?.name ?? "",
+      description: touchpoint?.description ?? "",
+      layer: touchpoint?.layer ?? layer,
+      channel: touchpoint?.channel ?? ("WEB" as TTouchpointChannel),
+      team: touchpoint?.team ?? "",
+      effort: (touchpoint?.effort ?? "") as TEffort | "",
+    },
+    `tp-${touchpoint?.id ?? "new"}`,
+  );
   const [momentOfTruth, setMomentOfTruth] = useState(touchpoint?.momentOfTruth ?? false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const id = (field: string) => `tp-${touchpoint?.id ?? "new"}-${field}`;
   const { workspaceId } = actions;
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const parsed = ZAddTouchpointInput.safeParse({
+    const input = check(ZAddTouchpointInput, {
       stageId: stage.id,
-      layer: targetLayer,
-      name,
-      description,
-      channel,
-      team,
-      effort: effort === "" ? null : effort,
+      ...values,
+      effort: values.effort === "" ? null : values.effort,
       momentOfTruth,
     });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors({});
-    const { stageId, layer: newLayer, ...fields } = parsed.data;
+    if (!input) return;
+    const { stageId, layer: newLayer, ...fields } = input;
     const ok = touchpoint
       ? await actions.run(`Saved touchpoint "${fields.name}".`, async () => {
           await actions.m.updateTouchpoint.mutateAsync({
@@ -98,73 +93,30 @@ export function TouchpointForm({
   return (
     <form className="form" onSubmit={(e) => void save(e)} noValidate>
       <FormAlert message={actions.state.failure} />
-      <Field
-        id={id("name")}
-        label="Touchpoint name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        errors={errors.name}
-        required
+      <Field label="Touchpoint name" {...bind("name")} required />
+      <SelectField
+        label="Layer"
+        options={touchpointLayers}
+        labels={layerLabels}
+        {...bind("layer")}
       />
-      <div className="field">
-        <label htmlFor={id("layer")}>Layer</label>
-        <select
-          id={id("layer")}
-          value={targetLayer}
-          onChange={(e) => setTargetLayer(e.target.value as TTouchpointLayer)}
-        >
-          {touchpointLayers.map((l) => (
-            <option key={l} value={l}>
-              {layerLabels[l]}
-            </option>
-          ))}
-        </select>
-      </div>
       <div className="jm-form-pair">
-        <div className="field">
-          <label htmlFor={id("channel")}>Channel</label>
-          <select
-            id={id("channel")}
-            value={channel}
-            onChange={(e) => setChannel(e.target.value as TTouchpointChannel)}
-          >
-            {touchpointChannels.map((c) => (
-              <option key={c} value={c}>
-                {channelLabels[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={id("effort")}>Effort to change</label>
-          <select
-            id={id("effort")}
-            value={effort}
-            onChange={(e) => setEffort(e.target.value as TEffort | "")}
-          >
-            <option value="">Not estimated</option>
-            {efforts.map((e) => (
-              <option key={e} value={e}>
-                {effortLabels[e]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label="Channel"
+          options={touchpointChannels}
+          labels={channelLabels}
+          {...bind("channel")}
+        />
+        <SelectField
+          label="Effort to change"
+          options={efforts}
+          labels={effortLabels}
+          emptyOption="Not estimated"
+          {...bind("effort")}
+        />
       </div>
-      <Field
-        id={id("team")}
-        label="Team responsible"
-        value={team}
-        onChange={(e) => setTeam(e.target.value)}
-        errors={errors.team}
-      />
-      <TextAreaField
-        id={id("description")}
-        label="Notes"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        errors={errors.description}
-      />
+      <Field label="Team responsible" {...bind("team")} />
+      <TextAreaField label="Notes" {...bind("description")} />
       <label className="inline-choice">
         <input
           type="checkbox"

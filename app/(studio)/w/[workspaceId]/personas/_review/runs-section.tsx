@@ -4,6 +4,7 @@ import type { RunSummary } from "~/server/features/analysis-runs/analysis-run-vi
 import { isActive, phaseLabel } from "../run-format";
 import { StatusBadge } from "../status-badge";
 import { LocalDate } from "~/app/_components/locale";
+import { DataTable } from "~/app/_components/data-table";
 
 export function RunsSection({
   runs,
@@ -20,49 +21,42 @@ export function RunsSection({
       {!canStart && (
         <p className="muted">Researchers start analyses; you can open every run and persona.</p>
       )}
-      <div className="pa-table-scroll">
-        <table className="table pa-compact">
-          <thead>
-            <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Status</th>
-              <th scope="col">Survey</th>
-              <th scope="col" className="pa-num">
-                Respondents
-              </th>
-              <th scope="col" className="pa-num">
-                Personas
-              </th>
-              <th scope="col">Started</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <tr key={run.id}>
-                <th scope="row">
-                  <Link href={`${base}/runs/${run.id}`}>
-                    Open run<span className="visually-hidden"> on {run.surveyTitle}</span>
-                  </Link>
-                </th>
-                <td>
-                  <StatusBadge status={run.status} />
-                  {isActive(run.status) && (
-                    <span className="hint pa-block">
-                      {phaseLabel(run.status, run.phase)} · {run.progress} %
-                    </span>
-                  )}
-                </td>
-                <td>{run.surveyTitle}</td>
-                <td className="pa-num">{run.respondentCount ?? "–"}</td>
-                <td className="pa-num">{run.status === "SUCCEEDED" ? run.personaCount : "–"}</td>
-                <td>
-                  <LocalDate value={run.createdAt} time />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          "Run",
+          "Status",
+          "Survey",
+          { label: "Respondents", className: "pa-num" },
+          { label: "Personas", className: "pa-num" },
+          "Started",
+        ]}
+        className="pa-compact"
+        scroll="pa-table-scroll"
+      >
+        {runs.map((run) => (
+          <tr key={run.id}>
+            <th scope="row">
+              <Link href={`${base}/runs/${run.id}`}>
+                Open run<span className="visually-hidden"> on {run.surveyTitle}</span>
+              </Link>
+            </th>
+            <td>
+              <StatusBadge status={run.status} />
+              {isActive(run.status) && (
+                <span className="hint pa-block">
+                  {phaseLabel(run.status, run.phase)} · {run.progress} %
+                </span>
+              )}
+            </td>
+            <td>{run.surveyTitle}</td>
+            <td className="pa-num">{run.respondentCount ?? "–"}</td>
+            <td className="pa-num">{run.status === "SUCCEEDED" ? run.personaCount : "–"}</td>
+            <td>
+              <LocalDate value={run.createdAt} time />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { FormAlert } from "~/app/_components/form-alert";
 import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { LocalDate } from "~/app/_components/locale";
+import { DataTable, LoadingLine } from "~/app/_components/data-table";
 
 const dateTime = (d: Date) => <LocalDate value={d} time />;
 
@@ -98,69 +99,60 @@ export function ApiKeysPanel({ workspaceId }: { workspaceId: string }) {
 
       <section className="panel" aria-labelledby="keys-title">
         <h2 id="keys-title">Keys</h2>
-        {keys.isLoading && (
-          <p className="muted">
-            <span className="spinner" aria-hidden="true" /> Loading keys…
-          </p>
-        )}
+        {keys.isLoading && <LoadingLine>Loading keys…</LoadingLine>}
         {keys.error && <FormAlert message={readFailure(keys.error).message} />}
         {keys.data && keys.data.length === 0 && (
           <p className="muted">No keys yet. Create one above when a system needs the API.</p>
         )}
         {keys.data && keys.data.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+          <DataTable
+            columns={[
+              "Name",
+              "Key",
+              "Created",
+              "Last used",
+              "Status",
+              { label: "Actions", hidden: true },
+            ]}
+          >
+            {keys.data.map((k) => (
+              <tr key={k.id}>
+                <td>{k.name}</td>
+                <td>
+                  <code>{k.prefix}…</code>
+                </td>
+                <td>
+                  {dateTime(k.createdAt)}
+                  {k.createdBy && <span className="muted"> by {k.createdBy}</span>}
+                </td>
+                <td>
+                  {k.lastUsedAt ? dateTime(k.lastUsedAt) : <span className="muted">never</span>}
+                </td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="muted">Revoked {dateTime(k.revokedAt)}</span>
+                  ) : (
+                    <span className="badge">Active</span>
+                  )}
+                </td>
+                <td>
+                  {!k.revokedAt && (
+                    <button
+                      type="button"
+                      className="button danger small"
+                      aria-label={`Revoke ${k.name}`}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking({ id: k.id, name: k.name });
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>
-                    {dateTime(k.createdAt)}
-                    {k.createdBy && <span className="muted"> by {k.createdBy}</span>}
-                  </td>
-                  <td>
-                    {k.lastUsedAt ? dateTime(k.lastUsedAt) : <span className="muted">never</span>}
-                  </td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span className="muted">Revoked {dateTime(k.revokedAt)}</span>
-                    ) : (
-                      <span className="badge">Active</span>
-                    )}
-                  </td>
-                  <td>
-                    {!k.revokedAt && (
-                      <button
-                        type="button"
-                        className="button danger small"
-                        aria-label={`Revoke ${k.name}`}
-                        onClick={() => {
-                          revoke.reset();
-                          setRevoking({ id: k.id, name: k.name });
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
 

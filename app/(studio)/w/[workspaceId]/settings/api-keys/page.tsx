@@ -1,7 +1,7 @@
 // API key settings: owners only. Others are told why they cannot manage keys.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { OwnersOnly, workspaceIfOwner } from "../owners-only";
 import { ApiKeysPanel } from "./api-keys-panel";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -12,17 +12,13 @@ export default async function ApiKeysPage({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok || workspace.value.role !== "OWNER") {
+  const workspace = await workspaceIfOwner(workspaceId);
+  if (!workspace) {
     return (
-      <section className="panel" aria-labelledby="denied-title">
-        <h1 id="denied-title">Only owners can manage API keys</h1>
-        <p className="muted">
-          API keys let other systems read surveys and send or fetch responses for the whole
-          workspace, so only its owners create and revoke them. Ask an owner if you need one.
-        </p>
-      </section>
+      <OwnersOnly title="Only owners can manage API keys">
+        API keys let other systems read surveys and send or fetch responses for the whole workspace,
+        so only its owners create and revoke them. Ask an owner if you need one.
+      </OwnersOnly>
     );
   }
   return (
@@ -31,8 +27,8 @@ export default async function ApiKeysPage({
         <div>
           <h1>API keys</h1>
           <p>
-            Keys let scripts and other systems use the REST API of {workspace.value.name}: list
-            surveys, submit responses, and read or export them.
+            Keys let scripts and other systems use the REST API of {workspace.name}: list surveys,
+            submit responses, and read or export them.
           </p>
         </div>
         <Link className="button secondary" href="/docs/api">

@@ -7,6 +7,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import { invitableRoles, roleDescriptions, roleLabels } from "~/server/domain/workspace";
 import { LocalDate } from "~/app/_components/locale";
+import { DataTable, LoadingLine } from "~/app/_components/data-table";
 
 type InvitableRole = (typeof invitableRoles)[number];
 
@@ -94,45 +95,31 @@ export function InvitePanel({ workspaceId }: { workspaceId: string }) {
       </div>
       <h3 style={{ marginTop: "1.5rem" }}>Pending invitations</h3>
       {pending.isLoading ? (
-        <p className="muted">
-          <span className="spinner" aria-hidden="true" /> Loading invitations…
-        </p>
+        <LoadingLine>Loading invitations…</LoadingLine>
       ) : pending.data && pending.data.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Created by</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <DataTable columns={["Role", "Created by", "Expires", { label: "Actions", hidden: true }]}>
+          {pending.data.map((inv) => (
+            <tr key={inv.id}>
+              <td>
+                <span className="badge">{roleLabels[inv.role]}</span>
+              </td>
+              <td>{inv.invitedBy}</td>
+              <td>
+                <LocalDate value={inv.expiresAt} />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button danger small"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}
+                >
+                  Revoke
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {pending.data.map((inv) => (
-              <tr key={inv.id}>
-                <td>
-                  <span className="badge">{roleLabels[inv.role]}</span>
-                </td>
-                <td>{inv.invitedBy}</td>
-                <td>
-                  <LocalDate value={inv.expiresAt} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button danger small"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate({ workspaceId, invitationId: inv.id })}
-                  >
-                    Revoke
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">No pending invitations.</p>
       )}

@@ -11,6 +11,7 @@ import {
   type TQuestionRole,
 } from "~/server/domain/survey/definition";
 import { uniqueKey } from "./builder-state";
+import { ItemKeyField, ListEditorFrame, swapped } from "./list-editor";
 import { LocalizedInput } from "./localized-input";
 
 interface MatrixEditorProps {
@@ -38,13 +39,8 @@ export function MatrixEditor({
   const setRow = (index: number, row: TMatrixRow) =>
     setRows(rows.map((r, i) => (i === index ? row : r)));
   const move = (index: number, delta: -1 | 1) => {
-    const next = [...rows];
-    const a = next[index];
-    const b = next[index + delta];
-    if (!a || !b) return;
-    next[index] = b;
-    next[index + delta] = a;
-    setRows(next);
+    const next = swapped(rows, index, delta);
+    if (next) setRows(next);
   };
   const add = () => {
     const key = uniqueKey(
@@ -58,140 +54,131 @@ export function MatrixEditor({
   const imported = points?.some((p) => p.source !== undefined || p.label !== undefined) ?? false;
   const general = errorsAt("settings.matrix") ?? errorsAt("settings.matrix.rows");
 
-  return (
-    <fieldset className="options-editor" aria-describedby={general ? `${id}-error` : undefined}>
-      <legend className="label">Rows</legend>
-      <p className="hint">
-        Each row is rated on the same scale and becomes one column in exports (question key, two
-        underscores, row key). Give a row its own stage or meaning when it is about a different
-        moment of the journey.
-      </p>
-      <ol className="option-list">
-        {rows.map((row, index) => {
-          const base = `${id}-${index}`;
-          const err = (path: string) => errorsAt(`settings.matrix.rows.${index}.${path}`);
-          const which = <span className="visually-hidden"> of row {index + 1}</span>;
-          return (
-            <li key={index} className="matrix-row-editor">
-              <div className="field">
-                <label htmlFor={`${base}-key`}>Row key{which}</label>
-                <input
-                  id={`${base}-key`}
-                  value={row.key}
-                  className="mono"
-                  aria-invalid={err("key") ? true : undefined}
-                  onChange={(e) => setRow(index, { ...row, key: e.target.value })}
-                />
-                {err("key") && <span className="field-error">{err("key")?.join(" ")}</span>}
-              </div>
-              <LocalizedInput
-                id={`${base}-label`}
-                label={`Row ${index + 1} label`}
-                value={row.label}
-                german={german}
-                errors={{ en: err("label.en"), de: err("label.de") }}
-                onChange={(label) => setRow(index, { ...row, label })}
-              />
-              <div className="field">
-                <label htmlFor={`${base}-stage`}>Stage{which}</label>
-                <select
-                  id={`${base}-stage`}
-                  value={row.stageId ?? ""}
-                  onChange={(e) => setRow(index, { ...row, stageId: e.target.value || undefined })}
-                >
-                  <option value="">The question&apos;s stage</option>
-                  {stages.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-role`}>Meaning{which}</label>
-                <select
-                  id={`${base}-role`}
-                  value={row.role ?? ""}
-                  onChange={(e) =>
-                    setRow(index, {
-                      ...row,
-                      role: (e.target.value || undefined) as TQuestionRole | undefined,
-                    })
-                  }
-                >
-                  <option value="">The question&apos;s meaning</option>
-                  {questionRoles.map((r) => (
-                    <option key={r} value={r}>
-                      {questionRoleLabels[r]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="option-actions">
-                <button
-                  type="button"
-                  className="button small secondary"
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                >
-                  Up<span className="visually-hidden"> (row {index + 1})</span>
-                </button>
-                <button
-                  type="button"
-                  className="button small secondary"
-                  disabled={index === rows.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  Down<span className="visually-hidden"> (row {index + 1})</span>
-                </button>
-                <button
-                  type="button"
-                  className="button small secondary"
-                  disabled={rows.length <= 1}
-                  onClick={() => setRows(rows.filter((_, i) => i !== index))}
-                >
-                  Remove<span className="visually-hidden"> row {index + 1}</span>
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {general && (
-        <p id={`${id}-error`} className="field-error">
-          {general.join(" ")}
-        </p>
+  const scalePoints = (
+    <div className="field">
+      <label htmlFor={`${id}-points`}>Scale points</label>
+      <select
+        id={`${id}-points`}
+        value={count}
+        aria-describedby={imported ? `${id}-points-hint` : undefined}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          onChange({
+            rows,
+            points: Array.from({ length: n }, (_, i) => ({ value: i + 1 })),
+          });
+        }}
+      >
+        {pointCounts.map((n) => (
+          <option key={n} value={n}>
+            1 to {n}
+          </option>
+        ))}
+      </select>
+      {imported && (
+        <span id={`${id}-points-hint`} className="hint">
+          The points came with their own words and values from an import; choosing another number
+          replaces them with 1 to n.
+        </span>
       )}
-      <button type="button" className="button small secondary" onClick={add}>
-        Add row
-      </button>
-      <div className="field">
-        <label htmlFor={`${id}-points`}>Scale points</label>
-        <select
-          id={`${id}-points`}
-          value={count}
-          aria-describedby={imported ? `${id}-points-hint` : undefined}
-          onChange={(e) => {
-            const n = Number(e.target.value);
-            onChange({
-              rows,
-              points: Array.from({ length: n }, (_, i) => ({ value: i + 1 })),
-            });
-          }}
-        >
-          {pointCounts.map((n) => (
-            <option key={n} value={n}>
-              1 to {n}
-            </option>
-          ))}
-        </select>
-        {imported && (
-          <span id={`${id}-points-hint`} className="hint">
-            The points came with their own words and values from an import; choosing another number
-            replaces them with 1 to n.
-          </span>
-        )}
-      </div>
-    </fieldset>
+    </div>
+  );
+
+  return (
+    <ListEditorFrame
+      id={id}
+      legend="Rows"
+      hint="Each row is rated on the same scale and becomes one column in exports (question key, two underscores, row key). Give a row its own stage or meaning when it is about a different moment of the journey."
+      errors={general}
+      addLabel="Add row"
+      onAdd={add}
+      after={scalePoints}
+    >
+      {rows.map((row, index) => {
+        const base = `${id}-${index}`;
+        const err = (path: string) => errorsAt(`settings.matrix.rows.${index}.${path}`);
+        const which = <span className="visually-hidden"> of row {index + 1}</span>;
+        return (
+          <li key={index} className="matrix-row-editor">
+            <ItemKeyField
+              id={`${base}-key`}
+              label={<>Row key{which}</>}
+              value={row.key}
+              errors={err("key")}
+              onChange={(key) => setRow(index, { ...row, key })}
+            />
+            <LocalizedInput
+              id={`${base}-label`}
+              label={`Row ${index + 1} label`}
+              value={row.label}
+              german={german}
+              errors={{ en: err("label.en"), de: err("label.de") }}
+              onChange={(label) => setRow(index, { ...row, label })}
+            />
+            <div className="field">
+              <label htmlFor={`${base}-stage`}>Stage{which}</label>
+              <select
+                id={`${base}-stage`}
+                value={row.stageId ?? ""}
+                onChange={(e) => setRow(index, { ...row, stageId: e.target.value || undefined })}
+              >
+                <option value="">The question&apos;s stage</option>
+                {stages.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${base}-role`}>Meaning{which}</label>
+              <select
+                id={`${base}-role`}
+                value={row.role ?? ""}
+                onChange={(e) =>
+                  setRow(index, {
+                    ...row,
+                    role: (e.target.value || undefined) as TQuestionRole | undefined,
+                  })
+                }
+              >
+                <option value="">The question&apos;s meaning</option>
+                {questionRoles.map((r) => (
+                  <option key={r} value={r}>
+                    {questionRoleLabels[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="option-actions">
+              <button
+                type="button"
+                className="button small secondary"
+                disabled={index === 0}
+                onClick={() => move(index, -1)}
+              >
+                Up<span className="visually-hidden"> (row {index + 1})</span>
+              </button>
+              <button
+                type="button"
+                className="button small secondary"
+                disabled={index === rows.length - 1}
+                onClick={() => move(index, 1)}
+              >
+                Down<span className="visually-hidden"> (row {index + 1})</span>
+              </button>
+              <button
+                type="button"
+                className="button small secondary"
+                disabled={rows.length <= 1}
+                onClick={() => setRows(rows.filter((_, i) => i !== index))}
+              >
+                Remove<span className="visually-hidden"> row {index + 1}</span>
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ListEditorFrame>
   );
 }

@@ -3,6 +3,7 @@
 "use client";
 import type { TChoiceOption } from "~/server/domain/survey/definition";
 import { uniqueKey } from "./builder-state";
+import { ItemKeyField, ListEditorFrame, swapped } from "./list-editor";
 
 interface OptionsEditorProps {
   id: string;
@@ -16,12 +17,8 @@ export function OptionsEditor({ id, options, german, onChange, errorsAt }: Optio
   const set = (index: number, option: TChoiceOption) =>
     onChange(options.map((o, i) => (i === index ? option : o)));
   const move = (index: number, delta: -1 | 1) => {
-    const next = [...options];
-    const a = next[index];
-    const b = next[index + delta];
-    if (!a || !b) return;
-    next[index] = b;
-    next[index + delta] = a;
+    const next = swapped(options, index, delta);
+    if (!next) return;
     onChange(next);
     requestAnimationFrame(() => {
       const target = document.getElementById(`${id}-${index + delta}-${delta < 0 ? "up" : "down"}`);
@@ -44,109 +41,94 @@ export function OptionsEditor({ id, options, german, onChange, errorsAt }: Optio
   const general = errorsAt("options");
 
   return (
-    <fieldset className="options-editor" aria-describedby={general ? `${id}-error` : undefined}>
-      <legend className="label">Answer options</legend>
-      <p className="hint">
-        The value is what data and exports contain; keep it stable once responses arrive. Labels are
-        what respondents read.
-      </p>
-      <ol className="option-list">
-        {options.map((option, index) => {
-          const base = `${id}-${index}`;
-          const name = option.label.en || option.value;
-          const err = (path: string) => errorsAt(`options.${index}.${path}`);
-          // Visible column labels on the first row; every input keeps a full accessible name.
-          const labelClass = index > 0 ? "visually-hidden" : undefined;
-          const which = <span className="visually-hidden"> of option {index + 1}</span>;
-          return (
-            <li key={index} className={german ? "option-row with-de" : "option-row"}>
+    <ListEditorFrame
+      id={id}
+      legend="Answer options"
+      hint="The value is what data and exports contain; keep it stable once responses arrive. Labels are what respondents read."
+      errors={general}
+      addLabel="Add option"
+      onAdd={add}
+    >
+      {options.map((option, index) => {
+        const base = `${id}-${index}`;
+        const name = option.label.en || option.value;
+        const err = (path: string) => errorsAt(`options.${index}.${path}`);
+        // Visible column labels on the first row; every input keeps a full accessible name.
+        const labelClass = index > 0 ? "visually-hidden" : undefined;
+        const which = <span className="visually-hidden"> of option {index + 1}</span>;
+        return (
+          <li key={index} className={german ? "option-row with-de" : "option-row"}>
+            <ItemKeyField
+              id={`${base}-value`}
+              label={<>Value{which}</>}
+              labelClass={labelClass}
+              value={option.value}
+              errors={err("value")}
+              onChange={(value) => set(index, { ...option, value })}
+            />
+            <div className="field">
+              <label htmlFor={`${base}-label-en`} className={labelClass}>
+                Label{which} <span className="lang-tag">English</span>
+              </label>
+              <input
+                id={`${base}-label-en`}
+                value={option.label.en}
+                lang="en"
+                aria-invalid={err("label.en") ? true : undefined}
+                onChange={(e) =>
+                  set(index, { ...option, label: { ...option.label, en: e.target.value } })
+                }
+              />
+              {err("label.en") && <span className="field-error">{err("label.en")?.join(" ")}</span>}
+            </div>
+            {german && (
               <div className="field">
-                <label htmlFor={`${base}-value`} className={labelClass}>
-                  Value{which}
+                <label htmlFor={`${base}-label-de`} className={labelClass}>
+                  Label{which} <span className="lang-tag">German</span>
                 </label>
                 <input
-                  id={`${base}-value`}
-                  value={option.value}
-                  className="mono"
-                  aria-invalid={err("value") ? true : undefined}
-                  onChange={(e) => set(index, { ...option, value: e.target.value })}
-                />
-                {err("value") && <span className="field-error">{err("value")?.join(" ")}</span>}
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-label-en`} className={labelClass}>
-                  Label{which} <span className="lang-tag">English</span>
-                </label>
-                <input
-                  id={`${base}-label-en`}
-                  value={option.label.en}
-                  lang="en"
-                  aria-invalid={err("label.en") ? true : undefined}
+                  id={`${base}-label-de`}
+                  value={option.label.de ?? ""}
+                  lang="de"
                   onChange={(e) =>
-                    set(index, { ...option, label: { ...option.label, en: e.target.value } })
+                    set(index, { ...option, label: { ...option.label, de: e.target.value } })
                   }
                 />
-                {err("label.en") && (
-                  <span className="field-error">{err("label.en")?.join(" ")}</span>
-                )}
               </div>
-              {german && (
-                <div className="field">
-                  <label htmlFor={`${base}-label-de`} className={labelClass}>
-                    Label{which} <span className="lang-tag">German</span>
-                  </label>
-                  <input
-                    id={`${base}-label-de`}
-                    value={option.label.de ?? ""}
-                    lang="de"
-                    onChange={(e) =>
-                      set(index, { ...option, label: { ...option.label, de: e.target.value } })
-                    }
-                  />
-                </div>
-              )}
-              <div className="option-actions" role="group" aria-label={`Option ${name}`}>
-                <button
-                  type="button"
-                  id={`${base}-up`}
-                  className="button secondary small icon"
-                  disabled={index === 0}
-                  aria-label={`Move option ${name} up`}
-                  onClick={() => move(index, -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  id={`${base}-down`}
-                  className="button secondary small icon"
-                  disabled={index === options.length - 1}
-                  aria-label={`Move option ${name} down`}
-                  onClick={() => move(index, 1)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="button danger small icon"
-                  aria-label={`Remove option ${name}`}
-                  onClick={() => onChange(options.filter((_, i) => i !== index))}
-                >
-                  ✕
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
-      {general && (
-        <p id={`${id}-error`} className="field-error">
-          {general.join(" ")}
-        </p>
-      )}
-      <button type="button" className="button secondary small" onClick={add}>
-        Add option
-      </button>
-    </fieldset>
+            )}
+            <div className="option-actions" role="group" aria-label={`Option ${name}`}>
+              <button
+                type="button"
+                id={`${base}-up`}
+                className="button secondary small icon"
+                disabled={index === 0}
+                aria-label={`Move option ${name} up`}
+                onClick={() => move(index, -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                id={`${base}-down`}
+                className="button secondary small icon"
+                disabled={index === options.length - 1}
+                aria-label={`Move option ${name} down`}
+                onClick={() => move(index, 1)}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="button danger small icon"
+                aria-label={`Remove option ${name}`}
+                onClick={() => onChange(options.filter((_, i) => i !== index))}
+              >
+                ✕
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ListEditorFrame>
   );
 }

@@ -11,6 +11,7 @@ import { readFailure } from "~/app/_lib/errors";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { JourneyTemplateChoice, TJourneyTemplate } from "~/server/domain/journey-templates";
 import { ZSurveyTitle } from "~/server/domain/survey/definition";
+import { TemplateChoices } from "../../journeys/template-choices";
 import { SurveyJsImport } from "../surveyjs-import";
 import { plural } from "~/app/_lib/format";
 
@@ -220,29 +221,13 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
           )}
           {source === "template" && (
             <div className="indent form">
-              <fieldset className="choice-cards">
-                <legend className="label">Template</legend>
-                <p className="hint">
-                  The same templates as under Journeys. A blank map has no stages to ask about:
-                  start it under Journeys, add stages, then come back.
-                </p>
-                {templates.map((t) => (
-                  <label key={t.key} className="choice-card">
-                    <input
-                      type="radio"
-                      name="template"
-                      value={t.key}
-                      checked={template === t.key}
-                      onChange={() => chooseTemplate(t.key)}
-                    />
-                    <span>
-                      <strong>{t.label}</strong>
-                      <span className="hint">{t.summary}</span>
-                      <span className="hint">Stages: {t.stages.join(" → ")}</span>
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
+              <TemplateChoices
+                legend="Template"
+                hint="The same templates as under Journeys. A blank map has no stages to ask about: start it under Journeys, add stages, then come back."
+                templates={templates}
+                value={template}
+                onChoose={chooseTemplate}
+              />
               <Field
                 id="name"
                 label="Journey map name"

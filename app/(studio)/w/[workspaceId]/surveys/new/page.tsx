@@ -1,11 +1,10 @@
 // New survey: blank, or a journey survey generated from an existing or a new journey map.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { attempt, serverApi } from "~/app/_lib/server-api";
 import { journeyTemplateChoices } from "~/server/domain/journey-templates";
 import { NewSurveyForm } from "./new-survey-form";
 import "../builder.css";
+import { memberWorkspace } from "../../member-workspace";
 
 export const metadata: Metadata = { title: "New survey" };
 
@@ -18,10 +17,8 @@ export default async function NewSurveyPage({
 }) {
   const { workspaceId } = await params;
   const { kind } = await searchParams;
-  const api = await serverApi();
-  const workspace = await attempt(() => api.workspace.get({ workspaceId }));
-  if (!workspace.ok) notFound();
-  if (workspace.value.role === "STRATEGIST") {
+  const { api, canEdit } = await memberWorkspace(workspaceId);
+  if (!canEdit) {
     return (
       <section className="panel" aria-labelledby="denied-title">
         <h1 id="denied-title">Only researchers create surveys</h1>

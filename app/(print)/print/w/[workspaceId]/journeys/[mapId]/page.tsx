@@ -4,13 +4,11 @@
 // table, and the gap list, drawn by the same components as the studio. Every sheet carries the
 // map's name and the run's date in its header (data-print-header, read by the renderer).
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { attempt, serverApi } from "~/app/_lib/server-api";
 import { PrintReady } from "~/app/(print)/print-ready";
 import { PrintEvidence } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/print-evidence";
 import { formatDate } from "~/app/_lib/format";
 import { formatRunDate } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/fill-data";
-import { ZJourneyFill } from "~/server/analysis/journey/result";
+import { loadMapWithFill } from "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/load-map-with-fill";
 import { layerLabels, touchpointLayers } from "~/server/domain/journey";
 import "~/app/(studio)/w/[workspaceId]/journeys/journeys.css";
 import "~/app/(studio)/w/[workspaceId]/journeys/[mapId]/evidence/evidence.css";
@@ -30,22 +28,10 @@ export default async function PrintJourneyPage({
 }) {
   const { workspaceId, mapId } = await params;
   const { run } = await searchParams;
-  const api = await serverApi();
-  const map = await attempt(() => api.journey.get({ workspaceId, journeyMapId: mapId }));
-  if (!map.ok) notFound();
-  const stored = await attempt(() =>
-    api.journey.fill({
-      workspaceId,
-      journeyMapId: mapId,
-      runId: typeof run === "string" && run ? run : undefined,
-    }),
-  );
-  const fill = stored.ok && stored.value ? ZJourneyFill.safeParse(stored.value.result) : null;
-  const m = map.value;
+  const { map: m, filled } = await loadMapWithFill(workspaceId, mapId, run);
   const locale = await getViewerLocale();
-  const filled = stored.ok && stored.value && fill?.success ? stored.value : null;
   const header = filled
-    ? `${m.name} · evidence from the run of ${formatRunDate(filled.runCreatedAt, locale)}`
+    ? `${m.name} · evidence from the run of ${formatRunDate(filled.run.runCreatedAt, locale)}`
     : `${m.name} · no analysis run yet`;
 
   return (
@@ -60,8 +46,8 @@ export default async function PrintJourneyPage({
         <p className="hint">
           {plural(m.stages.length, "stage")}
           {m.survey ? ` · survey “${m.survey.title}”` : ""}
-          {stored.ok && stored.value && fill?.success
-            ? ` · evidence from the run of ${formatRunDate(stored.value.runCreatedAt, locale)}, ${plural(fill.data.respondents, "respondent")}, ${plural(fill.data.personas.length, "persona")}`
+          {filled
+            ? ` · evidence from the run of ${formatRunDate(filled.run.runCreatedAt, locale)}, ${plural(filled.fill.respondents, "respondent")}, ${plural(filled.fill.personas.length, "persona")}`
             : ""}
         </p>
       </header>
@@ -113,14 +99,14 @@ export default async function PrintJourneyPage({
       </table>
       <section className="jm-print-evidence" aria-label="Evidence from analysis">
         <h2>Evidence from analysis</h2>
-        {stored.ok && stored.value && fill?.success ? (
+        {filled ? (
           <PrintEvidence
-            fill={fill.data}
+            fill={filled.fill}
             stages={m.stages.map((s) => ({ id: s.id, name: s.name }))}
             ids={{
               workspaceId,
-              surveyId: stored.value.surveyId,
-              runId: stored.value.runId,
+              surveyId: filled.run.surveyId,
+              runId: filled.run.runId,
             }}
           />
         ) : (

@@ -2,9 +2,8 @@
 // by layer and each persona's emotion and pain with intervals, from the fill of one run (the
 // newest by default, ?run=…). See stage-presentation.tsx for the keys.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { attempt, serverApi } from "~/app/_lib/server-api";
-import { ZJourneyFill } from "~/server/analysis/journey/result";
+import { startSlide } from "~/app/_lib/slide-param";
+import { loadMapWithFill } from "../load-map-with-fill";
 import { stageSlides } from "./stage-slides";
 import { StagePresentation } from "./stage-presentation";
 import "~/app/_components/persona/persona-review.css";
@@ -21,25 +20,14 @@ export default async function PresentJourneyPage({
 }) {
   const { workspaceId, mapId } = await params;
   const { run, i } = await searchParams;
-  const api = await serverApi();
-  const map = await attempt(() => api.journey.get({ workspaceId, journeyMapId: mapId }));
-  if (!map.ok) notFound();
-  const stored = await attempt(() =>
-    api.journey.fill({
-      workspaceId,
-      journeyMapId: mapId,
-      runId: typeof run === "string" && run ? run : undefined,
-    }),
-  );
-  const parsed = stored.ok && stored.value ? ZJourneyFill.safeParse(stored.value.result) : null;
-  const fill = parsed?.success ? parsed.data : null;
-  const slides = stageSlides(map.value.stages, fill);
-  const start = typeof i === "string" && /^\d+$/.test(i) ? Number(i) : 0;
+  const { map, filled } = await loadMapWithFill(workspaceId, mapId, run);
+  const fill = filled?.fill ?? null;
+  const slides = stageSlides(map.stages, fill);
   return (
     <StagePresentation
       slides={slides}
-      start={Math.min(start, Math.max(0, slides.length - 1))}
-      title={map.value.name}
+      start={startSlide(i, slides.length)}
+      title={map.name}
       filled={fill !== null}
       exitHref={`/w/${workspaceId}/journeys/${mapId}`}
     />

@@ -6,6 +6,7 @@ import { traitFamily, TRAIT_FAMILY_TEXT } from "~/server/analysis/evidence-rules
 import type { AnalysisResult, Trait } from "~/server/analysis/result";
 import { formatShare, traitSummary } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
+import { DataTable } from "~/app/_components/data-table";
 
 interface RunPersonasProps {
   result: AnalysisResult;
@@ -23,59 +24,50 @@ export function PersonaSizes({ result, personaBase }: RunPersonasProps) {
         interval). Stability is the mean Jaccard similarity of each persona across{" "}
         {result.parameters.bootstrapRounds} bootstrap rounds.
       </p>
-      <div className="pa-table-scroll">
-        <table className="table pa-compact">
-          <thead>
-            <tr>
-              <th scope="col">Persona</th>
-              <th scope="col" className="pa-num">
-                n
-              </th>
-              <th scope="col" className="pa-num">
-                Share [95 % CI]
-              </th>
-              <th scope="col" className="pa-bar-col">
-                <span className="visually-hidden">Share as a bar</span>
-              </th>
-              <th scope="col">Stability</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.personas.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link href={`${personaBase}/${p.index}`}>{p.name}</Link>
-                </th>
-                <td className="pa-num">
-                  {p.size} of {n}
-                </td>
-                <td className="pa-num">
-                  {formatShare(p.share.estimate)}{" "}
-                  <span className="muted">
-                    [{formatShare(p.share.lower)}–{formatShare(p.share.upper)}]
-                  </span>
-                </td>
-                <td className="pa-bar-col">
-                  <IntervalBar
-                    estimate={p.share.estimate}
-                    lower={p.share.lower}
-                    upper={p.share.upper}
-                    max={maxUpper}
-                  />
-                </td>
-                <td>
-                  <StabilityBadge stability={p.stability} />
-                  {p.stability.dissolved > 0 && (
-                    <span className="hint pa-block">
-                      dissolved in {p.stability.dissolved} of {p.stability.rounds} rounds
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          "Persona",
+          { label: "n", className: "pa-num" },
+          { label: "Share [95 % CI]", className: "pa-num" },
+          { label: "Share as a bar", hidden: true, className: "pa-bar-col" },
+          "Stability",
+        ]}
+        className="pa-compact"
+        scroll="pa-table-scroll"
+      >
+        {result.personas.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link href={`${personaBase}/${p.index}`}>{p.name}</Link>
+            </th>
+            <td className="pa-num">
+              {p.size} of {n}
+            </td>
+            <td className="pa-num">
+              {formatShare(p.share.estimate)}{" "}
+              <span className="muted">
+                [{formatShare(p.share.lower)}–{formatShare(p.share.upper)}]
+              </span>
+            </td>
+            <td className="pa-bar-col">
+              <IntervalBar
+                estimate={p.share.estimate}
+                lower={p.share.lower}
+                upper={p.share.upper}
+                max={maxUpper}
+              />
+            </td>
+            <td>
+              <StabilityBadge stability={p.stability} />
+              {p.stability.dissolved > 0 && (
+                <span className="hint pa-block">
+                  dissolved in {p.stability.dissolved} of {p.stability.rounds} rounds
+                </span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

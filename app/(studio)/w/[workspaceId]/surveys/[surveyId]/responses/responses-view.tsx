@@ -13,6 +13,7 @@ import {
   VersionFilterField,
   type ResponseStatusFilter,
 } from "../response-filter-fields";
+import { DataTable } from "~/app/_components/data-table";
 
 interface Filters {
   version?: number;
@@ -146,50 +147,39 @@ export function ResponsesView({
             Showing {from}–{to} of {data.total} {data.total === 1 ? "response" : "responses"}
             {list.isFetching && " (updating…)"}
           </p>
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Completed</th>
-                  <th scope="col">Version</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Answers</th>
-                  <th scope="col">Language</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>{when(r.startedAt)}</td>
-                    <td>{when(r.completedAt)}</td>
-                    <td>v{r.versionNumber}</td>
-                    <td>
-                      <span
-                        className={`badge ${r.status === "COMPLETE" ? "badge-ok" : "badge-warn"}`}
-                      >
-                        {r.status === "COMPLETE" ? "Complete" : "Partial"}
-                      </span>
-                    </td>
-                    <td>{r.answerCount}</td>
-                    <td>{languageNames[r.locale] ?? r.locale}</td>
-                    <td>
-                      <Link className="button secondary small" href={`${base}/${r.id}`}>
-                        Open
-                        <span className="visually-hidden">
-                          {" "}
-                          response started {when(r.startedAt)}
-                        </span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              "Started",
+              "Completed",
+              "Version",
+              "Status",
+              "Answers",
+              "Language",
+              { label: "Open", hidden: true },
+            ]}
+            scroll="table-scroll"
+          >
+            {data.items.map((r) => (
+              <tr key={r.id}>
+                <td>{when(r.startedAt)}</td>
+                <td>{when(r.completedAt)}</td>
+                <td>v{r.versionNumber}</td>
+                <td>
+                  <span className={`badge ${r.status === "COMPLETE" ? "badge-ok" : "badge-warn"}`}>
+                    {r.status === "COMPLETE" ? "Complete" : "Partial"}
+                  </span>
+                </td>
+                <td>{r.answerCount}</td>
+                <td>{languageNames[r.locale] ?? r.locale}</td>
+                <td>
+                  <Link className="button secondary small" href={`${base}/${r.id}`}>
+                    Open
+                    <span className="visually-hidden"> response started {when(r.startedAt)}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <nav className="pager" aria-label="Pages of responses">
             <button
               type="button"

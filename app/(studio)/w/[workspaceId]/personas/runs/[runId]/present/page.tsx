@@ -1,5 +1,6 @@
 // Presentation mode for a run's personas: one persona per screen (see presentation.tsx).
 import type { Metadata } from "next";
+import { startSlide } from "~/app/_lib/slide-param";
 import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { avatarDataUri } from "~/app/_components/persona/avatar";
@@ -45,11 +46,10 @@ export default async function PresentPage({
       quote: p.quotes[0]?.text ?? null,
     };
   });
-  const start = typeof i === "string" && /^\d+$/.test(i) ? Number(i) : 0;
   return (
     <Presentation
       slides={slides}
-      start={Math.min(start, Math.max(0, slides.length - 1))}
+      start={startSlide(i, slides.length)}
       clustered={set.value.clustered}
       exitHref={`/w/${workspaceId}/personas?run=${runId}`}
       title={set.value.surveyTitle}

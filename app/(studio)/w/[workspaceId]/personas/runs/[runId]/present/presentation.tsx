@@ -2,7 +2,7 @@
 // previous, Home and End, Escape to leave (the keys and the bar: app/_components/slide-deck.tsx);
 // screen readers hear each new slide.
 "use client";
-import { SlideDeckBar, useSlideDeck } from "~/app/_components/slide-deck";
+import { SlideDeckFrame, useSlideDeck } from "~/app/_components/slide-deck";
 import { formatShare } from "~/server/analysis/trait-text";
 import {
   stabilityText,
@@ -36,7 +36,7 @@ export function Presentation({
   title: string;
 }) {
   const deck = useSlideDeck(slides.length, start, exitHref);
-  const { current, region } = deck;
+  const { current } = deck;
 
   const slide = slides[current];
   if (!slide) {
@@ -47,57 +47,47 @@ export function Presentation({
     );
   }
   return (
-    <div
-      ref={region}
-      className="pa-present"
-      role="region"
-      aria-roledescription="presentation"
-      aria-label={`Personas of ${title}`}
-      tabIndex={-1}
-    >
-      <div className="pa-present-slide" aria-live="polite">
-        <p className="visually-hidden">
-          Persona {current + 1} of {slides.length}
-        </p>
-        <div className="pa-present-head">
-          {/* A server-made data URI; decorative, the name is the heading. */}
-          <img src={slide.avatar} alt="" width={140} height={140} className="pa-avatar" />
-          <div>
-            <h2>{slide.name}</h2>
-            {slide.summary && <p className="pa-present-summary">{slide.summary}</p>}
-            <p>
-              {formatShare(slide.share.estimate)} of respondents (n = {slide.size} of {clustered}),
-              95 % CI {formatShare(slide.share.lower)}–{formatShare(slide.share.upper)} ·{" "}
-              {stabilityText(slide.stability)}
-            </p>
-          </div>
-        </div>
-        <div className="pa-present-grid">
-          {slide.fields.map((f) => (
-            <div key={f.key}>
-              <h3>{f.label}</h3>
-              <p className="pa-field-text">{f.value}</p>
-            </div>
-          ))}
-          {slide.traits.length > 0 && (
-            <div>
-              <h3>What sets them apart</h3>
-              <ul>
-                {slide.traits.map((t) => (
-                  <li key={t}>{t}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {slide.quote && (
-            <div>
-              <h3>In their words</h3>
-              <blockquote className="pa-present-quote">“{slide.quote}”</blockquote>
-            </div>
-          )}
+    <SlideDeckFrame deck={deck} label={`Personas of ${title}`}>
+      <p className="visually-hidden">
+        Persona {current + 1} of {slides.length}
+      </p>
+      <div className="pa-present-head">
+        {/* A server-made data URI; decorative, the name is the heading. */}
+        <img src={slide.avatar} alt="" width={140} height={140} className="pa-avatar" />
+        <div>
+          <h2>{slide.name}</h2>
+          {slide.summary && <p className="pa-present-summary">{slide.summary}</p>}
+          <p>
+            {formatShare(slide.share.estimate)} of respondents (n = {slide.size} of {clustered}), 95
+            % CI {formatShare(slide.share.lower)}–{formatShare(slide.share.upper)} ·{" "}
+            {stabilityText(slide.stability)}
+          </p>
         </div>
       </div>
-      <SlideDeckBar deck={deck} />
-    </div>
+      <div className="pa-present-grid">
+        {slide.fields.map((f) => (
+          <div key={f.key}>
+            <h3>{f.label}</h3>
+            <p className="pa-field-text">{f.value}</p>
+          </div>
+        ))}
+        {slide.traits.length > 0 && (
+          <div>
+            <h3>What sets them apart</h3>
+            <ul>
+              {slide.traits.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {slide.quote && (
+          <div>
+            <h3>In their words</h3>
+            <blockquote className="pa-present-quote">“{slide.quote}”</blockquote>
+          </div>
+        )}
+      </div>
+    </SlideDeckFrame>
   );
 }

@@ -10,11 +10,14 @@ import { PersonaAvatar } from "~/app/_components/persona/avatar";
 import { ReviewBadge } from "~/app/_components/persona/review-badge";
 import { effectText, TraitNotes } from "~/app/_components/persona/trait-evidence";
 import { WhatTheySayBrief } from "~/app/_components/persona/what-they-say";
-import { attempt, serverApi } from "~/app/_lib/server-api";
 import { forestRow } from "~/server/analysis/effect-intervals";
 import { formatInterval, formatQ, formatShare, formatValue } from "~/server/analysis/trait-text";
 import { StabilityBadge } from "~/app/(studio)/w/[workspaceId]/personas/status-badge";
 import { PrintReady } from "~/app/(print)/print-ready";
+import {
+  loadPersona,
+  type PersonaParams,
+} from "~/app/(studio)/w/[workspaceId]/personas/runs/[runId]/personas/[index]/load-persona";
 import "~/app/(studio)/w/[workspaceId]/personas/personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "./print-persona.css";
@@ -25,15 +28,8 @@ export const metadata: Metadata = { title: "Persona card" };
 
 const TRAITS_SHOWN = 6;
 
-export default async function PrintPersonaPage({
-  params,
-}: {
-  params: Promise<{ workspaceId: string; runId: string; index: string }>;
-}) {
-  const { workspaceId, runId, index } = await params;
-  if (!/^\d+$/.test(index)) notFound();
-  const api = await serverApi();
-  const view = await attempt(() => api.persona.get({ workspaceId, runId, index: Number(index) }));
+export default async function PrintPersonaPage({ params }: { params: Promise<PersonaParams> }) {
+  const { view } = await loadPersona(await params);
   if (!view.ok) notFound();
   const v = view.value;
   const p = v.persona;

@@ -2,6 +2,7 @@
 // was carried forward from the last run), with before and after, who and when.
 import { LocalDate } from "~/app/_components/locale";
 import type { PersonaView } from "./persona-view";
+import { DataTable } from "~/app/_components/data-table";
 
 const kindLabels = {
   EDIT: "Edited",
@@ -16,40 +17,29 @@ export function EditHistory({ history }: { history: PersonaView["history"] }) {
       {history.length === 0 ? (
         <p className="muted">No person has changed this persona yet: every field is the draft.</p>
       ) : (
-        <div className="pa-table-scroll">
-          <table className="table pa-compact pa-history">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Field</th>
-                <th scope="col">Change</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-                <th scope="col">Who</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>
-                    <LocalDate value={h.createdAt} time />
-                  </td>
-                  <th scope="row">{h.fieldLabel}</th>
-                  <td>
-                    {kindLabels[h.kind]}
-                    {h.note && <span className="hint pa-block">{h.note}</span>}
-                  </td>
-                  <td className="pa-history-text">{h.before || "–"}</td>
-                  <td className="pa-history-text">{h.after || "–"}</td>
-                  <td>
-                    {h.actorName ??
-                      (h.kind === "CARRY_FORWARD" ? "Persona Atlas" : "A former member")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={["When", "Field", "Change", "Before", "After", "Who"]}
+          className="pa-compact pa-history"
+          scroll="pa-table-scroll"
+        >
+          {history.map((h) => (
+            <tr key={h.id}>
+              <td>
+                <LocalDate value={h.createdAt} time />
+              </td>
+              <th scope="row">{h.fieldLabel}</th>
+              <td>
+                {kindLabels[h.kind]}
+                {h.note && <span className="hint pa-block">{h.note}</span>}
+              </td>
+              <td className="pa-history-text">{h.before || "–"}</td>
+              <td className="pa-history-text">{h.after || "–"}</td>
+              <td>
+                {h.actorName ?? (h.kind === "CARRY_FORWARD" ? "Persona Atlas" : "A former member")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

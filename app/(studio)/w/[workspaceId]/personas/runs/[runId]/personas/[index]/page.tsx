@@ -9,12 +9,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FormAlert } from "~/app/_components/form-alert";
 import { WhatTheySay } from "~/app/_components/persona/what-they-say";
-import { attempt, serverApi } from "~/app/_lib/server-api";
+import { attempt } from "~/app/_lib/server-api";
 import { Discussion } from "~/app/(studio)/w/[workspaceId]/personas/_review/discussion";
 import "../../../../personas.css";
 import "~/app/_components/persona/persona-review.css";
 import "~/app/_components/charts/charts.css";
 import { EditHistory } from "./edit-history";
+import { loadPersona, type PersonaParams } from "./load-persona";
 import { PerceptionCheck } from "./perception-check";
 import { PersonaHeader } from "./persona-header";
 import { PersonaTemplate } from "./persona-template";
@@ -26,15 +27,10 @@ export const metadata: Metadata = { title: "Persona" };
 
 const MEMBERS_SHOWN = 25;
 
-export default async function PersonaPage({
-  params,
-}: {
-  params: Promise<{ workspaceId: string; runId: string; index: string }>;
-}) {
-  const { workspaceId, runId, index } = await params;
-  if (!/^\d+$/.test(index)) notFound();
-  const api = await serverApi();
-  const view = await attempt(() => api.persona.get({ workspaceId, runId, index: Number(index) }));
+export default async function PersonaPage({ params }: { params: Promise<PersonaParams> }) {
+  const route = await params;
+  const { workspaceId, runId } = route;
+  const { api, view } = await loadPersona(route);
   if (!view.ok) {
     if (view.code === "FORBIDDEN") notFound();
     return (
