@@ -11,12 +11,6 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its WASM and data files relative to its own module URL; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss"],
-  // Metadata is resolved before a page starts streaming, for every visitor (Next's default
-  // streams it to browsers). Streaming metadata lets the response start, with a 200, while the
-  // page is still loading its data, so a page that then calls notFound() (a revoked share link,
-  // a deleted survey) went out as 200 instead of 404 when the server was busy. Our metadata is
-  // static or cheap, so waiting for it costs nothing noticeable.
-  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

@@ -4,6 +4,7 @@
 import { getDb, type Db } from "~/server/db";
 import { access } from "~/server/domain/workspace";
 import { getSessionUser } from "~/server/features/accounts/session";
+import { shareLinkRefusal } from "~/server/features/review/persona-share";
 import { requireMembership, type MembershipView } from "~/server/features/workspaces/access";
 import { queueStats } from "~/server/infra/jobs";
 import { errorResponse, responseForError } from "./errors";
@@ -23,6 +24,10 @@ export const readyRoute = () => handleReady(getDb, undefined, queueStats);
 /** POST /api/v1/public/surveys/:slug/responses: the respondent's save (no sign-in). */
 export const publicSubmitRoute = (request: Request, params: { slug: string }) =>
   handlePublicSubmit(getDb(), request, params);
+
+/** proxy.ts's share gate: why a share link opens nothing, or null when it works. */
+export const shareLinkRefusalRoute = async (token: string) =>
+  shareLinkRefusal(await getDb(), token);
 
 /** The REST API (API key): surveys and responses. */
 export const apiRoutes = {

@@ -267,7 +267,12 @@ describe("strategist review", () => {
     // Revoked: the same links answer 404, and politely that they may have been switched off.
     await strategist.getByRole("button", { name: /^Revoke/ }).click();
     await strategist.getByRole("dialog").getByRole("button", { name: "Revoke link" }).click();
-    await strategist.getByText(/revoked .*\d{4}/).waitFor();
+    // Wait for the link's own line to say so: a looser match on the whole panel ("…until the link
+    // is revoked…" beside a date) was true before the revoke reached the server.
+    await strategist
+      .locator("ul.pa-links")
+      .getByText(/^revoked .*\d{4}/)
+      .waitFor();
     for (const url of [shareUrl, sharedPersonaUrl, shareUrl.replace(/.{8}$/, "AAAAAAAA")]) {
       const response = await visitor.goto(url);
       expect(response?.status()).toBe(404);

@@ -96,16 +96,36 @@ export async function listShareLinks(
   }));
 }
 
-/** The set behind a share token, for the public read-only pages; refuses politely otherwise. */
-export async function getSharedSet(db: Db, rawToken: string): Promise<SharedSet> {
+/** The run a share token opens, or the sentence saying why it opens nothing. */
+async function resolveShareToken(
+  db: Db,
+  rawToken: string,
+): Promise<{ runId: string } | { refusal: string }> {
   const parsed = ZShareToken.safeParse(rawToken);
-  if (!parsed.success) return fail("NOT_FOUND", invalidShareMessage);
+  if (!parsed.success) return { refusal: invalidShareMessage };
   const link = await db.personaShareLink.findUnique({
     where: { tokenHash: hashShareToken(parsed.data) },
     include: { run: { select: { id: true, reviewStatus: true } } },
   });
-  if (!link) return fail("NOT_FOUND", invalidShareMessage);
-  if (link.revokedAt) return fail("NOT_FOUND", revokedShareMessage);
-  if (link.run.reviewStatus !== "APPROVED") return fail("NOT_FOUND", pausedShareMessage);
-  return toReadOnlySet(await loadPersonaSet(db, { runId: link.run.id }));
+  if (!link) return { refusal: invalidShareMessage };
+  if (link.revokedAt) return { refusal: revokedShareMessage };
+  if (link.run.reviewStatus !== "APPROVED") return { refusal: pausedShareMessage };
+  return { runId: link.run.id };
+}
+
+/**
+ * Why a share token opens nothing (unknown, revoked, paused), or null when it works. The share
+ * pages' gate (proxy.ts) asks this before Next renders anything, so a dead link is a 404 every
+ * time rather than a page that may already have gone out as 200 when notFound() is reached.
+ */
+export async function shareLinkRefusal(db: Db, rawToken: string): Promise<string | null> {
+  const resolved = await resolveShareToken(db, rawToken);
+  return "refusal" in resolved ? resolved.refusal : null;
+}
+
+/** The set behind a share token, for the public read-only pages; refuses politely otherwise. */
+export async function getSharedSet(db: Db, rawToken: string): Promise<SharedSet> {
+  const resolved = await resolveShareToken(db, rawToken);
+  if ("refusal" in resolved) return fail("NOT_FOUND", resolved.refusal);
+  return toReadOnlySet(await loadPersonaSet(db, { runId: resolved.runId }));
 }
