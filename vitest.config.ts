@@ -19,6 +19,10 @@ export default defineConfig({
           // Pure tests share a worker's module cache instead of re-importing everything per file:
           // about a third less CPU. A test that changes process.env or timers restores them.
           isolate: false,
+          // Planted-segment tests run k-means many times; on a busy 2-core CI machine one can
+          // take longer than vitest's 5 s default without anything being wrong. No test here
+          // asserts on time (speed is measured by bench/).
+          testTimeout: 30_000,
         },
       },
       {

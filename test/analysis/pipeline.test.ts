@@ -33,7 +33,7 @@ function plantedInput(options: SyntheticOptions): { input: AnalysisInput; labels
       answers: {
         ...row,
         region: rng.next() < 0.8 ? `region-${segment}` : `region-${rng.int(4)}`,
-        note: `segment ${segment} respondent ${i}`,
+        note: `segment ${segment} respondent ${i} wrote this`,
       },
     };
   });
