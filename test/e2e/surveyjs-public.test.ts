@@ -13,6 +13,7 @@ import { importSurveyJs } from "~/server/features/surveys/surveyjs";
 import {
   expectNoSeriousA11yIssues,
   openPage,
+  heading,
   saveScreenshot,
   signIn,
   type RunningApp,
@@ -141,7 +142,6 @@ useAppAndBrowser(
   (started) => ({ app, browser } = started),
 );
 
-const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 const group = (page: Page, name: string) => page.locator(`#q-${seeded.key[name]}`);
 const focusedRadio = (page: Page) =>
   page.evaluate(() => {
