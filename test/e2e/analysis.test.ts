@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createRng } from "~/server/analysis/rng";
-import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import { saveResponse } from "~/server/features/responses/responses";
 import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import {
@@ -17,6 +16,7 @@ import {
   expectNoSeriousA11yIssues,
   useAppAndBrowser,
 } from "./harness";
+import { segmentLikert } from "../helpers/factories";
 import { demoOwnerActor, withSeedDatabase } from "./seed-survey";
 
 const DEMO_TITLE = "Buying your car with Northwind";
@@ -26,14 +26,8 @@ let browser: Browser;
 let surveyTitle = DEMO_TITLE;
 let runUrl = "";
 
-const likert = (key: string, en: string): TQuestionDefinitionInput => ({
-  key,
-  type: "LIKERT",
-  role: "SEGMENT",
-  required: true,
-  settings: { points: 5 },
-  text: { en },
-});
+/** A segmenting five-point statement with its own wording. */
+const likert = (key: string, en: string) => segmentLikert(key, { text: { en } });
 
 // Three planted groups of car buyers with clearly different answer profiles.
 const centres = [

@@ -8,6 +8,23 @@ import { createWorkspace } from "~/server/features/workspaces/workspaces";
 
 let counter = 0;
 
+/**
+ * A required five-point agreement statement that segments respondents: the question the planted
+ * persona surveys are made of. The text defaults to "Statement <key>"; `extra` overrides any field.
+ */
+export const segmentLikert = (
+  key: string,
+  extra: Partial<TQuestionDefinitionInput> = {},
+): TQuestionDefinitionInput => ({
+  key,
+  type: "LIKERT",
+  role: "SEGMENT",
+  required: true,
+  settings: { points: 5 },
+  text: { en: `Statement ${key}` },
+  ...extra,
+});
+
 export async function makeUser(db: Db, name = "Test User") {
   counter += 1;
   const email = `${name.toLowerCase().replace(/\s+/g, ".")}.${counter}@example.test`;

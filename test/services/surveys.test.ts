@@ -23,7 +23,7 @@ import {
   type SurveyForEditing,
 } from "~/server/features/surveys/surveys";
 import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { addMember, makeWorkspaceWithOwner, segmentLikert } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -34,16 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => close());
 
-const likert = (key: string, extra: Partial<TQuestionDefinitionInput> = {}) =>
-  ({
-    key,
-    type: "LIKERT",
-    role: "SEGMENT",
-    required: true,
-    settings: { points: 5 },
-    text: { en: `Statement ${key}` },
-    ...extra,
-  }) satisfies TQuestionDefinitionInput;
+const likert = segmentLikert;
 
 /** The survey's question rows of one version, as stored, in order. */
 const versionRows = async (surveyId: string, number: number) => {
