@@ -23,7 +23,12 @@ import {
   type SurveyForEditing,
 } from "~/server/features/surveys/surveys";
 import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
-import { addMember, makeWorkspaceWithOwner, segmentLikert } from "../helpers/factories";
+import {
+  addMember,
+  makeCarJourneySurvey,
+  makeWorkspaceWithOwner,
+  segmentLikert,
+} from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -55,13 +60,9 @@ const saveQuestions = (
 const carBuyingStages = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
 
 async function journeySurvey(actor: MembershipView) {
-  const map = await createJourneyMapFromTemplate(db, actor, {
-    name: "Car buying",
-    template: "carBuying",
-  });
-  const created = await createJourneySurvey(db, actor, {
-    title: "Buying your car",
-    journeyMapId: map.id,
+  const { map, survey: created } = await makeCarJourneySurvey(db, actor, {
+    map: "Car buying",
+    survey: "Buying your car",
   });
   return { map, survey: await getSurveyForEditing(db, actor, created.id) };
 }
