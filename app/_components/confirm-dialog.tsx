@@ -1,7 +1,8 @@
 // A modal confirmation on the native <dialog>: focus moves in and is trapped, Escape cancels,
 // focus returns to the button that opened it.
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -27,31 +28,19 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  // While the action runs, Escape must not dismiss the dialog under it.
+  const dialogProps = useModalDialog(open, () => {
+    if (!busy) onCancel();
+  });
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      const opener = document.activeElement as HTMLElement | null;
-      dialog.showModal();
-      return () => opener?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
     <dialog
-      ref={ref}
+      {...dialogProps}
       className="confirm-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
     >
       {open && (
         <>

@@ -5,17 +5,11 @@ import { runAnalysis } from "~/server/analysis/pipeline";
 import type { QuestionDefinition } from "~/server/analysis/survey";
 import { generateSegments } from "~/server/analysis/synthetic";
 import { clusteredLine } from "~/server/cli/run-analyze";
+import { segmentQuestions } from "../helpers/segment-questions";
 
 function run(missingRate: number) {
   const data = generateSegments({ seed: 21, n: 300, segments: 3, shape: "separated", missingRate });
-  const questions: QuestionDefinition[] = data.features.map((f) => ({
-    id: f.id,
-    label: f.id,
-    role: "SEGMENT",
-    kind: f.kind,
-    min: f.min,
-    max: f.max,
-  }));
+  const questions: QuestionDefinition[] = segmentQuestions(data.features);
   const responses = data.rows.map((answers, i) => ({ id: `r${i}`, answers }));
   return runAnalysis({ questions, responses }, { seed: 1, k: 3, bootstrapRounds: 2 });
 }

@@ -12,6 +12,7 @@ import { ZAnalysisResult, type AnalysisResult, type Persona } from "~/server/ana
 import { createRng, type Rng } from "~/server/analysis/rng";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import { generateSegments } from "~/server/analysis/synthetic";
+import { segmentQuestions } from "../helpers/segment-questions";
 
 interface Plant {
   /** Words of the planted subject; the top theme must name one of them. */
@@ -107,14 +108,7 @@ function plantedRun(): { result: AnalysisResult; labels: number[]; responses: Su
   const data = generateSegments({ seed: 71, n: 300, segments: 3, shape: "separated" });
   const rng = createRng(72);
   const questions: QuestionDefinition[] = [
-    ...data.features.map((f) => ({
-      id: f.id,
-      label: f.id,
-      role: "SEGMENT" as const,
-      kind: f.kind,
-      min: f.min,
-      max: f.max,
-    })),
+    ...segmentQuestions(data.features),
     { id: "say", label: "What would you <b>tell</b> us?", role: "THOUGHT", kind: "text" },
     { id: "rare", label: "Anything else?", role: "OTHER", kind: "text" },
     { id: "kommentar", label: "Ihr Kommentar", role: "THOUGHT", kind: "text" },

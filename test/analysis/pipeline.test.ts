@@ -9,20 +9,14 @@ import { ZAnalysisResult, type AnalysisResult } from "~/server/analysis/result";
 import { createRng } from "~/server/analysis/rng";
 import type { AnalysisInput, QuestionDefinition } from "~/server/analysis/survey";
 import { generateSegments, type SyntheticOptions } from "~/server/analysis/synthetic";
+import { segmentQuestions } from "../helpers/segment-questions";
 
 /** Planted segments as survey input, plus a demographic that follows the segment and quotes. */
 function plantedInput(options: SyntheticOptions): { input: AnalysisInput; labels: number[] } {
   const data = generateSegments(options);
   const rng = createRng(options.seed + 1000);
   const questions: QuestionDefinition[] = [
-    ...data.features.map((f) => ({
-      id: f.id,
-      label: `Scale ${f.id.replace(/\D/g, "")}`,
-      role: "SEGMENT" as const,
-      kind: f.kind,
-      min: f.min,
-      max: f.max,
-    })),
+    ...segmentQuestions(data.features, (f) => `Scale ${f.id.replace(/\D/g, "")}`),
     { id: "region", label: "Region", role: "DEMOGRAPHIC", kind: "categorical" },
     { id: "note", label: "Anything else?", role: "THOUGHT", kind: "text" },
   ];

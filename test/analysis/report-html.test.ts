@@ -7,6 +7,7 @@ import { escapeHtml } from "~/server/analysis/report-html-markup";
 import { createRng } from "~/server/analysis/rng";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import { generateSegments } from "~/server/analysis/synthetic";
+import { segmentQuestions } from "../helpers/segment-questions";
 
 const EVIL = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
@@ -20,15 +21,10 @@ function hostileResult() {
   });
   const rng = createRng(52);
   const questions: QuestionDefinition[] = [
-    ...data.features.map((f, j) => ({
-      id: f.id,
+    ...segmentQuestions(data.features, (f, j) =>
       // A label straight from a CSV header.
-      label: j === 0 ? `Rating ${EVIL}` : f.id,
-      role: "SEGMENT" as const,
-      kind: f.kind,
-      min: f.min,
-      max: f.max,
-    })),
+      j === 0 ? `Rating ${EVIL}` : f.id,
+    ),
     { id: "plan", label: "Plan", role: "DEMOGRAPHIC", kind: "categorical" },
     { id: "why", label: "Why?", role: "THOUGHT", kind: "text" },
   ];
@@ -105,14 +101,7 @@ describe("renderReportHtml on a run above the silhouette's exact limit", () => {
       shape: "separated",
       questions: 4,
     });
-    const questions: QuestionDefinition[] = data.features.map((f) => ({
-      id: f.id,
-      label: f.id,
-      role: "SEGMENT" as const,
-      kind: f.kind,
-      min: f.min,
-      max: f.max,
-    }));
+    const questions: QuestionDefinition[] = segmentQuestions(data.features);
     const responses = data.rows.map((answers, i) => ({ id: `r${i}`, answers }));
     const sampled = runAnalysis(
       { questions, responses },
@@ -129,14 +118,7 @@ describe("renderReportHtml on a run above the silhouette's exact limit", () => {
 describe("renderReportHtml and the evidence rules", () => {
   it("marks segment traits, explains both families and says insufficient evidence", () => {
     const data = generateSegments({ seed: 53, n: 150, segments: 3, shape: "separated" });
-    const questions: QuestionDefinition[] = data.features.map((f) => ({
-      id: f.id,
-      label: f.id,
-      role: "SEGMENT" as const,
-      kind: f.kind,
-      min: f.min,
-      max: f.max,
-    }));
+    const questions: QuestionDefinition[] = segmentQuestions(data.features);
     const responses: SurveyResponse[] = data.rows.map((row, i) => ({ id: `r${i}`, answers: row }));
     // 150 respondents in 6 personas: every persona is below 30.
     const result = runAnalysis({ questions, responses }, { seed: 3, k: 6, bootstrapRounds: 2 });

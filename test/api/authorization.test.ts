@@ -1,6 +1,5 @@
 // Every workspace procedure, found by walking the router, refuses a signed-out caller and a
 // member of another workspace; role-restricted ones also refuse members without the role.
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, createCaller } from "~/server/api/root";
 import type { Context, ProcedureMeta } from "~/server/api/trpc";
@@ -8,6 +7,7 @@ import type { Db } from "~/server/db/client";
 import { roles } from "~/server/domain/workspace";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
+import { codeOf } from "../helpers/trpc-code";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -31,15 +31,6 @@ async function call(ctx: Context, path: string, input: unknown): Promise<unknown
   let target: unknown = createCaller(ctx);
   for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
   return (target as (input: unknown) => Promise<unknown>)(input);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `non-tRPC error: ${String(error)}`;
-  }
 }
 
 describe("workspace procedures", () => {

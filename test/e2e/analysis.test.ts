@@ -6,11 +6,6 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createRng } from "~/server/analysis/rng";
-import { openDatabase } from "~/server/db/client";
-import { demoUsers } from "~/server/features/demo/seed";
-import { resolveDatabaseTarget } from "~/server/db/target";
-import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
-import type { MembershipView } from "~/server/features/workspaces/access";
 import { saveResponse } from "~/server/features/responses/responses";
 import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import {
@@ -21,6 +16,8 @@ import {
   expectNoSeriousA11yIssues,
   useAppAndBrowser,
 } from "./harness";
+import { segmentLikert } from "../helpers/factories";
+import { demoOwnerActor, withSeedDatabase } from "./seed-survey";
 
 const DEMO_TITLE = "Buying your car with Northwind";
 
@@ -29,14 +26,8 @@ let browser: Browser;
 let surveyTitle = DEMO_TITLE;
 let runUrl = "";
 
-const likert = (key: string, en: string): TQuestionDefinitionInput => ({
-  key,
-  type: "LIKERT",
-  role: "SEGMENT",
-  required: true,
-  settings: { points: 5 },
-  text: { en },
-});
+/** A segmenting five-point statement with its own wording. */
+const likert = (key: string, en: string) => segmentLikert(key, { text: { en } });
 
 // Three planted groups of car buyers with clearly different answer profiles.
 const centres = [
@@ -52,24 +43,12 @@ const thoughts = [
 
 /** Uses the demo survey when the seed has it; otherwise plants a small one like it. */
 async function ensureCarSurvey(env: NodeJS.ProcessEnv): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const existing = await db.prisma.survey.findFirst({ where: { title: DEMO_TITLE } });
+  return withSeedDatabase(env, async (prisma) => {
+    const existing = await prisma.survey.findFirst({ where: { title: DEMO_TITLE } });
     if (existing) return;
-    const email = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
-    const owner = await db.prisma.user.findUniqueOrThrow({
-      where: { email },
-      include: { memberships: true },
-    });
-    const membership = owner.memberships[0];
-    if (!membership) throw new Error("The demo owner has no workspace.");
-    const actor: MembershipView = {
-      workspaceId: membership.workspaceId,
-      userId: owner.id,
-      role: "OWNER",
-    };
+    const actor = await demoOwnerActor(prisma);
     surveyTitle = `${DEMO_TITLE} (e2e)`;
-    const survey = await createSurvey(db.prisma, actor, { title: surveyTitle }, [
+    const survey = await createSurvey(prisma, actor, { title: surveyTitle }, [
       likert("price", "Getting the best price mattered most."),
       likert("advice", "I relied on the dealer's advice."),
       likert("green", "Low emissions were important to me."),
@@ -88,7 +67,7 @@ async function ensureCarSurvey(env: NodeJS.ProcessEnv): Promise<void> {
         text: { en: "What went through your mind?" },
       },
     ]);
-    await publishSurvey(db.prisma, actor, survey.id);
+    await publishSurvey(prisma, actor, survey.id);
     const rng = createRng(11);
     for (let i = 0; i < 180; i++) {
       const group = i % centres.length;
@@ -100,7 +79,7 @@ async function ensureCarSurvey(env: NodeJS.ProcessEnv): Promise<void> {
         const key = ["price", "advice", "green", "brand"][q] ?? "price";
         answers[key] = Math.min(5, Math.max(1, Math.round(rng.normal(centre, 0.5))));
       });
-      await saveResponse(db.prisma, {
+      await saveResponse(prisma, {
         slug: survey.slug,
         responseId: randomUUID(),
         answers,
@@ -108,9 +87,7 @@ async function ensureCarSurvey(env: NodeJS.ProcessEnv): Promise<void> {
         locale: "en",
       });
     }
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 useAppAndBrowser({ beforeStart: ensureCarSurvey }, (started) => ({ app, browser } = started));

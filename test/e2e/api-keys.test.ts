@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import {
-  checkA11y,
-  formatViolations,
+  expectNoSeriousA11yIssues,
   openPage,
   saveScreenshot,
   type RunningApp,
@@ -35,8 +34,7 @@ describe("API keys", () => {
     await page.getByRole("link", { name: "Settings · API keys" }).click();
     await page.getByRole("heading", { name: "API keys", level: 1 }).waitFor();
     await page.getByText("No keys yet.").waitFor();
-    const violations = await checkA11y(page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
 
     await page.getByRole("button", { name: "Create key" }).click();
     await page.getByText("Key names need at least 2 characters.").waitFor();
@@ -93,8 +91,7 @@ describe("API keys", () => {
     await page.goto(`${app.baseUrl}/docs/api`);
     await page.getByRole("heading", { name: "Persona Atlas API", level: 1 }).waitFor();
     await page.locator("#submitResponse").getByText("curl -X POST").waitFor();
-    const violations = await checkA11y(page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await saveScreenshot(page, "api-reference");
     await page.close();
   });

@@ -5,8 +5,6 @@
 // problems and the whole file imports. Checked with axe on the preview.
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
 import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
 import {
   expectNoSeriousA11yIssues,
@@ -16,17 +14,16 @@ import {
   type RunningApp,
   useAppAndBrowser,
 } from "./harness";
-import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
+import { demoOwnerActor, demoOwnerEmail, withSeedDatabase } from "./seed-survey";
 
 let app: RunningApp;
 let browser: Browser;
 let importUrl = "";
 
 async function seed(env: NodeJS.ProcessEnv) {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const actor = await demoOwnerActor(db.prisma);
-    const survey = await createSurvey(db.prisma, actor, { title: "Developer survey" }, [
+  return withSeedDatabase(env, async (prisma) => {
+    const actor = await demoOwnerActor(prisma);
+    const survey = await createSurvey(prisma, actor, { title: "Developer survey" }, [
       {
         key: "gender",
         type: "SINGLE_CHOICE",
@@ -49,11 +46,9 @@ async function seed(env: NodeJS.ProcessEnv) {
       { key: "years", type: "NUMBER", settings: { min: 0, max: 60 }, text: { en: "Years coding" } },
       { key: "comment", type: "LONG_TEXT", text: { en: "Comment" } },
     ]);
-    await publishSurvey(db.prisma, actor, survey.id);
+    await publishSurvey(prisma, actor, survey.id);
     importUrl = `/w/${actor.workspaceId}/surveys/${survey.id}/responses/import`;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 useAppAndBrowser({ beforeStart: seed }, (started) => ({ app, browser } = started));

@@ -387,6 +387,10 @@ export async function signIn(
   await page.waitForURL(/\/w\/[^/]+\/surveys$/);
 }
 
+/** A heading by its exact text, the way the e2e files find page sections. */
+export const heading = (page: Page, name: string) =>
+  page.getByRole("heading", { name, exact: true });
+
 /** Fails the test with a readable list when axe finds a serious or critical violation. */
 export async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
   const violations = await checkA11y(page);

@@ -10,8 +10,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
-  checkA11y,
-  formatViolations,
+  expectNoSeriousA11yIssues,
   openPage,
   saveScreenshot,
   type RunningApp,
@@ -95,8 +94,7 @@ describe("the filled journey grid", () => {
       quotes.push({ text: text.replace(/^“|”$/g, ""), href });
     }
     await saveScreenshot(page, "journey-grid-persona");
-    const personaViolations = await checkA11y(page);
-    expect(personaViolations, formatViolations(personaViolations)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
 
     const reader = await page.context().newPage();
     for (const q of quotes) {
@@ -117,8 +115,7 @@ describe("the filled journey grid", () => {
     await again.locator(".badge", { hasText: "Accepted" }).waitFor();
     expect(await again.getByText(/Accepted by/).count()).toBe(1);
 
-    const violations = await checkA11y(page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.close();
   }, 240_000);
 
@@ -192,8 +189,7 @@ describe("the filled journey grid", () => {
         },
       });
     }
-    const violations = await checkA11y(page);
-    expect(violations, formatViolations(violations)).toEqual([]);
+    await expectNoSeriousA11yIssues(page);
     await page.close();
   }, 120_000);
 });

@@ -9,8 +9,8 @@ import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
-  checkA11y,
-  formatViolations,
+  expectNoSeriousA11yIssues,
+  heading,
   openPage,
   saveScreenshot,
   type RunningApp,
@@ -24,11 +24,6 @@ const phone = { viewport: { width: 375, height: 740 }, hasTouch: true, locale: "
 
 useAppAndBrowser({}, (started) => ({ app, browser } = started));
 
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 /** Signs in as the seeded demo researcher; returns the workspace's base URL. */
 async function signInAsResearcher(page: Page): Promise<string> {
   await page.goto(`${app.baseUrl}/`);
@@ -40,7 +35,6 @@ async function signInAsResearcher(page: Page): Promise<string> {
   return page.url().replace(/\/surveys$/, "");
 }
 
-const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 const focusedGroup = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest("fieldset")?.id ?? null);
 const focusedText = (page: Page) =>

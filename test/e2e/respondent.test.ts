@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import {
-  checkA11y,
-  formatViolations,
+  expectNoSeriousA11yIssues,
+  heading,
   openPage,
   saveScreenshot,
   type RunningApp,
@@ -29,17 +29,11 @@ useAppAndBrowser(
   (started) => ({ app, browser } = started),
 );
 
-async function expectNoSeriousA11yIssues(page: Page) {
-  const violations = await checkA11y(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
-
 async function openSurvey(page: Page, slug = seeded.openSlug) {
   await page.goto(`${app.baseUrl}/s/${slug}`);
   await page.locator('form[data-ready="true"]').waitFor();
 }
 
-const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 const group = (page: Page, key: string) => page.locator(`#q-${key}`);
 
 /** The fieldset around the focused element, to prove where the keyboard is. */

@@ -4,9 +4,7 @@
 // searches the text answers, and axe finds no serious or critical problems.
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { openDatabase } from "~/server/db/client";
 import { demoSurveyTitle } from "~/server/features/demo/car-buying-survey";
-import { resolveDatabaseTarget } from "~/server/db/target";
 import {
   expectNoSeriousA11yIssues,
   openPage,
@@ -15,6 +13,7 @@ import {
   type RunningApp,
   useAppAndBrowser,
 } from "./harness";
+import { withSeedDatabase } from "./seed-survey";
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,28 +22,25 @@ const channelCounts = new Map<string, number>();
 let channelLabels: { value: string; label: string }[] = [];
 
 async function countDemoAnswers(env: NodeJS.ProcessEnv): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const survey = await db.prisma.survey.findFirst({ where: { title: demoSurveyTitle } });
+  return withSeedDatabase(env, async (prisma) => {
+    const survey = await prisma.survey.findFirst({ where: { title: demoSurveyTitle } });
     if (!survey) throw new Error("The demo survey was not seeded; this test needs it.");
-    respondents = await db.prisma.response.count({ where: { version: { surveyId: survey.id } } });
-    const question = await db.prisma.question.findFirstOrThrow({
+    respondents = await prisma.response.count({ where: { version: { surveyId: survey.id } } });
+    const question = await prisma.question.findFirstOrThrow({
       where: { key: "main_channel", version: { surveyId: survey.id } },
     });
     channelLabels = (question.options as { value: string; label: { en: string } }[]).map((o) => ({
       value: o.value,
       label: o.label.en,
     }));
-    const answers = await db.prisma.answer.findMany({
+    const answers = await prisma.answer.findMany({
       where: { question: { key: "main_channel", version: { surveyId: survey.id } } },
       select: { textValue: true },
     });
     for (const a of answers) {
       channelCounts.set(a.textValue ?? "", (channelCounts.get(a.textValue ?? "") ?? 0) + 1);
     }
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 // The demo analysis is not needed here and takes half a minute.

@@ -1,5 +1,6 @@
-// Seeds published surveys for the respondent e2e test, through the real services, into the
-// app's database before its server starts (PGlite allows one process at a time).
+// Seeding for the e2e tests, through the real services, into the app's database before its server
+// starts (PGlite allows one process at a time): the database opener every seed goes through, the
+// demo owner to act as, the respondent test's surveys and a finished demo analysis.
 import { openDatabase, type Db } from "~/server/db/client";
 import { runDemoAnalysis } from "~/server/features/demo/demo-analysis";
 import { demoUsers } from "~/server/features/demo/seed";
@@ -105,6 +106,22 @@ export const respondentQuestions: TQuestionDefinitionInput[] = [
   },
 ];
 
+/**
+ * Opens the database the app is about to start on (from the same env), runs `seed` on it and
+ * closes it again, also when seeding fails, so the server can take the database over.
+ */
+export async function withSeedDatabase<T>(
+  env: NodeJS.ProcessEnv,
+  seed: (prisma: Db) => Promise<T>,
+): Promise<T> {
+  const db = await openDatabase(resolveDatabaseTarget(env));
+  try {
+    return await seed(db.prisma);
+  } finally {
+    await db.close();
+  }
+}
+
 /** The demo owner's e-mail: the account e2e files sign in with to seed and to read exports. */
 export const demoOwnerEmail = demoUsers.find((u) => u.role === "OWNER")?.email ?? "";
 
@@ -125,11 +142,10 @@ export interface SeededSurveys {
 }
 
 export async function seedRespondentSurveys(env: NodeJS.ProcessEnv): Promise<SeededSurveys> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const actor = await demoOwnerActor(db.prisma);
+  return withSeedDatabase(env, async (prisma) => {
+    const actor = await demoOwnerActor(prisma);
     const open = await createSurvey(
-      db.prisma,
+      prisma,
       actor,
       {
         title: "Buying your car",
@@ -138,19 +154,17 @@ export async function seedRespondentSurveys(env: NodeJS.ProcessEnv): Promise<See
       },
       respondentQuestions,
     );
-    await publishSurvey(db.prisma, actor, open.id);
+    await publishSurvey(prisma, actor, open.id);
     const closed = await createSurvey(
-      db.prisma,
+      prisma,
       actor,
       { title: "Last year's survey", languages: ["en", "de"] },
       respondentQuestions.slice(0, 2),
     );
-    await publishSurvey(db.prisma, actor, closed.id);
-    await setSurveyStatus(db.prisma, actor, closed.id, "CLOSED");
+    await publishSurvey(prisma, actor, closed.id);
+    await setSurveyStatus(prisma, actor, closed.id, "CLOSED");
     return { openSlug: open.slug, closedSlug: closed.slug };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 const hasFinishedRun = async (prisma: Db) =>
@@ -164,13 +178,10 @@ export async function ensureDemoAnalysis(
   env: NodeJS.ProcessEnv,
   isDone: (prisma: Db) => Promise<boolean> = hasFinishedRun,
 ): Promise<void> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    if (!(await isDone(db.prisma))) {
-      const run = await runDemoAnalysis(db.prisma);
+  return withSeedDatabase(env, async (prisma) => {
+    if (!(await isDone(prisma))) {
+      const run = await runDemoAnalysis(prisma);
       if (run?.status !== "SUCCEEDED") throw new Error("The demo analysis did not finish.");
     }
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -8,8 +8,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
 import { publishSurvey } from "~/server/features/surveys/surveys";
 import { importSurveyJs } from "~/server/features/surveys/surveyjs";
 import {
@@ -19,7 +17,7 @@ import {
   type RunningApp,
   useAppAndBrowser,
 } from "./harness";
-import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
+import { demoOwnerActor, demoOwnerEmail, withSeedDatabase } from "./seed-survey";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/surveyjs/${name}`, import.meta.url), "utf8");
@@ -38,12 +36,11 @@ let browser: Browser;
 let seeded: Seeded;
 
 async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const actor = await demoOwnerActor(db.prisma);
+  return withSeedDatabase(env, async (prisma) => {
+    const actor = await demoOwnerActor(prisma);
     const publish = async (file: string) => {
-      const imported = await importSurveyJs(db.prisma, actor, { json: fixture(file) });
-      await publishSurvey(db.prisma, actor, imported.id);
+      const imported = await importSurveyJs(prisma, actor, { json: fixture(file) });
+      await publishSurvey(prisma, actor, imported.id);
       return { id: imported.id, slug: imported.slug, unmapped: imported.unmappedCount };
     };
     const stores = await publish("store-finder-dropdowns.json");
@@ -59,9 +56,7 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
     // The default language and three German-only titles are listed, nothing else.
     expect(praxis.unmapped).toBe(4);
     return { workspaceId: actor.workspaceId, stores, praxis, feedback, hotel, family };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 useAppAndBrowser(

@@ -6,19 +6,18 @@
 // per grid row and a column for the Other text. axe checks the grid page.
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openDatabase } from "~/server/db/client";
-import { resolveDatabaseTarget } from "~/server/db/target";
 import { getSurveyForEditing, publishSurvey } from "~/server/features/surveys/surveys";
 import { importSurveyJs } from "~/server/features/surveys/surveyjs";
 import {
   expectNoSeriousA11yIssues,
   openPage,
+  heading,
   saveScreenshot,
   signIn,
   type RunningApp,
   useAppAndBrowser,
 } from "./harness";
-import { demoOwnerActor, demoOwnerEmail } from "./seed-survey";
+import { demoOwnerActor, demoOwnerEmail, withSeedDatabase } from "./seed-survey";
 
 /** A clinic feedback survey in SurveyJS's own format: three pages, each with a title. */
 const clinicSurvey = {
@@ -106,13 +105,12 @@ let browser: Browser;
 let seeded: Seeded;
 
 async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
-  const db = await openDatabase(resolveDatabaseTarget(env));
-  try {
-    const actor = await demoOwnerActor(db.prisma);
-    const imported = await importSurveyJs(db.prisma, actor, { json: JSON.stringify(clinicSurvey) });
+  return withSeedDatabase(env, async (prisma) => {
+    const actor = await demoOwnerActor(prisma);
+    const imported = await importSurveyJs(prisma, actor, { json: JSON.stringify(clinicSurvey) });
     expect(imported.unmappedCount).toBe(0);
-    const survey = await getSurveyForEditing(db.prisma, actor, imported.id);
-    await publishSurvey(db.prisma, actor, imported.id);
+    const survey = await getSurveyForEditing(prisma, actor, imported.id);
+    await publishSurvey(prisma, actor, imported.id);
     const key: Record<string, string> = {};
     const required: Record<string, boolean> = {};
     for (const q of survey.questions) {
@@ -127,9 +125,7 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
       key,
       required,
     };
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 useAppAndBrowser(
@@ -141,7 +137,6 @@ useAppAndBrowser(
   (started) => ({ app, browser } = started),
 );
 
-const heading = (page: Page, name: string) => page.getByRole("heading", { name, exact: true });
 const group = (page: Page, name: string) => page.locator(`#q-${seeded.key[name]}`);
 const focusedRadio = (page: Page) =>
   page.evaluate(() => {

@@ -3,10 +3,32 @@ import type { Db } from "~/server/db/client";
 import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { MembershipView } from "~/server/features/workspaces/access";
 import { signUp } from "~/server/features/accounts/accounts";
-import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
+import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
+import {
+  createJourneySurvey,
+  createSurvey,
+  publishSurvey,
+} from "~/server/features/surveys/surveys";
 import { createWorkspace } from "~/server/features/workspaces/workspaces";
 
 let counter = 0;
+
+/**
+ * A required five-point agreement statement that segments respondents: the question the planted
+ * persona surveys are made of. The text defaults to "Statement <key>"; `extra` overrides any field.
+ */
+export const segmentLikert = (
+  key: string,
+  extra: Partial<TQuestionDefinitionInput> = {},
+): TQuestionDefinitionInput => ({
+  key,
+  type: "LIKERT",
+  role: "SEGMENT",
+  required: true,
+  settings: { points: 5 },
+  text: { en: `Statement ${key}` },
+  ...extra,
+});
 
 export async function makeUser(db: Db, name = "Test User") {
   counter += 1;
@@ -67,4 +89,24 @@ export async function makePublishedSurvey(
   const made = await makeWorkspaceWithOwner(db);
   const survey = await publishSurveyAs(db, made.actor, questions, options);
   return { ...made, survey };
+}
+
+/**
+ * A map from the car-buying template and the draft journey survey made from its stages, by
+ * `actor`: the starting point of every journey test. Names are the test's to choose.
+ */
+export async function makeCarJourneySurvey(
+  db: Db,
+  actor: MembershipView,
+  names: { map: string; survey: string },
+) {
+  const map = await createJourneyMapFromTemplate(db, actor, {
+    name: names.map,
+    template: "carBuying",
+  });
+  const survey = await createJourneySurvey(db, actor, {
+    title: names.survey,
+    journeyMapId: map.id,
+  });
+  return { map, survey };
 }

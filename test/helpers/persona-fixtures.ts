@@ -3,21 +3,14 @@
 import { randomUUID } from "node:crypto";
 import { createRng } from "~/server/analysis/rng";
 import type { Db } from "~/server/db/client";
-import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import type { MembershipView } from "~/server/features/workspaces/access";
 import { executeRun, startAnalysis } from "~/server/features/analysis-runs/analysis-runs";
 import { saveResponse } from "~/server/features/responses/responses";
 import { createSurvey, publishSurvey } from "~/server/features/surveys/surveys";
-import { makeWorkspaceWithOwner } from "./factories";
+import { makeWorkspaceWithOwner, segmentLikert } from "./factories";
 
-const likert = (key: string, en: string): TQuestionDefinitionInput => ({
-  key,
-  type: "LIKERT",
-  role: "SEGMENT",
-  required: true,
-  settings: { points: 5 },
-  text: { en },
-});
+/** A segmenting five-point statement with its own wording. */
+const likert = (key: string, en: string) => segmentLikert(key, { text: { en } });
 
 /** Group centres on the four statements: each group clearly apart from the others. */
 export const plantedCentres = [

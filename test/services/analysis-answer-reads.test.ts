@@ -13,7 +13,7 @@ import {
 } from "~/server/features/journeys/journeys";
 import { saveResponse } from "~/server/features/responses/responses";
 import { createJourneySurvey, publishSurvey } from "~/server/features/surveys/surveys";
-import { makeWorkspaceWithOwner } from "../helpers/factories";
+import { makeCarJourneySurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -52,13 +52,9 @@ async function stageQuestionKeys(surveyId: string) {
 describe("answers read per run", () => {
   it("reads the answers once for clustering and the journey fill together", async () => {
     const { actor } = await makeWorkspaceWithOwner(db, "Reads Co");
-    const map = await createJourneyMapFromTemplate(db, actor, {
-      name: "Car journey",
-      template: "carBuying",
-    });
-    const survey = await createJourneySurvey(db, actor, {
-      title: "Car survey",
-      journeyMapId: map.id,
+    const { map, survey } = await makeCarJourneySurvey(db, actor, {
+      map: "Car journey",
+      survey: "Car survey",
     });
     await publishSurvey(db, actor, survey.id);
     await linkJourneySurvey(db, actor, { journeyMapId: map.id, surveyId: survey.id });

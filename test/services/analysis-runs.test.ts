@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adjustedRandIndex } from "~/server/analysis/quality";
 import type { Db } from "~/server/db/client";
-import type { TQuestionDefinitionInput } from "~/server/domain/survey/definition";
 import {
   cancelRun,
   executeRun,
@@ -19,7 +18,7 @@ import {
   startWorking,
 } from "~/server/features/analysis-runs/analysis-jobs";
 import { createSurvey } from "~/server/features/surveys/surveys";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { addMember, makeWorkspaceWithOwner, segmentLikert } from "../helpers/factories";
 import { plantedSurvey } from "../helpers/persona-fixtures";
 import { createTestDb } from "../helpers/test-db";
 
@@ -31,14 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => close());
 
-const likert = (key: string): TQuestionDefinitionInput => ({
-  key,
-  type: "LIKERT",
-  role: "SEGMENT",
-  required: true,
-  settings: { points: 5 },
-  text: { en: `Statement ${key}` },
-});
+const likert = (key: string) => segmentLikert(key);
 
 // The three planted groups of the persona fixtures, answered through the survey services.
 const surveyWithPlantedAnswers = (respondents: number, seed = 7) =>

@@ -26,8 +26,8 @@ import {
   linkJourneySurvey,
 } from "~/server/features/journeys/journeys";
 import { saveResponse } from "~/server/features/responses/responses";
-import { createJourneySurvey, publishSurvey } from "~/server/features/surveys/surveys";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { publishSurvey } from "~/server/features/surveys/surveys";
+import { addMember, makeCarJourneySurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -123,13 +123,9 @@ async function answer(
 
 async function setUp(perGroup: number) {
   const { workspace, actor } = await makeWorkspaceWithOwner(db, "Fill Co");
-  const map = await createJourneyMapFromTemplate(db, actor, {
-    name: "Car journey",
-    template: "carBuying",
-  });
-  const survey = await createJourneySurvey(db, actor, {
-    title: "Car survey",
-    journeyMapId: map.id,
+  const { map, survey } = await makeCarJourneySurvey(db, actor, {
+    map: "Car journey",
+    survey: "Car survey",
   });
   await publishSurvey(db, actor, survey.id);
   // Nobody links by hand: a survey made from a fresh map's stages fills that map.

@@ -3,7 +3,6 @@
 // the same respondents as a direct query, and only members of the survey's workspace can read it.
 // The demo survey's summary is checked the same way.
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChoiceSummary, NumericSummary } from "~/server/analysis/results-summary";
 import { createCaller } from "~/server/api/root";
@@ -19,6 +18,7 @@ import {
 } from "~/server/features/surveys/surveys";
 import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
+import { codeOf } from "../helpers/trpc-code";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -59,15 +59,6 @@ const user = (u: { id: string; email: string; name: string | null }) => ({
   email: u.email,
   name: u.name ?? "",
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `non-tRPC error: ${String(error)}`;
-  }
-}
 
 describe("results summary on a small survey", () => {
   let setup: Awaited<ReturnType<typeof makeWorkspaceWithOwner>> & { surveyId: string };

@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeFailure } from "~/server/infra/error-codes";
 import { createCaller } from "~/server/api/root";
 import type { Db } from "~/server/db/client";
-import { createJourneyMapFromTemplate } from "~/server/features/journeys/journeys";
-import { createJourneySurvey, getSurveyForEditing } from "~/server/features/surveys/surveys";
+import { getSurveyForEditing } from "~/server/features/surveys/surveys";
 import {
   exportSurveyJs,
   importSurveyJs,
   previewSurveyJs,
 } from "~/server/features/surveys/surveyjs";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import { addMember, makeCarJourneySurvey, makeWorkspaceWithOwner } from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -33,13 +32,9 @@ const fixture = readFileSync(
 describe("SurveyJS import and export", () => {
   it("a journey survey survives export and import as a new survey, stages included", async () => {
     const { actor } = await makeWorkspaceWithOwner(db);
-    const map = await createJourneyMapFromTemplate(db, actor, {
-      name: "Car buying",
-      template: "carBuying",
-    });
-    const created = await createJourneySurvey(db, actor, {
-      title: "Buying your car",
-      journeyMapId: map.id,
+    const { map, survey: created } = await makeCarJourneySurvey(db, actor, {
+      map: "Car buying",
+      survey: "Buying your car",
     });
     const original = await getSurveyForEditing(db, actor, created.id);
     const exported = await exportSurveyJs(db, actor, created.id);

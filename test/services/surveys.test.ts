@@ -23,7 +23,12 @@ import {
   type SurveyForEditing,
 } from "~/server/features/surveys/surveys";
 import { loadAnalysisInput } from "~/server/features/analysis-runs/analysis-input";
-import { addMember, makeWorkspaceWithOwner } from "../helpers/factories";
+import {
+  addMember,
+  makeCarJourneySurvey,
+  makeWorkspaceWithOwner,
+  segmentLikert,
+} from "../helpers/factories";
 import { createTestDb } from "../helpers/test-db";
 
 let db: Db;
@@ -34,16 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => close());
 
-const likert = (key: string, extra: Partial<TQuestionDefinitionInput> = {}) =>
-  ({
-    key,
-    type: "LIKERT",
-    role: "SEGMENT",
-    required: true,
-    settings: { points: 5 },
-    text: { en: `Statement ${key}` },
-    ...extra,
-  }) satisfies TQuestionDefinitionInput;
+const likert = segmentLikert;
 
 /** The survey's question rows of one version, as stored, in order. */
 const versionRows = async (surveyId: string, number: number) => {
@@ -64,13 +60,9 @@ const saveQuestions = (
 const carBuyingStages = ["Discovery", "Comparing", "Considering", "Purchase", "Post-purchase"];
 
 async function journeySurvey(actor: MembershipView) {
-  const map = await createJourneyMapFromTemplate(db, actor, {
-    name: "Car buying",
-    template: "carBuying",
-  });
-  const created = await createJourneySurvey(db, actor, {
-    title: "Buying your car",
-    journeyMapId: map.id,
+  const { map, survey: created } = await makeCarJourneySurvey(db, actor, {
+    map: "Car buying",
+    survey: "Buying your car",
   });
   return { map, survey: await getSurveyForEditing(db, actor, created.id) };
 }

@@ -1,7 +1,8 @@
 // A side panel on the native modal <dialog>: focus moves in and stays, Escape closes, focus goes
 // back to the button that opened it. Used for editing a stage, its strategy or a touchpoint.
 "use client";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { useModalDialog } from "~/app/_components/use-modal-dialog";
 
 export function Drawer({
   open,
@@ -16,33 +17,11 @@ export function Drawer({
   onClose: () => void;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const dialogProps = useModalDialog(open, onClose);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      const opener = document.activeElement as HTMLElement | null;
-      dialog.showModal();
-      return () => {
-        // The opener may have been re-rendered away; then there is nothing to return to.
-        if (opener?.isConnected) opener.focus();
-      };
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="jm-drawer"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog {...dialogProps} className="jm-drawer" aria-labelledby={titleId}>
       {open && (
         <>
           <div className="jm-drawer-head">

@@ -2,10 +2,11 @@
 // rows for the description, goals, customer actions, time frame and personnel, then the
 // touchpoints in their three layers. A real table, so screen readers announce stage and row.
 "use client";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { layerHints, layerLabels, touchpointLayers } from "~/server/domain/journey";
 import { refocus, type Dragging } from "./drag";
 import type { MapData, StageData } from "./map-state";
+import { ItemList, StageEditButton, StageName, stageRows } from "./stage-columns";
 import { TouchpointCell } from "./touchpoint-cell";
 import type { MapActions } from "./use-map-actions";
 
@@ -13,17 +14,6 @@ export type Panel =
   | { kind: "stage"; stageId: string }
   | { kind: "strategy"; stageId: string }
   | { kind: "touchpoint"; stageId: string; layer: (typeof touchpointLayers)[number]; id?: string };
-
-export function ItemList({ items }: { items: string[] }) {
-  if (items.length === 0) return <span className="jm-none">Not set</span>;
-  return (
-    <ul className="jm-items">
-      {items.map((item, i) => (
-        <li key={i}>{item}</li>
-      ))}
-    </ul>
-  );
-}
 
 export function StageGrid({
   map,
@@ -47,21 +37,7 @@ export function StageGrid({
     if (focusId) refocus(focusId, fallback);
   }
 
-  const row = (
-    key: string,
-    label: ReactNode,
-    cell: (s: StageData) => ReactNode,
-    className?: string,
-  ) => (
-    <tr key={key} className={className}>
-      <th scope="row">{label}</th>
-      {stages.map((s) => (
-        <td key={s.id} className={s.isFocus ? "jm-focus" : undefined}>
-          {cell(s)}
-        </td>
-      ))}
-    </tr>
-  );
+  const row = stageRows(stages);
 
   return (
     <table className="jm-grid">
@@ -108,8 +84,7 @@ export function StageGrid({
                 <span className="jm-stage-number" aria-hidden="true">
                   {i + 1}
                 </span>
-                <span className="jm-stage-name">{s.name}</span>
-                {s.isFocus && <span className="badge jm-focus-badge">Focus</span>}
+                <StageName stage={s} />
                 {map.survey && (
                   <span className="hint jm-stage-questions">
                     {map.survey.questionsByStage[s.id] ?? 0} survey questions
@@ -141,13 +116,11 @@ export function StageGrid({
                     >
                       →
                     </button>
-                    <button
-                      type="button"
-                      className="button secondary small"
+                    <StageEditButton
+                      label="Edit"
+                      forStage={`stage ${s.name}`}
                       onClick={() => openPanel({ kind: "stage", stageId: s.id })}
-                    >
-                      Edit<span className="visually-hidden"> stage {s.name}</span>
-                    </button>
+                    />
                   </span>
                 )}
               </th>

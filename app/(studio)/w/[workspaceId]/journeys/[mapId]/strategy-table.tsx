@@ -2,10 +2,10 @@
 // contact strategy, the KPIs (target and current value) and the enablers; stages as columns, like
 // the grid above, each with its own edit button.
 "use client";
-import type { ReactNode } from "react";
 import { channelLabels } from "~/server/domain/journey";
-import type { MapData, StageData } from "./map-state";
-import { ItemList, type Panel } from "./stage-grid";
+import type { MapData } from "./map-state";
+import { ItemList, StageEditButton, StageName, stageRows } from "./stage-columns";
+import type { Panel } from "./stage-grid";
 
 const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const withUnit = (value: number | null, unit: string) =>
@@ -21,16 +21,7 @@ export function StrategyTable({
   openPanel: (panel: Panel) => void;
 }) {
   const stages = map.stages;
-  const row = (key: string, label: ReactNode, cell: (s: StageData) => ReactNode) => (
-    <tr key={key}>
-      <th scope="row">{label}</th>
-      {stages.map((s) => (
-        <td key={s.id} className={s.isFocus ? "jm-focus" : undefined}>
-          {cell(s)}
-        </td>
-      ))}
-    </tr>
-  );
+  const row = stageRows(stages);
   const group = (label: string) => (
     <tr className="jm-group-row">
       <th scope="colgroup" colSpan={stages.length + 1}>
@@ -50,17 +41,14 @@ export function StrategyTable({
           <td className="jm-corner" />
           {stages.map((s) => (
             <th key={s.id} scope="col" className={`jm-stage${s.isFocus ? " jm-focus" : ""}`}>
-              <span className="jm-stage-name">{s.name}</span>
-              {s.isFocus && <span className="badge jm-focus-badge">Focus</span>}
+              <StageName stage={s} />
               {canEdit && (
                 <span className="jm-stage-actions no-print">
-                  <button
-                    type="button"
-                    className="button secondary small"
+                  <StageEditButton
+                    label="Edit strategy"
+                    forStage={`for ${s.name}`}
                     onClick={() => openPanel({ kind: "strategy", stageId: s.id })}
-                  >
-                    Edit strategy<span className="visually-hidden"> for {s.name}</span>
-                  </button>
+                  />
                 </span>
               )}
             </th>

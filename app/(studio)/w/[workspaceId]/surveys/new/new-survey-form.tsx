@@ -17,6 +17,26 @@ import { plural } from "~/app/_lib/format";
 
 type Kind = "journey" | "blank" | "surveyjs";
 
+// The three ways to start, in the order the form offers them.
+const KIND_CHOICES: { kind: Kind; title: string; hint: string; recommended?: boolean }[] = [
+  {
+    kind: "journey",
+    title: "Journey survey",
+    recommended: true,
+    hint: "For every stage of a journey map: emotion, pain and thoughts, plus segmenting and demographic questions. Everything stays editable.",
+  },
+  {
+    kind: "blank",
+    title: "Blank survey",
+    hint: "An empty survey; add your own questions in the builder.",
+  },
+  {
+    kind: "surveyjs",
+    title: "Import from SurveyJS",
+    hint: "A survey built with SurveyJS: paste or upload its JSON, see what maps and what does not, then create a draft.",
+  },
+];
+
 interface Props {
   workspaceId: string;
   initialKind: Kind;
@@ -106,51 +126,27 @@ export function NewSurveyForm({ workspaceId, initialKind, journeys, templates }:
       <FormAlert message={failure} />
       <fieldset className="choice-cards">
         <legend className="label">What kind of survey?</legend>
-        <label className="choice-card">
-          <input
-            type="radio"
-            name="kind"
-            value="journey"
-            checked={kind === "journey"}
-            onChange={() => setKind("journey")}
-          />
-          <span>
-            <strong>Journey survey</strong> <span className="badge">Recommended</span>
-            <span className="hint">
-              For every stage of a journey map: emotion, pain and thoughts, plus segmenting and
-              demographic questions. Everything stays editable.
+        {KIND_CHOICES.map((choice) => (
+          <label key={choice.kind} className="choice-card">
+            <input
+              type="radio"
+              name="kind"
+              value={choice.kind}
+              checked={kind === choice.kind}
+              onChange={() => setKind(choice.kind)}
+            />
+            <span>
+              <strong>{choice.title}</strong>
+              {choice.recommended && (
+                <>
+                  {" "}
+                  <span className="badge">Recommended</span>
+                </>
+              )}
+              <span className="hint">{choice.hint}</span>
             </span>
-          </span>
-        </label>
-        <label className="choice-card">
-          <input
-            type="radio"
-            name="kind"
-            value="blank"
-            checked={kind === "blank"}
-            onChange={() => setKind("blank")}
-          />
-          <span>
-            <strong>Blank survey</strong>
-            <span className="hint">An empty survey; add your own questions in the builder.</span>
-          </span>
-        </label>
-        <label className="choice-card">
-          <input
-            type="radio"
-            name="kind"
-            value="surveyjs"
-            checked={kind === "surveyjs"}
-            onChange={() => setKind("surveyjs")}
-          />
-          <span>
-            <strong>Import from SurveyJS</strong>
-            <span className="hint">
-              A survey built with SurveyJS: paste or upload its JSON, see what maps and what does
-              not, then create a draft.
-            </span>
-          </span>
-        </label>
+          </label>
+        ))}
       </fieldset>
 
       {kind === "surveyjs" ? (

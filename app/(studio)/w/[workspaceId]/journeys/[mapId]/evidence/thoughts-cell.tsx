@@ -5,6 +5,7 @@
 // disagree the sentence that says so. Fills stored before respondents became the unit (no
 // `answers`, no `tone`) show what they hold: counts of answers and a mean sentiment.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type {
   TFillQuote,
   TThoughtsCell,
@@ -32,17 +33,15 @@ function Quote({ ctx, quote }: { ctx: GridContext; quote: TFillQuote }) {
   );
 }
 
-export function ThoughtsCell({
-  ctx,
-  personaIndex,
-  stageId,
-  thoughts,
-}: {
+/** Both thoughts columns (themes and tone) read the same cell of the fill. */
+interface ThoughtsCellProps {
   ctx: GridContext;
   personaIndex: number | null;
   stageId: string;
   thoughts: TThoughtsCell | undefined;
-}) {
+}
+
+export function ThoughtsCell({ ctx, personaIndex, stageId, thoughts }: ThoughtsCellProps) {
   if (!thoughts) return <span className="jm-none">Not in this fill</span>;
   const label = `Thoughts of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
   const discuss = <DiscussLink ctx={ctx} {...{ personaIndex, stageId, label }} aspect="thoughts" />;
@@ -128,18 +127,19 @@ function shareLine(name: string, s: TToneShare): string {
 
 function ToneShares({
   ctx,
-  personaIndex,
-  stageId,
   label,
+  href,
   tone,
   disagreeing,
+  children,
 }: {
   ctx: GridContext;
-  personaIndex: number | null;
-  stageId: string;
   label: string;
+  href: string;
   tone: TToneShares;
   disagreeing: number;
+  /** The respondents' own answers, shown when the details open. */
+  children: ReactNode;
 }) {
   if (tone.status !== "ok") return <Insufficient n={tone.n} reason={tone.reason} />;
   return (
@@ -173,45 +173,40 @@ function ToneShares({
         { term: "Model", value: ctx.fill.scales.sentiment.model },
         { term: "Answers whose words and rating disagree", value: String(disagreeing) },
       ]}
-      href={ctx.rowHref(personaIndex)}
+      href={href}
     >
-      <CellAnswers
-        ctx={ctx}
-        personaIndex={personaIndex}
-        stageId={stageId}
-        aspect="thoughts"
-        label={label}
-      />
+      {children}
     </EvidenceDetails>
   );
 }
 
-export function SentimentCell({
-  ctx,
-  personaIndex,
-  stageId,
-  thoughts,
-}: {
-  ctx: GridContext;
-  personaIndex: number | null;
-  stageId: string;
-  thoughts: TThoughtsCell | undefined;
-}) {
+export function SentimentCell({ ctx, personaIndex, stageId, thoughts }: ThoughtsCellProps) {
   if (!thoughts) return <span className="jm-none">Not in this fill</span>;
   if (thoughts.status !== "ok") return <Insufficient n={thoughts.n} reason={thoughts.reason} />;
   const s = thoughts.sentiment;
   const label = `Tone of the words of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`;
+  const href = ctx.rowHref(personaIndex);
+  const answers = (
+    <CellAnswers
+      ctx={ctx}
+      personaIndex={personaIndex}
+      stageId={stageId}
+      aspect="thoughts"
+      label={label}
+    />
+  );
   return (
     <div className="ev-value">
       {thoughts.tone ? (
         <ToneShares
           ctx={ctx}
-          personaIndex={personaIndex}
-          stageId={stageId}
           label={label}
+          href={href}
           tone={thoughts.tone}
           disagreeing={thoughts.disagreeingAnswers}
-        />
+        >
+          {answers}
+        </ToneShares>
       ) : s.status === "ok" ? (
         <EvidenceDetails
           label={`Text sentiment of ${ctx.personaName(personaIndex)} at ${ctx.stageName(stageId)}`}
@@ -233,15 +228,9 @@ export function SentimentCell({
               value: String(thoughts.disagreeingAnswers),
             },
           ]}
-          href={ctx.rowHref(personaIndex)}
+          href={href}
         >
-          <CellAnswers
-            ctx={ctx}
-            personaIndex={personaIndex}
-            stageId={stageId}
-            aspect="thoughts"
-            label={label}
-          />
+          {answers}
         </EvidenceDetails>
       ) : (
         <Insufficient n={s.n} reason={s.reason} />

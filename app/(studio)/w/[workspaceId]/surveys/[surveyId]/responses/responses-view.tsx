@@ -14,6 +14,7 @@ import {
   type ResponseStatusFilter,
 } from "../response-filter-fields";
 import { DataTable } from "~/app/_components/data-table";
+import { replaceQuery } from "~/app/_lib/replace-query";
 
 interface Filters {
   version?: number;
@@ -59,12 +60,7 @@ export function ResponsesView({
     if (filters.version) params.set("version", String(filters.version));
     if (filters.status) params.set("status", filters.status);
     if (filters.page > 0) params.set("page", String(filters.page + 1));
-    const search = params.toString();
-    window.history.replaceState(
-      null,
-      "",
-      `${window.location.pathname}${search ? `?${search}` : ""}`,
-    );
+    replaceQuery(params);
   }, [filters]);
 
   const base = `/w/${workspaceId}/surveys/${surveyId}/responses`;

@@ -8,8 +8,9 @@ import type {
   QuestionSummary,
 } from "~/server/analysis/results-summary";
 import type { CountRow } from "~/server/analysis/results-figures";
-import { percent, range } from "./result-format";
+import { percent } from "./result-format";
 import { ShareChart } from "./share-chart";
+import { ShareTable } from "./share-table";
 import { TextResult } from "./text-result";
 
 export interface AnswerChoice {
@@ -62,52 +63,34 @@ function CountTable({
   caption: string;
   onChoose: Props["onChoose"];
 }) {
+  // Numeric rows can be bins ("10–20"); only a single value can narrow the summary.
+  const canChoose = (r: CountRow) =>
+    r.count > 0 && (q.kind !== "numeric" || /^-?\d+(\.\d+)?$/.test(r.value));
   return (
-    <div className="table-scroll">
-      <table className="table compact">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Answer</th>
-            <th scope="col">People</th>
-            <th scope="col">Share</th>
-            <th scope="col">95 % interval</th>
-            <th scope="col">
-              <span className="visually-hidden">Filter</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.value}>
-              <th scope="row">{r.label}</th>
-              <td>{r.count}</td>
-              <td>{percent(r.share)}</td>
-              <td>{range(r.interval)}</td>
-              <td>
-                {r.count > 0 && (q.kind !== "numeric" || /^-?\d+(\.\d+)?$/.test(r.value)) && (
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() =>
-                      onChoose({
-                        questionKey: q.key,
-                        value: r.value,
-                        label: r.label,
-                        question: q.label,
-                      })
-                    }
-                  >
-                    Only these
-                    <span className="visually-hidden"> respondents ({r.label})</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ShareTable
+      caption={caption}
+      labelHeading="Answer"
+      actionHeading="Filter"
+      rows={rows.map((r) => ({
+        key: r.value,
+        label: r.label,
+        count: r.count,
+        share: r.share,
+        interval: r.interval,
+        action: canChoose(r) && (
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() =>
+              onChoose({ questionKey: q.key, value: r.value, label: r.label, question: q.label })
+            }
+          >
+            Only these
+            <span className="visually-hidden"> respondents ({r.label})</span>
+          </button>
+        ),
+      }))}
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import type { TResultsFilter } from "~/server/domain/survey/results-filter";
 import { FunnelResult } from "./funnel-result";
 import { QuestionResult, type AnswerChoice } from "./question-result";
 import { StatusFilterField, VersionFilterField } from "../response-filter-fields";
+import { replaceQuery } from "~/app/_lib/replace-query";
 
 export interface ResultsFilters extends Omit<TResultsFilter, "answer"> {
   answer?: AnswerChoice;
@@ -52,12 +53,7 @@ export function ResultsView({
     if (filters.stageId) params.set("stage", filters.stageId);
     if (filters.answer)
       params.set("answer", `${filters.answer.questionKey}=${filters.answer.value}`);
-    const search = params.toString();
-    window.history.replaceState(
-      null,
-      "",
-      `${window.location.pathname}${search ? `?${search}` : ""}`,
-    );
+    replaceQuery(params);
   }, [filters]);
 
   const data = query.data;

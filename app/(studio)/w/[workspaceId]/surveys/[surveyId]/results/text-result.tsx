@@ -4,7 +4,7 @@
 "use client";
 import { useId, useMemo, useState } from "react";
 import type { TextSummary } from "~/server/analysis/results-summary";
-import { percent, range } from "./result-format";
+import { ShareTable } from "./share-table";
 
 const PAGE = 25;
 
@@ -27,46 +27,32 @@ export function TextResult({ q }: { q: TextSummary }) {
   return (
     <>
       {q.themes.length > 0 && (
-        <div className="table-scroll">
-          <table className="table compact">
-            <caption>Themes in {q.n} answers (an answer can be in several themes)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Theme</th>
-                <th scope="col">People</th>
-                <th scope="col">Share</th>
-                <th scope="col">95 % interval</th>
-                <th scope="col">
-                  <span className="visually-hidden">Show answers</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.themes.map((t) => (
-                <tr key={t.label}>
-                  <th scope="row">{t.label}</th>
-                  <td>{t.count}</td>
-                  <td>{percent(t.share)}</td>
-                  <td>{range(t.interval)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      aria-pressed={theme === t.label}
-                      onClick={() => {
-                        setTheme(theme === t.label ? null : t.label);
-                        setShown(PAGE);
-                      }}
-                    >
-                      {theme === t.label ? "Show all answers" : "Show these answers"}
-                      <span className="visually-hidden"> ({t.label})</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ShareTable
+          caption={`Themes in ${q.n} answers (an answer can be in several themes)`}
+          labelHeading="Theme"
+          actionHeading="Show answers"
+          rows={q.themes.map((t) => ({
+            key: t.label,
+            label: t.label,
+            count: t.count,
+            share: t.share,
+            interval: t.interval,
+            action: (
+              <button
+                type="button"
+                className="button secondary small"
+                aria-pressed={theme === t.label}
+                onClick={() => {
+                  setTheme(theme === t.label ? null : t.label);
+                  setShown(PAGE);
+                }}
+              >
+                {theme === t.label ? "Show all answers" : "Show these answers"}
+                <span className="visually-hidden"> ({t.label})</span>
+              </button>
+            ),
+          }))}
+        />
       )}
       {q.repeated.length > 0 && (
         <details className="result-repeats">
