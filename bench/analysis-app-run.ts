@@ -5,6 +5,7 @@
 // engines.<engine>). Also the latency summary (p50/p95/p99/max) those figures use.
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { openDatabase } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import type { DatabaseTarget } from "~/server/db/target";
@@ -60,7 +61,11 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
     const seedSeconds = (performance.now() - t0) / 1000;
     log(`${engine}: seeded in ${round(seedSeconds)} s; starting the analysis`);
     const readSeconds: Record<string, number> = {};
+    // The longest the event loop was held during each read: what a request would have waited.
+    const readLoopMaxMs: Record<string, number> = {};
     for (const pageSize of options.readPages) {
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
       const started = performance.now();
       const versionIds = [version.id];
       const input = await loadAnalysisInput(
@@ -69,8 +74,10 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
         { pageSize },
       );
       readSeconds[pageSize] = round((performance.now() - started) / 1000, 2);
+      loop.disable();
+      readLoopMaxMs[pageSize] = round(loop.max / 1e6);
       log(
-        `${engine}: read ${input.responses.length} responses, page ${pageSize}: ${readSeconds[pageSize]} s`,
+        `${engine}: read ${input.responses.length} responses, page ${pageSize}: ${readSeconds[pageSize]} s, event loop held up to ${readLoopMaxMs[pageSize]} ms`,
       );
     }
 
@@ -127,6 +134,11 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
     let lastPhase = "";
     let seenSubmits = 0;
     let seenPolls = 0;
+    // The event loop's longest hold per progress line and over the whole run.
+    const windowLoop = monitorEventLoopDelay({ resolution: 10 });
+    const runLoop = monitorEventLoopDelay({ resolution: 10 });
+    windowLoop.enable();
+    runLoop.enable();
     const progress = setInterval(() => {
       void db.analysisRun
         .findUnique({
@@ -145,8 +157,10 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
           if (name !== lastPhase) phases.push({ phase: name, atSeconds: at });
           const recent = latencySummary([...submits.slice(seenSubmits), ...polls.slice(seenPolls)]);
           [seenSubmits, seenPolls] = [submits.length, polls.length];
+          const held = round(windowLoop.max / 1e6);
+          windowLoop.reset();
           log(
-            `${engine}: ${at} s ${name} ${r.progress}% | others since last: n=${recent.requests} p50=${recent.p50} p99=${recent.p99} max=${recent.max} ms | load ${loadavg()[0]?.toFixed(2)}`,
+            `${engine}: ${at} s ${name} ${r.progress}% | others since last: n=${recent.requests} p50=${recent.p50} p99=${recent.p99} max=${recent.max} ms | loop held <= ${held} ms | load ${loadavg()[0]?.toFixed(2)}`,
           );
           lastPhase = name;
         });
@@ -155,6 +169,8 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
       await executeRun(db, runId);
     } finally {
       clearInterval(progress);
+      windowLoop.disable();
+      runLoop.disable();
       running = false;
     }
     const analysisSeconds = (performance.now() - t0) / 1000;
@@ -167,7 +183,9 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
           : "PGlite on disk (temp dir), one connection",
       responses: options.responses,
       seedSeconds: round(seedSeconds),
-      ...(options.readPages.length > 0 ? { answerReadSeconds: readSeconds } : {}),
+      ...(options.readPages.length > 0
+        ? { answerReadSeconds: readSeconds, answerReadLoopMaxMs: readLoopMaxMs }
+        : {}),
       analysisSeconds: round(analysisSeconds),
       phases,
       run: {
@@ -176,6 +194,7 @@ export async function measure(engine: Engine, target: DatabaseTarget, options: O
         personas: run.personaCount,
         error: run.error ?? null,
       },
+      eventLoopMaxHoldMs: round(runLoop.max / 1e6),
       othersMeanwhile: {
         clients: options.clients,
         all: latencySummary([...submits, ...polls]),

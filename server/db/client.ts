@@ -7,7 +7,15 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { poolSql, registerDirectSql, type DirectSql } from "./direct-sql";
+import {
+  pgliteTransaction,
+  poolSql,
+  poolTransaction,
+  registerDirectSql,
+  registerDirectTransaction,
+  type DirectSql,
+  type DirectTransaction,
+} from "./direct-sql";
 import { pglitePreparedSql } from "./pglite-prepared-sql";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
@@ -31,7 +39,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // query opens a fresh one.
     pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
     // Group-committed writes may use 4 of the 10 connections at once (group-commit.ts).
-    const directSql = { run: poolSql(pool), parallel: 4 };
+    const directSql = { run: poolSql(pool), parallel: 4, transaction: poolTransaction(pool) };
     return withPrisma(target, new PrismaPg(pool), directSql, async () => {
       // pg refuses a second end(); close() may be called twice.
       if (!pool.ended) await pool.end();
@@ -40,7 +48,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;
-  const directSql = { run: pglitePreparedSql(pglite), parallel: 1 };
+  const directSql = {
+    run: pglitePreparedSql(pglite),
+    parallel: 1,
+    transaction: pgliteTransaction(pglite),
+  };
   return withPrisma(target, new PrismaPGlite(pglite), directSql, async () => {
     if (!pglite.closed) await pglite.close();
   });
@@ -50,11 +62,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 function withPrisma(
   target: DatabaseTarget,
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  directSql: { run: DirectSql; parallel: number },
+  directSql: { run: DirectSql; parallel: number; transaction: DirectTransaction },
   closeDriver: () => Promise<void>,
 ): OpenDatabase {
   const prisma = new PrismaClient({ adapter: adapterFactory });
   registerDirectSql(prisma, directSql.run, directSql.parallel);
+  registerDirectTransaction(prisma, directSql.transaction);
   return {
     target,
     adapterFactory,

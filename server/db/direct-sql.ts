@@ -65,3 +65,74 @@ export function poolSql(pool: pg.Pool): DirectSql {
   return async <Row>(sql: string, params: unknown[]) =>
     (await pool.query({ name: statementName(sql), text: sql, values: params })).rows as Row[];
 }
+
+/**
+ * Runs `work` on one connection inside one transaction: committed when it resolves, rolled back
+ * when it throws. A large write that goes straight to the driver (storing an analysis result)
+ * needs this: the pool's executor may send each statement on a different connection.
+ */
+export type DirectTransaction = <T>(work: (sql: DirectSql) => Promise<T>) => Promise<T>;
+
+const transactions = new WeakMap<object, DirectTransaction>();
+
+export function registerDirectTransaction(db: Db, transaction: DirectTransaction): void {
+  transactions.set(db, transaction);
+}
+
+/**
+ * The registered transaction runner of `db`, or Prisma's interactive transaction with its raw
+ * query API (`options` are Prisma's time limits for that route).
+ */
+export function directTransaction(
+  db: Db,
+  options: { timeout: number; maxWait: number },
+): DirectTransaction {
+  return (
+    transactions.get(db) ??
+    (<T>(work: (sql: DirectSql) => Promise<T>) =>
+      db.$transaction(
+        (tx) =>
+          work(<Row>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<Row[]>(sql, ...params)),
+        options,
+      ))
+  );
+}
+
+/** Transactions on a connection of a pg pool (with its named prepared statements). */
+export function poolTransaction(pool: pg.Pool): DirectTransaction {
+  return async <T>(work: (sql: DirectSql) => Promise<T>) => {
+    const client = await pool.connect();
+    // A connection whose rollback failed is in an unknown state: the pool drops it.
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await work(
+        async <Row>(sql: string, params: unknown[]) =>
+          (await client.query({ name: statementName(sql), text: sql, values: params }))
+            .rows as Row[],
+      );
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
+type Queryable = { query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * Transactions on PGlite's one connection (pglite.transaction): other statements, Prisma's and
+ * the direct executor's alike, wait until it ends.
+ */
+export function pgliteTransaction(pglite: {
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+}): DirectTransaction {
+  return <T>(work: (sql: DirectSql) => Promise<T>) =>
+    pglite.transaction((tx) => work(queryableSql(tx)));
+}

@@ -11,7 +11,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { openDatabase, type Db } from "~/server/db/client";
-import { registerDirectSql } from "~/server/db/direct-sql";
+import {
+  pgliteTransaction,
+  registerDirectSql,
+  registerDirectTransaction,
+} from "~/server/db/direct-sql";
 import { pglitePreparedSql } from "~/server/db/pglite-prepared-sql";
 import { PrismaClient } from "~/server/db/generated/client";
 import { applyMigrations, readMigrations } from "~/server/db/migrate";
@@ -162,6 +166,7 @@ async function createPGliteTestDb(
         }
       : direct,
   );
+  registerDirectTransaction(prisma, pgliteTransaction(pglite));
   return {
     prisma,
     adapterFactory,

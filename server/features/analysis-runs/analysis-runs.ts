@@ -7,11 +7,11 @@ import { z } from "zod";
 import type { Db } from "~/server/db/client";
 import type { Prisma } from "~/server/db/generated/client";
 import type { AnalysisProgress } from "~/server/analysis/pipeline-input";
-import type { AnalysisResult } from "~/server/analysis/result";
 import { fail } from "~/server/domain/errors";
 import { requireRole, type MembershipView } from "../workspaces/access";
 import { requireRun } from "./analysis-run-views";
 import { loadAnalysisInput } from "./analysis-input";
+import { persistResult } from "./run-result-store";
 import {
   startAnalysisWorker,
   type RunningWorker,
@@ -188,50 +188,6 @@ export async function executeRun(
     console.error(`analysis run ${runId} failed`, error);
     await finish({ status: "FAILED", error: crashedMessage });
   }
-}
-
-/**
- * Prisma ends an interactive transaction after 5 s by default. Storing a large run (100,000
- * respondents: a result of a few MB and every member id) took 15 s on a busy 2-core machine and was
- * rolled back as a failed run (bench:analysis-app), so the store gets minutes instead.
- */
-const storeTransaction = { timeout: 5 * 60_000, maxWait: 60_000 };
-
-/** Stores the result unless the run was cancelled meanwhile; says whether it stored it. */
-async function persistResult(
-  db: Db,
-  runId: string,
-  result: AnalysisResult,
-  finishedAt: Date,
-): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.analysisRun.updateMany({
-      where: { id: runId, status: "RUNNING", cancelRequested: false },
-      data: {
-        status: "SUCCEEDED",
-        phase: "done",
-        progress: 100,
-        result: result as unknown as Prisma.InputJsonValue,
-        finishedAt,
-        error: null,
-      },
-    });
-    if (count !== 1) return false; // cancelled meanwhile: keep nothing
-    await tx.persona.createMany({
-      data: result.personas.map((p) => ({
-        runId,
-        index: p.index,
-        name: p.name,
-        size: p.size,
-        share: p.share.estimate,
-        stabilityJaccard: p.stability.meanJaccard,
-        stabilityLabel: p.stability.label,
-        card: p.card as unknown as Prisma.InputJsonValue,
-        memberResponseIds: p.memberIds,
-      })),
-    });
-    return true;
-  }, storeTransaction);
 }
 
 /**
