@@ -4,6 +4,7 @@
 // send held the web process for about 1.5 s (bench/analysis-app.ts --cpu-prof, the parent's
 // profile); a column writes its key once. A skipped answer is undefined in its column, as it is
 // absent from the response: the engine reads the two alike (survey.ts, Answer).
+import type { AnalysisOptions } from "~/server/analysis/pipeline-input";
 import type { AnalysisInput, Answer, SurveyResponse } from "~/server/analysis/survey";
 
 export interface ColumnarInput {
@@ -14,6 +15,14 @@ export interface ColumnarInput {
   /** columns[k][row]: response row's answer to keys[k], undefined when it has none. */
   columns: Answer[][];
 }
+
+/**
+ * What the web process sends the analysis child: the rows a slice at a time (each slice names its
+ * own keys), then the questions and options with the order to run.
+ */
+export type ChildMessage =
+  | { type: "rows"; rows: ColumnarInput }
+  | { type: "run"; questions: AnalysisInput["questions"]; options: AnalysisOptions };
 
 export function toColumnar(input: AnalysisInput): ColumnarInput {
   const n = input.responses.length;

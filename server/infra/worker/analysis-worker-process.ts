@@ -1,13 +1,13 @@
 // Starts the analysis worker as a child process and turns its messages into a promise with
 // progress callbacks; `cancel()` ends the process. One child per run: a run's memory is returned
 // when it ends, and a cancel is a kill.
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeline-input";
 import type { AnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
-import { toColumnar } from "./analysis-input-columns";
+import { toColumnar, type ChildMessage } from "./analysis-input-columns";
 
 export type WorkerOutcome =
   | { kind: "result"; result: AnalysisResult }
@@ -45,10 +45,37 @@ function childScript(): { script: string; execArgv: string[] } {
   };
 }
 
+/** Rows per IPC message: serialising one slice holds the web process for a few milliseconds. */
+export const ROWS_PER_SLICE = 5_000;
+
+/**
+ * Hands the input to the child a slice of rows at a time, yielding between slices, then asks it to
+ * run. Serialising 100,000 responses in one send held the web process, and every other request
+ * of it, for 0.5-1.4 s (bench/analysis-app.ts); slices keep each hold short. A child that is
+ * gone (cancelled, crashed) gets nothing more.
+ */
+async function sendInSlices(
+  child: ChildProcess,
+  input: AnalysisInput,
+  options: AnalysisOptions,
+  rowsPerSlice: number,
+): Promise<void> {
+  const send = (message: ChildMessage) => {
+    if (child.connected) child.send(message);
+  };
+  for (let start = 0; start < input.responses.length; start += rowsPerSlice) {
+    const responses = input.responses.slice(start, start + rowsPerSlice);
+    send({ type: "rows", rows: toColumnar({ questions: [], responses }) });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  send({ type: "run", questions: input.questions, options });
+}
+
 export function startAnalysisWorker(
   input: AnalysisInput,
   options: AnalysisOptions,
   onProgress: (progress: AnalysisProgress) => void,
+  { rowsPerSlice = ROWS_PER_SLICE }: { rowsPerSlice?: number } = {},
 ): RunningWorker {
   const { script, execArgv } = childScript();
   // ANALYSIS_CHILD_CPU_PROF=dir writes a V8 CPU profile of the child there (Node refuses
@@ -83,7 +110,7 @@ export function startAnalysisWorker(
       else settle({ kind: "crashed", message: `analysis worker exited (${signal ?? code})` });
     });
   });
-  child.send({ input: toColumnar(input), options });
+  void sendInSlices(child, input, options, rowsPerSlice);
   return {
     outcome,
     cancel() {
