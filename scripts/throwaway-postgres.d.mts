@@ -23,6 +23,7 @@ export interface ThrowawayPostgresOptions {
 }
 
 export function postgresBinDir(): string | null;
+export function freePort(): Promise<number>;
 export function startThrowawayPostgres(
   options: ThrowawayPostgresOptions,
 ): Promise<ThrowawayPostgres>;

@@ -51,7 +51,8 @@ function runQuietly(command, args, { cwd, env }) {
   });
 }
 
-function freePort() {
+/** A TCP port free on 127.0.0.1 right now (the test harness starts its app servers on one too). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
