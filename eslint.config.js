@@ -13,6 +13,7 @@ export default tseslint.config(
       "server/db/generated/**",
       "test-results/**",
       "coverage/**",
+      "public/_respondent/**",
       "next-env.d.ts",
       "**/*.cjs",
     ],

@@ -8,12 +8,16 @@ import { checkConfigAtBoot } from "~/server/infra/config";
 import { createJobQueue } from "~/server/infra/jobs";
 import { startWorker } from "~/server/worker/job-worker";
 import { workerConcurrency } from "~/server/features/analysis-runs/analysis-jobs";
+import { lowerToBackgroundPriority } from "~/server/infra/worker/background-priority";
 
 async function main() {
   // Picks the bundled analysis child (analysis-worker-process.ts) and production defaults.
   const env = process.env as Record<string, string | undefined>;
   env.NODE_ENV ??= "production";
   checkConfigAtBoot();
+  // Jobs are background work: web instances on the same machine get a core first (and the
+  // analysis children this process starts inherit the priority).
+  const nice = lowerToBackgroundPriority();
   const target = resolveDatabaseTarget();
   if (target.kind !== "postgres") {
     console.error(
@@ -27,7 +31,7 @@ async function main() {
   await startWorker(queue, db.prisma);
   console.log(
     `Persona Atlas worker ${process.pid} is pulling jobs from ${describeTarget(target)} ` +
-      `(${workerConcurrency()} analysis run(s) at a time).`,
+      `(${workerConcurrency()} analysis run(s) at a time${nice === null ? "" : `, nice ${nice}`}).`,
   );
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -86,6 +86,7 @@ export const ZEnv = z.object({
   // Background work (server/infra/jobs, server/worker, server/features).
   WORKER: setting(oneOf(["on", "off"], "on or off")),
   WORKER_CONCURRENCY: setting(wholeNumber(1, 64)),
+  WORKER_NICE: setting(wholeNumber(0, 19)),
   JOBS_HEARTBEAT_SECONDS: setting(positiveSeconds),
   JOBS_SUPERVISE_SECONDS: setting(positiveSeconds),
   JOBS_POLL_SECONDS: setting(positiveSeconds),
@@ -126,6 +127,8 @@ export interface TConfig {
   apiRequestsPerMinute: number;
   workerEnabled: boolean;
   workerConcurrency: number;
+  /** Scheduling niceness of background work (worker processes, analysis children): 0 to 19. */
+  workerNice: number;
   jobsHeartbeatSeconds: number | undefined;
   jobsSuperviseSeconds: number | undefined;
   jobsPollSeconds: number | undefined;
@@ -153,6 +156,7 @@ function withDefaults(values: TEnvValues): TConfig {
     apiRequestsPerMinute: values.API_RATE_LIMIT_PER_MINUTE ?? 1200,
     workerEnabled: values.WORKER !== "off",
     workerConcurrency: values.WORKER_CONCURRENCY ?? 1,
+    workerNice: values.WORKER_NICE ?? 10,
     jobsHeartbeatSeconds: values.JOBS_HEARTBEAT_SECONDS,
     jobsSuperviseSeconds: values.JOBS_SUPERVISE_SECONDS,
     jobsPollSeconds: values.JOBS_POLL_SECONDS,

@@ -234,6 +234,8 @@ describe.skipIf(!hasPostgres)("two web instances and workers on one PostgreSQL",
     };
     const running = await waitFor((r) => r.status !== "QUEUED", 30_000, 50);
     expect(running.status).toBe("RUNNING");
+    // Background work: the worker runs below the web instances' CPU priority (WORKER_NICE).
+    expect(os.getPriority(firstWorker.pid)).toBe(Math.max(os.getPriority(), 10));
     kill(firstWorker);
 
     // Nobody fails it: it stays running until its lease expires, and a new worker finishes it.

@@ -26,6 +26,7 @@ describe("configProblems", () => {
       PORT: "99999",
       BCRYPT_COST: "1.5",
       WORKER: "maybe",
+      WORKER_NICE: "20",
       SEED_DEMO: "yes",
       JOBS_HEARTBEAT_SECONDS: "soon",
       DATABASE_URL: "mysql://db/atlas",
@@ -37,13 +38,14 @@ describe("configProblems", () => {
         "PORT must be a whole number from 1 to 65,535; got '99999'",
         "BCRYPT_COST must be a whole number from 4 to 15; got '1.5'",
         "WORKER must be on or off; got 'maybe'",
+        "WORKER_NICE must be a whole number from 0 to 19; got '20'",
         "SEED_DEMO must be true or false; got 'yes'",
         "JOBS_HEARTBEAT_SECONDS must be a number of seconds above 0; got 'soon'",
         "DATABASE_URL must be a postgresql:// address (unset it to use the embedded database); got 'mysql://db/atlas'",
         "PERSONA_ATLAS_INTERNAL_URL must be an http:// or https:// address; got 'localhost:3000'",
       ]),
     );
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(9);
   });
 });
 
@@ -55,6 +57,7 @@ describe("config", () => {
       bcryptCost: 11,
       workerEnabled: true,
       workerConcurrency: 1,
+      workerNice: 10,
       renderQueueLength: 6,
       dataDir: ".data",
       seedDemo: undefined,

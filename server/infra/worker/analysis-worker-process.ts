@@ -8,6 +8,7 @@ import type { AnalysisOptions, AnalysisProgress } from "~/server/analysis/pipeli
 import type { AnalysisResult } from "~/server/analysis/result";
 import type { AnalysisInput } from "~/server/analysis/survey";
 import { toColumnar, type ChildMessage } from "./analysis-input-columns";
+import { lowerToBackgroundPriority } from "./background-priority";
 
 export type WorkerOutcome =
   | { kind: "result"; result: AnalysisResult }
@@ -88,6 +89,8 @@ export function startAnalysisWorker(
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
   });
+  // The run is background work: a request of the web process gets a core before it does.
+  if (child.pid !== undefined) lowerToBackgroundPriority(child.pid);
   let cancelled = false;
   let settled: WorkerOutcome | undefined;
   const outcome = new Promise<WorkerOutcome>((resolve) => {
