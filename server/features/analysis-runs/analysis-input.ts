@@ -4,7 +4,7 @@
 // database builds) straight through the driver, so large surveys neither build one huge query nor
 // materialise every response and answer as a Prisma object.
 import type { Db } from "~/server/db/client";
-import { directSql } from "~/server/db/direct-sql";
+import { directSql, directSqlParallel } from "~/server/db/direct-sql";
 import type { QuestionDefinition, SurveyResponse } from "~/server/analysis/survey";
 import type { TQuestionDefinition } from "~/server/domain/survey/definition";
 import { isMatrixAnswer, matrixItemAnswers, matrixRowItems } from "~/server/domain/survey/matrix";
@@ -75,6 +75,15 @@ export interface AnalysisSelection {
 export const defaultPageSize = 5000;
 
 /**
+ * Responses per page on a database with one connection (PGlite): every other request waits for
+ * the page's statement, which runs on this process's thread, and a request of several statements
+ * waits for a page before each. Measured with bench/analysis-app.ts --engines pglite (100,000
+ * responses, 10 clients): others' p99 during the run 167 ms at 250 responses a page (run 12.3 s),
+ * 201 ms at 500 (10.0 s), 260 ms at 1,000 (9.5 s), 335-455 ms at 5,000.
+ */
+export const oneConnectionPageSize = 250;
+
+/**
  * Responses turned into analysis input per turn of the event loop: a whole page in one go held
  * the web process (and every request waiting on it) for 150-400 ms on a busy machine.
  */
@@ -121,8 +130,10 @@ export interface LoadAnalysisInputOptions {
 export async function loadAnalysisInput(
   db: Db,
   selection: AnalysisSelection,
-  { pageSize = defaultPageSize }: LoadAnalysisInputOptions = {},
+  options: LoadAnalysisInputOptions = {},
 ): Promise<{ questions: QuestionDefinition[]; responses: SurveyResponse[] }> {
+  const oneConnection = directSqlParallel(db) === 1;
+  const pageSize = options.pageSize ?? (oneConnection ? oneConnectionPageSize : defaultPageSize);
   const rows = await db.question.findMany({
     where: { versionId: { in: selection.versionIds } },
     include: { version: { select: { number: true } } },
@@ -157,10 +168,12 @@ export async function loadAnalysisInput(
     const page = await next;
     const last = page[page.length - 1];
     const more = page.length === pageSize && last !== undefined;
-    // The next page is asked for before this one is turned into responses, so the database
-    // works while this process does, and the turns given to other requests below cost the read
-    // no waiting.
-    if (more) next = readPage(last.id);
+    // On a pool the next page is asked for before this one is turned into responses, so the
+    // database works while this process does, and the turns given to other requests below cost
+    // the read no waiting. On one connection it is asked for after them: asked for at once, it
+    // took the connection again before any waiting request could (others waited out the whole
+    // read, 3 s for 100,000 responses).
+    if (more && !oneConnection) next = readPage(last.id);
     for (let i = 0; i < page.length; i += 1) {
       if (i > 0 && i % rowsPerTurn === 0) await nextTurn();
       const row = page[i]!;
@@ -176,6 +189,10 @@ export async function loadAnalysisInput(
       responses.push({ id: row.id, answers });
     }
     if (!more) break;
+    if (oneConnection) {
+      await nextTurn();
+      next = readPage(last.id);
+    }
   }
   return { questions: [...byKey.values()].flatMap(toAnalysisQuestions), responses };
 }
