@@ -17,7 +17,13 @@ import type { TextCache } from "./text/summarise";
 import { profilePersonas } from "./profile";
 import { finiteOrNull, SCHEMA_VERSION, type AnalysisResult, type Persona } from "./result";
 import { deriveSeed } from "./rng";
-import { clusterStability } from "./stability";
+import {
+  bootstrapRows,
+  stabilityOfBootstrapRows,
+  type BootstrapRows,
+  type StabilityOptions,
+  type StabilityResult,
+} from "./stability";
 import { wilsonInterval } from "./stats/wilson";
 import { type AnalysisInput, type QuestionDefinition, type SurveyResponse } from "./survey";
 import {
@@ -99,10 +105,27 @@ function chooseKOrExplain(matrix: DenseMatrix, params: AnalysisResult["parameter
   }
 }
 
+/**
+ * Runs the stability rounds on the bootstrap rows and returns a way to collect the result. The
+ * engine asks for it before profiling and collects it only when the cards need it, so a caller
+ * with a spare core can compute it meanwhile on another thread (server/cli/stability-thread.ts);
+ * the result must be stabilityOfBootstrapRows' own. The default computes it right away.
+ */
+export type StabilityRunner = (
+  rows: BootstrapRows,
+  options: StabilityOptions,
+) => () => StabilityResult;
+
+export const stabilityHere: StabilityRunner = (rows, options) => {
+  const result = stabilityOfBootstrapRows(rows, options);
+  return () => result;
+};
+
 export function runAnalysis(
   input: AnalysisInput,
   options: AnalysisOptions = {},
   onProgress?: (progress: AnalysisProgress) => void,
+  runStability: StabilityRunner = stabilityHere,
 ): AnalysisResult {
   const report = (phase: AnalysisPhase, percent = PHASE_START[phase]): void =>
     onProgress?.({ phase, percent });
@@ -133,10 +156,11 @@ export function runAnalysis(
   const { fit } = choice;
 
   report("stability");
-  const stability = clusterStability(encoded.matrix, fit.assignments, {
-    seed: deriveSeed(params.seed, 101),
-    rounds: params.bootstrapRounds,
-  });
+  const stabilityOptions = { seed: deriveSeed(params.seed, 101), rounds: params.bootstrapRounds };
+  const collectStability = runStability(
+    bootstrapRows(encoded.matrix, fit.assignments, stabilityOptions),
+    stabilityOptions,
+  );
   const ambiguous = ambiguousMembers(encoded.matrix, fit.centroids, {
     tolerance: params.ambiguityTolerance,
   });
@@ -164,6 +188,7 @@ export function runAnalysis(
       textCache,
     );
   const ambiguousRows = new Set(ambiguous.map((a) => a.index));
+  const stability = collectStability();
   const closeness = membersByCloseness(encoded.matrix, fit.assignments, fit.centroids);
   const idsOf = (rows: readonly number[]): string[] =>
     rows.map((row) => (clustered[row] as SurveyResponse).id);

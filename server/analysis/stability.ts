@@ -122,6 +122,42 @@ export function nearLabelThreshold(
 }
 
 /**
+ * The rows the bootstrap resamples: all of them, or for a large input the seeded sample (its own
+ * stream of the seed, apart from the rounds' streams 0..2 × rounds), with each row's persona in the
+ * full fit, and k from the full assignments (a tiny persona may have no row in the sample).
+ */
+export interface BootstrapRows {
+  rows: MatrixInput;
+  labels: ArrayLike<number>;
+  k: number;
+}
+
+export function bootstrapRows(
+  matrix: MatrixInput,
+  assignments: ArrayLike<number>,
+  options: Pick<StabilityOptions, "seed" | "sampleSize" | "sampleThreshold">,
+): BootstrapRows {
+  const total = rowCount(matrix);
+  if (total !== assignments.length) throw new RangeError("Need one assignment per row.");
+  let k = 0;
+  for (let i = 0; i < total; i++) k = Math.max(k, (assignments[i] as number) + 1);
+  // Large inputs: bootstrap a seeded sample (see the header).
+  const sampleSize = options.sampleSize ?? DEFAULT_STABILITY_SAMPLE_SIZE;
+  const threshold = options.sampleThreshold ?? sampleSize;
+  if (total > threshold && sampleSize < total) {
+    const picked = sampleIndices(
+      total,
+      sampleSize,
+      createRng(deriveSeed(options.seed, SAMPLE_STREAM)).int,
+    );
+    const sampled = new Int32Array(picked.length);
+    picked.forEach((i, r) => (sampled[r] = assignments[i] as number));
+    return { rows: selectRows(matrix, picked), labels: sampled, k };
+  }
+  return { rows: matrix, labels: assignments, k };
+}
+
+/**
  * Stability of each cluster of `assignments` (labels 0..k-1 of the rows of `matrix`). Jaccard
  * counts resampled positions, so a row drawn twice counts twice, as in fpc::clusterboot.
  */
@@ -130,31 +166,20 @@ export function clusterStability(
   assignments: ArrayLike<number>,
   options: StabilityOptions,
 ): StabilityResult {
-  const total = rowCount(matrix);
-  if (total !== assignments.length) throw new RangeError("Need one assignment per row.");
+  return stabilityOfBootstrapRows(bootstrapRows(matrix, assignments, options), options);
+}
+
+/**
+ * clusterStability's rounds on rows already chosen by bootstrapRows: the part worth running on
+ * another thread (server/cli/stability-thread.ts), with the same result.
+ */
+export function stabilityOfBootstrapRows(
+  { rows, labels, k }: BootstrapRows,
+  options: StabilityOptions,
+): StabilityResult {
   const rounds = options.rounds ?? DEFAULT_STABILITY_ROUNDS;
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new RangeError(`rounds must be >= 1, got ${rounds}.`);
-  let k = 0;
-  for (let i = 0; i < total; i++) k = Math.max(k, (assignments[i] as number) + 1);
-
-  // Large inputs: bootstrap a seeded sample (see the header); its own stream of the seed, apart
-  // from the rounds' streams 0..2 × rounds.
-  const sampleSize = options.sampleSize ?? DEFAULT_STABILITY_SAMPLE_SIZE;
-  const threshold = options.sampleThreshold ?? sampleSize;
-  let rows: MatrixInput = matrix;
-  let labels: ArrayLike<number> = assignments;
-  if (total > threshold && sampleSize < total) {
-    const picked = sampleIndices(
-      total,
-      sampleSize,
-      createRng(deriveSeed(options.seed, SAMPLE_STREAM)).int,
-    );
-    rows = selectRows(matrix, picked);
-    const sampled = new Int32Array(picked.length);
-    picked.forEach((i, r) => (sampled[r] = assignments[i] as number));
-    labels = sampled;
-  }
   const n = rowCount(rows);
   const sums = new Array<number>(k).fill(0);
   const squares = new Array<number>(k).fill(0);

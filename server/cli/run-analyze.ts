@@ -6,7 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { inferColumnsFromCells, type ColumnInference } from "~/server/analysis/infer-columns";
 import { applyRoleOverrides, ColumnError } from "~/server/analysis/infer-roles";
-import { runAnalysis } from "~/server/analysis/pipeline";
+import { runAnalysis, type StabilityRunner } from "~/server/analysis/pipeline";
 import { AnalysisInputError } from "~/server/analysis/pipeline-input";
 import { renderReportHtml } from "~/server/analysis/report-html";
 import { traitFamily } from "~/server/analysis/evidence-rules";
@@ -22,6 +22,7 @@ import { formatShare, traitSummary } from "~/server/analysis/trait-text";
 import type { AnalyzeArgs } from "./args";
 import { DataError, UsageError } from "./errors";
 import { createProgress } from "./progress";
+import { startStabilityThread } from "./stability-thread";
 import type { CliIo } from "./io";
 import { columnCells, readCsv, readSurvey, type CsvTable } from "./read-input";
 import {
@@ -152,6 +153,21 @@ function printResult(result: AnalysisResult, io: CliIo): void {
 }
 
 export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
+  // Started first, so the thread has loaded by the time the engine needs it.
+  const stabilityThread = startStabilityThread();
+  try {
+    await analyzeWith(args, io, stabilityThread.runStability);
+  } finally {
+    await stabilityThread.close();
+  }
+}
+
+/**
+ * The CSV read, its questions inferred or taken from survey.json, and its responses. A function
+ * of its own so that the column table is garbage once the responses are built: an async
+ * function's locals live until it returns.
+ */
+async function readResponses(args: AnalyzeArgs, io: CliIo) {
   const csvPath = resolve(io.cwd, args.csvPath);
   const table = await readCsv(csvPath);
   io.stdout(`Read ${table.rowCount} rows from ${args.csvPath}.\n`);
@@ -171,16 +187,24 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
   io.stdout(`${args.surveyPath ? "Survey" : "Inferred"}:\n`);
   for (const line of prepared.summary) io.stdout(`  ${line}\n`);
 
-  let responses;
   try {
-    responses = responsesFromColumns(table, prepared.questions, {
+    const responses = responsesFromColumns(table, prepared.questions, {
       idColumn: prepared.idColumn,
       missingTokens: prepared.missingTokens,
     });
+    return { prepared, journeyMap, responses };
   } catch (error) {
     if (error instanceof TableInputError) throw new DataError(error.message);
     throw error;
   }
+}
+
+async function analyzeWith(
+  args: AnalyzeArgs,
+  io: CliIo,
+  runStability: StabilityRunner,
+): Promise<void> {
+  const { prepared, journeyMap, responses } = await readResponses(args, io);
 
   const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY });
   let result: AnalysisResult;
@@ -193,6 +217,7 @@ export async function analyze(args: AnalyzeArgs, io: CliIo): Promise<void> {
         ...(args.minGroupN === undefined ? {} : { minGroupN: args.minGroupN }),
       },
       progress.update,
+      runStability,
     );
   } catch (error) {
     if (error instanceof AnalysisInputError) {
