@@ -56,9 +56,51 @@ function codeOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function classify(column: string, values: readonly string[], rows: number): InferredColumn {
-  const answered = values.length;
-  const distinctValues = new Set(values.map((v) => v.trim()));
+/**
+ * A column's answers as distinct cell texts with how often each was given: what a dictionary-coded
+ * column holds already, so a million rows are classified by their few hundred distinct answers.
+ */
+export interface AnswerTally {
+  values: readonly string[];
+  counts: readonly number[];
+}
+
+/** The tally of answers given one by one. */
+export function tallyAnswers(answers: readonly string[]): AnswerTally {
+  const index = new Map<string, number>();
+  const values: string[] = [];
+  const counts: number[] = [];
+  for (const answer of answers) {
+    const at = index.get(answer);
+    if (at === undefined) {
+      index.set(answer, values.length);
+      values.push(answer);
+      counts.push(1);
+    } else counts[at]! += 1;
+  }
+  return { values, counts };
+}
+
+export function classify(column: string, answers: readonly string[], rows: number): InferredColumn {
+  return classifyTally(column, tallyAnswers(answers), rows);
+}
+
+/**
+ * classify on a tally: every figure it uses (answers, distinct answers, lengths, repeats) is a sum
+ * over the distinct texts weighted by their counts, so the kind and reason are the same as from
+ * the answers one by one.
+ */
+export function classifyTally(column: string, tally: AnswerTally, rows: number): InferredColumn {
+  const values = tally.values;
+  const counts = tally.counts;
+  let answered = 0;
+  for (const count of counts) answered += count;
+  const trimmedCounts = new Map<string, number>();
+  values.forEach((v, i) => {
+    const key = v.trim();
+    trimmedCounts.set(key, (trimmedCounts.get(key) ?? 0) + (counts[i] as number));
+  });
+  const distinctValues = new Set(trimmedCounts.keys());
   const distinct = distinctValues.size;
   const base = { column, role: null, answered, distinct };
   if (answered === 0) return { ...base, kind: "empty", reason: "no answers" };
@@ -116,7 +158,8 @@ export function classify(column: string, values: readonly string[], rows: number
       reason: idName ? "unique values, id-like name" : "unique codes without spaces",
     };
   }
-  const meanLength = values.reduce((s, v) => s + v.trim().length, 0) / answered;
+  const meanLength =
+    values.reduce((s, v, i) => s + v.trim().length * (counts[i] as number), 0) / answered;
   if (distinct <= MAX_CATEGORIES && distinct <= Math.max(2, answered / 2) && meanLength <= 60) {
     return {
       ...base,
@@ -128,7 +171,7 @@ export function classify(column: string, values: readonly string[], rows: number
   if (
     meanLength <= VOCABULARY_MAX_LENGTH &&
     distinct * VOCABULARY_REPEATS <= answered &&
-    repeatedShare(values) >= VOCABULARY_REPEATED_SHARE
+    repeatedShare(trimmedCounts, answered) >= VOCABULARY_REPEATED_SHARE
   ) {
     return {
       ...base,
@@ -145,13 +188,8 @@ export function classify(column: string, values: readonly string[], rows: number
 }
 
 /** Share of answers that at least one other respondent gave too. */
-function repeatedShare(values: readonly string[]): number {
-  const counts = new Map<string, number>();
-  for (const v of values) {
-    const key = v.trim();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+function repeatedShare(counts: ReadonlyMap<string, number>, answered: number): number {
   let repeated = 0;
   for (const c of counts.values()) if (c > 1) repeated += c;
-  return values.length > 0 ? repeated / values.length : 0;
+  return answered > 0 ? repeated / answered : 0;
 }

@@ -17,7 +17,14 @@
 // Default roles and the overrides live in infer-roles.ts; this module classifies the columns,
 // turns them into question definitions and writes the summary.
 import type { QuestionDefinition, QuestionRole } from "./survey";
-import { classify, humanise, isMissing, type InferredColumn } from "./infer-column-kind";
+import {
+  classifyTally,
+  humanise,
+  isMissing,
+  tallyAnswers,
+  type AnswerTally,
+  type InferredColumn,
+} from "./infer-column-kind";
 import {
   applyRoleOverrides,
   defaultRoles,
@@ -147,32 +154,38 @@ export function inferColumns(
   rows: readonly Readonly<Record<string, string | undefined>>[],
   options: InferOptions = {},
 ): ColumnInference {
-  return inferColumnsFromCells(
+  return inferColumnsFromTallies(
     header,
     rows.length,
-    (column) => rows.map((r) => r[column]),
+    (column) =>
+      tallyAnswers(rows.map((r) => r[column]).filter((v): v is string => v !== undefined)),
     options,
   );
 }
 
 /**
- * inferColumns for a table held column by column (the CLI's streamed CSV): `cellsOf` gives one
- * column's cells in row order, undefined where a row had no such field.
+ * inferColumns for a table whose columns are tallied already (the CLI's dictionary-coded CSV):
+ * `tallyOf` gives each distinct cell text of a column with the rows that hold it, in order of
+ * first appearance; rows with no such field are left out. Missing-answer tokens are dropped here.
  */
-export function inferColumnsFromCells(
+export function inferColumnsFromTallies(
   header: readonly string[],
   rowCount: number,
-  cellsOf: (column: string) => readonly (string | undefined)[],
+  tallyOf: (column: string) => AnswerTally,
   options: InferOptions = {},
 ): ColumnInference {
   const tokens = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
-  const columns = header.map((column) =>
-    classify(
-      column,
-      cellsOf(column).filter((v): v is string => v !== undefined && !isMissing(v, tokens)),
-      rowCount,
-    ),
-  );
+  const columns = header.map((column) => {
+    const tally = tallyOf(column);
+    const values: string[] = [];
+    const counts: number[] = [];
+    tally.values.forEach((v, i) => {
+      if (isMissing(v, tokens)) return;
+      values.push(v);
+      counts.push(tally.counts[i] as number);
+    });
+    return classifyTally(column, { values, counts }, rowCount);
+  });
   const idColumn = columns.find((c) => c.kind === "identifier")?.column ?? null;
   const notes = defaultRoles(columns, rowCount);
   const inferred = columns.flatMap((c) => {

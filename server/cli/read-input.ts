@@ -11,6 +11,7 @@ import {
   type ColumnTable,
   type SurveyFile,
 } from "~/server/analysis/table-input";
+import type { AnswerTally } from "~/server/analysis/infer-column-kind";
 import { DataError } from "./errors";
 
 /** The CSV column by column (server/analysis/table-input.ts ColumnTable). */
@@ -168,11 +169,23 @@ export async function readCsv(path: string): Promise<CsvTable> {
   return { header, rowCount, columns };
 }
 
-/** One column's cells in row order (for column inference). */
-export function columnCells(table: CsvTable, column: string): (string | undefined)[] {
+/**
+ * One column's distinct cell texts with how many rows hold each, in order of first appearance (for
+ * column inference); rows without the field are left out.
+ */
+export function columnTally(table: CsvTable, column: string): AnswerTally {
   const coded = table.columns.get(column);
-  if (!coded) return new Array<string | undefined>(table.rowCount).fill(undefined);
-  return Array.from(coded.codes, (code) => (code < 0 ? undefined : coded.values[code]));
+  if (!coded) return { values: [], counts: [] };
+  const perCode = new Array<number>(coded.values.length).fill(0);
+  for (const code of coded.codes) if (code >= 0) perCode[code]! += 1;
+  const values: string[] = [];
+  const counts: number[] = [];
+  coded.values.forEach((value, code) => {
+    if ((perCode[code] as number) === 0) return;
+    values.push(value);
+    counts.push(perCode[code] as number);
+  });
+  return { values, counts };
 }
 
 export async function readSurvey(path: string): Promise<SurveyFile> {

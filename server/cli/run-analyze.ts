@@ -4,7 +4,7 @@
 // DataError for server/cli/analyze.ts to report.
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
-import { inferColumnsFromCells, type ColumnInference } from "~/server/analysis/infer-columns";
+import { inferColumnsFromTallies, type ColumnInference } from "~/server/analysis/infer-columns";
 import { applyRoleOverrides, ColumnError } from "~/server/analysis/infer-roles";
 import { runAnalysis, type StabilityRunner } from "~/server/analysis/pipeline";
 import { AnalysisInputError } from "~/server/analysis/pipeline-input";
@@ -24,7 +24,7 @@ import { DataError, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { startStabilityThread } from "./stability-thread";
 import type { CliIo } from "./io";
-import { columnCells, readCsv, readSurvey, type CsvTable } from "./read-input";
+import { columnTally, readCsv, readSurvey, type CsvTable } from "./read-input";
 import {
   fillSurveyJourney,
   printJourney,
@@ -43,10 +43,10 @@ interface Prepared {
 }
 
 function fromInference(table: CsvTable, args: AnalyzeArgs): Prepared {
-  const inference: ColumnInference = inferColumnsFromCells(
+  const inference: ColumnInference = inferColumnsFromTallies(
     table.header,
     table.rowCount,
-    (column) => columnCells(table, column),
+    (column) => columnTally(table, column),
     { segment: args.segment, demographic: args.demographic },
   );
   return {
@@ -70,7 +70,7 @@ async function fromSurvey(table: CsvTable, args: AnalyzeArgs, path: string): Pro
   // Without an idColumn, use the inferred identifier when no question reads that column.
   const inferredId = survey.idColumn
     ? null
-    : inferColumnsFromCells(table.header, table.rowCount, (column) => columnCells(table, column))
+    : inferColumnsFromTallies(table.header, table.rowCount, (column) => columnTally(table, column))
         .idColumn;
   const idColumn =
     survey.idColumn ??
